@@ -1,0 +1,1 @@
+"""Kinerja: the domain core of the SAKIP performance dashboard (no Streamlit here)."""
