@@ -18,3 +18,12 @@ def sql(name: str) -> str:
 def run(con: duckdb.DuckDBPyConnection, name: str, params: dict | list | None = None) -> pd.DataFrame:
     """Run queries/NAME.sql with named ($name) or positional parameters; return a DataFrame."""
     return con.execute(sql(name), params or {}).df()
+
+
+def execute_script(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> None:
+    """Run a multi-statement queries/NAME.sql; each statement gets the parameters it names."""
+    params = params or {}
+    for statement in sql(name).split(";\n"):
+        if statement.strip() and not all(line.lstrip().startswith("--") or not line.strip()
+                                         for line in statement.splitlines()):
+            con.execute(statement, {k: v for k, v in params.items() if f"${k}" in statement})

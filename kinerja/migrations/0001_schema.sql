@@ -121,6 +121,13 @@ CREATE TABLE submission (
     ringkasan       VARCHAR            -- JSON summary of what the import wrote
 );
 
+-- The quarters whose realisation a submission reported (for completeness and timeliness).
+CREATE TABLE submission_triwulan (
+    submission_id   BIGINT NOT NULL,
+    triwulan        INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4),
+    PRIMARY KEY (submission_id, triwulan)
+);
+
 -- Every value an import overwrote or removed. Values are canonical text ("94.83", "80 - 90").
 CREATE TABLE riwayat (
     id              BIGINT PRIMARY KEY DEFAULT nextval('seq_id'),

@@ -1,0 +1,77 @@
+"""Benchmark: import a 2,000-row SOP workbook, validated and written (goal: under 1 s).
+
+Reports the median of several runs for reading alone and for the whole import into a fresh
+database, and their ratio to the goal. Run: .venv/bin/python bench/bench_import.py
+"""
+from __future__ import annotations
+
+import io
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from kinerja import db
+from kinerja.importer import import_file
+from kinerja.reader import read_workbook
+
+ROWS = 2000
+RUNS = 5
+GOAL_SECONDS = 1.0
+
+
+def sop_workbook(rows: int) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Format"
+    ws.append(["FORMAT PENGUMPULAN DATA KINERJA"])
+    ws.append(["Bidang Mutasi"])
+    ws.append([])
+    ws.append(["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET TAHUNAN",
+               "TARGET TRIWULAN 1", "TARGET TRIWULAN 2", "TARGET TRIWULAN 3", "TARGET TRIWULAN 4",
+               "REALISASI TRIWULAN I", "REALISASI TRIWULAN II", "REALISASI TRIWULAN III",
+               "REALISASI TRIWULAN IV", "KET"])
+    for i in range(1, rows + 1):
+        sasaran = f"Sasaran {i // 50 + 1}" if i % 50 == 1 else None
+        if i % 2:
+            ws.append([i, sasaran, f"Jumlah layanan jenis {i}", "orang", 400, 100, 100, 100, 100,
+                       "98", 101, "99,5", None, "tepat waktu"])
+        else:
+            ws.append([i, sasaran, f"Persentase layanan jenis {i}", "%", "93%", None, None, None, None,
+                       "90,5", "91,25", 0.9483, None, None])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def median_seconds(action) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    data = sop_workbook(ROWS)
+    read = median_seconds(lambda: read_workbook(data, "bench.xlsx"))
+
+    def full_import():
+        with tempfile.TemporaryDirectory() as folder:
+            con = db.connect(Path(folder) / "bench.duckdb")
+            result = import_file(con, data, "bench.xlsx", "MUTASI", 2024)
+            assert result.written, [str(p) for p in result.problems[:5]]
+            con.close()
+
+    whole = median_seconds(full_import)
+    print(f"baris: {ROWS}, median dari {RUNS} kali")
+    print(f"baca + validasi : {read:.3f} s")
+    print(f"impor lengkap   : {whole:.3f} s (termasuk membuat basis data baru)")
+    print(f"rasio terhadap target 1 s: {whole / GOAL_SECONDS:.2f}")
+
+
+if __name__ == "__main__":
+    main()

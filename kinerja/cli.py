@@ -1,0 +1,244 @@
+"""The `kinerja` command line (spec/cli.md): thin wrappers around the library functions.
+
+Exit codes: 0 done; 1 the input is invalid (nothing written); 2 the command was called wrongly.
+Every message a user sees is in Bahasa Indonesia; no traceback reaches the terminal.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import click
+import duckdb
+
+from kinerja import db
+from kinerja.cells import ReadError
+from kinerja.importer import import_file, plan_file
+from kinerja.model import ROMAN
+from kinerja.output import render
+from kinerja.units import UnknownUnit, resolve_unit
+
+FORMATS = click.Choice(["table", "csv", "json"])
+QUARTER = click.IntRange(1, 4)
+YEAR = click.IntRange(2000, 2100)
+
+
+class InputError(Exception):
+    """Bad input that the user can fix; printed as "Galat: ..." with exit code 1 or 2."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+def db_option(command):
+    return click.option(
+        "--db", "db_file", type=click.Path(dir_okay=False), default=None,
+        help="Berkas basis data (bawaan: $KINERJA_DB, lalu data/kinerja.duckdb).",
+    )(command)
+
+
+def open_db(db_file: str | None) -> duckdb.DuckDBPyConnection:
+    try:
+        return db.connect(db_file)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise InputError(
+                f"basis data {db.db_path(db_file)} sedang dipakai proses lain (misalnya dasbor). "
+                "Tutup proses itu atau pakai --db untuk berkas lain, lalu ulangi."
+            ) from exc
+        raise InputError(f"basis data {db.db_path(db_file)} tidak dapat dibuka: {exc}") from exc
+
+
+def unit_code(con, text: str) -> str:
+    try:
+        return resolve_unit(con, text)
+    except UnknownUnit as exc:
+        raise InputError(str(exc), code=2) from exc
+
+
+@click.group(help="Kinerja: data kinerja SAKIP (impor, capaian, ekspor) dari baris perintah.")
+def cli():
+    pass
+
+
+@cli.command(help="Membuat skema basis data (aman dijalankan berulang).")
+@db_option
+@click.option("--demo", is_flag=True, help="Isi data demo beberapa tahun melalui jalur impor biasa.")
+def init(db_file, demo):
+    con = open_db(db_file)
+    click.echo(f"Basis data siap: {db.db_path(db_file)} (skema versi {db.schema_version(con)}).")
+    if demo:
+        from kinerja.demo import load_demo
+
+        folder = db.db_path(db_file).parent / "demo"
+        results = load_demo(con, folder, progress=lambda text: click.echo(text, err=True))
+        click.echo(f"Data demo: {len(results)} berkas diimpor dari {folder}.")
+
+
+@cli.command("import", help="Mengimpor lembar kerja unit (.xlsx, .xls, .csv).")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--unit", required=True, help="Kode atau nama unit, mis. MUTASI.")
+@click.option("--year", "tahun", required=True, type=YEAR, help="Tahun data.")
+@click.option("--quarter", "triwulan", type=QUARTER, help="Triwulan (1-4) untuk kolom REALISASI tunggal.")
+@click.option("--dry-run", is_flag=True, help="Hanya memeriksa dan menampilkan; tidak menulis.")
+@click.option("--errors-out", type=click.Path(dir_okay=False), help="Salinan .xlsx dengan sel salah ditandai.")
+@click.option("--oleh", default="cli", show_default=True, help="Nama pengunggah yang dicatat.")
+@db_option
+def import_command(files, unit, tahun, triwulan, dry_run, errors_out, oleh, db_file):
+    con = open_db(db_file)
+    unit = unit_code(con, unit)
+    # Check every file before writing any, so a bad file among several writes nothing at all.
+    plans = []
+    for name in files:
+        data = Path(name).read_bytes()
+        try:
+            plans.append(plan_file(con, data, Path(name).name, unit, tahun, triwulan))
+        except ReadError as exc:
+            raise InputError(f"berkas '{name}' tidak dapat dibaca: {exc}") from exc
+    for plan in plans:
+        for problem in plan.problems:
+            click.echo(str(problem), err=True)
+    failed = [(name, plan) for name, plan in zip(files, plans) if not plan.ok]
+    if failed:
+        if errors_out:
+            write_errors_out(failed, Path(errors_out))
+        total = sum(len(plan.errors) for _, plan in failed)
+        click.echo(f"{total} kesalahan. Tidak ada yang ditulis; perbaiki berkas lalu impor ulang.", err=True)
+        sys.exit(1)
+    for name in files:
+        data = Path(name).read_bytes()
+        result = import_file(con, data, Path(name).name, unit, tahun, triwulan, dry_run=dry_run, oleh=oleh)
+        for line in result.summary_lines():
+            click.echo(line)
+        if dry_run:
+            for change in result.plan.changes:
+                if change.status != "sama":
+                    click.echo(f"  {change_line(result.plan, change)}")
+
+
+def change_line(plan, change) -> str:
+    name = plan.indicators[change.indicator].attrs["nama"]
+    if change.jenis == "target_renstra":
+        where = f"target Renstra {change.tahun}"
+    elif change.jenis == "target":
+        where = "target tahunan" if change.triwulan == 0 else f"target TW {ROMAN[change.triwulan]}"
+    else:
+        where = f"realisasi TW {ROMAN[change.triwulan]}"
+    return f"{change.status}: {name} | {where}: {change.lama or '–'} -> {change.baru or '–'}"
+
+
+def write_errors_out(failed, out: Path) -> None:
+    from kinerja.annotate import annotate_errors
+
+    for name, plan in failed:
+        target = out if len(failed) == 1 else out.with_name(f"{out.stem}-{Path(name).stem}{out.suffix}")
+        annotate_errors(plan.data, plan.filename, plan.problems, target)
+        click.echo(f"Salinan bertanda kesalahan: {target}", err=True)
+
+
+@cli.command(help="Tabel capaian per indikator.")
+@click.option("--year", "tahun", required=True, type=YEAR)
+@click.option("--quarter", "triwulan", type=QUARTER, help="Capaian s.d. akhir triwulan ini.")
+@click.option("--unit", help="Kode atau nama unit.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@db_option
+def capaian(tahun, triwulan, unit, fmt, db_file):
+    from kinerja.capaian import CONTRACT_COLUMNS, capaian as compute
+
+    con = open_db(db_file)
+    unit = unit_code(con, unit) if unit else None
+    frame = compute(con, tahun, triwulan, unit)
+    columns = CONTRACT_COLUMNS + ["keterangan"]
+    click.echo(render(frame[columns], fmt, {"capaian_persen": 2}), nl=False)
+
+
+@cli.command(help="Ekspor untuk tahap evaluasi (.xlsx, .csv, .parquet).")
+@click.option("--year", "tahun", required=True, type=YEAR)
+@click.option("--out", required=True, type=click.Path(dir_okay=False))
+@click.option("--quarter", "triwulan", type=QUARTER)
+@db_option
+def export(tahun, out, triwulan, db_file):
+    from kinerja.export import ExportError, export as write_export
+
+    con = open_db(db_file)
+    try:
+        path = write_export(con, tahun, Path(out), triwulan)
+    except ExportError as exc:
+        raise InputError(str(exc), code=2) from exc
+    click.echo(f"Ekspor tersimpan: {path}")
+
+
+@cli.command(help="Template format SOP untuk satu unit, terisi indikator dan targetnya.")
+@click.option("--unit", required=True)
+@click.option("--year", "tahun", required=True, type=YEAR)
+@click.option("--quarter", "triwulan", type=QUARTER)
+@click.option("--out", required=True, type=click.Path(dir_okay=False))
+@db_option
+def template(unit, tahun, triwulan, out, db_file):
+    from kinerja.template import write_template
+
+    con = open_db(db_file)
+    unit = unit_code(con, unit)
+    write_template(con, unit, tahun, triwulan, Path(out))
+    click.echo(f"Template tersimpan: {out}")
+
+
+@cli.command(help="Register pengumpulan data per unit dan triwulan.")
+@click.option("--year", "tahun", required=True, type=YEAR)
+@click.option("--quarter", "triwulan", type=QUARTER)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@db_option
+def status(tahun, triwulan, fmt, db_file):
+    from kinerja.status import status as register
+
+    con = open_db(db_file)
+    click.echo(render(register(con, tahun, triwulan), fmt, {"kelengkapan_persen": 2}), nl=False)
+
+
+# Click's own usage messages are English; users get them in Bahasa Indonesia.
+USAGE_MESSAGES = [
+    (r"Missing option '(.+?)'.*", r"opsi \1 wajib diisi."),
+    (r"Missing argument '(.+?)'.*", r"argumen \1 wajib diisi."),
+    (r"No such option: (\S+).*", r"opsi \1 tidak dikenal."),
+    (r"No such command '(.+?)'.*", r"perintah '\1' tidak dikenal."),
+    (r"Invalid value for '(.+?)': (.*)", r"nilai untuk \1 tidak sah: \2"),
+]
+
+
+def usage_message(text: str) -> str:
+    for pattern, replacement in USAGE_MESSAGES:
+        if re.match(pattern, text):
+            return re.sub(pattern, replacement, text)
+    return text
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="kinerja", standalone_mode=False)
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "kinerja"
+        click.echo(f"Galat: {usage_message(exc.format_message())} Lihat '{command} --help'.", err=True)
+        sys.exit(2)
+    except InputError as exc:
+        click.echo(f"Galat: {exc}", err=True)
+        sys.exit(exc.code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("Dibatalkan.", err=True)
+        sys.exit(1)
+    except duckdb.Error as exc:
+        click.echo(f"Galat basis data: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        click.echo(f"Galat berkas: {exc}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # the last guard: a user never sees a traceback
+        if os.environ.get("KINERJA_DEBUG"):
+            raise
+        click.echo(f"Galat tak terduga: {exc!r}. Jalankan ulang dengan KINERJA_DEBUG=1 untuk rinciannya "
+                   "dan laporkan ke pengelola aplikasi.", err=True)
+        sys.exit(1)

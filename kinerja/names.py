@@ -1,0 +1,13 @@
+"""Normalised names, so that "Persentase  ASN yang..." and "PERSENTASE ASN YANG ..." match."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^0-9a-z%]+")
+
+
+def normalize_name(text: str) -> str:
+    """Lower case, accents and punctuation folded, runs of spaces collapsed."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NON_WORD.sub(" ", folded.lower()).strip()

@@ -1,0 +1,88 @@
+"""Render result tables for the command line: Indonesian for people, dot decimals for machines."""
+from __future__ import annotations
+
+import io
+import json
+import math
+from datetime import date, datetime
+from decimal import Decimal
+
+import pandas as pd
+
+from kinerja.model import fmt_plain
+from kinerja.numbers import format_angka
+
+
+def is_missing(value) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
+def machine_value(value):
+    """A cell for json: numbers with a dot, missing as None, times as ISO text."""
+    if is_missing(value):
+        return None
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (datetime, date, pd.Timestamp)):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def csv_text(value) -> str:
+    """A cell for csv: the shortest dot-decimal text of a number, "" for missing."""
+    value = machine_value(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return fmt_plain(Decimal(repr(value)))
+    return str(value)
+
+
+def people_value(value, decimals: int | None = None) -> str:
+    """A cell for the table format: Indonesian numbers (94,83), "–" for missing."""
+    if is_missing(value):
+        return "–"
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, (datetime, pd.Timestamp)):
+        return value.strftime("%d-%m-%Y %H:%M")
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return format_angka(value, decimals)
+    if hasattr(value, "item"):
+        return people_value(value.item(), decimals)
+    return str(value)
+
+
+def to_csv(frame: pd.DataFrame) -> str:
+    buffer = io.StringIO()
+    frame.astype(object).map(csv_text).to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue()
+
+
+def to_json(frame: pd.DataFrame) -> str:
+    records = [
+        {column: machine_value(value) for column, value in row.items()}
+        for row in frame.astype(object).to_dict(orient="records")
+    ]
+    return json.dumps(records, ensure_ascii=False, indent=2)
+
+
+def to_table(frame: pd.DataFrame, decimals: dict[str, int] | None = None) -> str:
+    decimals = decimals or {}
+    shown = pd.DataFrame({
+        column: [people_value(v, decimals.get(column)) for v in frame[column].astype(object)]
+        for column in frame.columns
+    })
+    return shown.to_string(index=False) if len(shown) else "(tidak ada baris)"
+
+
+def render(frame: pd.DataFrame, fmt: str, decimals: dict[str, int] | None = None) -> str:
+    if fmt == "csv":
+        return to_csv(frame)
+    if fmt == "json":
+        return to_json(frame) + "\n"
+    return to_table(frame, decimals) + "\n"

@@ -1,0 +1,45 @@
+-- Submission register per unit and quarter: who has sent what, how complete, how timely.
+-- Deadline: the 10th day of the month after the quarter ends (SOP default).
+WITH quarters AS (
+    SELECT q AS triwulan FROM range(1, 5) r(q)
+    WHERE $triwulan IS NULL OR q = $triwulan
+),
+indicators AS (
+    SELECT i.unit_kode, i.id
+    FROM indikator i
+    WHERE EXISTS (SELECT 1 FROM target t WHERE t.indikator_id = i.id AND t.tahun = $tahun)
+),
+counted AS (
+    SELECT unit_kode, count(*) AS jumlah FROM indicators GROUP BY ALL
+),
+filled AS (
+    SELECT i.unit_kode, r.triwulan, count(*) AS terisi
+    FROM realisasi r JOIN indicators i ON i.id = r.indikator_id
+    WHERE r.tahun = $tahun
+    GROUP BY ALL
+),
+sent AS (
+    SELECT s.unit_kode, st.triwulan, min(s.diunggah_pada) AS diunggah_pada
+    FROM submission s JOIN submission_triwulan st ON st.submission_id = s.id
+    WHERE s.tahun = $tahun
+    GROUP BY ALL
+)
+SELECT
+    u.kode AS unit,
+    q.triwulan,
+    CASE WHEN sent.diunggah_pada IS NULL THEN 'belum' ELSE 'diajukan' END AS status,
+    coalesce(counted.jumlah, 0) AS jumlah_indikator,
+    coalesce(filled.terisi, 0) AS terisi,
+    round(100.0 * coalesce(filled.terisi, 0) / nullif(counted.jumlah, 0), 2) AS kelengkapan_persen,
+    sent.diunggah_pada,
+    CASE WHEN sent.diunggah_pada IS NOT NULL THEN
+        sent.diunggah_pada < make_date(
+            CAST($tahun AS INTEGER) + CASE WHEN q.triwulan = 4 THEN 1 ELSE 0 END,
+            CASE WHEN q.triwulan = 4 THEN 1 ELSE 3 * q.triwulan + 1 END, 11)
+    END AS tepat_waktu
+FROM unit u
+CROSS JOIN quarters q
+LEFT JOIN counted ON counted.unit_kode = u.kode
+LEFT JOIN filled ON filled.unit_kode = u.kode AND filled.triwulan = q.triwulan
+LEFT JOIN sent ON sent.unit_kode = u.kode AND sent.triwulan = q.triwulan
+ORDER BY u.kode, q.triwulan

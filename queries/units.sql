@@ -1,0 +1,3 @@
+SELECT kode, nama, peran
+FROM unit
+ORDER BY kode

@@ -1,0 +1,1 @@
+SELECT kode, id FROM program_kegiatan

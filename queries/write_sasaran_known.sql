@@ -1,0 +1,1 @@
+SELECT teks_norm, id FROM sasaran

@@ -1,0 +1,1 @@
+INSERT INTO submission_triwulan SELECT submission_id, triwulan FROM incoming_triwulan
