@@ -200,18 +200,21 @@ def status(tahun, triwulan, fmt, db_file):
 
 # Click's own usage messages are English; users get them in Bahasa Indonesia.
 USAGE_MESSAGES = [
-    (r"Missing option '(.+?)'.*", r"opsi \1 wajib diisi."),
-    (r"Missing argument '(.+?)'.*", r"argumen \1 wajib diisi."),
+    (r"Missing option '(.+?)'.*", r"opsi '\1' wajib diisi."),
+    (r"Missing argument '(.+?)'.*", r"argumen '\1' wajib diisi."),
     (r"No such option: (\S+).*", r"opsi \1 tidak dikenal."),
     (r"No such command '(.+?)'.*", r"perintah '\1' tidak dikenal."),
-    (r"Invalid value for '(.+?)': (.*)", r"nilai untuk \1 tidak sah: \2"),
+    (r"Invalid value for '(.+?)': ", r"nilai untuk '\1' tidak sah: "),
+    (r"'?(\S+?)'? is not in the range ([0-9<=x]+)\.?", r"\1 di luar rentang \2."),
+    (r"'?(\S+?)'? is not a valid integer( range)?\.?", r"\1 bukan bilangan bulat."),
+    (r"'?(\S+?)'? is not one of (.+)\.", r"\1 bukan salah satu dari \2."),
+    (r"(File|Path) '(.+?)' does not exist\.?", r"berkas '\2' tidak ada."),
 ]
 
 
 def usage_message(text: str) -> str:
     for pattern, replacement in USAGE_MESSAGES:
-        if re.match(pattern, text):
-            return re.sub(pattern, replacement, text)
+        text = re.sub(pattern, replacement, text)
     return text
 
 

@@ -1,0 +1,162 @@
+"""Read a file's sheets as grids of typed cells; no reader guesses a type for us."""
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import PurePath
+
+EXCEL_TYPES = {".xlsx", ".xlsm", ".xls", ".csv"}
+
+
+class ReadError(ValueError):
+    """The file cannot be read at all (corrupt, protected, unknown type); message in Bahasa Indonesia."""
+
+
+@dataclass(slots=True)
+class Cell:
+    value: object = None       # float/int for numbers, str for text, None for empty
+    kind: str = "empty"        # 'number' | 'text' | 'empty' | 'bool' | 'date' | 'formula_no_value' | 'error'
+    percent: bool = False      # formatted as a percentage: holds a fraction of what it shows
+
+    @property
+    def text(self) -> str:
+        """The cell as a person sees it (for messages)."""
+        if self.kind == "empty":
+            return ""
+        if self.kind == "number":
+            shown = self.value * 100 if self.percent else self.value
+            text = repr(shown) if isinstance(shown, float) else str(shown)
+            text = text[:-2] if text.endswith(".0") else text
+            return f"{text}%" if self.percent else text
+        return str(self.value)
+
+
+@dataclass
+class Sheet:
+    name: str
+    rows: list[list[Cell]]
+    hidden: bool = False
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (r1, c1, r2, c2), 0-based inclusive
+
+    def cell(self, r: int, c: int) -> Cell:
+        row = self.rows[r] if r < len(self.rows) else []
+        return row[c] if c < len(row) else Cell()
+
+    @property
+    def is_empty(self) -> bool:
+        return all(cell.kind == "empty" for row in self.rows for cell in row)
+
+
+def read_sheets(data: bytes, filename: str) -> list[Sheet]:
+    suffix = PurePath(filename).suffix.lower()
+    if suffix not in EXCEL_TYPES:
+        raise ReadError(f"jenis berkas '{suffix or filename}' tidak didukung. Kirim .xlsx, .xls atau .csv.")
+    if not data:
+        raise ReadError("berkas kosong (0 byte). Simpan ulang lalu unggah lagi.")
+    if suffix == ".csv":
+        return [read_csv(data, PurePath(filename).stem)]
+    if suffix == ".xls":
+        return read_xls(data)
+    return read_xlsx(data)
+
+
+def _python_cell(value, number_format: str | None = None, data_type: str | None = None) -> Cell:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return Cell()
+    if data_type == "e":
+        return Cell(str(value), "error")
+    if isinstance(value, bool):
+        return Cell(value, "bool")
+    if isinstance(value, (int, float)):
+        return Cell(value, "number", "%" in (number_format or ""))
+    if isinstance(value, (datetime, date, time)):
+        return Cell(value, "date")
+    return Cell(str(value).strip(), "text")
+
+
+def read_xlsx(data: bytes) -> list[Sheet]:
+    from openpyxl import load_workbook
+
+    try:
+        formulas = load_workbook(io.BytesIO(data), data_only=False)
+    except zipfile.BadZipFile as exc:
+        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+            raise ReadError("berkas terkunci kata sandi atau berformat .xls lama. Buka kunci lalu simpan "
+                            "sebagai .xlsx.") from exc
+        raise ReadError("berkas rusak atau bukan berkas Excel (.xlsx). Buka di Excel, simpan ulang, "
+                        "lalu unggah lagi.") from exc
+    except Exception as exc:  # openpyxl raises many kinds on damaged files
+        raise ReadError(f"berkas Excel tidak dapat dibaca ({exc}). Simpan ulang sebagai .xlsx.") from exc
+    has_formula = any(
+        cell.data_type == "f" for ws in formulas.worksheets for row in ws.iter_rows() for cell in row
+    )
+    # Formulas: use the value Excel last computed, which only the data_only view holds.
+    values = load_workbook(io.BytesIO(data), data_only=True) if has_formula else None
+    sheets = []
+    for ws in formulas.worksheets:
+        cached = values[ws.title] if values else None
+        rows = []
+        for row in ws.iter_rows():
+            out = []
+            for cell in row:
+                if cell.data_type == "f":
+                    value = cached.cell(cell.row, cell.column).value
+                    out.append(Cell(str(cell.value), "formula_no_value") if value is None
+                               else _python_cell(value, cell.number_format))
+                else:
+                    out.append(_python_cell(cell.value, cell.number_format, cell.data_type))
+            rows.append(out)
+        merged = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
+        sheets.append(Sheet(ws.title, rows, ws.sheet_state != "visible", merged))
+    return sheets
+
+
+def read_xls(data: bytes) -> list[Sheet]:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+    except Exception as exc:  # xlrd signals damage and encryption with various exceptions
+        raise ReadError(f"berkas .xls tidak dapat dibaca ({exc}). Jika terkunci kata sandi, buka "
+                        "kuncinya; lalu simpan ulang sebagai .xlsx.") from exc
+    sheets = []
+    for ws in book.sheets():
+        rows = []
+        for r in range(ws.nrows):
+            out = []
+            for c in range(ws.ncols):
+                kind, value = ws.cell_type(r, c), ws.cell_value(r, c)
+                if kind == xlrd.XL_CELL_NUMBER:
+                    fmt = book.format_map.get(book.xf_list[ws.cell_xf_index(r, c)].format_key)
+                    out.append(Cell(value, "number", "%" in (fmt.format_str if fmt else "")))
+                elif kind == xlrd.XL_CELL_TEXT and value.strip():
+                    out.append(Cell(value.strip(), "text"))
+                elif kind == xlrd.XL_CELL_BOOLEAN:
+                    out.append(Cell(bool(value), "bool"))
+                elif kind == xlrd.XL_CELL_DATE:
+                    out.append(Cell(value, "date"))
+                elif kind == xlrd.XL_CELL_ERROR:
+                    out.append(Cell(xlrd.error_text_from_code.get(value, "#ERROR"), "error"))
+                else:
+                    out.append(Cell())
+            rows.append(out)
+        merged = [(r1, c1, r2 - 1, c2 - 1) for r1, r2, c1, c2 in ws.merged_cells]
+        sheets.append(Sheet(ws.name, rows, ws.visibility != 0, merged))
+    return sheets
+
+
+def read_csv(data: bytes, name: str) -> Sheet:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    sample = "\n".join(text.splitlines()[:20])
+    delimiter = max([";", ",", "\t"], key=sample.count)
+    rows = [[Cell(v.strip(), "text") if v.strip() else Cell() for v in line]
+            for line in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return Sheet(name, rows)

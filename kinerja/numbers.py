@@ -1,0 +1,118 @@
+"""Indonesian numbers: parse what units type, format what people read."""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable
+
+from kinerja.model import TargetValue
+
+MISSING = {"", "-", "–", "—", "n/a", "na", "belum ada data", "tidak ada", "tidak ada data"}
+MICRO = Decimal("0.000001")
+
+_NUMBER = re.compile(r"^(?P<sign>[-−]?)\s*(?:rp\.?\s*)?(?P<body>\d[\d.,\s]*?)\s*(?P<pct>%?)$", re.I)
+_RANGE = re.compile(r"^(?P<lo>[\d.,]+\s*%?)\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai)\s*(?P<hi>[\d.,]+\s*%?)$", re.I)
+NOT_A_NUMBER = "bukan angka. Tulis angka saja, mis. 94,83 atau 1.900.000; tulis '-' bila belum ada data."
+
+
+class NumberError(ValueError):
+    """A cell that is not a number; the message says what to do, in Bahasa Indonesia."""
+
+
+def is_missing(text: str) -> bool:
+    return text.strip().lower() in MISSING
+
+
+def _separators(body: str) -> tuple[str | None, str | None]:
+    """(decimal point, thousands separator) as the text itself shows them; ("?", sep) if ambiguous."""
+    dots, commas = body.count("."), body.count(",")
+    if dots and commas:  # both present: the last one is the decimal point
+        return ("," , ".") if body.rfind(",") > body.rfind(".") else (".", ",")
+    if not dots and not commas:
+        return None, None
+    sep = "." if dots else ","
+    if dots + commas > 1:
+        return None, sep
+    if len(body.rsplit(sep, 1)[1]) != 3:
+        return sep, None
+    return "?", sep
+
+
+def detect_decimal(texts: Iterable[str]) -> str:
+    """'titik' when any text number writes its decimals with a dot, else 'koma' (Indonesian)."""
+    for text in texts:
+        match = _NUMBER.match(text.strip())
+        if match and _separators(match.group("body").replace(" ", ""))[0] == ".":
+            return "titik"
+    return "koma"
+
+
+def parse_number(text: str, decimal: str = "koma") -> Decimal | None:
+    """An exact Decimal from text typed the Indonesian way; None for "no value" texts."""
+    if is_missing(text):
+        return None
+    match = _NUMBER.match(text.strip())
+    if not match:
+        raise NumberError(NOT_A_NUMBER)
+    body = match.group("body").replace(" ", "")
+    point, thousands = _separators(body)
+    if point == "?":
+        if decimal == "titik":
+            raise NumberError(
+                "bisa dibaca sebagai ribuan atau desimal, karena berkas ini menulis desimal dengan titik. "
+                "Tulis tanpa pemisah ribuan (mis. 1234) atau dengan dua angka desimal (1.23)."
+            )
+        point, thousands = ("," , None) if thousands == "," else (None, ".")
+    whole, _, frac = body.partition(point) if point else (body, "", "")
+    if thousands:
+        groups = whole.split(thousands)
+        if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
+            raise NumberError(NOT_A_NUMBER)
+        whole = "".join(groups)
+    if not whole.isdigit() or (point and not frac.isdigit()):
+        raise NumberError(NOT_A_NUMBER)
+    value = Decimal(f"{whole}.{frac}" if frac else whole)
+    return -value if match.group("sign") else value
+
+
+def parse_target(text: str, decimal: str = "koma") -> TargetValue | None:
+    """A target: a number, or a range such as "80 - 90" / "80–90" / "80 s.d. 90"."""
+    if is_missing(text):
+        return None
+    match = _RANGE.match(text.strip())
+    if match:
+        lo, hi = parse_number(match.group("lo"), decimal), parse_number(match.group("hi"), decimal)
+        if lo is None or hi is None or lo > hi:
+            raise NumberError("rentang target harus ditulis 'batas bawah - batas atas', mis. 80 - 90.")
+        return TargetValue(lo, hi, text.strip())
+    value = parse_number(text, decimal)
+    return None if value is None else TargetValue(value, value)
+
+
+def from_excel_number(value: float | int, percent_format: bool = False) -> Decimal:
+    """An Excel number as the exact Decimal it shows: 0.85 formatted as 85% reads as 85."""
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if percent_format:
+        exact *= 100
+    # Excel stores binary floats; six decimals remove their noise (0.9483 × 100 = 94.83).
+    return exact.quantize(MICRO, rounding=ROUND_HALF_UP).normalize() + 0
+
+
+def format_angka(value, decimals: int | None = None) -> str:
+    """Indonesian display: 1.900.000.000; 94,83; decimals=None shows up to six, trailing zeros dropped."""
+    if value is None or value != value:
+        return "–"
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if decimals is None:
+        text = format(exact.quantize(MICRO, rounding=ROUND_HALF_UP).normalize(), "f")
+    else:
+        text = format(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP), "f")
+    sign = "-" if text.startswith("-") else ""
+    whole, _, frac = text.lstrip("-").partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{grouped},{frac}" if frac else f"{sign}{grouped}"
+
+
+def format_persen(value) -> str:
+    """94,83 %: always two decimals, as capaian is published."""
+    return "–" if value is None or value != value else f"{format_angka(value, 2)} %"

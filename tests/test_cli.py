@@ -1,0 +1,255 @@
+"""The `kinerja` command line as cli.md writes it: names, options, exit codes, columns, messages."""
+import csv
+import io
+import json
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from kinerja.cli import main
+from tests.conftest import db_content
+
+HEADER = ["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET TAHUNAN", "TARGET TRIWULAN 1",
+          "TARGET TRIWULAN 2", "TARGET TRIWULAN 3", "TARGET TRIWULAN 4", "REALISASI TRIWULAN I",
+          "REALISASI TRIWULAN II", "REALISASI TRIWULAN III", "REALISASI TRIWULAN IV", "KET"]
+SASARAN = "Meningkatnya profesionalitas ASN"
+ROWS = [
+    [1, SASARAN, "Persentase record data base aparatur yang terisi lengkap", "%", "93%",
+     None, None, None, None, None, None, None, "94,83", "BKD Sumbar 2015"],
+    [2, None, "Nilai rata-rata PPK PNS", "%", 78, None, None, None, None, None, None, None, "75,15", None],
+    [3, None, "Indeks Sistem Merit", "indeks", "0,48", None, None, None, None, None, None, None, "0,50", None],
+    [4, None, "Jumlah ASN mengikuti pengembangan kompetensi", "orang", 400, 100, 100, 100, 100,
+     90, 110, None, None, None],
+]
+
+
+def sop_file(path, rows=ROWS, header=HEADER, title="BIDANG MUTASI"):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Format"
+    ws.append(["FORMAT PENGUMPULAN DATA KINERJA"])
+    ws.append([title])
+    ws.append([])
+    ws.append(header)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+def kinerja(capsys, *args):
+    """Run the CLI in-process; return (exit code, stdout, stderr)."""
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exc:
+        code = exc.code or 0
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def dbfile(tmp_path, capsys):
+    path = str(tmp_path / "k.duckdb")
+    assert kinerja(capsys, "init", "--db", path)[0] == 0
+    return path
+
+
+def content(path):
+    from kinerja import db
+
+    con = db.connect(path)
+    try:
+        return db_content(con)
+    finally:
+        con.close()
+
+
+def test_init_is_idempotent_and_seeds_the_eight_units(tmp_path, capsys):
+    path = str(tmp_path / "k.duckdb")
+    assert kinerja(capsys, "init", "--db", path)[0] == 0
+    first = content(path)
+    assert kinerja(capsys, "init", "--db", path)[0] == 0
+    assert content(path) == first
+    units = [u.split(",")[0] for u in first["unit"]]
+    assert len(units) == 8
+    assert {"'SEKRETARIAT'", "'UMPEG'", "'PERENCANAAN'", "'KEUANGAN'", "'PENGADAAN'", "'PEMBINAAN'",
+            "'MUTASI'", "'BANGKOM'"} == {u.strip("(") for u in units}
+
+
+def test_db_defaults_to_the_environment_variable(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "env.duckdb"
+    monkeypatch.setenv("KINERJA_DB", str(path))
+    assert kinerja(capsys, "init")[0] == 0
+    assert path.exists()
+
+
+def test_import_writes_a_valid_file_and_prints_a_summary(tmp_path, dbfile, capsys):
+    code, out, err = kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx")), "--unit", "mutasi",
+                             "--year", "2024", "--db", dbfile)
+    assert code == 0, err
+    assert "Baris indikator dibaca: 4" in out
+    assert "Indikator: 4 baru" in out
+    assert "ditulis" in out
+
+
+def test_import_accepts_a_unit_name_case_insensitively(tmp_path, dbfile, capsys):
+    code, _, err = kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx")), "--unit",
+                           "bidang MUTASI", "--year", "2024", "--db", dbfile)
+    assert code == 0, err
+
+
+def test_an_unknown_unit_is_an_error_in_bahasa_indonesia(tmp_path, dbfile, capsys):
+    code, out, err = kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx")), "--unit", "HUMAS",
+                             "--year", "2024", "--db", dbfile)
+    assert code == 2
+    assert "unit 'HUMAS' tidak dikenal" in err and "MUTASI" in err
+    assert "Traceback" not in err + out
+
+
+def test_an_invalid_cell_writes_nothing_and_names_sheet_row_column_and_text(tmp_path, dbfile, capsys):
+    rows = [list(r) for r in ROWS]
+    rows[1][12] = "dua puluh"          # row 6 of the sheet, REALISASI TRIWULAN IV
+    rows[3][9] = "12,5,0"              # row 8, REALISASI TRIWULAN I
+    before = content(dbfile)
+    code, out, err = kinerja(capsys, "import", str(sop_file(tmp_path / "bad.xlsx", rows)), "--unit", "MUTASI",
+                             "--year", "2024", "--db", dbfile)
+    assert code == 1
+    lines = [line for line in err.splitlines() if line.startswith("Kesalahan")]
+    assert len(lines) == 2
+    assert "Lembar 'Format'" in lines[0] and "baris 6" in lines[0]
+    assert "REALISASI TRIWULAN IV" in lines[0] and "dua puluh" in lines[0]
+    assert "baris 8" in lines[1] and "12,5,0" in lines[1]
+    assert "Traceback" not in err
+    assert content(dbfile) == before
+
+
+def test_errors_out_marks_the_bad_cells_in_a_copy_of_the_workbook(tmp_path, dbfile, capsys):
+    rows = [list(r) for r in ROWS]
+    rows[1][12] = "dua puluh"
+    out_file = tmp_path / "salah.xlsx"
+    code, _, _ = kinerja(capsys, "import", str(sop_file(tmp_path / "bad.xlsx", rows)), "--unit", "MUTASI",
+                         "--year", "2024", "--errors-out", str(out_file), "--db", dbfile)
+    assert code == 1
+    cell = load_workbook(out_file)["Format"]["M6"]
+    assert cell.value == "dua puluh"
+    assert cell.comment is not None and "dua puluh" in cell.comment.text
+    assert cell.fill.fgColor.rgb.endswith("FF0000") or "C7CE" in cell.fill.fgColor.rgb
+
+
+def test_dry_run_validates_and_shows_but_writes_nothing(tmp_path, dbfile, capsys):
+    before = content(dbfile)
+    code, out, _ = kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx")), "--unit", "MUTASI",
+                           "--year", "2024", "--dry-run", "--db", dbfile)
+    assert code == 0
+    assert "--dry-run" in out and "baru: Indeks Sistem Merit" in out
+    assert content(dbfile) == before
+
+
+def test_reimport_is_idempotent_and_a_corrected_file_keeps_history(tmp_path, dbfile, capsys):
+    path = sop_file(tmp_path / "m.xlsx")
+    kinerja(capsys, "import", str(path), "--unit", "MUTASI", "--year", "2024", "--db", dbfile)
+    before = content(dbfile)
+    code, out, _ = kinerja(capsys, "import", str(path), "--unit", "MUTASI", "--year", "2024", "--db", dbfile)
+    assert code == 0 and "Tidak ada perubahan" in out
+    assert content(dbfile) == before
+    rows = [list(r) for r in ROWS]
+    rows[2][12] = "0,52"
+    kinerja(capsys, "import", str(sop_file(tmp_path / "m2.xlsx", rows)), "--unit", "MUTASI",
+            "--year", "2024", "--db", dbfile)
+    code, out, _ = kinerja(capsys, "capaian", "--year", "2024", "--format", "json", "--db", dbfile)
+    merit = next(r for r in json.loads(out) if r["indikator"] == "Indeks Sistem Merit")
+    assert merit["realisasi"] == 0.52
+    history = [h for h in content(dbfile)["riwayat"] if "'0.5'" in h and "'0.52'" in h]
+    assert len(history) == 1
+
+
+def test_capaian_csv_has_the_contract_columns_and_the_published_values(tmp_path, dbfile, capsys):
+    kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx")), "--unit", "MUTASI", "--year", "2024",
+            "--db", dbfile)
+    code, out, _ = kinerja(capsys, "capaian", "--year", "2024", "--format", "csv", "--db", dbfile)
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0])[:10] == ["unit", "sasaran", "indikator", "satuan", "polaritas", "agregasi",
+                                  "target", "realisasi", "capaian_persen", "kategori"]
+    by_name = {r["indikator"]: r for r in rows}
+    record = by_name["Persentase record data base aparatur yang terisi lengkap"]
+    assert (record["target"], record["realisasi"], record["capaian_persen"], record["kategori"]) == \
+        ("93", "94.83", "101.97", "Sangat Tinggi")
+    assert by_name["Nilai rata-rata PPK PNS"]["capaian_persen"] == "96.35"
+    assert by_name["Indeks Sistem Merit"]["capaian_persen"] == "104.17"
+    assert record["unit"] == "MUTASI" and record["sasaran"] == SASARAN
+
+
+def test_capaian_to_a_quarter_and_missing_is_empty_not_zero(tmp_path, dbfile, capsys):
+    kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx")), "--unit", "MUTASI", "--year", "2024",
+            "--db", dbfile)
+    code, out, _ = kinerja(capsys, "capaian", "--year", "2024", "--quarter", "2", "--format", "json",
+                           "--db", dbfile)
+    by_name = {r["indikator"]: r for r in json.loads(out)}
+    jumlah = by_name["Jumlah ASN mengikuti pengembangan kompetensi"]
+    assert (jumlah["target"], jumlah["realisasi"], jumlah["capaian_persen"]) == (200, 200, 100.0)
+    merit = by_name["Indeks Sistem Merit"]
+    assert merit["capaian_persen"] is None and merit["kategori"] is None and merit["keterangan"]
+
+
+def test_capaian_table_uses_indonesian_numbers_and_unit_filter(tmp_path, dbfile, capsys):
+    kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx")), "--unit", "MUTASI", "--year", "2024",
+            "--db", dbfile)
+    code, out, _ = kinerja(capsys, "capaian", "--year", "2024", "--unit", "MUTASI", "--db", dbfile)
+    assert code == 0 and "101,97" in out and "94,83" in out
+    code, out, _ = kinerja(capsys, "capaian", "--year", "2024", "--unit", "KEUANGAN", "--format", "json",
+                           "--db", dbfile)
+    assert code == 0 and json.loads(out) == []
+
+
+def test_template_round_trips_with_zero_errors(tmp_path, dbfile, capsys):
+    kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx")), "--unit", "MUTASI", "--year", "2024",
+            "--db", dbfile)
+    template = tmp_path / "template.xlsx"
+    code, _, err = kinerja(capsys, "template", "--unit", "MUTASI", "--year", "2025", "--out", str(template),
+                           "--db", dbfile)
+    assert code == 0, err
+    code, out, err = kinerja(capsys, "import", str(template), "--unit", "MUTASI", "--year", "2025",
+                             "--dry-run", "--db", dbfile)
+    assert code == 0, err
+    assert "Kesalahan" not in err
+
+
+def test_export_writes_xlsx_and_csv_long_format(tmp_path, dbfile, capsys):
+    kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx")), "--unit", "MUTASI", "--year", "2024",
+            "--db", dbfile)
+    for name in ("evaluasi.xlsx", "panjang.csv", "panjang.parquet"):
+        code, out, err = kinerja(capsys, "export", "--year", "2024", "--out", str(tmp_path / name), "--db", dbfile)
+        assert code == 0, err
+        assert (tmp_path / name).stat().st_size > 0
+    code, _, err = kinerja(capsys, "export", "--year", "2024", "--out", str(tmp_path / "x.txt"), "--db", dbfile)
+    assert code == 2 and "Galat" in err
+
+
+def test_status_has_one_row_per_unit_with_the_contract_columns(tmp_path, dbfile, capsys):
+    kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx")), "--unit", "MUTASI", "--year", "2024",
+            "--db", dbfile)
+    code, out, _ = kinerja(capsys, "status", "--year", "2024", "--quarter", "1", "--format", "csv", "--db", dbfile)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == ["unit", "triwulan", "status", "jumlah_indikator", "terisi",
+                             "kelengkapan_persen", "diunggah_pada", "tepat_waktu"]
+    assert len(rows) == 8
+    mutasi = next(r for r in rows if r["unit"] == "MUTASI")
+    assert (mutasi["status"], mutasi["jumlah_indikator"], mutasi["terisi"], mutasi["kelengkapan_persen"]) == \
+        ("diajukan", "4", "1", "25")
+    assert next(r for r in rows if r["unit"] == "KEUANGAN")["status"] == "belum"
+
+
+def test_usage_errors_are_in_bahasa_indonesia_with_exit_code_2(capsys):
+    code, _, err = kinerja(capsys, "capaian")
+    assert code == 2 and "opsi '--year' wajib diisi" in err
+    code, _, err = kinerja(capsys, "capaian", "--year", "2024", "--quarter", "5")
+    assert code == 2 and "tidak sah" in err
+
+
+def test_a_file_that_is_not_a_spreadsheet_is_refused_without_traceback(tmp_path, dbfile, capsys):
+    bad = tmp_path / "rusak.xlsx"
+    bad.write_bytes(b"bukan berkas excel")
+    code, out, err = kinerja(capsys, "import", str(bad), "--unit", "MUTASI", "--year", "2024", "--db", dbfile)
+    assert code == 1 and "Galat" in err and "Traceback" not in err
