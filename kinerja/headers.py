@@ -51,18 +51,21 @@ def is_column_number_row(row: list[Cell]) -> bool:
     return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] <= 1
 
 
+# Words that appear in the lower rows of a header (under "TARGET", "TRIWULAN", "REALISASI" …).
+HEADER_WORDS = {"TAHUN", "TAHUNAN", "TARGET", "REALISASI", "TRIWULAN", "TRIW", "TW", "Q", "CAPAIAN", "KET",
+                "KETERANGAN", "SATUAN", "RENSTRA", "AKHIR", "PERIODE", "K", "RP", "KINERJA", "ANGGARAN",
+                "I", "II", "III", "IV", "1", "2", "3", "4", "%"}
+
+
 def _is_header_word_row(row: list[Cell]) -> bool:
     """A row that only continues a header: quarter labels, TAHUNAN, TARGET, REALISASI, …"""
     values = [c for c in row if c.kind != "empty"]
     if not values:
         return False
     for cell in values:
-        text = norm(cell.text)
-        if cell.kind == "number" and text in {"1", "2", "3", "4"}:
-            continue
-        if cell.kind != "text" or not (quarter_of(text) or _BARE_QUARTER.match(text) or any(
-                word in text for word in ("TAHUN", "TARGET", "REALISASI", "TRIWULAN", "CAPAIAN", "KET",
-                                          "SATUAN", "RENSTRA", "AKHIR", "K", "RP"))):
+        words = norm(cell.text).split()
+        if cell.kind not in ("text", "number") or not all(
+                w in HEADER_WORDS or quarter_of(w) or _YEAR.fullmatch(w) for w in words):
             return False
     return True
 

@@ -199,9 +199,11 @@ class SheetReader:
         )
         if "target_tahunan" in h.fields:
             row.target_tahunan = self.number(r, h.fields["target_tahunan"], target=True)
+        errors_before = len(self.book.errors)
         for q, c in h.target_tw.items():
             if (value := self.number(r, c, target=True)) is not None:
                 row.target_triwulan[q] = value
+        targets_readable = len(self.book.errors) == errors_before
         for year, c in h.target_renstra.items():
             if (value := self.number(r, c, target=True)) is not None:
                 row.target_renstra[year] = value
@@ -209,7 +211,7 @@ class SheetReader:
             if (value := self.number(r, c, target=False)) is not None:
                 row.realisasi[q] = value
         if (row.agregasi or infer_agregasi(row.satuan)) == "kumulatif":
-            self.detect_convention(r, row)
+            self.detect_convention(r, row, complete=targets_readable)
         return row
 
     def setting(self, r: int, field: str, spellings: dict[str, str]) -> str | None:
@@ -225,18 +227,23 @@ class SheetReader:
         self.problem(r, self.header.fields[field], text, f"tidak dikenal. Pilih salah satu: {choices}.")
         return None
 
-    def detect_convention(self, r: int, row: ParsedRow) -> None:
+    def detect_convention(self, r: int, row: ParsedRow, complete: bool) -> None:
         """Per-quarter amounts or cumulative to date (capaian.md); neither is an error, not a guess."""
         quarters = row.target_triwulan
-        if not quarters or any(t.is_range for t in quarters.values()):
-            return
         annual = row.target_tahunan
+        if not complete or not quarters or any(t.is_range for t in quarters.values()):
+            return
         if annual is None or annual.is_range:
             row.konvensi = "per_triwulan"
             return
         values = [quarters[q].bawah for q in sorted(quarters)]
-        per_quarter = sum(values) == annual.bawah
-        cumulative = values == sorted(values) and 4 in quarters and quarters[4].bawah == annual.bawah
+        rising = values == sorted(values)
+        if len(quarters) == 4:
+            per_quarter = sum(values) == annual.bawah
+            cumulative = rising and values[-1] == annual.bawah
+        else:  # some quarters left blank: judge only what is there
+            per_quarter = sum(values) <= annual.bawah
+            cumulative = rising and values[-1] <= annual.bawah
         if per_quarter:
             row.konvensi = "per_triwulan"
         elif cumulative:
