@@ -1,0 +1,78 @@
+"""Indonesian numbers: what units type is read exactly; what people read is formatted their way."""
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kinerja.numbers import (NumberError, detect_decimal, format_angka, format_persen, from_excel_number,
+                             parse_number, parse_target)
+
+D = Decimal
+decimals = st.decimals(min_value=-10**12, max_value=10**12, places=6, allow_nan=False, allow_infinity=False)
+
+
+@given(decimals)
+def test_formatting_then_parsing_round_trips_exactly(value):
+    assert parse_number(format_angka(value)) == value
+
+
+@given(decimals, st.sampled_from(["", "Rp ", "Rp. "]), st.sampled_from(["", "%", " %"]))
+def test_indonesian_text_with_prefix_and_suffix_parses_back(value, prefix, suffix):
+    text = format_angka(abs(value))
+    assert parse_number(f"{prefix}{text}{suffix}") == abs(value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("94,83", "94.83"), ("77.668", "77668"), ("1.900.000.000,00", "1900000000"), ("93%", "93"),
+    ("93 %", "93"), ("Rp 1.900.000", "1900000"), ("Rp1.900.000,50", "1900000.5"), ("0.48", "0.48"),
+    ("12.5", "12.5"), ("1.234", "1234"), ("-2,5", "-2.5"), ("1 900 000", "1900000"),
+])
+def test_texts_units_type(text, expected):
+    assert parse_number(text) == D(expected)
+
+
+@pytest.mark.parametrize("text", ["-", "", "  ", "n/a", "N/A", "belum ada data", "tidak ada", "–"])
+def test_missing_markers_mean_no_value_not_zero(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text", ["dua puluh", "80-90", "12,5,0", "1,2.3,4", "1.23.4", "Rp", "9 dokumen", "1,"])
+def test_anything_else_is_an_error(text):
+    with pytest.raises(NumberError):
+        parse_number(text)
+
+
+def test_an_ambiguous_thousands_dot_is_an_error_in_a_file_with_dot_decimals():
+    assert parse_number("1.234", "koma") == 1234
+    with pytest.raises(NumberError, match="titik"):
+        parse_number("1.234", "titik")
+
+
+def test_the_convention_is_decided_by_unambiguous_text_only():
+    assert detect_decimal(["94,83", "1.234", "100"]) == "koma"
+    assert detect_decimal(["1.234", "0.48"]) == "titik"
+    assert detect_decimal([]) == "koma"
+
+
+def test_range_targets_keep_both_bounds_and_their_text():
+    assert parse_target("80 - 90") .canonical() == "80 - 90"
+    assert parse_target("80,5–90") .bawah == D("80.5")
+    assert parse_target("93%").is_range is False
+    with pytest.raises(NumberError):
+        parse_target("90 - 80")
+
+
+def test_excel_numbers_are_read_as_shown_without_float_noise():
+    assert from_excel_number(0.9483, percent_format=True) == D("94.83")
+    assert from_excel_number(0.85, percent_format=True) == 85
+    assert from_excel_number(94.83) == D("94.83")
+    assert from_excel_number(1 / 3) == D("0.333333")
+
+
+def test_display_formats_are_indonesian():
+    assert format_angka(1900000000) == "1.900.000.000"
+    assert format_angka(D("94.830000")) == "94,83"
+    assert format_angka(101.965, 2) == "101,97"
+    assert format_persen(D("94.83")) == "94,83 %"
+    assert format_angka(None) == "–" and format_persen(float("nan")) == "–"
