@@ -264,7 +264,11 @@ def unit_of_sheet(sheet: str, units: pd.DataFrame) -> str | None:
 def load_stored(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict:
     """The unit's indicators and their stored values of the year (and Renstra targets)."""
     params = {"unit": unit, "tahun": tahun}
-    indikator = run(con, "import_indikator_unit", params)
+    indikator = {}
+    for record in run(con, "import_indikator_unit", params).to_dict(orient="records"):
+        if isinstance(record["kode"], str):
+            indikator["kode:" + record["kode"].lower()] = record
+        indikator["nama:" + record["nama_norm"]] = record
     values = {}
     for jenis, tw, bawah, atas, teks, ind in con.execute(sql("import_nilai_unit"), params).fetchall():
         values[(ind, jenis, tw)] = TargetValue(bawah, atas, teks) if jenis != "realisasi" else bawah
@@ -276,14 +280,10 @@ def load_stored(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict:
     return {"indikator": indikator, "values": values, "notes": notes, "konvensi": konvensi}
 
 
-def match_indicator(row: ParsedRow, indikator: pd.DataFrame) -> dict | None:
+def match_indicator(row: ParsedRow, indikator: dict[str, dict]) -> dict | None:
     """By KODE when the row has one, else by normalised name within the unit."""
-    if row.kode:
-        hit = indikator[indikator["kode"].fillna("").str.lower() == row.kode.lower()]
-        if len(hit):
-            return hit.iloc[0].to_dict()
-    hit = indikator[indikator["nama_norm"] == normalize_name(row.nama)]
-    return hit.iloc[0].to_dict() if len(hit) else None
+    return (row.kode and indikator.get("kode:" + row.kode.lower())) or indikator.get(
+        "nama:" + normalize_name(row.nama))
 
 
 def plan_indicator(row: ParsedRow, stored: dict | None, has_targets: bool) -> IndicatorPlan:

@@ -85,6 +85,8 @@ class SheetReader:
                              "kolom REALISASI tunggal tanpa triwulan. Sebutkan triwulannya (--quarter 1-4 atau "
                              "pilihan triwulan saat mengunggah), atau pakai kolom REALISASI TW I-IV.", row_is_index=True)
         book.quarters |= set(self.realisasi_tw)
+        self.value_columns = number_columns(header) + [
+            c for q, c in self.realisasi_tw.items() if c not in header.realisasi_tw.values()]
         book.has_targets |= bool(header.target_tw) or "target_tahunan" in header.fields
 
     # -- places and problems
@@ -128,25 +130,23 @@ class SheetReader:
             return None
 
     def has_values(self, r: int) -> bool:
-        return any(self.sheet.cell(r, c).kind != "empty" and not (
-            self.sheet.cell(r, c).kind == "text" and is_missing(self.sheet.cell(r, c).value))
-            for c in number_columns(self.header))
+        cells = (self.sheet.cell(r, c) for c in self.value_columns)
+        return any(c.kind != "empty" and not (c.kind == "text" and is_missing(c.value)) for c in cells)
 
     # -- the walk
     def read(self) -> None:
         for r in range(self.header.data_start, len(self.sheet.rows)):
-            if self.is_footer(r):
+            values = self.has_values(r)
+            if not values and self.is_footer(r):
                 break
-            self.read_row(r)
+            self.read_row(r, values)
 
     def is_footer(self, r: int) -> bool:
-        texts = [c.text for c in self.sheet.rows[r] if c.kind == "text"]
-        return not self.has_values(r) and any(_FOOTER.match(t) for t in texts)
+        return any(_FOOTER.match(c.value) for c in self.sheet.rows[r] if c.kind == "text")
 
-    def read_row(self, r: int) -> None:
+    def read_row(self, r: int, values: bool) -> None:
         nama = self.text(r, "indikator")
         sasaran = self.text(r, "sasaran")
-        values = self.has_values(r)
         code = self.marker_code(r, nama, values)
         if code:
             self.set_program_kegiatan(*code)
