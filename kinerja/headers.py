@@ -8,7 +8,7 @@ from kinerja.cells import Cell, Sheet
 
 SCAN_ROWS = 40
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_QUARTER = re.compile(r"(?:TRIWULAN|TRIW|TW|Q)\s*-?\s*(IV|III|II|I|[1-4])\b")
+_QUARTER = re.compile(r"(?:TRIWULAN|TRIW|TW|Q)\s*(?:KE)?\s*-?\s*(IV|III|II|I|[1-4])\b")
 _BARE_QUARTER = re.compile(r"^(IV|III|II|I|[1-4])$")
 _YEAR = re.compile(r"\b(20\d\d)\b")
 
@@ -72,7 +72,10 @@ def _is_header_word_row(row: list[Cell]) -> bool:
 
 def find_header(sheet: Sheet) -> Header | None:
     for r in range(min(SCAN_ROWS, len(sheet.rows))):
-        if any(c.kind == "text" and "INDIKATOR" in norm(c.value) for c in sheet.rows[r]):
+        row = sheet.rows[r]
+        # A title such as "FORMAT DATA INDIKATOR KINERJA" is one cell; a header has several.
+        if sum(c.kind != "empty" for c in row) >= 2 and any(
+                c.kind == "text" and "INDIKATOR" in norm(c.value) for c in row):
             return _build(sheet, r)
     return None
 

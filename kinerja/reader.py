@@ -161,7 +161,10 @@ class SheetReader:
             self.set_sasaran(match.group(1))
             return
         if not values and not self.text(r, "satuan") and not self.text(r, "no").isdigit():
-            return  # a heading without values, not an indicator
+            # A heading without values: in a table without a SASARAN column it names the sasaran.
+            if "sasaran" not in self.header.fields:
+                self.set_sasaran(nama)
+            return
         self.book.rows.append(self.indicator(r, nama))
 
     def marker_code(self, r: int, nama: str, values: bool) -> tuple[str, str] | None:

@@ -365,3 +365,18 @@ def test_a_corrupt_file_raises_a_read_error_in_bahasa_indonesia():
         read_workbook(b"PK\x03\x04 bukan zip", "rusak.xlsx")
     with pytest.raises(ReadError, match="tidak didukung"):
         read_workbook(b"data", "laporan.pdf")
+
+
+def test_a_title_that_mentions_indikator_kinerja_is_not_the_header():
+    rows = [["FORMAT PENGUMPULAN DATA INDIKATOR KINERJA TAHUN 2024"], [],
+            ["NO", "INDIKATOR KINERJA", "TARGET", "REALISASI TRIWULAN KE-1"],
+            [1, "Indeks Sistem Merit", "0,48", "0,5"]]
+    row = only(read(rows))
+    assert row.row == 4 and realisasi(row) == {1: "0.5"}
+
+
+def test_heading_rows_name_the_sasaran_when_there_is_no_sasaran_column():
+    header = ["NO", "INDIKATOR KINERJA", "SATUAN", "TARGET"]
+    rows = sop_rows([["I", S1], [1, "Indeks Sistem Merit", "indeks", 0.48],
+                     ["II", S2], [1, "Persentase layanan tepat waktu", "%", 90]], header)
+    assert [r.sasaran for r in read(rows).rows] == [S1, S2]
