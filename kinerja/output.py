@@ -30,15 +30,16 @@ def machine_value(value):
     return value
 
 
-def csv_text(value) -> str:
-    """A cell for csv: the shortest dot-decimal text of a number, "" for missing."""
+def csv_text(value, decimals: int | None = None) -> str:
+    """A cell for csv: dot-decimal text of a number (fixed decimals when given), "" for missing."""
     value = machine_value(value)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float):
-        return fmt_plain(Decimal(repr(value)))
+    if isinstance(value, (int, float)):
+        exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        return f"{exact:.{decimals}f}" if decimals is not None else fmt_plain(exact)
     return str(value)
 
 
@@ -57,9 +58,14 @@ def people_value(value, decimals: int | None = None) -> str:
     return str(value)
 
 
-def to_csv(frame: pd.DataFrame) -> str:
+def to_csv(frame: pd.DataFrame, decimals: dict[str, int] | None = None) -> str:
+    decimals = decimals or {}
+    cells = pd.DataFrame({
+        column: [csv_text(v, decimals.get(column)) for v in frame[column].astype(object)]
+        for column in frame.columns
+    })
     buffer = io.StringIO()
-    frame.astype(object).map(csv_text).to_csv(buffer, index=False, lineterminator="\n")
+    cells.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
 
 
@@ -82,7 +88,7 @@ def to_table(frame: pd.DataFrame, decimals: dict[str, int] | None = None) -> str
 
 def render(frame: pd.DataFrame, fmt: str, decimals: dict[str, int] | None = None) -> str:
     if fmt == "csv":
-        return to_csv(frame)
+        return to_csv(frame, decimals)
     if fmt == "json":
         return to_json(frame) + "\n"
     return to_table(frame, decimals) + "\n"

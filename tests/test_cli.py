@@ -237,7 +237,7 @@ def test_status_has_one_row_per_unit_with_the_contract_columns(tmp_path, dbfile,
     assert len(rows) == 8
     mutasi = next(r for r in rows if r["unit"] == "MUTASI")
     assert (mutasi["status"], mutasi["jumlah_indikator"], mutasi["terisi"], mutasi["kelengkapan_persen"]) == \
-        ("diajukan", "4", "1", "25")
+        ("diajukan", "4", "1", "25.00")
     assert next(r for r in rows if r["unit"] == "KEUANGAN")["status"] == "belum"
 
 
