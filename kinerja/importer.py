@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from kinerja import db
-from kinerja.model import ROMAN, ParsedRow, ParsedWorkbook, Problem, TargetValue, fmt_plain
+from kinerja.model import ROMAN, HasProblems, ParsedRow, ParsedWorkbook, Problem, TargetValue, fmt_plain
 from kinerja.names import normalize_name
 from kinerja.queries import execute_script, run, sql
 from kinerja.reader import infer_agregasi, read_workbook
@@ -60,7 +60,7 @@ class ValueChange:
 
 
 @dataclass
-class ImportPlan:
+class ImportPlan(HasProblems):
     unit: str
     tahun: int
     triwulan: int | None
@@ -76,14 +76,6 @@ class ImportPlan:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity != "error"]
 
     @property
     def ok(self) -> bool:
@@ -175,7 +167,8 @@ def import_file(
     oleh: str = "cli",
     waktu: datetime | None = None,
 ) -> ImportResult:
-    """Read, plan and (unless dry_run or invalid) write one file. Never raises on bad input."""
+    """Read, plan and (unless dry_run or invalid) write one file. Bad cells come back as problems
+    in the result; only an unreadable file (cells.ReadError) or an unknown unit raise."""
     plan = plan_file(con, data, filename, unit, tahun, triwulan)
     if dry_run or not plan.ok:
         return ImportResult(plan)

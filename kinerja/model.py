@@ -82,16 +82,10 @@ class ParsedRow:
     bukti_dukung: str | None = None
 
 
-@dataclass
-class ParsedWorkbook:
-    """Everything read from one file: rows, problems and what was skipped."""
+class HasProblems:
+    """Splits a `problems` list into the errors that block and the warnings that do not."""
 
-    filename: str
-    rows: list[ParsedRow] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    skipped_sheets: list[tuple[str, str]] = field(default_factory=list)  # (sheet, reason)
-    quarters: set[int] = field(default_factory=set)   # quarters with a realisation column
-    has_targets: bool = False                          # a target column was found
+    problems: list[Problem]
 
     @property
     def errors(self) -> list[Problem]:
@@ -100,3 +94,15 @@ class ParsedWorkbook:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity != "error"]
+
+
+@dataclass
+class ParsedWorkbook(HasProblems):
+    """Everything read from one file: rows, problems and what was skipped."""
+
+    filename: str
+    rows: list[ParsedRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped_sheets: list[tuple[str, str]] = field(default_factory=list)  # (sheet, reason)
+    quarters: set[int] = field(default_factory=set)   # quarters with a realisation column
+    has_targets: bool = False                          # a target column was found
