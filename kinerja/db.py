@@ -43,10 +43,12 @@ def db_path(path: str | os.PathLike | None = None) -> Path:
 def connect(path: str | os.PathLike | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the database, creating and migrating it when it can be written."""
     target = db_path(path)
+    # DuckDB prints a progress bar to stdout on long queries, which would corrupt csv/json output.
+    config = {"enable_progress_bar": False}
     if read_only:
-        return duckdb.connect(str(target), read_only=True)
+        return duckdb.connect(str(target), read_only=True, config=config)
     target.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(target))
+    con = duckdb.connect(str(target), config=config)
     migrate(con)
     return con
 
