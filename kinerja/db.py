@@ -43,13 +43,14 @@ def db_path(path: str | os.PathLike | None = None) -> Path:
 def connect(path: str | os.PathLike | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the database, creating and migrating it when it can be written."""
     target = db_path(path)
-    # DuckDB prints a progress bar to stdout on long queries, which would corrupt csv/json output.
-    config = {"enable_progress_bar": False}
     if read_only:
-        return duckdb.connect(str(target), read_only=True, config=config)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(target), config=config)
-    migrate(con)
+        con = duckdb.connect(str(target), read_only=True)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(target))
+        migrate(con)
+    # DuckDB prints a progress bar to stdout on long queries, which would corrupt csv/json output.
+    con.execute("SET enable_progress_bar = false")
     return con
 
 
