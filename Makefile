@@ -1,0 +1,38 @@
+# Kinerja: `make run` starts the dashboard with demo data; `make test` runs every test.
+# Both set up what they need on a fresh machine (virtual environment, pinned packages).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= data/kinerja.duckdb
+PORT ?= 8501
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench demo clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+# The demo database is built through the real import path (kinerja init --demo).
+$(DB): | $(STAMP)
+	$(BIN)/kinerja init --demo --db $(DB)
+
+demo: $(STAMP)
+	rm -f $(DB)
+	$(MAKE) $(DB)
+
+run: $(STAMP) $(DB)
+	@echo "Kinerja berjalan di http://localhost:$(PORT)"
+	KINERJA_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts
