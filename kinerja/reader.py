@@ -147,13 +147,13 @@ class SheetReader:
     def read_row(self, r: int, values: bool) -> None:
         nama = self.text(r, "indikator")
         sasaran = self.text(r, "sasaran")
+        if sasaran and not _CODE.match(sasaran):
+            self.set_sasaran(_SASARAN_ROW.sub(r"\1", sasaran))
         code = self.marker_code(r, nama, values)
         if code:
             self.set_program_kegiatan(*code)
             if not (nama and values):
                 return
-        if sasaran and not _CODE.match(sasaran):
-            self.set_sasaran(_SASARAN_ROW.sub(r"\1", sasaran))
         if not nama or nama.isdigit():
             return
         match = _SASARAN_ROW.match(nama)
