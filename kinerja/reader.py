@@ -22,8 +22,8 @@ POLARITAS = {
 }
 AGREGASI = {
     "kumulatif": "kumulatif", "akumulasi": "kumulatif", "akumulatif": "kumulatif", "jumlah": "kumulatif",
-    "nilai akhir": "nilai_akhir", "nilai_akhir": "nilai_akhir", "terakhir": "nilai_akhir",
-    "posisi": "nilai_akhir", "rata-rata": "rata_rata", "rata rata": "rata_rata", "rata_rata": "rata_rata",
+    "nilai akhir": "nilai_akhir", "terakhir": "nilai_akhir",
+    "posisi": "nilai_akhir", "rata-rata": "rata_rata", "rata rata": "rata_rata",
     "rerata": "rata_rata",
 }
 
@@ -193,7 +193,7 @@ class SheetReader:
         kode = self.text(r, "kode")
         row = ParsedRow(
             sheet=self.sheet.name, row=r + 1, nama=" ".join(nama.split()),
-            kode=kode if kode and not _CODE.match(kode) or (kode and self.text(r, "program")) else (kode or None),
+            kode=kode or None,
             sasaran=self.sasaran, program=self.program, kegiatan=self.kegiatan,
             satuan=self.text(r, "satuan") or None,
             polaritas=self.setting(r, "polaritas", POLARITAS),
@@ -218,13 +218,12 @@ class SheetReader:
         return row
 
     def setting(self, r: int, field: str, spellings: dict[str, str]) -> str | None:
+        """POLARITAS / AGREGASI cell in one of its spellings; "(-)" is negatif, a lone "-" is nothing."""
         text = self.text(r, field)
-        if not text or is_missing(text) and text != "-":
-            return None
         key = " ".join(text.lower().replace("_", " ").split())
-        if key in spellings or key.replace(" ", "_") in spellings:
-            return spellings.get(key) or spellings[key.replace(" ", "_")]
-        if text == "-":
+        if key in spellings:
+            return spellings[key]
+        if not text or is_missing(text):
             return None
         choices = ", ".join(sorted({k for k in spellings if k[0].isalpha()}))
         self.problem(r, self.header.fields[field], text, f"tidak dikenal. Pilih salah satu: {choices}.")
