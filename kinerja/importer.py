@@ -432,7 +432,8 @@ def write_submission(con, plan: ImportPlan, oleh: str, waktu: datetime) -> tuple
         "versi": versi, "nama": plan.filename, "sha": plan.sha256, "ukuran": len(plan.data),
         "isi": plan.data, "waktu": waktu, "oleh": oleh, "ringkasan": json.dumps(summary),
     })
-    quarters = sorted({c.triwulan for c in plan.changes if c.jenis == "realisasi" and c.baru is not None})
+    # The quarters this file reports anew (a resubmitted earlier quarter keeps its first time).
+    quarters = sorted({c.triwulan for c in plan.changes if c.jenis == "realisasi" and c.status in ("baru", "berubah")})
     if quarters:
         insert_frame(con, "write_submission_triwulan", "incoming_triwulan",
                      pd.DataFrame({"submission_id": submission_id, "triwulan": quarters}))

@@ -22,3 +22,15 @@ def db_content(connection) -> dict:
         table: sorted(map(repr, connection.execute(f"SELECT * FROM {table}").fetchall()))  # noqa: S608
         for table in TABLES
     }
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory):
+    """A demo database built once per test session through the real import path."""
+    from kinerja.demo import load_demo
+
+    folder = tmp_path_factory.mktemp("demo")
+    connection = db.connect(folder / "demo.duckdb")
+    load_demo(connection, folder / "berkas")
+    connection.close()
+    return folder / "demo.duckdb"

@@ -205,3 +205,11 @@ def test_agregasi_is_inferred_from_satuan_unless_the_file_says(con):
     got = dict(con.execute("SELECT nama, agregasi || '/' || agregasi_sumber FROM indikator").fetchall())
     assert got == {"Persentase A": "nilai_akhir/satuan", "Jumlah B": "kumulatif/satuan",
                    "Rata-rata JP C": "rata_rata/berkas"}
+
+
+def test_a_resubmitted_quarter_keeps_the_time_it_was_first_reported(con):
+    write(con, workbook(row("Jumlah ASN mengikuti diklat", "100", {1: "20"}, satuan="orang")), triwulan=1)
+    write(con, workbook(row("Jumlah ASN mengikuti diklat", "100", {1: "20", 2: "30"}, satuan="orang")), triwulan=2)
+    reported = con.execute("SELECT s.versi, st.triwulan FROM submission s "
+                           "JOIN submission_triwulan st ON st.submission_id = s.id ORDER BY 1, 2").fetchall()
+    assert reported == [(1, 1), (1, 2)]
