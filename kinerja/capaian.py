@@ -90,3 +90,16 @@ def kategori_for(con: duckdb.DuckDBPyConnection, nilai: Decimal | float | None) 
     shown = Decimal(str(nilai)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     found = run(con, "capaian_kategori", {"nilai": shown})
     return (found.at[0, "kategori"], found.at[0, "warna"]) if len(found) else None
+
+
+def ringkasan(frame: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> dict:
+    """The numbers leadership reads first: indicators measured, mean capaian, count per kategori."""
+    measured = frame["capaian_persen"].dropna()
+    mean = Decimal(repr(float(measured.mean()))) if len(measured) else None
+    counts = frame["kategori"].value_counts()
+    return {
+        "jumlah": len(frame),
+        "terukur": len(measured),
+        "rata_rata": mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if mean is not None else None,
+        "per_kategori": {row.kategori: int(counts.get(row.kategori, 0)) for row in skala(con).itertuples()},
+    }

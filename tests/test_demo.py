@@ -17,7 +17,7 @@ def test_demo_files_come_in_the_varied_shapes_units_send(tmp_path):
 
 
 def test_the_demo_database_has_eight_units_five_years_and_real_gaps(demo_db):
-    con = db.connect(demo_db, read_only=True)
+    con = db.connect(demo_db)
     count = lambda query: con.execute(query).fetchone()[0]  # noqa: E731
     assert count("SELECT count(*) FROM unit") == 8
     assert 30 <= count("SELECT count(*) FROM indikator") <= 50
