@@ -27,7 +27,7 @@ if frame.empty:
 summary = ringkasan(frame, web.cursor())
 table = capaian_table(frame)
 columns = st.columns(2 + len(summary["per_kategori"]))
-columns[0].metric("Indikator terukur", f"{summary['terukur']} dari {summary['jumlah']}")
+columns[0].metric("Indikator terukur", f"{summary['terukur']}/{summary['jumlah']}")
 columns[1].metric("Rata-rata capaian", format_persen(summary["rata_rata"]))
 for column, (kategori, jumlah) in zip(columns[2:], summary["per_kategori"].items()):
     column.metric(kategori, jumlah)

@@ -28,7 +28,7 @@ def expected(path, tahun, triwulan=None) -> dict:
         summary = ringkasan(capaian(con, tahun, triwulan), con)
     finally:
         con.close()
-    return {"Indikator terukur": f"{summary['terukur']} dari {summary['jumlah']}",
+    return {"Indikator terukur": f"{summary['terukur']}/{summary['jumlah']}",
             "Rata-rata capaian": format_persen(summary["rata_rata"]),
             **{k: str(v) for k, v in summary["per_kategori"].items()}}
 
