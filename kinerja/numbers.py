@@ -51,7 +51,9 @@ def parse_number(text: str, decimal: str = "koma") -> Decimal | None:
     """An exact Decimal from text typed the Indonesian way; None for "no value" texts."""
     if is_missing(text):
         return None
-    match = _NUMBER.match(text.strip())
+    # Non-breaking spaces from copied web pages; money written "Rp 1.500.000,-".
+    text = re.sub(r"[,.]-$", "", text.replace("\xa0", " ").strip())
+    match = _NUMBER.match(text)
     if not match:
         raise NumberError(NOT_A_NUMBER)
     body = match.group("body").replace(" ", "")

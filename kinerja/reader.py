@@ -225,6 +225,10 @@ class SheetReader:
             return spellings[key]
         if not text or is_missing(text):
             return None
+        # Wordier cells such as "Positif (+)" or "Kumulatif s.d. triwulan": one known meaning inside.
+        meanings = {value for spelling, value in spellings.items() if len(spelling) > 2 and spelling in key}
+        if len(meanings) == 1:
+            return meanings.pop()
         choices = ", ".join(sorted({k for k in spellings if k[0].isalpha()}))
         self.problem(r, self.header.fields[field], text, f"tidak dikenal. Pilih salah satu: {choices}.")
         return None

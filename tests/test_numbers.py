@@ -76,3 +76,8 @@ def test_display_formats_are_indonesian():
     assert format_angka(101.965, 2) == "101,97"
     assert format_persen(D("94.83")) == "94,83 %"
     assert format_angka(None) == "–" and format_persen(float("nan")) == "–"
+
+
+def test_money_with_a_dash_for_zero_cents_and_non_breaking_spaces():
+    assert parse_number("Rp 1.500.000,-") == 1500000
+    assert parse_number("1\xa0900\xa0000") == 1900000

@@ -380,3 +380,13 @@ def test_heading_rows_name_the_sasaran_when_there_is_no_sasaran_column():
     rows = sop_rows([["I", S1], [1, "Indeks Sistem Merit", "indeks", 0.48],
                      ["II", S2], [1, "Persentase layanan tepat waktu", "%", 90]], header)
     assert [r.sasaran for r in read(rows).rows] == [S1, S2]
+
+
+def test_wordier_polaritas_and_agregasi_cells_are_understood_when_unambiguous():
+    header = ["NO", "INDIKATOR KINERJA", "POLARITAS", "AGREGASI", "TARGET"]
+    book = read(sop_rows([[1, "Jumlah kasus disiplin", "Negatif (-)", "Kumulatif s.d. triwulan", 5],
+                          [2, "Persentase layanan", "Positif (semakin tinggi semakin baik)", "Nilai akhir tahun", 90],
+                          [3, "Indeks X", "positif/negatif", "rata-rata", 1]], header))
+    assert [(r.polaritas, r.agregasi) for r in book.rows] == [("negatif", "kumulatif"), ("positif", "nilai_akhir"),
+                                                               (None, "rata_rata")]
+    assert [(p.row, p.column) for p in book.errors] == [(8, "POLARITAS")]
