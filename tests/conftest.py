@@ -19,7 +19,7 @@ TABLES = ["unit", "sasaran", "program_kegiatan", "indikator", "target", "target_
 def db_content(connection) -> dict:
     """Every row of every table, sorted: equal before and after means nothing was written."""
     return {
-        table: sorted(map(repr, connection.execute(f"SELECT * FROM {table}").fetchall()))  # noqa: S608
+        table: sorted(map(repr, connection.table(table).fetchall()))
         for table in TABLES
     }
 

@@ -35,11 +35,16 @@ def write(con, wb, tahun=2024, triwulan=None, data=b"isi berkas", unit="MUTASI")
     return importer.apply_plan(con, plan, oleh="uji")
 
 
+STORED = {
+    "realisasi": "SELECT i.nama, v.triwulan, CAST(v.nilai AS VARCHAR) "
+                 "FROM realisasi v JOIN indikator i ON i.id = v.indikator_id ORDER BY 1, 2",
+    "target": "SELECT i.nama, v.triwulan, CAST(v.bawah AS VARCHAR) "
+              "FROM target v JOIN indikator i ON i.id = v.indikator_id ORDER BY 1, 2",
+}
+
+
 def stored(con, table="realisasi"):
-    return con.execute(
-        f"SELECT i.nama, v.triwulan, CAST(v.{'nilai' if table == 'realisasi' else 'bawah'} AS VARCHAR) "
-        f"FROM {table} v JOIN indikator i ON i.id = v.indikator_id ORDER BY 1, 2"
-    ).fetchall()
+    return con.execute(STORED[table]).fetchall()
 
 
 def test_a_valid_file_creates_indicators_targets_and_realisation(con):
