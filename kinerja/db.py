@@ -23,6 +23,11 @@ UNITS = [
 ]
 
 DEFAULT_SCALE = "permendagri_86_2017"
+# Settings an administrator may change: the agency's name heads every export.
+SETTINGS = {
+    "skala_aktif": DEFAULT_SCALE,
+    "nama_instansi": "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA KOTA SAMARINDA",
+}
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 SCALES = {
     DEFAULT_SCALE: [
@@ -76,6 +81,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     return current
 
 
+def setting(con: duckdb.DuckDBPyConnection, kunci: str) -> str:
+    return con.execute("SELECT nilai FROM pengaturan WHERE kunci = ?", [kunci]).fetchone()[0]
+
+
 def seed(con: duckdb.DuckDBPyConnection) -> None:
     with transaction(con):
         con.executemany(
@@ -86,9 +95,7 @@ def seed(con: duckdb.DuckDBPyConnection) -> None:
                 "INSERT INTO skala_kategori VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 [(scale, *band) for band in bands],
             )
-        con.execute(
-            "INSERT INTO pengaturan VALUES ('skala_aktif', ?) ON CONFLICT DO NOTHING", [DEFAULT_SCALE]
-        )
+        con.executemany("INSERT INTO pengaturan VALUES (?, ?) ON CONFLICT DO NOTHING", list(SETTINGS.items()))
 
 
 @contextmanager

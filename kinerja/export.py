@@ -40,11 +40,11 @@ import pandas as pd
 import xlsxwriter
 
 from kinerja.capaian import capaian, kategori_for, plain, skala
+from kinerja.db import setting
 from kinerja.model import ROMAN
 from kinerja.safety import csv_safe, is_number, write_cell
 from kinerja.xlsx_formats import Formats, number_format
 
-AGENCY = "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA KOTA SAMARINDA"
 LONG_COLUMNS = ["tahun", "triwulan", "unit", "sasaran", "kode", "indikator", "satuan", "ukuran", "nilai", "teks"]
 TEXT_COLUMNS = ["unit", "sasaran", "kode", "indikator", "satuan", "teks"]
 # measure -> column of the capaian table at the end of the period
@@ -143,7 +143,7 @@ def write_workbook(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | N
     ws = workbook.add_worksheet("Capaian")
     period = f"S.D. TRIWULAN {ROMAN[triwulan]} TAHUN {tahun}" if triwulan else f"TAHUN {tahun}"
     ws.write_string(0, 0, f"EVALUASI CAPAIAN KINERJA {period}", formats(bold=True, font_size=13))
-    ws.write_string(1, 0, AGENCY, formats(bold=True))
+    ws.write_string(1, 0, setting(con, "nama_instansi"), formats(bold=True))
     header = 3
     write_header(ws, formats, header, triwulan)
     first = header + 2
