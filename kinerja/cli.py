@@ -15,7 +15,7 @@ import duckdb
 
 from kinerja import db
 from kinerja.cells import ReadError
-from kinerja.importer import import_file, plan_file
+from kinerja.importer import ImportResult, apply_plan, plan_file, plan_import
 from kinerja.model import ROMAN
 from kinerja.output import render
 from kinerja.units import UnknownUnit, resolve_unit
@@ -108,9 +108,10 @@ def import_command(files, unit, tahun, triwulan, dry_run, errors_out, oleh, db_f
         total = sum(len(plan.errors) for _, plan in failed)
         click.echo(f"{total} kesalahan. Tidak ada yang ditulis; perbaiki berkas lalu impor ulang.", err=True)
         sys.exit(1)
-    for name in files:
-        data = Path(name).read_bytes()
-        result = import_file(con, data, Path(name).name, unit, tahun, triwulan, dry_run=dry_run, oleh=oleh)
+    for index, plan in enumerate(plans):
+        if index and not dry_run:  # an earlier file of this command may have changed what is stored
+            plan = plan_import(con, plan.workbook, plan.data, unit, tahun, triwulan)
+        result = ImportResult(plan) if dry_run else apply_plan(con, plan, oleh=oleh)
         for line in result.summary_lines():
             click.echo(line)
         if dry_run:
