@@ -21,6 +21,7 @@ from kinerja.model import ROMAN
 from kinerja.numbers import format_angka
 
 YEARS = range(2021, 2026)
+RENSTRA_END = 2026  # Renstra 2021-2026
 SEED = 2021
 PROGRAM = ("5.03.02", "Program Kepegawaian Daerah")
 KEGIATAN = {
@@ -125,6 +126,12 @@ def annual_target(ind: Indicator, tahun: int) -> Decimal:
     if ind.satuan == "%":
         value = min(value, 100)
     return q(value, ind.decimals)
+
+
+def renstra_target_text(ind: Indicator) -> str:
+    """The Renstra end-of-period target as a unit types it (some units carry it in their files)."""
+    end = annual_target(ind, RENSTRA_END)
+    return f"{format_angka(end)} - {format_angka(end + 10)}" if ind.rentang else format_angka(end)
 
 
 def agregasi(ind: Indicator) -> str:
@@ -365,7 +372,8 @@ def write_csv(base: Path, unit, tahun, triwulan, indicators, values, sent):
     out = csv.writer(buffer, delimiter=";")
     out.writerow(["DATA DEMO", unit, tahun])
     out.writerow(["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "SIFAT", "AGREGASI", "TARGET TAHUNAN",
-                  *[f"TARGET Q{k}" for k in range(1, 5)], *[f"REALISASI Q{k}" for k in range(1, 5)], "KET"])
+                  *[f"TARGET Q{k}" for k in range(1, 5)], *[f"REALISASI Q{k}" for k in range(1, 5)], "KET",
+                  f"TARGET AKHIR RENSTRA {RENSTRA_END}"])
     number = 0
     for kind, item in table_rows(unit, indicators):
         if kind == "marker":
@@ -377,7 +385,8 @@ def write_csv(base: Path, unit, tahun, triwulan, indicators, values, sent):
         reported = [format_angka(values[ind.nama][k - 1]) if k in sent else "-" for k in range(1, 5)]
         out.writerow([number, ind.sasaran, ind.nama, ind.satuan, "minimal" if ind.polaritas == "negatif" else
                       "maksimal", agregasi(ind).replace("_", " "), format_angka(annual),
-                      *["" if t is None else format_angka(t) for t in quarters], *reported, ""])
+                      *["" if t is None else format_angka(t) for t in quarters], *reported, "",
+                      renstra_target_text(ind)])
     path.write_text(buffer.getvalue(), encoding="utf-8")
     return path, False
 
@@ -390,7 +399,8 @@ def write_lengkap(base: Path, unit, tahun, triwulan, indicators, values, sent):
     ws = book.add_worksheet("Format SOP")
     header = ["NO", "KODE", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "POLARITAS", "AGREGASI",
               "TARGET TAHUNAN", *[f"Target Triwulan {ROMAN[k]}" for k in range(1, 5)],
-              *[f"Realisasi Triwulan {ROMAN[k]}" for k in range(1, 5)], "KET.", "BUKTI DUKUNG"]
+              *[f"Realisasi Triwulan {ROMAN[k]}" for k in range(1, 5)], "KET.", "BUKTI DUKUNG",
+              f"TARGET AKHIR RENSTRA {RENSTRA_END}"]
     ws.write(0, 0, f"DATA DEMO - {unit} - {tahun}")
     ws.write_row(2, 0, header)
     for r, ind in enumerate(indicators, 3):
@@ -404,6 +414,7 @@ def write_lengkap(base: Path, unit, tahun, triwulan, indicators, values, sent):
         for k in sent:
             write_value(ws, r, 11 + k, ind, values[ind.nama][k - 1], percent)
         ws.write(r, 17, f"bukti-{kode.lower()}-{tahun}.pdf")
+        ws.write_string(r, 18, renstra_target_text(ind))
     book.close()
     return path, False
 
