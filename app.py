@@ -4,8 +4,14 @@ import streamlit as st
 from kinerja import web
 
 st.set_page_config(page_title="Kinerja", page_icon=":material/monitoring:", layout="wide")
-navigation = st.navigation([
-    st.Page("pages/capaian.py", title="Capaian", icon=":material/table_chart:", default=True),
-])
+navigation = st.navigation({
+    "Capaian": [
+        st.Page("pages/ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True),
+        st.Page("pages/sasaran.py", title="Sasaran & Indikator", icon=":material/target:"),
+        st.Page("pages/unit.py", title="Unit", icon=":material/groups:"),
+        st.Page("pages/tren.py", title="Tren", icon=":material/trending_up:"),
+        st.Page("pages/data.py", title="Data", icon=":material/table_chart:"),
+    ],
+})
 web.sidebar()
 navigation.run()

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import duckdb
 import pandas as pd
 
+from kinerja.analisis import mean_persen, off_track
 from kinerja.model import fmt_plain
 from kinerja.queries import run, sql
 
@@ -93,13 +94,14 @@ def kategori_for(con: duckdb.DuckDBPyConnection, nilai: Decimal | float | None) 
 
 
 def ringkasan(frame: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> dict:
-    """The numbers leadership reads first: indicators measured, mean capaian, count per kategori."""
-    measured = frame["capaian_persen"].dropna()
-    mean = Decimal(repr(float(measured.mean()))) if len(measured) else None
+    """The numbers leadership reads first: indicators measured, mean capaian, count per kategori,
+    count off track (below the scale's second band)."""
+    scale = skala(con)
     counts = frame["kategori"].value_counts()
     return {
         "jumlah": len(frame),
-        "terukur": len(measured),
-        "rata_rata": mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if mean is not None else None,
-        "per_kategori": {row.kategori: int(counts.get(row.kategori, 0)) for row in skala(con).itertuples()},
+        "terukur": int(frame["capaian_persen"].notna().sum()),
+        "rata_rata": mean_persen(frame["capaian_persen"]),
+        "per_kategori": {row.kategori: int(counts.get(row.kategori, 0)) for row in scale.itertuples()},
+        "perlu_perhatian": len(off_track(frame, scale)),
     }

@@ -152,6 +152,19 @@ def quarterly_targets(ind: Indicator, annual: Decimal) -> list[Decimal] | None:
     return parts
 
 
+# Realisation relative to the usual spread, per indicator and year, so that the demo has what
+# leadership looks for: indicators falling behind, one declining steadily, one improving steadily.
+# For a negative indicator a factor above 1 is worse.
+PERFORMANCE = {
+    "Persentase data SIASN yang mutakhir": {2024: 0.8, 2025: 0.7},
+    "Jumlah ASN mengikuti pelatihan kepemimpinan": {2022: 0.95, 2023: 0.85, 2024: 0.75, 2025: 0.6},
+    "Persentase jabatan diisi melalui seleksi terbuka": {2025: 0.55},
+    "Rata-rata waktu penyelesaian layanan kenaikan pangkat": {2024: 1.25, 2025: 1.45},
+    "Indeks Sistem Merit": {2021: 0.8, 2022: 0.88, 2023: 0.96, 2024: 1.04, 2025: 1.12},
+    "Jumlah JP pengembangan kompetensi yang difasilitasi": {2023: 0.8},
+}
+
+
 def realisation(ind: Indicator, tahun: int, rng: random.Random) -> list[Decimal]:
     """Values as the unit reports them, in the convention of its targets."""
     annual = annual_target(ind, tahun)
@@ -159,6 +172,7 @@ def realisation(ind: Indicator, tahun: int, rng: random.Random) -> list[Decimal]
     values = []
     for k in range(4):
         factor = rng.uniform(0.75, 1.2) if ind.polaritas == "positif" else rng.uniform(0.6, 1.3)
+        factor *= PERFORMANCE.get(ind.nama, {}).get(tahun, 1)
         if quarters is None:  # a level: climbs towards the annual value through the year
             base = annual * Decimal(repr(0.85 + 0.05 * k))
             value = float(base) * factor if ind.polaritas == "positif" else float(annual) * factor

@@ -1,9 +1,14 @@
 """Tables as people read them on the pages: Indonesian numbers, category colours."""
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 import pandas as pd
 
+from kinerja.analisis import selisih
+from kinerja.model import ROMAN
 from kinerja.numbers import format_angka, format_persen
+from kinerja.output import is_missing
 
 CAPAIAN_COLUMNS = {"unit": "Unit", "sasaran": "Sasaran", "indikator": "Indikator", "satuan": "Satuan",
                    "target": "Target", "realisasi": "Realisasi", "capaian_persen": "Capaian",
@@ -15,6 +20,17 @@ LIGHT_TEXT = {"#0072B2", "#D55E00"}
 def angka(value) -> str:
     """A number Indonesian style; a range target ("80 - 90") as written; "–" for missing."""
     return value.replace(".", ",") if isinstance(value, str) else format_angka(value)
+
+
+def poin(change) -> str:
+    """A change of capaian in percentage points: "+1,25 poin"; "–" for missing."""
+    if is_missing(change):
+        return "–"
+    return f"{'+' if change >= 0 else ''}{format_angka(change, 2)} poin"
+
+
+def periode_text(triwulan: int | None) -> str:
+    return "setahun penuh" if triwulan is None else f"s.d. triwulan {ROMAN[triwulan]}"
 
 
 def capaian_table(frame: pd.DataFrame) -> pd.DataFrame:
@@ -33,3 +49,111 @@ def kategori_css(frame: pd.DataFrame) -> list[str]:
         f"background-color: {w}; color: {'white' if w in LIGHT_TEXT else 'black'}" if isinstance(w, str) else ""
         for w in frame["warna"]
     ]
+
+
+def indicator_table(frame: pd.DataFrame, notes: dict[int, str]) -> pd.DataFrame:
+    """The capaian table with the gap to the target and the units' notes (KET, bukti dukung)."""
+    table = capaian_table(frame)
+    table.insert(table.columns.get_loc("Realisasi") + 1, "Selisih", [angka(v) for v in selisih(frame)])
+    table["Catatan"] = frame["indikator_id"].map(notes).fillna("")
+    return table
+
+
+def years_table(own: pd.DataFrame) -> pd.DataFrame:
+    """One indicator's capaian table rows over the years."""
+    return pd.DataFrame({
+        "Tahun": own["tahun"].astype(str),
+        "Target": [angka(v) for v in own["target"]],
+        "Realisasi": [angka(v) for v in own["realisasi"]],
+        "Capaian": [format_persen(v) for v in own["capaian_persen"]],
+        "Kategori": own["kategori"].fillna("–"),
+        "Keterangan": own["keterangan"].fillna(""),
+    })
+
+
+JENIS = {"target": "Target", "realisasi": "Realisasi", "target_renstra": "Target Renstra"}
+
+
+def stored_value(text) -> str:
+    """A value as riwayat stores it (canonical text, dot decimals) shown the Indonesian way."""
+    if not isinstance(text, str):
+        return "–"
+    try:
+        return format_angka(Decimal(text))
+    except InvalidOperation:  # a range "80 - 90"
+        return " - ".join(stored_value(part.strip()) for part in text.split(" - "))
+
+
+def history_table(changes: pd.DataFrame) -> pd.DataFrame:
+    """riwayat rows as people read them: when, what, old → new, from which file and who."""
+    def period(row) -> str:
+        if row.jenis == "target_renstra":
+            return f"Renstra {row.tahun}"
+        return f"{'Tahunan' if row.triwulan == 0 else 'TW ' + ROMAN[row.triwulan]} {row.tahun}"
+
+    return pd.DataFrame({
+        "Waktu": changes["diubah_pada"].dt.strftime("%d-%m-%Y %H:%M"),
+        "Jenis": changes["jenis"].map(JENIS),
+        "Periode": [period(row) for row in changes.itertuples()],
+        "Nilai lama": [stored_value(v) for v in changes["nilai_lama"]],
+        "Nilai baru": [stored_value(v) for v in changes["nilai_baru"]],
+        "Berkas": [f"{n} (versi {v})" for n, v in zip(changes["nama_berkas"], changes["versi"])],
+        "Oleh": changes["diunggah_oleh"],
+    })
+
+
+STATUS = {"belum": "Belum", "draf": "Draf", "diajukan": "Diajukan", "diverifikasi": "Diverifikasi",
+          "dibuka_kembali": "Dibuka kembali"}
+
+
+def register_table(register: pd.DataFrame) -> pd.DataFrame:
+    """The submission register (kinerja.status) as people read it."""
+    def timely(value) -> str:
+        return "–" if is_missing(value) else ("Tepat waktu" if value else "Terlambat")
+
+    return pd.DataFrame({
+        "Triwulan": [f"TW {ROMAN[q]}" for q in register["triwulan"]],
+        "Status": register["status"].map(STATUS).fillna(register["status"]),
+        "Indikator": register["jumlah_indikator"],
+        "Terisi": register["terisi"],
+        "Kelengkapan": [format_persen(v) for v in register["kelengkapan_persen"]],
+        "Diunggah pada": register["diunggah_pada"].dt.strftime("%d-%m-%Y %H:%M").fillna("–"),
+        "Ketepatan": [timely(v) for v in register["tepat_waktu"]],
+    })
+
+
+ARAH = {"naik konsisten": "Naik konsisten", "turun konsisten": "Turun konsisten",
+        "berfluktuasi": "Berfluktuasi", "data kurang": "Data kurang"}
+
+
+def trend_table(trends: pd.DataFrame, years: pd.DataFrame) -> pd.DataFrame:
+    """Per indicator its capaian in each year (columns), the latest change and the direction."""
+    wide = years.pivot_table(index="indikator_id", columns="tahun", values="capaian_persen", aggfunc="first")
+    table = pd.DataFrame({"Unit": trends["unit"].values, "Indikator": trends["indikator"].values})
+    for tahun in wide.columns:
+        table[str(tahun)] = [format_persen(wide.at[i, tahun]) if i in wide.index else "–"
+                             for i in trends["indikator_id"]]
+    table["Perubahan terakhir"] = [poin(v) for v in trends["perubahan_terakhir"]]
+    table["Arah"] = trends["arah"].map(ARAH).values
+    return table
+
+
+DATA_HEADERS = {"unit": "Unit", "sasaran": "Sasaran", "kode": "Kode", "indikator": "Indikator",
+                "satuan": "Satuan", "polaritas": "Polaritas", "agregasi": "Agregasi",
+                "target_tahunan": "Target tahunan", "target_tw1": "Target TW I", "target_tw2": "Target TW II",
+                "target_tw3": "Target TW III", "target_tw4": "Target TW IV", "realisasi_tw1": "Realisasi TW I",
+                "realisasi_tw2": "Realisasi TW II", "realisasi_tw3": "Realisasi TW III",
+                "realisasi_tw4": "Realisasi TW IV", "target": "Target s.d. periode",
+                "realisasi": "Realisasi s.d. periode", "selisih": "Selisih", "capaian_persen": "Capaian",
+                "kategori": "Kategori", "keterangan": "Keterangan"}
+
+
+def data_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """analisis.data_rows as people read them: every number the Indonesian way."""
+    table = rows.rename(columns=DATA_HEADERS)
+    for column in ["target_tahunan", "target_tw1", "target_tw2", "target_tw3", "target_tw4", "realisasi_tw1",
+                   "realisasi_tw2", "realisasi_tw3", "realisasi_tw4", "target", "realisasi", "selisih"]:
+        table[DATA_HEADERS[column]] = [angka(v) for v in rows[column]]
+    table["Capaian"] = [format_persen(v) for v in rows["capaian_persen"]]
+    table["Agregasi"] = rows["agregasi"].str.replace("_", " ")
+    return table.fillna({"Kategori": "–", "Keterangan": "", "Kode": "", "Sasaran": "", "Satuan": ""})

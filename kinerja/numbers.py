@@ -93,7 +93,7 @@ def parse_target(text: str, decimal: str = "koma") -> TargetValue | None:
 
 def from_excel_number(value: float | int, percent_format: bool = False) -> Decimal:
     """An Excel number as the exact Decimal it shows: 0.85 formatted as 85% reads as 85."""
-    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    exact = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)  # numpy repr is not a number
     if percent_format:
         exact *= 100
     # Excel stores binary floats; six decimals remove their noise (0.9483 × 100 = 94.83).
@@ -104,7 +104,7 @@ def format_angka(value, decimals: int | None = None) -> str:
     """Indonesian display: 1.900.000.000; 94,83; decimals=None shows up to six, trailing zeros dropped."""
     if value is None or value != value:
         return "–"
-    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    exact = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)  # numpy repr is not a number
     if decimals is None:
         text = format(exact.quantize(MICRO, rounding=ROUND_HALF_UP).normalize(), "f")
     else:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from kinerja.model import fmt_plain
 from kinerja.numbers import format_angka
+from kinerja.safety import csv_safe
 
 
 def is_missing(value) -> bool:
@@ -31,7 +32,8 @@ def machine_value(value):
 
 
 def csv_text(value, decimals: int | None = None) -> str:
-    """A cell for csv: dot-decimal text of a number (fixed decimals when given), "" for missing."""
+    """A cell for csv: dot-decimal text of a number (fixed decimals when given), "" for missing,
+    text that a spreadsheet would take for a formula with a leading quote."""
     value = machine_value(value)
     if value is None:
         return ""
@@ -40,7 +42,7 @@ def csv_text(value, decimals: int | None = None) -> str:
     if isinstance(value, (int, float)):
         exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         return f"{exact:.{decimals}f}" if decimals is not None else fmt_plain(exact)
-    return str(value)
+    return csv_safe(str(value))
 
 
 def people_value(value, decimals: int | None = None) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from kinerja import analisis, charts, db, status
 from kinerja import capaian as engine
-from kinerja import db
 from kinerja.model import ROMAN
+from kinerja.display import poin
 from kinerja.queries import run
 
 QUARTERS = {"Setahun": None, **{f"TW {ROMAN[q]}": q for q in range(1, 5)}}
@@ -37,6 +38,34 @@ def capaian(path: str, tahun: int, triwulan: int | None, unit: str | None) -> pd
 
 
 @st.cache_data(show_spinner=False)
+def quarters(path: str, tahun: int, unit: str | None = None) -> dict[int, pd.DataFrame]:
+    """The capaian table to date at the end of each quarter of the year."""
+    return {q: capaian(path, tahun, q, unit) for q in range(1, 5)}
+
+
+@st.cache_data(show_spinner="Menghitung capaian tahun-tahun sebelumnya…")
+def over_years(path: str, triwulan: int | None) -> pd.DataFrame:
+    """The capaian tables of every year with data (to the same quarter), with a `tahun` column."""
+    return analisis.over_years({tahun: capaian(path, tahun, triwulan, None) for tahun in years(path)})
+
+
+@st.cache_data(show_spinner=False)
+def skala(path: str) -> pd.DataFrame:
+    return engine.skala(cursor())
+
+
+@st.cache_data(show_spinner=False)
+def register(path: str, tahun: int) -> pd.DataFrame:
+    return status.status(cursor(), tahun)
+
+
+@st.cache_data(show_spinner=False)
+def query(path: str, name: str, **params) -> pd.DataFrame:
+    """Any query of queries/ by name, cached by its parameters."""
+    return run(cursor(), name, params)
+
+
+@st.cache_data(show_spinner=False)
 def units(path: str) -> pd.DataFrame:
     return run(cursor(), "units")
 
@@ -62,6 +91,59 @@ def sidebar() -> None:
                              key="periode", help="Capaian s.d. akhir triwulan, atau setahun penuh.")
     st.query_params["tahun"] = str(tahun)
     st.query_params["triwulan"] = label.replace(" ", "_")
+
+
+def choose(label: str, options: list, param: str, format_func=str, **kwargs):
+    """A selectbox whose choice lives in the URL (?param=value), so a view can be sent as a link."""
+    if not options:
+        return None
+    asked = st.query_params.get(param)
+    texts = [str(o) for o in options]
+    value = st.selectbox(label, options, index=texts.index(asked) if asked in texts else 0,
+                         format_func=format_func, **kwargs)
+    st.query_params[param] = str(value)
+    return value
+
+
+def show_chart(chart, name: str) -> None:
+    """A chart with PNG and SVG downloads for reports (drawn only when asked for)."""
+    st.altair_chart(chart, width="stretch")
+    with st.popover("Unduh grafik", icon=":material/download:"):
+        st.download_button("PNG", lambda: charts.to_png(chart), file_name=f"{name}.png", mime="image/png",
+                           icon=":material/image:", on_click="ignore", key=f"png-{name}")
+        st.download_button("SVG", lambda: charts.to_svg(chart), file_name=f"{name}.svg",
+                           mime="image/svg+xml", icon=":material/draw:", on_click="ignore", key=f"svg-{name}")
+
+
+def link_params(**params) -> dict:
+    """Query parameters of a link to another page: the shared year and period plus `params`
+    (missing values left out)."""
+    return {"tahun": st.query_params.get("tahun", ""), "triwulan": st.query_params.get("triwulan", "Setahun"),
+            **{k: str(int(v) if isinstance(v, float) else v) for k, v in params.items() if v is not None and v == v}}
+
+
+def delta_persen(now, before) -> str | None:
+    """Change of a capaian in percentage points, Indonesian style ("+1,25 poin"); None without both."""
+    if now is None or before is None:
+        return None
+    return poin(analisis.exact(now) - analisis.exact(before))
+
+
+def delta_count(now: int, before: int | None) -> int | None:
+    return None if before is None else now - before
+
+
+def no_data() -> None:
+    """An empty database: say what to do, and stop the page."""
+    st.info("Belum ada data. Jalankan `make run` untuk memuat data demo, unggah lembar kerja unit di halaman "
+            "Unggah, atau impor dengan `kinerja import BERKAS --unit UNIT --year TAHUN`.")
+    st.stop()
+
+
+def no_data_for(tahun: int) -> None:
+    st.info(f"Belum ada target atau realisasi untuk tahun {tahun}. Pilih tahun lain di samping, "
+            "atau unggah data unit untuk tahun ini.")
+    st.stop()
 
 
 def selection() -> tuple[int | None, int | None]:

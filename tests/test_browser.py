@@ -50,7 +50,21 @@ def server(demo_db):
     process.wait(timeout=20)
 
 
-def test_the_capaian_page_renders_in_chromium_and_follows_the_year(server):
+PAGES = {"sasaran": "Sasaran & Indikator", "unit": "Kinerja Unit", "tren": "Tren Capaian", "data": "Data Kinerja"}
+
+
+def wait_for_charts(page, count: int = 1) -> None:
+    """Vega draws into a canvas once its data is in; wait for that, not for a fixed time."""
+    charts = page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg.marks")
+    charts.nth(count - 1).wait_for(timeout=60_000)
+    page.wait_for_timeout(800)  # let the last frame paint before the picture
+
+
+def shoot(page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_leadership_sees_the_gaps_and_follows_one_into_the_drill_down(server):
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
@@ -58,14 +72,35 @@ def test_the_capaian_page_renders_in_chromium_and_follows_the_year(server):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(f"{server}/?tahun=2024&triwulan=Setahun", timeout=60_000)
-        page.get_by_text("Capaian Kinerja").first.wait_for(timeout=60_000)
-        page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=60_000)
-        page.get_by_text("Rata-rata capaian").first.wait_for(timeout=30_000)
+        page.get_by_text("Ringkasan Kinerja").first.wait_for(timeout=60_000)
+        page.get_by_text("Kesenjangan terbesar").first.wait_for(timeout=60_000)
+        wait_for_charts(page, 2)
         assert page.title() == "Kinerja"
-        assert "Sangat Tinggi" in page.content()
-        page.wait_for_timeout(1500)  # let the data grid paint before the picture
-        page.screenshot(path=str(ARTIFACTS / "capaian.png"), full_page=True)
-        assert page.locator("[data-testid='stMetricValue']").count() >= 3
+        assert page.locator("[data-testid='stMetricValue']").count() >= 5
+        shoot(page, "ringkasan")
+
+        gap = page.locator("[data-testid='stPageLink'] a").first
+        indikator = gap.inner_text().splitlines()[-1].strip()  # the first line is the icon's name
+        gap.click()
+        page.get_by_text("Sasaran & Indikator").first.wait_for(timeout=60_000)
+        page.get_by_role("heading", name=indikator).wait_for(timeout=60_000)
+        assert "indikator=" in page.url and "tahun=2024" in page.url
+        wait_for_charts(page, 2)
+        shoot(page, "sasaran")
+
+        for name, title in PAGES.items():
+            if name == "sasaran":
+                continue
+            page.goto(f"{server}/{name}?tahun=2025&triwulan=Setahun", timeout=60_000)
+            page.get_by_text(title).first.wait_for(timeout=60_000)
+            if name == "data":
+                page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=60_000)
+                page.wait_for_timeout(1500)
+            else:
+                wait_for_charts(page)
+            assert "Traceback" not in page.content()
+            shoot(page, name)
         browser.close()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ARTIFACTS / "capaian.png", SCREENSHOTS / "capaian.png")
+    for name in ["ringkasan", *PAGES]:
+        shutil.copy(ARTIFACTS / f"{name}.png", SCREENSHOTS / f"{name}.png")

@@ -1,0 +1,37 @@
+"""Data: every value of the year in one table, filtered as the user needs, downloadable as filtered."""
+import streamlit as st
+
+from kinerja import analisis, web
+from kinerja.display import data_table, kategori_css, periode_text
+from kinerja.output import to_csv
+
+st.title("Data Kinerja")
+tahun, triwulan = web.selection()
+if tahun is None:
+    web.no_data()
+path = web.database()
+frame = web.capaian(path, tahun, triwulan, None)
+if frame.empty:
+    web.no_data_for(tahun)
+scale = web.skala(path)
+
+filters = st.columns([1, 2, 1, 1])
+units = filters[0].multiselect("Unit", sorted(frame["unit"].unique()), placeholder="Semua unit")
+sasaran = filters[1].multiselect("Sasaran", sorted(frame["sasaran"].dropna().unique()), placeholder="Semua sasaran")
+kategori = filters[2].multiselect("Kategori", [*scale["kategori"], analisis.UNMEASURED], placeholder="Semua kategori")
+cari = filters[3].text_input("Cari indikator atau kode", placeholder="mis. indeks")
+rows = analisis.data_rows(frame, units, sasaran, kategori, cari)
+shown = frame.loc[rows.index]
+
+st.caption(f"Tahun {tahun}, {periode_text(triwulan)}: {len(rows)} dari {len(frame)} indikator. Target dan "
+           "realisasi s.d. periode adalah nilai yang dipakai menghitung capaian.")
+st.dataframe(data_table(rows).style.apply(lambda _: kategori_css(shown), subset=["Kategori"]), hide_index=True,
+             width="stretch", column_config={
+                 "Indikator": st.column_config.TextColumn(width="large", pinned=True),
+                 "Sasaran": st.column_config.TextColumn(width="medium"),
+                 "Capaian": st.column_config.TextColumn(help="Capaian s.d. periode, dibulatkan 2 desimal"),
+                 "Selisih": st.column_config.TextColumn(help="Realisasi dikurangi target s.d. periode"),
+             })
+st.download_button("Unduh CSV (sesuai saringan)", to_csv(rows), mime="text/csv", icon=":material/download:",
+                   file_name=f"data-kinerja-{tahun}-{'setahun' if triwulan is None else f'tw{triwulan}'}.csv",
+                   help="Angka memakai titik desimal agar terbaca oleh program lain.")

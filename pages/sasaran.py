@@ -1,0 +1,68 @@
+"""Sasaran & Indikator: a sasaran's indicators, then one indicator through the quarters, the Renstra
+years and its history of changes."""
+import streamlit as st
+
+from kinerja import analisis, charts, web
+from kinerja.display import angka, history_table, indicator_table, kategori_css, periode_text, years_table
+from kinerja.numbers import format_persen
+
+st.title("Sasaran & Indikator")
+tahun, triwulan = web.selection()
+if tahun is None:
+    web.no_data()
+path = web.database()
+frame = web.capaian(path, tahun, triwulan, None)
+if frame.empty:
+    web.no_data_for(tahun)
+scale = web.skala(path)
+
+sasaran = frame.drop_duplicates("sasaran_id").dropna(subset=["sasaran_id"])
+names = dict(zip(sasaran["sasaran_id"].astype(int), sasaran["sasaran"]))
+sasaran_id = web.choose("Sasaran", list(names), "sasaran", format_func=names.get)
+rows = frame[frame["sasaran_id"] == sasaran_id]
+st.caption(f"Tahun {tahun}, {periode_text(triwulan)}. {len(rows)} indikator; capaian kosong berarti belum dapat "
+           "dihitung (lihat Keterangan).")
+notes = analisis.notes(web.query(path, "indikator_catatan", tahun=tahun, unit=None), triwulan)
+st.dataframe(indicator_table(rows, notes).drop(columns=["Sasaran"]).style.apply(lambda _: kategori_css(rows), subset=["Kategori"]),
+             hide_index=True, width="stretch", column_config={"Catatan": st.column_config.TextColumn(width="large")})
+web.show_chart(charts.capaian_bars(rows.rename(columns={"capaian_persen": "rata_rata"}), scale, "indikator",
+                                   "Indikator"), f"capaian-indikator-{tahun}-{sasaran_id}")
+
+st.divider()
+names = dict(zip(rows["indikator_id"], rows["indikator"]))
+indikator_id = web.choose("Indikator", list(names), "indikator", format_func=names.get)
+row = rows[rows["indikator_id"] == indikator_id].iloc[0]
+st.subheader(row["indikator"])
+st.caption(f"Unit {row['unit_nama']} · satuan {row['satuan'] or '–'} · polaritas {row['polaritas']} · "
+           f"agregasi {row['agregasi'].replace('_', ' ')}")
+tiles = st.columns(4)
+tiles[0].metric("Target s.d. periode", angka(row["target"]), border=True)
+tiles[1].metric("Realisasi s.d. periode", angka(row["realisasi"]), border=True)
+tiles[2].metric("Capaian", format_persen(row["capaian_persen"]), border=True)
+tiles[3].metric("Kategori", row["kategori"] if isinstance(row["kategori"], str) else "–", border=True)
+if row["keterangan"]:
+    st.warning(row["keterangan"])
+
+quarters, years, history = st.tabs(["Per triwulan", "Tahun-tahun Renstra", "Riwayat perubahan"])
+with quarters:
+    detail = analisis.quarter_detail(web.quarters(path, tahun), indikator_id)
+    web.show_chart(charts.quarters(detail, row["satuan"]), f"triwulan-{indikator_id}-{tahun}")
+with years:
+    over_years = web.over_years(path, None)
+    own = over_years[over_years["indikator_id"] == indikator_id]
+    renstra = web.query(path, "indikator_renstra", indikator=int(indikator_id))
+    end = renstra.iloc[-1] if len(renstra) else None
+    if end is None:
+        st.info("Target akhir Renstra indikator ini belum tercatat. Tambahkan kolom TARGET AKHIR RENSTRA pada "
+                "lembar kerja unit agar kemajuan terhadap target akhir dapat dibandingkan.")
+    else:
+        st.metric(f"Target akhir Renstra {end['tahun']}", end["teks"] or angka(end["bawah"]))
+    web.show_chart(charts.years(own, row["satuan"], None if end is None else end["bawah"],
+                                None if end is None else int(end["tahun"])), f"tahunan-{indikator_id}")
+    st.dataframe(years_table(own), hide_index=True, width="stretch")
+with history:
+    changes = web.query(path, "indikator_riwayat", indikator=int(indikator_id))
+    if changes.empty:
+        st.info("Belum ada perubahan tercatat untuk indikator ini.")
+    else:
+        st.dataframe(history_table(changes), hide_index=True, width="stretch")
