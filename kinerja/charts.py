@@ -37,7 +37,9 @@ def capaian_bars(frame: pd.DataFrame, scale: pd.DataFrame, by: str, title: str, 
                  extra_tooltip: list | None = None) -> alt.TopLevelMixin:
     """One horizontal bar of capaian (%) per `by` (sasaran, indikator, unit), coloured by kategori,
     against the dashed 100 % target line, lowest first so what is off track stands out."""
-    data = frame.dropna(subset=[value]).copy()
+    # only what the chart draws: mixed text/number columns (range targets) do not travel to the browser
+    keep = [c for c in [by, value, "kategori", "terukur", "jumlah"] if c in frame.columns]
+    data = frame.dropna(subset=[value])[keep].copy()
     data["label"] = data[value]
     order = list(data.sort_values(value)[by])
     y = alt.Y(f"{by}:N", title=None, sort=order, axis=alt.Axis(labelLimit=LABEL_LIMIT))
@@ -133,7 +135,7 @@ def years(history: pd.DataFrame, satuan: str | None, renstra: float | None = Non
 
 def trend_lines(frame: pd.DataFrame, series: str, title: str, value: str = "capaian_persen") -> alt.TopLevelMixin:
     """Capaian (%) per year, one line per `series` (indikator or sasaran), with the 100 % target."""
-    data = frame.dropna(subset=[value]).copy()
+    data = frame.dropna(subset=[value])[[series, "tahun", value]].copy()
     data["tahun"] = data["tahun"].astype(str)
     lines = alt.Chart(data).mark_line(point=True).encode(
         x=alt.X("tahun:N", title="Tahun", axis=alt.Axis(labelAngle=0)),

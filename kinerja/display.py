@@ -55,7 +55,7 @@ def indicator_table(frame: pd.DataFrame, notes: dict[int, str]) -> pd.DataFrame:
     """The capaian table with the gap to the target and the units' notes (KET, bukti dukung)."""
     table = capaian_table(frame)
     table.insert(table.columns.get_loc("Realisasi") + 1, "Selisih", [angka(v) for v in selisih(frame)])
-    table["Catatan"] = frame["indikator_id"].map(notes).fillna("")
+    table["Catatan"] = [notes.get(i, "") for i in frame["indikator_id"]]
     return table
 
 

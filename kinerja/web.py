@@ -1,6 +1,8 @@
 """Streamlit plumbing shared by the pages: one connection, cached queries, the shared sidebar."""
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pandas as pd
 import streamlit as st
 
@@ -37,16 +39,25 @@ def capaian(path: str, tahun: int, triwulan: int | None, unit: str | None) -> pd
     return engine.capaian(cursor(), tahun, triwulan, unit)
 
 
+def engine_runs(path: str, periods: list[tuple[int, int | None, str | None]]) -> list[pd.DataFrame]:
+    """capaian(tahun, triwulan, unit) of several periods at once, each on its own cursor: DuckDB
+    plans and runs them in parallel, so a page that needs five periods waits for about two."""
+    cursors = [connection(path).cursor() for _ in periods]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return list(pool.map(lambda run: engine.capaian(run[0], *run[1]), zip(cursors, periods)))
+
+
 @st.cache_data(show_spinner=False)
 def quarters(path: str, tahun: int, unit: str | None = None) -> dict[int, pd.DataFrame]:
     """The capaian table to date at the end of each quarter of the year."""
-    return {q: capaian(path, tahun, q, unit) for q in range(1, 5)}
+    return dict(zip(range(1, 5), engine_runs(path, [(tahun, q, unit) for q in range(1, 5)])))
 
 
 @st.cache_data(show_spinner="Menghitung capaian tahun-tahun sebelumnya…")
 def over_years(path: str, triwulan: int | None) -> pd.DataFrame:
     """The capaian tables of every year with data (to the same quarter), with a `tahun` column."""
-    return analisis.over_years({tahun: capaian(path, tahun, triwulan, None) for tahun in years(path)})
+    available = years(path)
+    return analisis.over_years(dict(zip(available, engine_runs(path, [(t, triwulan, None) for t in available]))))
 
 
 @st.cache_data(show_spinner=False)
@@ -93,16 +104,22 @@ def sidebar() -> None:
     st.query_params["triwulan"] = label.replace(" ", "_")
 
 
-def choose(label: str, options: list, param: str, format_func=str, **kwargs):
-    """A selectbox whose choice lives in the URL (?param=value), so a view can be sent as a link."""
+def choose(label: str, options: dict, param: str, **kwargs):
+    """A selectbox over {value: label} whose value lives in the URL (?param=value), so a view can
+    be sent as a link. Returns the chosen value; None when there is nothing to choose."""
     if not options:
         return None
-    asked = st.query_params.get(param)
-    texts = [str(o) for o in options]
-    value = st.selectbox(label, options, index=texts.index(asked) if asked in texts else 0,
-                         format_func=format_func, **kwargs)
-    st.query_params[param] = str(value)
-    return value
+    values, labels = list(options), list(options.values())
+    key = f"pilihan-{param}"
+    # The URL decides when the page opens (the widget's state is gone after visiting another page);
+    # after that the widget's own state does, so every change sticks.
+    if st.session_state.get(key) not in labels:
+        asked = st.query_params.get(param)
+        texts = [str(v) for v in values]
+        st.session_state[key] = labels[texts.index(asked)] if asked in texts else labels[0]
+    chosen = values[labels.index(st.selectbox(label, labels, key=key, **kwargs))]
+    st.query_params[param] = str(chosen)
+    return chosen
 
 
 def show_chart(chart, name: str) -> None:

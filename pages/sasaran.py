@@ -18,7 +18,7 @@ scale = web.skala(path)
 
 sasaran = frame.drop_duplicates("sasaran_id").dropna(subset=["sasaran_id"])
 names = dict(zip(sasaran["sasaran_id"].astype(int), sasaran["sasaran"]))
-sasaran_id = web.choose("Sasaran", list(names), "sasaran", format_func=names.get)
+sasaran_id = web.choose("Sasaran", names, "sasaran")
 rows = frame[frame["sasaran_id"] == sasaran_id]
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}. {len(rows)} indikator; capaian kosong berarti belum dapat "
            "dihitung (lihat Keterangan).")
@@ -30,7 +30,7 @@ web.show_chart(charts.capaian_bars(rows.rename(columns={"capaian_persen": "rata_
 
 st.divider()
 names = dict(zip(rows["indikator_id"], rows["indikator"]))
-indikator_id = web.choose("Indikator", list(names), "indikator", format_func=names.get)
+indikator_id = web.choose("Indikator", names, "indikator")
 row = rows[rows["indikator_id"] == indikator_id].iloc[0]
 st.subheader(row["indikator"])
 st.caption(f"Unit {row['unit_nama']} · satuan {row['satuan'] or '–'} · polaritas {row['polaritas']} · "

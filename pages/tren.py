@@ -28,7 +28,7 @@ tiles = st.columns(len(ARAH))
 for column, (arah, label) in zip(tiles, ARAH.items()):
     column.metric(label, int(counts.get(arah, 0)), border=True)
 sasaran_names = ["Semua sasaran", *sorted(trends["sasaran"].dropna().unique())]
-sasaran = web.choose("Sasaran", sasaran_names, "sasaran_tren")
+sasaran = web.choose("Sasaran", dict(zip(sasaran_names, sasaran_names)), "sasaran_tren")
 shown = trends if sasaran == "Semua sasaran" else trends[trends["sasaran"] == sasaran]
 arah = st.pills("Arah", list(ARAH), format_func=ARAH.get, selection_mode="multi", default=list(ARAH))
 shown = shown[shown["arah"].isin(arah)]

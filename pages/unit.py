@@ -13,7 +13,7 @@ if tahun is None:
 path = web.database()
 units = web.units(path)
 names = dict(zip(units["kode"], units["nama"]))
-unit = web.choose("Unit", list(names), "unit", format_func=names.get)
+unit = web.choose("Unit", names, "unit")
 frame = web.capaian(path, tahun, triwulan, unit)
 scale = web.skala(path)
 if frame.empty:

@@ -34,3 +34,30 @@ def demo_db(tmp_path_factory):
     load_demo(connection, folder / "berkas")
     connection.close()
     return folder / "demo.duckdb"
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Each test sees its own database: Streamlit caches live for the whole process."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
+@pytest.fixture(autouse=True)
+def navigation_mode(monkeypatch):
+    """The app calls st.navigation, so the server drops the legacy pages/-folder mode after its
+    first run. AppTest resets that flag before every run and would run a page file alone, without
+    app.py's sidebar; keep the flag off as the server does."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

@@ -1,19 +1,29 @@
-"""Every page through Streamlit's AppTest, on the demo database and on an empty one."""
+"""Every dashboard page through Streamlit's AppTest, on the demo database and on an empty one.
+The numbers a page shows are checked against the engine (kinerja.capaian, kinerja.analisis)."""
+from contextlib import closing
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kinerja import db
-from kinerja.capaian import capaian, ringkasan
-from kinerja.numbers import format_persen
+from kinerja import analisis, db, status
+from kinerja.capaian import capaian, ringkasan, skala
+from kinerja.display import poin
+from kinerja.numbers import format_angka, format_persen
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGES = ["pages/ringkasan.py", "pages/sasaran.py", "pages/unit.py", "pages/tren.py", "pages/data.py"]
 
 
-def open_app(monkeypatch, path) -> AppTest:
+def open_page(monkeypatch, path, page: str | None = None, **query) -> AppTest:
+    """The app as a browser opens it: app.py first (navigation, sidebar), then the page."""
     monkeypatch.setenv("KINERJA_DB", str(path))
-    app = AppTest.from_file(APP, default_timeout=60).run()
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params.update(query)
+    app.run()
+    if page:
+        app.switch_page(page).run()
     assert not app.exception, app.exception
     return app
 
@@ -22,80 +32,159 @@ def metrics(app) -> dict:
     return {m.label: m.value for m in app.metric}
 
 
-def expected(path, tahun, triwulan=None) -> dict:
-    con = db.connect(path)
-    try:
-        summary = ringkasan(capaian(con, tahun, triwulan), con)
-    finally:
-        con.close()
-    return {"Indikator terukur": f"{summary['terukur']}/{summary['jumlah']}",
-            "Rata-rata capaian": format_persen(summary["rata_rata"]),
-            **{k: str(v) for k, v in summary["per_kategori"].items()}}
+def engine(path, function, *args):
+    with closing(db.connect(path)) as con:
+        return function(con, *args)
 
 
-def test_an_empty_database_says_what_to_do(monkeypatch, tmp_path):
-    app = open_app(monkeypatch, tmp_path / "kosong.duckdb")
+def table(app, index: int = 0):
+    return app.dataframe[index].value
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_on_an_empty_database_says_what_to_do(monkeypatch, tmp_path, page):
+    app = open_page(monkeypatch, tmp_path / "kosong.duckdb", page)
     assert "Belum ada data" in app.info[0].value
     assert not app.dataframe
 
 
-def test_capaian_shows_the_latest_year_with_the_engines_numbers(monkeypatch, demo_db):
-    app = open_app(monkeypatch, demo_db)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_the_demo_with_charts_or_tables(monkeypatch, demo_db, page):
+    app = open_page(monkeypatch, demo_db, page)
     assert app.sidebar.selectbox[0].value == 2025
-    assert metrics(app) == expected(demo_db, 2025)
-    table = app.dataframe[0].value
-    assert len(table) == 33
-    assert all(value.endswith(" %") or value == "–" for value in table["Capaian"])
+    assert app.get("vega_lite_chart") or app.dataframe
+    assert not app.error
 
 
-def test_changing_the_year_and_quarter_changes_the_numbers(monkeypatch, demo_db):
-    app = open_app(monkeypatch, demo_db)
-    setahun = metrics(app)
+# --------------------------------------------------------------------------- Ringkasan
+
+def expected_tiles(path, tahun, triwulan=None) -> dict:
+    def compute(con):
+        summary = ringkasan(capaian(con, tahun, triwulan), con)
+        sent, due = analisis.submissions_due(status.status(con, tahun), triwulan)
+        return {"Indikator terukur": f"{summary['terukur']}/{summary['jumlah']}",
+                "Rata-rata capaian": format_persen(summary["rata_rata"]),
+                "Perlu perhatian": str(summary["perlu_perhatian"]),
+                "Pengumpulan data": f"{sent}/{due}",
+                **{k: str(v) for k, v in summary["per_kategori"].items()}}
+    return engine(path, compute)
+
+
+def test_ringkasan_tiles_are_the_engines_numbers_and_follow_year_and_quarter(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db)
+    assert app.title[0].value == "Ringkasan Kinerja"
+    assert metrics(app) == expected_tiles(demo_db, 2025)
     app.sidebar.selectbox[0].set_value(2022).run()
-    assert metrics(app) == expected(demo_db, 2022) != setahun
+    assert metrics(app) == expected_tiles(demo_db, 2022) != expected_tiles(demo_db, 2025)
     app.sidebar.radio[0].set_value("TW II").run()
-    assert metrics(app) == expected(demo_db, 2022, 2)
+    assert metrics(app) == expected_tiles(demo_db, 2022, 2)
     assert (app.query_params["tahun"], app.query_params["triwulan"]) == ("2022", "TW_II")
 
 
-def test_the_unit_filter_shows_only_that_units_indicators(monkeypatch, demo_db):
-    app = open_app(monkeypatch, demo_db)
-    app.selectbox[0].set_value("MUTASI").run()
-    table = app.dataframe[0].value
-    assert set(table["Unit"]) == {"MUTASI"} and len(table) == 5
+def test_ringkasan_compares_with_the_same_period_last_year(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db, tahun="2024", triwulan="TW_III")
+    now, before = engine(demo_db, lambda con: (ringkasan(capaian(con, 2024, 3), con),
+                                               ringkasan(capaian(con, 2023, 3), con)))
+    tile = next(m for m in app.metric if m.label == "Rata-rata capaian")
+    assert tile.delta == poin(now["rata_rata"] - before["rata_rata"])
+    tile = next(m for m in app.metric if m.label == "Perlu perhatian")
+    assert tile.delta == str(now["perlu_perhatian"] - before["perlu_perhatian"])
 
 
-def test_a_link_with_year_and_quarter_opens_that_view(monkeypatch, demo_db):
-    monkeypatch.setenv("KINERJA_DB", str(demo_db))
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params["tahun"] = "2023"
-    app.query_params["triwulan"] = "TW_III"
-    app.run()
-    assert metrics(app) == expected(demo_db, 2023, 3)
+def test_ringkasan_lists_the_largest_gaps_with_links_into_the_drill_down(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db)
+    gaps = engine(demo_db, lambda con: analisis.off_track(capaian(con, 2025), skala(con)))
+    links = app.get("page_link")
+    assert len(gaps) >= 3, "the demo has indicators off track"
+    assert [link.value for link in links] == list(gaps["indikator"][:8])
+
+    first = links[0].proto
+    app.query_params.update(dict(parse_qsl(first.query_string)))
+    app.switch_page("pages/sasaran.py").run()
+    assert not app.exception
+    assert app.subheader[0].value == gaps["indikator"].iloc[0]
+    assert metrics(app)["Capaian"] == format_persen(gaps["capaian_persen"].iloc[0])
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    """Each test sees its own database: Streamlit caches live for the whole process."""
-    import streamlit as st
+# --------------------------------------------------------------------------- Sasaran & Indikator
 
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
+def test_sasaran_shows_its_indicators_and_changing_it_changes_the_table(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db, "pages/sasaran.py")
+    frame = engine(demo_db, capaian, 2025)
+    shown_sasaran = set()
+    for index, choice in enumerate(app.selectbox[0].options):
+        app.selectbox[0].select_index(index).run()
+        rows = frame[frame["sasaran"] == choice]
+        shown_sasaran.add(choice)
+        shown = table(app)
+        assert list(shown["Indikator"]) == list(rows["indikator"])
+        assert list(shown["Capaian"]) == [format_persen(v) for v in rows["capaian_persen"]]
+    assert shown_sasaran == set(frame["sasaran"].dropna())
 
 
-@pytest.fixture(autouse=True)
-def navigation_mode(monkeypatch):
-    """The app calls st.navigation, so the server drops the legacy pages/-folder mode after its
-    first run. AppTest resets that flag before every run and would rerun pages/capaian.py alone;
-    keep the flag off as the server does."""
-    from streamlit.runtime.pages_manager import PagesManager
+def test_an_indicator_detail_shows_quarters_years_and_history(monkeypatch, demo_db):
+    frame = engine(demo_db, capaian, 2024, 2)
+    row = frame[frame["indikator"] == "Indeks Sistem Merit"].iloc[0]
+    app = open_page(monkeypatch, demo_db, "pages/sasaran.py", tahun="2024", triwulan="TW_II",
+                    sasaran=str(int(row["sasaran_id"])), indikator=str(row["indikator_id"]))
+    assert app.subheader[0].value == "Indeks Sistem Merit"
+    assert metrics(app) == {"Target s.d. periode": format_angka(row["target"]),
+                            "Realisasi s.d. periode": format_angka(row["realisasi"]),
+                            "Capaian": format_persen(row["capaian_persen"]), "Kategori": row["kategori"]}
+    years = table(app, 1)
+    assert list(years["Tahun"]) == ["2021", "2022", "2023", "2024", "2025"]
+    history = table(app, 2)
+    assert len(history) and set(history["Jenis"]) <= {"Target", "Realisasi", "Target Renstra"}
+    assert len(app.get("vega_lite_chart")) == 3  # indicators, quarters, years
 
-    original = PagesManager.__init__
 
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
+def test_the_renstra_end_target_is_shown_where_the_unit_gave_it(monkeypatch, demo_db):
+    frame = engine(demo_db, capaian, 2025)
+    row = frame[frame["unit"] == "UMPEG"].iloc[0]
+    app = open_page(monkeypatch, demo_db, "pages/sasaran.py", sasaran=str(int(row["sasaran_id"])),
+                    indikator=str(row["indikator_id"]))
+    assert "Target akhir Renstra 2026" in metrics(app)
 
-    monkeypatch.setattr(PagesManager, "__init__", init)
+
+# --------------------------------------------------------------------------- Unit
+
+def test_unit_page_shows_the_units_indicators_and_register(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db, "pages/unit.py")
+    for unit in ["MUTASI", "KEUANGAN"]:
+        app.selectbox[0].set_value(engine(demo_db, lambda con: con.sql(
+            "SELECT nama FROM unit WHERE kode = $kode", params={"kode": unit}).fetchall()[0][0])).run()
+        frame = engine(demo_db, capaian, 2025, None, unit)
+        register = engine(demo_db, status.status, 2025)
+        register = register[register["unit"] == unit]
+        shown_register, indicators = table(app, 0), table(app, 1)
+        assert list(shown_register["Status"].str.lower()) == list(register["status"])
+        assert shown_register["Status"].iloc[3] == "Belum", "2025 TW IV of MUTASI and KEUANGAN was not sent"
+        assert list(indicators["Indikator"]) == list(frame["indikator"])
+        assert app.query_params["unit"] == unit
+
+
+# --------------------------------------------------------------------------- Tren
+
+def test_tren_names_the_steady_decline_and_rise(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db, "pages/tren.py")
+    trends = table(app)
+    direction = dict(zip(trends["Indikator"], trends["Arah"]))
+    assert direction["Jumlah ASN mengikuti pelatihan kepemimpinan"] == "Turun konsisten"
+    assert direction["Indeks Sistem Merit"] == "Naik konsisten"
+    counts = {m.label: int(m.value) for m in app.metric}
+    assert sum(counts.values()) == 33
+
+
+# --------------------------------------------------------------------------- Data
+
+def test_data_filters_and_downloads_what_is_shown(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db, "pages/data.py")
+    assert len(table(app)) == 33
+    app.multiselect[0].set_value(["MUTASI"]).run()
+    assert set(table(app)["Unit"]) == {"MUTASI"} and len(table(app)) == 5
+    app.multiselect[0].set_value([]).run()
+    app.multiselect[2].set_value(["Sangat Rendah", "Rendah"]).run()
+    frame = engine(demo_db, capaian, 2025)
+    low = frame[frame["kategori"].isin(["Sangat Rendah", "Rendah"])]
+    assert list(table(app)["Indikator"]) == list(low["indikator"])
+    assert f"{len(low)} dari 33 indikator" in app.caption[0].value

@@ -1,0 +1,71 @@
+"""Benchmark: the first render of every dashboard page on the demo database.
+
+Builds the demo database (through the real import path) in a temporary folder unless --db is
+given, warms the process once (imports, the DuckDB connection), then renders each page with
+Streamlit's AppTest: "pertama" with every st.cache_data cleared (a page opened right after an
+import), "ulang" with the caches filled (the next visitor). Median of RUNS, in seconds, and the
+ratio of the slowest first render to the 1 s goal. No pass/fail.
+Run: .venv/bin/python bench/bench_pages.py [--db data/kinerja.duckdb]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from kinerja import db
+from kinerja.demo import load_demo
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGES = ["pages/ringkasan.py", "pages/sasaran.py", "pages/unit.py", "pages/tren.py", "pages/data.py"]
+RUNS = 3
+GOAL = 1.0
+
+
+def render(page: str) -> float:
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.switch_page(page)
+    started = time.perf_counter()
+    app.run()
+    elapsed = time.perf_counter() - started
+    if app.exception:
+        raise SystemExit(f"{page}: {app.exception[0].value}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db")
+    args = parser.parse_args()
+    PagesManager.uses_pages_directory = False  # AppTest resets it; app.py uses st.navigation
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(args.db) if args.db else Path(folder) / "demo.duckdb"
+        if not args.db:
+            con = db.connect(path)
+            load_demo(con, Path(folder) / "demo")
+            con.close()
+        os.environ["KINERJA_DB"] = str(path)
+        render(PAGES[0])  # imports and the connection, once per server
+        print(f"{'halaman':<22}{'pertama (s)':>12}{'ulang (s)':>12}")
+        slowest = 0.0
+        for page in PAGES:
+            first, again = [], []
+            for _ in range(RUNS):
+                st.cache_data.clear()
+                first.append(render(page))
+                again.append(render(page))
+            cold, warm = statistics.median(first), statistics.median(again)
+            slowest = max(slowest, cold)
+            print(f"{Path(page).stem:<22}{cold:>12.3f}{warm:>12.3f}")
+        print(f"render pertama terlama / target 1 s: {slowest / GOAL:.2f}")
+
+
+if __name__ == "__main__":
+    main()
