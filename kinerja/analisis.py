@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from kinerja.model import ROMAN
+from kinerja.output import is_missing
 
 CENT = Decimal("0.01")
 # A trend needs this many years of capaian before it is called steady.
@@ -163,7 +164,8 @@ def notes(catatan: pd.DataFrame, triwulan: int | None) -> dict[int, str]:
     joined: dict[int, list[str]] = {}
     for row in kept.itertuples():
         where = "" if row.triwulan == 0 else f"TW {ROMAN[row.triwulan]}: "
-        parts = [p for p in (row.ket, row.bukti_dukung and f"bukti: {row.bukti_dukung}") if isinstance(p, str)]
+        parts = [text for text in (row.ket, None if is_missing(row.bukti_dukung) else f"bukti: {row.bukti_dukung}")
+                 if not is_missing(text)]
         joined.setdefault(row.indikator_id, []).append(where + "; ".join(parts))
     return {k: " | ".join(v) for k, v in joined.items()}
 
