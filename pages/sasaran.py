@@ -43,26 +43,31 @@ tiles[3].metric("Kategori", row["kategori"] if isinstance(row["kategori"], str) 
 if row["keterangan"]:
     st.warning(row["keterangan"])
 
-quarters, years, history = st.tabs(["Per triwulan", "Tahun-tahun Renstra", "Riwayat perubahan"])
+# Only the open tab is computed (the Renstra years need every year's capaian); the tab is in the URL.
+quarters, years, history = st.tabs(["Per triwulan", "Tahun-tahun Renstra", "Riwayat perubahan"], key="rincian",
+                                   on_change="rerun", bind="query-params")
 with quarters:
-    detail = analisis.quarter_detail(web.quarters(path, tahun), indikator_id)
-    web.show_chart(charts.quarters(detail, row["satuan"]), f"triwulan-{indikator_id}-{tahun}")
+    if quarters.open:
+        detail = analisis.quarter_detail(web.quarters(path, tahun), indikator_id)
+        web.show_chart(charts.quarters(detail, row["satuan"]), f"triwulan-{indikator_id}-{tahun}")
 with years:
-    over_years = web.over_years(path, None)
-    own = over_years[over_years["indikator_id"] == indikator_id]
-    renstra = web.query(path, "indikator_renstra", indikator=int(indikator_id))
-    end = renstra.iloc[-1] if len(renstra) else None
-    if end is None:
-        st.info("Target akhir Renstra indikator ini belum tercatat. Tambahkan kolom TARGET AKHIR RENSTRA pada "
-                "lembar kerja unit agar kemajuan terhadap target akhir dapat dibandingkan.")
-    else:
-        st.metric(f"Target akhir Renstra {end['tahun']}", end["teks"] or angka(end["bawah"]))
-    web.show_chart(charts.years(own, row["satuan"], None if end is None else end["bawah"],
-                                None if end is None else int(end["tahun"])), f"tahunan-{indikator_id}")
-    st.dataframe(years_table(own), hide_index=True, width="stretch")
+    if years.open:
+        over_years = web.over_years(path, None)
+        own = over_years[over_years["indikator_id"] == indikator_id]
+        renstra = web.query(path, "indikator_renstra", indikator=int(indikator_id))
+        end = renstra.iloc[-1] if len(renstra) else None
+        if end is None:
+            st.info("Target akhir Renstra indikator ini belum tercatat. Tambahkan kolom TARGET AKHIR RENSTRA pada "
+                    "lembar kerja unit agar kemajuan terhadap target akhir dapat dibandingkan.")
+        else:
+            st.metric(f"Target akhir Renstra {end['tahun']}", end["teks"] or angka(end["bawah"]))
+        web.show_chart(charts.years(own, row["satuan"], None if end is None else end["bawah"],
+                                    None if end is None else int(end["tahun"])), f"tahunan-{indikator_id}")
+        st.dataframe(years_table(own), hide_index=True, width="stretch")
 with history:
-    changes = web.query(path, "indikator_riwayat", indikator=int(indikator_id))
-    if changes.empty:
-        st.info("Belum ada perubahan tercatat untuk indikator ini.")
-    else:
-        st.dataframe(history_table(changes), hide_index=True, width="stretch")
+    if history.open:
+        changes = web.query(path, "indikator_riwayat", indikator=int(indikator_id))
+        if changes.empty:
+            st.info("Belum ada perubahan tercatat untuk indikator ini.")
+        else:
+            st.dataframe(history_table(changes), hide_index=True, width="stretch")
