@@ -95,6 +95,8 @@ def sidebar() -> None:
         return
     asked = st.query_params.get("tahun", "")
     tahun_default = int(asked) if asked.isdigit() and int(asked) in available else available[0]
+    if asked and "tahun" not in st.session_state and tahun_default != (int(asked) if asked.isdigit() else None):
+        st.sidebar.warning(f"Tahun {asked} belum memiliki data; yang ditampilkan tahun {tahun_default}.")
     tahun = st.sidebar.selectbox("Tahun", available, index=available.index(tahun_default), key="tahun")
     labels = list(QUARTERS)
     asked_tw = st.query_params.get("triwulan", "Setahun").replace("_", " ")

@@ -56,6 +56,12 @@ def test_every_page_renders_the_demo_with_charts_or_tables(monkeypatch, demo_db,
     assert not app.error
 
 
+def test_a_link_to_a_year_without_data_says_so_and_shows_the_latest(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db, tahun="2019")
+    assert "Tahun 2019 belum memiliki data" in app.sidebar.warning[0].value
+    assert app.sidebar.selectbox[0].value == 2025 and app.query_params["tahun"] == "2025"
+
+
 # --------------------------------------------------------------------------- Ringkasan
 
 def expected_tiles(path, tahun, triwulan=None) -> dict:
