@@ -165,6 +165,24 @@ def no_data_for(tahun: int) -> None:
     st.stop()
 
 
+def page(title: str) -> tuple[str, int, int | None]:
+    """A page's title, then (database path, tahun, triwulan) of the shared sidebar; on an empty
+    database the page says what to do and stops."""
+    st.title(title)
+    tahun, triwulan = selection()
+    if tahun is None:
+        no_data()
+    return database(), tahun, triwulan
+
+
+def year_capaian(path: str, tahun: int, triwulan: int | None) -> pd.DataFrame:
+    """The capaian table of every unit; a year without targets or realisation stops the page."""
+    frame = capaian(path, tahun, triwulan, None)
+    if frame.empty:
+        no_data_for(tahun)
+    return frame
+
+
 def selection() -> tuple[int | None, int | None]:
     """(tahun, triwulan) chosen in the sidebar; tahun None when the database is empty."""
     return st.session_state.get("tahun"), QUARTERS.get(st.session_state.get("periode", "Setahun"))

@@ -5,14 +5,8 @@ from kinerja import analisis, web
 from kinerja.display import data_table, kategori_css, periode_text
 from kinerja.output import to_csv
 
-st.title("Data Kinerja")
-tahun, triwulan = web.selection()
-if tahun is None:
-    web.no_data()
-path = web.database()
-frame = web.capaian(path, tahun, triwulan, None)
-if frame.empty:
-    web.no_data_for(tahun)
+path, tahun, triwulan = web.page("Data Kinerja")
+frame = web.year_capaian(path, tahun, triwulan)
 scale = web.skala(path)
 
 filters = st.columns([1, 2, 1, 1])

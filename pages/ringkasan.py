@@ -6,14 +6,8 @@ from kinerja.capaian import ringkasan
 from kinerja.display import angka, periode_text
 from kinerja.numbers import format_persen
 
-st.title("Ringkasan Kinerja")
-tahun, triwulan = web.selection()
-if tahun is None:
-    web.no_data()
-path = web.database()
-frame = web.capaian(path, tahun, triwulan, None)
-if frame.empty:
-    web.no_data_for(tahun)
+path, tahun, triwulan = web.page("Ringkasan Kinerja")
+frame = web.year_capaian(path, tahun, triwulan)
 scale = web.skala(path)
 summary = ringkasan(frame, web.cursor())
 previous_year = tahun - 1 if tahun - 1 in web.years(path) else None

@@ -6,14 +6,8 @@ from kinerja import analisis, charts, web
 from kinerja.display import angka, history_table, indicator_table, kategori_css, periode_text, years_table
 from kinerja.numbers import format_persen
 
-st.title("Sasaran & Indikator")
-tahun, triwulan = web.selection()
-if tahun is None:
-    web.no_data()
-path = web.database()
-frame = web.capaian(path, tahun, triwulan, None)
-if frame.empty:
-    web.no_data_for(tahun)
+path, tahun, triwulan = web.page("Sasaran & Indikator")
+frame = web.year_capaian(path, tahun, triwulan)
 scale = web.skala(path)
 
 sasaran = frame.drop_duplicates("sasaran_id").dropna(subset=["sasaran_id"])

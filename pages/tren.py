@@ -4,11 +4,7 @@ import streamlit as st
 from kinerja import analisis, charts, web
 from kinerja.display import ARAH, periode_text, trend_table
 
-st.title("Tren Capaian")
-tahun, triwulan = web.selection()
-if tahun is None:
-    web.no_data()
-path = web.database()
+path, tahun, triwulan = web.page("Tren Capaian")
 years = web.over_years(path, triwulan)
 scale = web.skala(path)
 st.caption(f"Capaian tiap tahun, {periode_text(triwulan)}; pilih periode di samping untuk membandingkan "

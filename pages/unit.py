@@ -6,11 +6,7 @@ from kinerja.capaian import ringkasan
 from kinerja.display import indicator_table, kategori_css, periode_text, register_table
 from kinerja.numbers import format_persen
 
-st.title("Kinerja Unit")
-tahun, triwulan = web.selection()
-if tahun is None:
-    web.no_data()
-path = web.database()
+path, tahun, triwulan = web.page("Kinerja Unit")
 units = web.units(path)
 names = dict(zip(units["kode"], units["nama"]))
 unit = web.choose("Unit", names, "unit")
