@@ -199,6 +199,39 @@ def status(tahun, triwulan, fmt, db_file):
     click.echo(render(register(con, tahun, triwulan), fmt, {"kelengkapan_persen": 2}), nl=False)
 
 
+def register_step(unit, tahun, triwulan, status, oleh, alasan, db_file) -> None:
+    from kinerja.pengumpulan import WorkflowError, set_status
+
+    con = open_db(db_file)
+    unit = unit_code(con, unit)
+    try:
+        set_status(con, unit, tahun, triwulan, status, oleh, alasan)
+    except WorkflowError as exc:
+        raise InputError(str(exc)) from exc
+    click.echo(f"Triwulan {ROMAN[triwulan]} {tahun} unit {unit}: {status}.")
+
+
+@cli.command(help="Menandai triwulan unit sudah diverifikasi (nilainya terkunci).")
+@click.option("--unit", required=True)
+@click.option("--year", "tahun", required=True, type=YEAR)
+@click.option("--quarter", "triwulan", required=True, type=QUARTER)
+@click.option("--oleh", default="sekretariat", show_default=True, help="Nama pemverifikasi.")
+@db_option
+def verifikasi(unit, tahun, triwulan, oleh, db_file):
+    register_step(unit, tahun, triwulan, "diverifikasi", oleh, None, db_file)
+
+
+@cli.command(help="Membuka kembali triwulan unit agar dapat diperbaiki; alasan wajib.")
+@click.option("--unit", required=True)
+@click.option("--year", "tahun", required=True, type=YEAR)
+@click.option("--quarter", "triwulan", required=True, type=QUARTER)
+@click.option("--alasan", required=True, help="Apa yang harus diperbaiki unit.")
+@click.option("--oleh", default="sekretariat", show_default=True)
+@db_option
+def buka(unit, tahun, triwulan, alasan, oleh, db_file):
+    register_step(unit, tahun, triwulan, "dibuka_kembali", oleh, alasan, db_file)
+
+
 # Click's own usage messages are English; users get them in Bahasa Indonesia.
 USAGE_MESSAGES = [
     (r"Missing option '(.+?)'.*", r"opsi '\1' wajib diisi."),

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 import pandas as pd
 
 from kinerja.analisis import selisih
-from kinerja.model import ROMAN
+from kinerja.model import ROMAN, period_label
 from kinerja.numbers import format_angka, format_persen
 from kinerja.output import is_missing
 
@@ -86,15 +86,10 @@ def stored_value(text) -> str:
 
 def history_table(changes: pd.DataFrame) -> pd.DataFrame:
     """riwayat rows as people read them: when, what, old → new, from which file and who."""
-    def period(row) -> str:
-        if row.jenis == "target_renstra":
-            return f"Renstra {row.tahun}"
-        return f"{'Tahunan' if row.triwulan == 0 else 'TW ' + ROMAN[row.triwulan]} {row.tahun}"
-
     return pd.DataFrame({
         "Waktu": changes["diubah_pada"].dt.strftime("%d-%m-%Y %H:%M"),
         "Jenis": changes["jenis"].map(JENIS),
-        "Periode": [period(row) for row in changes.itertuples()],
+        "Periode": [period_label(r.jenis, r.tahun, r.triwulan) for r in changes.itertuples()],
         "Nilai lama": [stored_value(v) for v in changes["nilai_lama"]],
         "Nilai baru": [stored_value(v) for v in changes["nilai_baru"]],
         "Berkas": [f"{n} (versi {v})" for n, v in zip(changes["nama_berkas"], changes["versi"])],

@@ -14,7 +14,7 @@ from decimal import Decimal
 import duckdb
 import pandas as pd
 
-from kinerja import db
+from kinerja import checks, db, pengumpulan
 from kinerja.model import ROMAN, HasProblems, ParsedRow, ParsedWorkbook, Problem, TargetValue, fmt_plain
 from kinerja.names import normalize_name
 from kinerja.queries import execute_script, run, sql
@@ -72,6 +72,15 @@ class ImportPlan(HasProblems):
     changes: list[ValueChange] = field(default_factory=list)
     notes: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
     konvensi: list[tuple[int, str]] = field(default_factory=list)  # (indicator index, konvensi)
+
+    def touched_quarters(self) -> set[int]:
+        """Quarters whose target or realisation the plan changes; 0 for the annual target."""
+        return {c.triwulan for c in self.changes if c.status != "sama" and c.jenis in ("target", "realisasi")}
+
+    def reported_quarters(self) -> list[int]:
+        """Quarters this file reports: whose realisation it changes, and the quarter it is for."""
+        quarters = {c.triwulan for c in self.changes if c.jenis == "realisasi" and c.status != "sama"}
+        return sorted(quarters | ({self.triwulan} if self.triwulan else set()))
 
     @property
     def sha256(self) -> str:
@@ -227,6 +236,9 @@ def plan_import(
         return plan
     for index, ind in enumerate(plan.indicators):
         plan_values(plan, index, ind, stored)
+    plan.problems += pengumpulan.lock_problems(con, unit, tahun, plan.touched_quarters(), workbook.filename)
+    if plan.ok:
+        plan.problems += checks.plan_warnings(plan, stored["values"], load_history(con, unit, tahun))
     return plan
 
 
@@ -271,6 +283,14 @@ def load_stored(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict:
     }
     konvensi = dict(con.execute(sql("import_konvensi_unit"), params).fetchall())
     return {"indikator": indikator, "values": values, "notes": notes, "konvensi": konvensi}
+
+
+def load_history(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict[tuple[int, int], list[Decimal]]:
+    """Realisation of earlier years per (indicator id, quarter), for the outlier warning."""
+    history: dict[tuple[int, int], list[Decimal]] = {}
+    for ind, tw, nilai in con.execute(sql("checks_riwayat_realisasi"), {"unit": unit, "tahun": tahun}).fetchall():
+        history.setdefault((ind, tw), []).append(Decimal(nilai))
+    return history
 
 
 def match_indicator(row: ParsedRow, indikator: dict[str, dict]) -> dict | None:
@@ -396,9 +416,11 @@ def canonical(value: TargetValue | Decimal | None) -> str | None:
 
 
 def apply_plan(
-    con: duckdb.DuckDBPyConnection, plan: ImportPlan, oleh: str = "cli", waktu: datetime | None = None
+    con: duckdb.DuckDBPyConnection, plan: ImportPlan, oleh: str = "cli", waktu: datetime | None = None,
+    draf: bool = False,
 ) -> ImportResult:
-    """Write a valid plan in one transaction; a plan without changes writes nothing at all."""
+    """Write a valid plan in one transaction; a plan without changes writes nothing at all. The
+    quarters it reports become diajukan on the register (draf when `draf`)."""
     if not plan.ok:
         raise ValueError("rencana impor berisi kesalahan; tidak ada yang ditulis")
     if not plan.has_changes:
@@ -408,6 +430,8 @@ def apply_plan(
         submission_id, versi = write_submission(con, plan, oleh, waktu)
         ids = write_structure(con, plan)
         write_values(con, plan, ids, submission_id, waktu)
+        pengumpulan.record_upload(con, plan.unit, plan.tahun, plan.reported_quarters(), submission_id, oleh,
+                                  waktu, draf)
     return ImportResult(plan, written=True, submission_id=submission_id, versi=versi)
 
 
@@ -416,9 +440,6 @@ def new_ids(con: duckdb.DuckDBPyConnection, n: int) -> list[int]:
 
 
 def write_submission(con, plan: ImportPlan, oleh: str, waktu: datetime) -> tuple[int, int]:
-    versi = con.execute(
-        sql("write_next_versi"), {"unit": plan.unit, "tahun": plan.tahun, "triwulan": plan.triwulan}
-    ).fetchone()[0]
     summary = {
         "indikator_baru": sum(1 for p in plan.indicators if p.is_new),
         "nilai_baru": plan.count("baru"),
@@ -426,17 +447,26 @@ def write_submission(con, plan: ImportPlan, oleh: str, waktu: datetime) -> tuple
         "nilai_dihapus": plan.count("dihapus"),
         "lembar_dilewati": plan.workbook.skipped_sheets,
     }
-    (submission_id,) = new_ids(con, 1)
-    con.execute(sql("write_submission"), {
-        "id": submission_id, "unit": plan.unit, "tahun": plan.tahun, "triwulan": plan.triwulan,
-        "versi": versi, "nama": plan.filename, "sha": plan.sha256, "ukuran": len(plan.data),
-        "isi": plan.data, "waktu": waktu, "oleh": oleh, "ringkasan": json.dumps(summary),
-    })
+    submission_id, versi = insert_submission(con, plan.unit, plan.tahun, plan.triwulan, plan.filename, plan.data,
+                                             oleh, waktu, summary)
     # The quarters this file reports anew (a resubmitted earlier quarter keeps its first time).
     quarters = sorted({c.triwulan for c in plan.changes if c.jenis == "realisasi" and c.status in ("baru", "berubah")})
     if quarters:
         insert_frame(con, "write_submission_triwulan", "incoming_triwulan",
                      pd.DataFrame({"submission_id": submission_id, "triwulan": quarters}))
+    return submission_id, versi
+
+
+def insert_submission(con, unit: str, tahun: int, triwulan: int | None, filename: str, data: bytes, oleh: str,
+                      waktu: datetime, summary: dict) -> tuple[int, int]:
+    """A new version of the unit's (tahun, triwulan) submissions, keeping the file byte for byte."""
+    versi = con.execute(sql("write_next_versi"), {"unit": unit, "tahun": tahun, "triwulan": triwulan}).fetchone()[0]
+    (submission_id,) = new_ids(con, 1)
+    con.execute(sql("write_submission"), {
+        "id": submission_id, "unit": unit, "tahun": tahun, "triwulan": triwulan, "versi": versi,
+        "nama": filename, "sha": hashlib.sha256(data).hexdigest(), "ukuran": len(data), "isi": data,
+        "waktu": waktu, "oleh": oleh, "ringkasan": json.dumps(summary),
+    })
     return submission_id, versi
 
 

@@ -7,6 +7,13 @@ from decimal import Decimal
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
+def period_label(jenis: str, tahun: int, triwulan: int) -> str:
+    """How people name the place of a stored value: "TW II 2025", "Tahunan 2025", "Renstra 2026"."""
+    if jenis == "target_renstra":
+        return f"Renstra {tahun}"
+    return f"{'Tahunan' if triwulan == 0 else 'TW ' + ROMAN[triwulan]} {tahun}"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with an input, named by its place so the user can find and fix it.

@@ -1,4 +1,5 @@
-"""The submission register: per unit and quarter, what has been sent and whether on time."""
+"""The submission register: per unit and quarter, what has been sent, whether on time, and where
+it stands in the workflow (kinerja.pengumpulan)."""
 from __future__ import annotations
 
 import duckdb
@@ -10,6 +11,13 @@ COLUMNS = ["unit", "triwulan", "status", "jumlah_indikator", "terisi", "kelengka
            "diunggah_pada", "tepat_waktu"]
 
 
+def register(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = None) -> pd.DataFrame:
+    """One row per unit and quarter (only the quarter asked, when given): the COLUMNS of the
+    `kinerja status` contract, then tenggat (deadline), langkah_oleh / langkah_pada (who made the
+    latest step, when) and alasan (the reason given when a quarter was reopened)."""
+    return run(con, "status", {"tahun": tahun, "triwulan": triwulan})
+
+
 def status(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = None) -> pd.DataFrame:
-    """One row per unit and quarter (only the quarter asked, when given)."""
-    return run(con, "status", {"tahun": tahun, "triwulan": triwulan})[COLUMNS]
+    """The register with the contract's columns only (spec/cli.md)."""
+    return register(con, tahun, triwulan)[COLUMNS]

@@ -67,7 +67,7 @@ def skala(path: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def register(path: str, tahun: int) -> pd.DataFrame:
-    return status.status(cursor(), tahun)
+    return status.register(cursor(), tahun)
 
 
 @st.cache_data(show_spinner=False)

@@ -253,3 +253,19 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused_without_traceback(tmp_path,
     bad.write_bytes(b"bukan berkas excel")
     code, out, err = kinerja(capsys, "import", str(bad), "--unit", "MUTASI", "--year", "2024", "--db", dbfile)
     assert code == 1 and "Galat" in err and "Traceback" not in err
+
+
+def test_verifikasi_locks_a_quarter_and_buka_reopens_it_with_a_reason(tmp_path, dbfile, capsys):
+    path = sop_file(tmp_path / "mutasi.xlsx", rows=ROWS[3:])
+    assert kinerja(capsys, "import", str(path), "--unit", "MUTASI", "--year", "2024", "--db", dbfile)[0] == 0
+    code, out, _ = kinerja(capsys, "verifikasi", "--unit", "mutasi", "--year", "2024", "--quarter", "1",
+                           "--db", dbfile)
+    assert code == 0 and "diverifikasi" in out
+    code, _, err = kinerja(capsys, "verifikasi", "--unit", "MUTASI", "--year", "2024", "--quarter", "1",
+                           "--db", dbfile)
+    assert code == 1 and err.startswith("Galat: Triwulan I 2024 unit MUTASI berstatus diverifikasi")
+    code, _, err = kinerja(capsys, "buka", "--unit", "MUTASI", "--year", "2024", "--quarter", "1", "--db", dbfile)
+    assert code == 2 and "--alasan" in err
+    code, out, _ = kinerja(capsys, "buka", "--unit", "MUTASI", "--year", "2024", "--quarter", "1",
+                           "--alasan", "angka keliru", "--db", dbfile)
+    assert code == 0 and "dibuka_kembali" in out

@@ -1,0 +1,1 @@
+INSERT OR REPLACE INTO tenggat (tahun, triwulan, tanggal) VALUES ($tahun, $triwulan, $tanggal)
