@@ -12,6 +12,10 @@ navigation = st.navigation({
         st.Page("pages/tren.py", title="Tren", icon=":material/trending_up:"),
         st.Page("pages/data.py", title="Data", icon=":material/table_chart:"),
     ],
+    "Pengumpulan": [
+        st.Page("pages/unggah.py", title="Unggah", icon=":material/upload_file:"),
+        st.Page("pages/pengumpulan.py", title="Register", icon=":material/fact_check:"),
+    ],
 })
 web.sidebar()
 navigation.run()

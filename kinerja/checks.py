@@ -12,7 +12,8 @@ from __future__ import annotations
 from decimal import Decimal
 from statistics import median
 
-from kinerja.model import ROMAN, Problem, fmt_plain
+from kinerja.model import ROMAN, Problem
+from kinerja.numbers import format_angka
 
 Z_LIMIT = Decimal("3.5")
 Z_FACTOR = Decimal("0.6745")
@@ -43,18 +44,18 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
                 and not any(t.is_range for t in quarters.values()):
             values = [quarters[q].bawah for q in range(1, 5)]
             if ind.attrs["agregasi"] == "nilai_akhir" and values[-1] != annual.bawah:
-                warn("TARGET TRIWULAN IV", fmt_plain(values[-1]),
+                warn("TARGET TRIWULAN IV", format_angka(values[-1]),
                      f"indikator nilai akhir: target TW IV biasanya sama dengan target tahunan "
-                     f"{fmt_plain(annual.bawah)}. Periksa salah satunya.")
+                     f"{format_angka(annual.bawah)}. Periksa salah satunya.")
             if ind.attrs["agregasi"] == "rata_rata" and sum(values) / 4 != annual.bawah:
-                warn("TARGET TRIWULAN", " | ".join(fmt_plain(v) for v in values),
-                     f"indikator rata-rata: rata-rata target triwulan ({fmt_plain(sum(values) / 4)}) tidak sama "
-                     f"dengan target tahunan {fmt_plain(annual.bawah)}.")
+                warn("TARGET TRIWULAN", " | ".join(format_angka(v) for v in values),
+                     f"indikator rata-rata: rata-rata target triwulan ({format_angka(sum(values) / 4)}) tidak sama "
+                     f"dengan target tahunan {format_angka(annual.bawah)}.")
         for q, value in sorted(row.realisasi.items()):
             z = modified_z(value, history.get((ind.id, q), [])) if ind.id is not None else None
             if z is not None and z >= Z_LIMIT:
-                past = ", ".join(fmt_plain(h) for h in sorted(history[(ind.id, q)]))
-                warn(f"REALISASI TW {ROMAN[q]}", fmt_plain(value),
+                past = ", ".join(format_angka(h) for h in sorted(history[(ind.id, q)]))
+                warn(f"REALISASI TW {ROMAN[q]}", format_angka(value),
                      f"jauh di luar realisasi TW {ROMAN[q]} tahun-tahun sebelumnya ({past}). Pastikan angka "
                      "dan satuannya benar (mis. persen ditulis 85, bukan 0,85).")
         if row.realisasi:

@@ -1,6 +1,7 @@
 """Tables as people read them on the pages: Indonesian numbers, category colours."""
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 import pandas as pd
@@ -72,6 +73,11 @@ def years_table(own: pd.DataFrame) -> pd.DataFrame:
 
 
 JENIS = {"target": "Target", "realisasi": "Realisasi", "target_renstra": "Target Renstra"}
+
+
+def value_label(jenis: str, tahun: int, triwulan: int) -> str:
+    """"Realisasi TW II 2025", "Target Tahunan 2025", "Target Renstra 2026"."""
+    return f"{'Realisasi' if jenis == 'realisasi' else 'Target'} {period_label(jenis, tahun, triwulan)}"
 
 
 def stored_value(text) -> str:
@@ -152,3 +158,51 @@ def data_table(rows: pd.DataFrame) -> pd.DataFrame:
     table["Capaian"] = [format_persen(v) for v in rows["capaian_persen"]]
     table["Agregasi"] = rows["agregasi"].str.replace("_", " ")
     return table.fillna({"Kategori": "–", "Keterangan": "", "Kode": "", "Sasaran": "", "Satuan": ""})
+
+
+CHANGE_STATUS = {"baru": "Baru", "berubah": "Berubah", "sama": "Tidak berubah", "dihapus": "Dihapus"}
+
+
+def changes_table(changes: pd.DataFrame) -> pd.DataFrame:
+    """An import plan's value changes (ImportPlan.changes_frame) as people read them."""
+    return pd.DataFrame({
+        "Indikator": changes["indikator"],
+        "Nilai": [value_label(r.jenis, r.tahun, r.triwulan) for r in changes.itertuples()],
+        "Lama": [stored_value(v) for v in changes["lama"]],
+        "Baru": [stored_value(v) for v in changes["baru"]],
+        "Status": changes["status"].map(CHANGE_STATUS),
+    })
+
+
+# Register cells: Okabe-Ito again, so the page reads like the others.
+STATUS_COLOURS = {"belum": "#EEEEEE", "draf": "#F0E442", "diajukan": "#56B4E9", "diverifikasi": "#009E73",
+                  "dibuka_kembali": "#E69F00"}
+
+
+def register_matrix(register: pd.DataFrame, today: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The register as unit × triwulan: (text, css) frames. A cell says the status, the upload
+    date and "terlambat" when it came after the deadline, or when nothing came and the deadline
+    has passed."""
+    text, css = {}, {}
+    for row in register.itertuples():
+        if is_missing(row.tepat_waktu):
+            late = row.status == "belum" and row.jumlah_indikator > 0 and row.tenggat.date() < today
+        else:
+            late = not row.tepat_waktu
+        uploaded = "" if is_missing(row.diunggah_pada) else f" · {row.diunggah_pada:%d-%m}"
+        column = f"TW {ROMAN[row.triwulan]}"
+        text.setdefault(row.unit, {})[column] = STATUS[row.status] + uploaded + (" · terlambat" if late else "")
+        ink = "white" if row.status == "diverifikasi" else "black"
+        css.setdefault(row.unit, {})[column] = (f"background-color: {STATUS_COLOURS[row.status]}; color: {ink}"
+                                                + ("; font-weight: bold" if late else ""))
+    index = sorted(text)
+    return pd.DataFrame(text).T.reindex(index), pd.DataFrame(css).T.reindex(index)
+
+
+def version_labels(listed) -> dict[int, str]:
+    """versi.versions rows as choices: "Versi 2 · TW II · mutasi.xlsx · 05-07-2025 10:20 · rina"."""
+    def part(triwulan) -> str:
+        return "setahun" if is_missing(triwulan) else f"TW {ROMAN[int(triwulan)]}"
+
+    return {int(r.id): f"Versi {r.versi} · {part(r.triwulan)} · {r.nama_berkas} · {r.diunggah_pada:%d-%m-%Y %H:%M}"
+                       f" · {r.diunggah_oleh}" for r in listed.itertuples()}

@@ -252,7 +252,8 @@ def keep_unit_sheets(con: duckdb.DuckDBPyConnection, workbook: ParsedWorkbook, u
     kept = [r for r in workbook.rows if r.sheet not in other]
     problems = [p for p in workbook.problems if p.sheet not in other]
     skipped = workbook.skipped_sheets + [(s, f"lembar unit {sheet_units[s]}") for s in sorted(other)]
-    return ParsedWorkbook(workbook.filename, kept, problems, skipped, workbook.quarters, workbook.has_targets)
+    titles = [t for t in workbook.titles if t[0] not in other]
+    return ParsedWorkbook(workbook.filename, kept, problems, skipped, workbook.quarters, workbook.has_targets, titles)
 
 
 def unit_of_sheet(sheet: str, units: pd.DataFrame) -> str | None:

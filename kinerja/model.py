@@ -113,3 +113,4 @@ class ParsedWorkbook(HasProblems):
     skipped_sheets: list[tuple[str, str]] = field(default_factory=list)  # (sheet, reason)
     quarters: set[int] = field(default_factory=set)   # quarters with a realisation column
     has_targets: bool = False                          # a target column was found
+    titles: list[tuple[str, int, str]] = field(default_factory=list)  # (sheet, row, text) above a table

@@ -32,6 +32,11 @@ def original(con: duckdb.DuckDBPyConnection, submission_id: int) -> tuple[str, b
     return row["nama_berkas"], bytes(row["isi"])
 
 
+def latest(con: duckdb.DuckDBPyConnection, submission_id: int) -> int:
+    """The newest version of the stream the given one belongs to."""
+    return con.execute(sql("versi_terakhir"), {"id": submission_id}).fetchone()[0]
+
+
 def diff(con: duckdb.DuckDBPyConnection, dari: int, ke: int) -> pd.DataFrame:
     """Values that differ between two versions of one stream (in either order): jenis,
     indikator_id, indikator, tahun, triwulan, sebelum (as the older left it), sesudah (as the newer
@@ -46,10 +51,10 @@ def rollback(con: duckdb.DuckDBPyConnection, submission_id: int, oleh: str,
     Returns (new submission id, new versi). Refused (WorkflowError) for the newest version, or
     when a value of a verified quarter would change."""
     version = run(con, "versi_isi", {"id": submission_id}).iloc[0]
-    latest = con.execute(sql("versi_terakhir"), {"id": submission_id}).fetchone()[0]
-    if latest == submission_id:
+    newest = latest(con, submission_id)
+    if newest == submission_id:
         raise pengumpulan.WorkflowError(f"Versi {version['versi']} adalah versi terakhir; tidak ada yang dipulihkan.")
-    changes = diff(con, submission_id, latest)
+    changes = diff(con, submission_id, newest)
     unit, tahun = version["unit_kode"], int(version["tahun"])
     touched = set(changes.loc[changes["jenis"] != "target_renstra", "triwulan"].astype(int))
     locked = pengumpulan.lock_problems(con, unit, tahun, touched, version["nama_berkas"])

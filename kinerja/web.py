@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from kinerja import analisis, charts, db, status
+from kinerja import analisis, charts, db, pengumpulan, status, unggah, versi
 from kinerja import capaian as engine
 from kinerja.model import ROMAN
 from kinerja.display import poin
@@ -106,9 +107,10 @@ def sidebar() -> None:
     st.query_params["triwulan"] = label.replace(" ", "_")
 
 
-def choose(label: str, options: dict, param: str, **kwargs):
+def choose(label: str, options: dict, param: str, default=None, **kwargs):
     """A selectbox over {value: label} whose value lives in the URL (?param=value), so a view can
-    be sent as a link. Returns the chosen value; None when there is nothing to choose."""
+    be sent as a link; without one it starts at `default` (else the first option). Returns the
+    chosen value; None when there is nothing to choose."""
     if not options:
         return None
     values, labels = list(options), list(options.values())
@@ -118,7 +120,8 @@ def choose(label: str, options: dict, param: str, **kwargs):
     if st.session_state.get(key) not in labels:
         asked = st.query_params.get(param)
         texts = [str(v) for v in values]
-        st.session_state[key] = labels[texts.index(asked)] if asked in texts else labels[0]
+        start = texts.index(asked) if asked in texts else values.index(default) if default in values else 0
+        st.session_state[key] = labels[start]
     chosen = values[labels.index(st.selectbox(label, labels, key=key, **kwargs))]
     st.query_params[param] = str(chosen)
     return chosen
@@ -186,3 +189,92 @@ def year_capaian(path: str, tahun: int, triwulan: int | None) -> pd.DataFrame:
 def selection() -> tuple[int | None, int | None]:
     """(tahun, triwulan) chosen in the sidebar; tahun None when the database is empty."""
     return st.session_state.get("tahun"), QUARTERS.get(st.session_state.get("periode", "Setahun"))
+
+
+# --------------------------------------------------------------------------- uploads
+
+@st.cache_data(show_spinner=False)
+def upload_years(path: str) -> list[int]:
+    """Years a unit may upload for: those with data and the current and next year, newest first."""
+    this_year = date.today().year
+    return sorted(set(years(path)) | {this_year, this_year + 1}, reverse=True)
+
+
+def plan_upload(file_id: str, data: bytes, filename: str, unit: str, tahun: int, triwulan: int | None):
+    """unggah.plan_upload, kept per user session (a plan holds the file): reruns of the page do
+    not read the file again. An UploadError is kept and raised again."""
+    plans = st.session_state.setdefault("rencana_unggah", {})
+    key = (file_id, unit, tahun, triwulan)
+    if key not in plans:
+        try:
+            plans[key] = unggah.plan_upload(cursor(), data, filename, unit, tahun, triwulan)
+        except unggah.UploadError as exc:
+            plans[key] = exc
+    if isinstance(plans[key], unggah.UploadError):
+        raise plans[key]
+    return plans[key]
+
+
+def settings_editor(plan, key: str) -> pd.DataFrame:
+    """The indicator settings of a plan in an editable table; returns the table as edited."""
+    return st.data_editor(
+        unggah.settings(plan), key=key, hide_index=True, width="stretch", disabled=["indikator", "satuan",
+                                                                                      "asal_agregasi"],
+        column_config={
+            "indikator": st.column_config.TextColumn("Indikator", width="large"),
+            "satuan": "Satuan",
+            "polaritas": st.column_config.SelectboxColumn("Polaritas", options=unggah.POLARITAS, required=True),
+            "agregasi": st.column_config.SelectboxColumn("Agregasi", options=unggah.AGREGASI, required=True,
+                                                         help="kumulatif: dijumlah; nilai_akhir: nilai terakhir; "
+                                                              "rata_rata: dirata-rata"),
+            "asal_agregasi": "Asal agregasi",
+            "konvensi": st.column_config.SelectboxColumn("Konvensi target triwulan", options=unggah.KONVENSI,
+                                                         help="per_triwulan: target tiap triwulan; kumulatif: "
+                                                              "target s.d. triwulan (hanya indikator kumulatif)"),
+        })
+
+
+def confirm_uploads(edited: list, oleh: str, draf: bool) -> list:
+    """Write each previewed file with the user's settings, then let every page show the new numbers."""
+    results = [unggah.confirm(cursor(), unggah.with_settings(plan, table), oleh, draf) for plan, table in edited]
+    st.session_state.pop("rencana_unggah", None)
+    clear_caches()
+    return results
+
+
+# --------------------------------------------------------------------------- the register
+
+@st.cache_data(show_spinner=False)
+def steps(path: str, tahun: int, unit: str) -> pd.DataFrame:
+    return pengumpulan.steps(cursor(), tahun, unit)
+
+
+@st.cache_data(show_spinner=False)
+def versions(path: str, unit: str, tahun: int) -> pd.DataFrame:
+    return versi.versions(cursor(), unit, tahun)
+
+
+@st.cache_data(show_spinner=False)
+def latest_version(path: str, submission_id: int) -> int:
+    return versi.latest(cursor(), submission_id)
+
+
+@st.cache_data(show_spinner=False)
+def version_diff(path: str, dari: int, ke: int) -> pd.DataFrame:
+    return versi.diff(cursor(), dari, ke)
+
+
+@st.cache_data(show_spinner=False)
+def deadlines(path: str, tahun: int) -> pd.DataFrame:
+    return pengumpulan.deadlines(cursor(), tahun)
+
+
+def write(action, *args, **kwargs) -> str | None:
+    """Run one of kinerja's write functions for a page; the other pages show the result at once.
+    Returns the user's message when the workflow refuses the step."""
+    try:
+        action(cursor(), *args, **kwargs)
+    except pengumpulan.WorkflowError as exc:
+        return str(exc)
+    clear_caches()
+    return None

@@ -210,7 +210,7 @@ def test_a_realisation_far_outside_its_history_is_a_warning_that_does_not_block(
     checked = plan(con, row(DIKLAT, "90", {1: "0.21"}))
     assert checked.ok
     assert [str(w) for w in checked.warnings] == [
-        "Peringatan: Lembar 'Sheet1', baris 5, kolom 'REALISASI TW I', isi '0.21': jauh di luar realisasi TW I "
+        "Peringatan: Lembar 'Sheet1', baris 5, kolom 'REALISASI TW I', isi '0,21': jauh di luar realisasi TW I "
         "tahun-tahun sebelumnya (20, 21, 22, 23). Pastikan angka dan satuannya benar (mis. persen ditulis 85, "
         "bukan 0,85)."]
     assert not plan(con, row(DIKLAT, "90", {1: "24"})).warnings
