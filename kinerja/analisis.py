@@ -158,15 +158,20 @@ def number(value) -> float:
     return float("nan") if isinstance(value, str) or value is None else float(value)
 
 
+NOTE_LABELS = {"ket": "", "faktor_penghambat": "penghambat: ", "tindak_lanjut": "tindak lanjut: ",
+               "bukti_dukung": "bukti: "}
+
+
 def notes(catatan: pd.DataFrame, triwulan: int | None) -> dict[int, str]:
-    """Per indicator its KET and bukti dukung of the quarters up to the one asked, one text."""
+    """Per indicator its notes (KET, faktor penghambat, tindak lanjut, bukti dukung) of the quarters
+    up to the one asked, one text."""
     kept = catatan[catatan["triwulan"] <= (triwulan or 4)]
     joined: dict[int, list[str]] = {}
-    for row in kept.itertuples():
-        where = "" if row.triwulan == 0 else f"TW {ROMAN[row.triwulan]}: "
-        parts = [text for text in (row.ket, None if is_missing(row.bukti_dukung) else f"bukti: {row.bukti_dukung}")
-                 if not is_missing(text)]
-        joined.setdefault(row.indikator_id, []).append(where + "; ".join(parts))
+    for row in kept.to_dict(orient="records"):
+        where = "" if row["triwulan"] == 0 else f"TW {ROMAN[row['triwulan']]}: "
+        parts = [label + row[column] for column, label in NOTE_LABELS.items()
+                 if column in row and not is_missing(row[column])]
+        joined.setdefault(row["indikator_id"], []).append(where + "; ".join(parts))
     return {k: " | ".join(v) for k, v in joined.items()}
 
 

@@ -1,7 +1,8 @@
--- Notes (KET, bukti dukung) of the indicators in a year; triwulan 0 belongs to the whole row.
-SELECT c.indikator_id, c.triwulan, c.ket, c.bukti_dukung
+-- Notes of the indicators in a year (KET, bukti dukung, faktor penghambat, tindak lanjut);
+-- triwulan 0 belongs to the whole row.
+SELECT c.indikator_id, c.triwulan, c.ket, c.bukti_dukung, c.faktor_penghambat, c.tindak_lanjut
 FROM catatan c
 JOIN indikator i ON i.id = c.indikator_id
 WHERE c.tahun = $tahun AND ($unit IS NULL OR i.unit_kode = $unit)
-  AND (c.ket IS NOT NULL OR c.bukti_dukung IS NOT NULL)
+  AND coalesce(c.ket, c.bukti_dukung, c.faktor_penghambat, c.tindak_lanjut) IS NOT NULL
 ORDER BY c.indikator_id, c.triwulan
