@@ -43,7 +43,7 @@ from kinerja.capaian import capaian, kategori_for, plain, skala
 from kinerja.db import setting
 from kinerja.model import ROMAN
 from kinerja.safety import csv_safe, is_number, write_cell
-from kinerja.xlsx_formats import Formats, number_format
+from kinerja.xlsx_formats import Formats, band, merge_runs, write_number
 
 LONG_COLUMNS = ["tahun", "triwulan", "unit", "sasaran", "kode", "indikator", "satuan", "ukuran", "nilai", "teks"]
 TEXT_COLUMNS = ["unit", "sasaran", "kode", "indikator", "satuan", "teks"]
@@ -210,38 +210,9 @@ def write_body(ws, formats: Formats, first: int, frame: pd.DataFrame, triwulan: 
 
 def write_groups(ws, sasaran_fmt, no_fmt, first: int, frame: pd.DataFrame) -> None:
     """No and Sasaran once per sasaran, merged over its indicators."""
-    keys = frame["sasaran_id"].tolist()
-    top, number = 0, 0
-    for i in range(len(keys)):
-        if i + 1 < len(keys) and same(keys[i + 1], keys[i]):
-            continue
-        number += 1
-        for c, value, fmt in ((C["No"], number, no_fmt), (C["Sasaran"], text(frame.at[top, "sasaran"]), sasaran_fmt)):
-            if i > top:
-                ws.merge_range(first + top, c, first + i, c, "", fmt)
-            write_cell(ws, first + top, c, value, fmt)
-        top = i + 1
-
-
-def same(a, b) -> bool:
-    return a == b or (pd.isna(a) and pd.isna(b))
-
-
-def write_number(ws, formats: Formats, r: int, c: int, value, cell: dict) -> None:
-    if is_number(value):
-        write_cell(ws, r, c, value, formats(**cell, num_format=number_format(value)))
-    else:
-        # a range target ("80 - 90") or nothing
-        write_cell(ws, r, c, text(value), formats(**cell, align="center"))
-
-
-def band(warna) -> dict:
-    """The kategori's fill, with black or white text, whichever reads better on it."""
-    if not isinstance(warna, str) or not warna.startswith("#") or len(warna) != 7:
-        return {}
-    red, green, blue = (int(warna[i:i + 2], 16) for i in (1, 3, 5))
-    light = 0.299 * red + 0.587 * green + 0.114 * blue > 140
-    return {"bg_color": warna, "font_color": "#000000" if light else "#FFFFFF", "align": "center"}
+    merge_runs(ws, first, frame["sasaran_id"].tolist(), [
+        (C["No"], lambda top, number: number, no_fmt),
+        (C["Sasaran"], lambda top, number: text(frame.at[top, "sasaran"]), sasaran_fmt)])
 
 
 def write_footer(con, ws, formats: Formats, r: int, frame: pd.DataFrame) -> None:
