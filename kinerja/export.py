@@ -32,17 +32,18 @@ a comma between fields; text that a spreadsheet would take for a formula starts 
 """
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import xlsxwriter
 
-from kinerja.capaian import capaian, kategori_for, plain, skala
+from kinerja.capaian import capaian, plain, skala
 from kinerja.db import setting
+from kinerja.evaluasi import Evaluasi, evaluasi
 from kinerja.model import ROMAN
 from kinerja.safety import csv_safe, is_number, write_cell
+from kinerja.sheets import print_setup, write_bab3, write_data, write_e81
 from kinerja.xlsx_formats import Formats, band, merge_runs, write_number
 
 LONG_COLUMNS = ["tahun", "triwulan", "unit", "sasaran", "kode", "indikator", "satuan", "ukuran", "nilai", "teks"]
@@ -130,42 +131,41 @@ def to_csv(frame: pd.DataFrame, out: Path) -> None:
 
 
 HEADERS = ["No", "Sasaran", "Indikator", "Satuan", "Unit", "Target", "TW I", "TW II", "TW III", "TW IV",
-           "Realisasi s.d. TW", "Capaian (%)", "Kategori", "Keterangan"]
-WIDTHS = [5, 28, 40, 9, 22, 11, 10, 10, 10, 10, 12, 10, 14, 36]
+           "Realisasi s.d. TW", "Capaian (%)", "Kategori", "Keterangan", "Catatan"]
+WIDTHS = [5, 28, 40, 9, 22, 11, 10, 10, 10, 10, 12, 10, 14, 30, 30]
 C = {name: i for i, name in enumerate(HEADERS)}
 TW_COLUMNS = {q: C[f"TW {ROMAN[q]}"] for q in (1, 2, 3, 4)}
 
 
 def write_workbook(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, out: Path) -> None:
-    frame = evaluation_rows(capaian(con, tahun, triwulan))
+    """Sheets Capaian, Formulir E.81, LKjIP Bab III and Data, all from one Evaluasi."""
+    ev = evaluasi(con, tahun, triwulan)
+    instansi = setting(con, "nama_instansi")
     workbook = xlsxwriter.Workbook(str(out))
     formats = Formats(workbook, {"font_name": "Arial", "font_size": 9})
-    ws = workbook.add_worksheet("Capaian")
-    period = f"S.D. TRIWULAN {ROMAN[triwulan]} TAHUN {tahun}" if triwulan else f"TAHUN {tahun}"
-    ws.write_string(0, 0, f"EVALUASI CAPAIAN KINERJA {period}", formats(bold=True, font_size=13))
-    ws.write_string(1, 0, setting(con, "nama_instansi"), formats(bold=True))
-    header = 3
-    write_header(ws, formats, header, triwulan)
-    first = header + 2
-    last = write_body(ws, formats, first, frame, triwulan)
-    write_footer(con, ws, formats, last + 1, frame)
-    for c, width in enumerate(WIDTHS):
-        ws.set_column(c, c, width)
-    ws.freeze_panes(first, 0)
-    ws.set_paper(9)  # A4
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(header, header + 1)
-    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    ws.set_footer(f"&LCapaian kinerja {period.lower()}&RHalaman &P dari &N")
+    write_capaian(con, workbook, formats, ev, instansi)
+    write_e81(workbook, formats, ev, instansi)
+    write_bab3(workbook, formats, ev, instansi)
+    write_data(workbook, formats, long_format(con, tahun, triwulan))
     workbook.close()
 
 
-def evaluation_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """Indicators grouped by sasaran (so that its cell can be merged over them), then by unit, in
-    file order; indicators without a sasaran last."""
-    return frame.sort_values(["sasaran_id", "unit", "indikator_id"], na_position="last",
-                             kind="stable").reset_index(drop=True)
+def write_capaian(con, workbook, formats: Formats, ev: Evaluasi, instansi: str) -> None:
+    frame, tahun, triwulan = ev.capaian, ev.tahun, ev.triwulan
+    ws = workbook.add_worksheet("Capaian")
+    period = f"S.D. TRIWULAN {ROMAN[triwulan]} TAHUN {tahun}" if triwulan else f"TAHUN {tahun}"
+    ws.write_string(0, 0, f"EVALUASI CAPAIAN KINERJA {period}", formats(bold=True, font_size=13))
+    write_cell(ws, 1, 0, instansi, formats(bold=True))
+    header = 3
+    write_header(ws, formats, header, triwulan)
+    first = header + 2
+    notes = dict(zip(ev.catatan["indikator_id"], ev.catatan["ket"]))
+    last = write_body(ws, formats, first, frame, triwulan, notes)
+    write_footer(con, ws, formats, last + 1, ev)
+    for c, width in enumerate(WIDTHS):
+        ws.set_column(c, c, width)
+    ws.freeze_panes(first, 0)
+    print_setup(ws, header, header + 1, f"Capaian kinerja {period.lower()}")
 
 
 def write_header(ws, formats: Formats, r: int, triwulan: int | None) -> None:
@@ -184,7 +184,8 @@ def write_header(ws, formats: Formats, r: int, triwulan: int | None) -> None:
     ws.write_string(r, TW_COLUMNS[1], "Realisasi", style)
 
 
-def write_body(ws, formats: Formats, first: int, frame: pd.DataFrame, triwulan: int | None) -> int:
+def write_body(ws, formats: Formats, first: int, frame: pd.DataFrame, triwulan: int | None,
+               notes: dict) -> int:
     """The indicator rows from row `first`; returns the last row written."""
     cell = dict(border=1, valign="top", text_wrap=True)
     if frame.empty:
@@ -204,6 +205,7 @@ def write_body(ws, formats: Formats, first: int, frame: pd.DataFrame, triwulan: 
         write_cell(ws, r, C["Capaian (%)"], row.capaian_persen, formats(**cell, num_format="#,##0.00"))
         write_cell(ws, r, C["Kategori"], text(row.kategori), formats(**cell, **band(row.warna)))
         write_cell(ws, r, C["Keterangan"], text(row.keterangan) or None, formats(**cell))
+        write_cell(ws, r, C["Catatan"], text(notes.get(row.indikator_id)), formats(**cell))
     write_groups(ws, formats(**cell, bold=True), formats(**cell, align="center"), first, frame)
     return first + len(frame) - 1
 
@@ -215,18 +217,17 @@ def write_groups(ws, sasaran_fmt, no_fmt, first: int, frame: pd.DataFrame) -> No
         (C["Sasaran"], lambda top, number: text(frame.at[top, "sasaran"]), sasaran_fmt)])
 
 
-def write_footer(con, ws, formats: Formats, r: int, frame: pd.DataFrame) -> None:
+def write_footer(con, ws, formats: Formats, r: int, ev: Evaluasi) -> None:
     """The average capaian with its kategori (Formulir E.81), then the scale that colours it."""
     cell = dict(border=1, bold=True)
-    values = frame["capaian_persen"].dropna() if not frame.empty else pd.Series(dtype=float)
+    measured = int(ev.capaian["capaian_persen"].notna().sum())
     ws.merge_range(r, 0, r, C["Capaian (%)"] - 1, "", formats(**cell))
-    ws.write_string(r, 0, f"Rata-rata capaian ({len(values)} indikator)", formats(**cell, align="right"))
-    # rounded half up as every capaian is, so that the number shown and its kategori agree
-    mean = Decimal(repr(float(values.mean()))).quantize(Decimal("0.01"), ROUND_HALF_UP) if len(values) else None
-    write_cell(ws, r, C["Capaian (%)"], mean, formats(**cell, num_format="#,##0.00"))
-    found = kategori_for(con, mean)
+    ws.write_string(r, 0, f"Rata-rata capaian ({measured} indikator)", formats(**cell, align="right"))
+    write_cell(ws, r, C["Capaian (%)"], ev.rata_rata, formats(**cell, num_format="#,##0.00"))
+    found = ev.predikat
     write_cell(ws, r, C["Kategori"], found[0] if found else None, formats(**cell, **band(found and found[1])))
-    ws.write_blank(r, C["Keterangan"], None, formats(**cell))
+    for c in (C["Keterangan"], C["Catatan"]):
+        ws.write_blank(r, c, None, formats(**cell))
     r += 2
     ws.write_string(r, 1, "Skala kategori capaian", formats(bold=True))
     for i, band_row in enumerate(skala(con).itertuples(index=False), start=1):

@@ -60,7 +60,8 @@ def test_the_workbook_has_one_row_per_indicator_with_numbers_and_the_published_c
     assert "TAHUN 2024" in ws["A1"].value
     columns, rows = table(ws)
     assert list(columns) == ["No", "Sasaran", "Indikator", "Satuan", "Unit", "Target", "TW I", "TW II",
-                             "TW III", "TW IV", "Realisasi s.d. TW IV", "Capaian (%)", "Kategori", "Keterangan"]
+                             "TW III", "TW IV", "Realisasi s.d. TW IV", "Capaian (%)", "Kategori", "Keterangan",
+                             "Catatan"]
     assert len(rows) == 7
     record = next(r for r in rows if r["Indikator"].value.startswith("Persentase record"))
     assert record["Target"].value == 93 and record["TW IV"].value == 94.83
