@@ -62,6 +62,13 @@ def dec(value) -> Decimal | None:
     return Decimal(repr(float(value))) if is_number(value) else None
 
 
+def native(value):
+    """A plain Python value: float for a number (numpy's repr is not a number's text), None for NaN."""
+    if is_number(value):
+        return float(value)
+    return value if isinstance(value, str) else None
+
+
 def half_up(value: Decimal | None) -> Decimal | None:
     return value.quantize(CENT, rounding=ROUND_HALF_UP) if value is not None else None
 
@@ -129,10 +136,9 @@ def evaluasi(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = 
         yearly = {"sasaran": row.sasaran, "indikator": row.indikator, "satuan": row.satuan,
                   "unit": row.unit_nama, "indikator_id": row.indikator_id}
         for y in years:
-            found = history[y].index.isin([row.indikator_id]).any()
-            yearly[f"realisasi_{y}"] = history[y].at[row.indikator_id, "realisasi"] if found else None
-            yearly[f"capaian_{y}"] = history[y].at[row.indikator_id, "capaian_persen"] if found else None
-            yearly[f"kategori_{y}"] = history[y].at[row.indikator_id, "kategori"] if found else None
+            found = row.indikator_id in history[y].index
+            for name, column in (("realisasi", "realisasi"), ("capaian", "capaian_persen"), ("kategori", "kategori")):
+                yearly[f"{name}_{y}"] = native(history[y].at[row.indikator_id, column]) if found else None
         tahunan_rows.append(yearly)
 
     kinds = {int(r.id): (r.kode, r.nama, r.level, int(r.parent_id) if pd.notna(r.parent_id) else None)

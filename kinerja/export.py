@@ -28,10 +28,11 @@
 A measure without a value has no row: an absent row is missing data, never zero. CSV is UTF-8 with
 a comma between fields; text that a spreadsheet would take for a formula starts with a quote (').
 
-.docx (the LKjIP Bab III draft) is not available yet: ExportError, as for any other extension.
+.docx  The LKjIP Bab III draft (kinerja.lkjip), written into a template users can replace.
 """
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import duckdb
@@ -58,23 +59,43 @@ class ExportError(ValueError):
     """An export that cannot be made; the message is for the user, in Bahasa Indonesia."""
 
 
-def export(con: duckdb.DuckDBPyConnection, tahun: int, out: Path, triwulan: int | None = None) -> Path:
-    """Write the export for `tahun` (to the end of `triwulan` when given) to `out`; returns `out`."""
+FORMATS = (".xlsx", ".docx", ".csv", ".parquet")
+
+
+def export(con: duckdb.DuckDBPyConnection, tahun: int, out: Path, triwulan: int | None = None,
+           template: Path | None = None) -> Path:
+    """Write the export for `tahun` (to the end of `triwulan` when given) to `out`; returns `out`.
+    `template`: the .docx the LKjIP draft is written into (kinerja.lkjip)."""
     out = Path(out)
     suffix = out.suffix.lower()
-    if suffix == ".docx":
-        raise ExportError("format .docx belum tersedia (draf LKjIP Bab III menyusul). "
-                          "Pakai .xlsx, .csv atau .parquet.")
-    if suffix not in (".xlsx", ".csv", ".parquet"):
-        raise ExportError(f"format '{suffix or out.name}' tidak dikenal. Pakai .xlsx, .csv atau .parquet.")
+    if suffix not in FORMATS:
+        raise ExportError(f"format '{suffix or out.name}' tidak dikenal. Pakai .xlsx, .docx, .csv atau .parquet.")
+    content = export_bytes(con, tahun, suffix, triwulan, template)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".xlsx":
-        write_workbook(con, tahun, triwulan, out)
-    elif suffix == ".csv":
-        to_csv(long_format(con, tahun, triwulan), out)
-    else:
-        long_format(con, tahun, triwulan).to_parquet(out, index=False)
+    out.write_bytes(content)
     return out
+
+
+def export_bytes(con: duckdb.DuckDBPyConnection, tahun: int, suffix: str, triwulan: int | None = None,
+                 template: Path | None = None) -> bytes:
+    """The export as bytes (for a download button or a file); suffix one of FORMATS."""
+    from kinerja.lkjip import TemplateError, write_lkjip
+
+    buffer = io.BytesIO()
+    if suffix == ".xlsx":
+        write_workbook(con, tahun, triwulan, buffer)
+    elif suffix == ".docx":
+        try:
+            write_lkjip(con, tahun, triwulan, buffer, template)
+        except TemplateError as exc:
+            raise ExportError(str(exc)) from exc
+    elif suffix == ".csv":
+        to_csv(long_format(con, tahun, triwulan), buffer)
+    elif suffix == ".parquet":
+        long_format(con, tahun, triwulan).to_parquet(buffer, index=False)
+    else:
+        raise ExportError(f"format '{suffix}' tidak dikenal. Pakai .xlsx, .docx, .csv atau .parquet.")
+    return buffer.getvalue()
 
 
 # --------------------------------------------------------------------------- long format
@@ -118,7 +139,7 @@ def text(value) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def to_csv(frame: pd.DataFrame, out: Path) -> None:
+def to_csv(frame: pd.DataFrame, out) -> None:
     """Dot decimals written exactly as stored ("94.83", never "94.830000" or "9.483e1")."""
     frame = frame.copy()
     frame["nilai"] = [plain(v) if pd.notna(v) else None for v in frame["nilai"]]
@@ -137,11 +158,11 @@ C = {name: i for i, name in enumerate(HEADERS)}
 TW_COLUMNS = {q: C[f"TW {ROMAN[q]}"] for q in (1, 2, 3, 4)}
 
 
-def write_workbook(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, out: Path) -> None:
+def write_workbook(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, out) -> None:
     """Sheets Capaian, Formulir E.81, LKjIP Bab III and Data, all from one Evaluasi."""
     ev = evaluasi(con, tahun, triwulan)
     instansi = setting(con, "nama_instansi")
-    workbook = xlsxwriter.Workbook(str(out))
+    workbook = xlsxwriter.Workbook(out, {"in_memory": True})
     formats = Formats(workbook, {"font_name": "Arial", "font_size": 9})
     write_capaian(con, workbook, formats, ev, instansi)
     write_e81(workbook, formats, ev, instansi)
