@@ -113,3 +113,16 @@ def test_a_single_realisasi_anggaran_column_takes_the_declared_quarter(con):
     assert ("5.03.02.2.02", 2024, 3, "realisasi", "300000000.00") in stored(con)
     refused = import_file(con, data, "tanpa-tw.xlsx", "MUTASI", 2025)
     assert any(p.column == "REALISASI ANGGARAN" and "tanpa triwulan" in p.message for p in refused.problems)
+
+
+def test_the_demo_shows_serapan_for_the_kegiatan_that_report_a_budget(demo_db):
+    from kinerja import db
+
+    con = db.connect(demo_db)
+    try:
+        frame = serapan(con, 2024).set_index("kode")
+    finally:
+        con.close()
+    assert {"5.03.02", "5.03.02.2.01", "5.03.02.2.03"} <= set(frame.index)
+    row = frame.loc["5.03.02.2.01"]
+    assert row["serapan_persen"] == serapan_persen(row["realisasi"], row["pagu"]) is not None
