@@ -419,7 +419,8 @@ def write_lengkap(base: Path, unit, tahun, triwulan, indicators, values, sent):
     ws = book.add_worksheet("Format SOP")
     header = ["NO", "KODE", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "POLARITAS", "AGREGASI",
               "TARGET TAHUNAN", *[f"Target Triwulan {ROMAN[k]}" for k in range(1, 5)],
-              *[f"Realisasi Triwulan {ROMAN[k]}" for k in range(1, 5)], "KET.", "BUKTI DUKUNG"]
+              *[f"Realisasi Triwulan {ROMAN[k]}" for k in range(1, 5)], "KET.", "BUKTI DUKUNG",
+              "TARGET AKHIR RENSTRA 2026"]
     ws.write(0, 0, f"DATA DEMO - {unit} - {tahun}")
     ws.write_row(2, 0, header)
     for r, ind in enumerate(indicators, 3):
@@ -433,6 +434,7 @@ def write_lengkap(base: Path, unit, tahun, triwulan, indicators, values, sent):
         for k in sent:
             write_value(ws, r, 11 + k, ind, values[ind.nama][k - 1], percent)
         ws.write(r, 17, f"bukti-{kode.lower()}-{tahun}.pdf")
+        write_target(ws, r, 18, ind, annual_target(ind, 2026), percent)
     book.close()
     return path, False
 
