@@ -126,3 +126,41 @@ def test_the_demo_shows_serapan_for_the_kegiatan_that_report_a_budget(demo_db):
     assert {"5.03.02", "5.03.02.2.01", "5.03.02.2.03"} <= set(frame.index)
     row = frame.loc["5.03.02.2.01"]
     assert row["serapan_persen"] == serapan_persen(row["realisasi"], row["pagu"]) is not None
+
+
+def test_migration_0003_adds_the_budget_tables_to_an_existing_database_and_keeps_its_data(tmp_path):
+    from kinerja import db
+
+    path = tmp_path / "lama.duckdb"
+    con = db.connect(path)
+    con.execute("DROP TABLE anggaran; DROP TABLE riwayat_anggaran; DELETE FROM schema_version WHERE versi = 3")
+    con.execute("INSERT INTO sasaran (teks, teks_norm) VALUES ('Sasaran lama', 'sasaran lama')")
+    con.close()
+    con = db.connect(path)
+    try:
+        assert con.execute("SELECT teks FROM sasaran").fetchall() == [("Sasaran lama",)]
+        assert con.execute("SELECT count(*) FROM anggaran").fetchone() == (0,)
+        assert 3 in {v for (v,) in con.execute("SELECT versi FROM schema_version").fetchall()}
+        with pytest.raises(Exception, match="CHECK"):
+            con.execute("INSERT INTO anggaran VALUES (1, 2024, 0, 'lainnya', 1, NULL)")
+    finally:
+        con.close()
+
+
+def test_a_migration_below_the_highest_applied_one_still_runs(tmp_path, monkeypatch):
+    """0002 (another branch) may land after 0003 has been applied somewhere."""
+    from kinerja import db
+
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    for path in db.MIGRATIONS.glob("*.sql"):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    con = db.connect(tmp_path / "k.duckdb")
+    con.close()
+    (folder / "0002_lain.sql").write_text("CREATE TABLE tabel_cabang_lain (x INTEGER);", encoding="utf-8")
+    monkeypatch.setattr(db, "MIGRATIONS", folder)
+    con = db.connect(tmp_path / "k.duckdb")
+    try:
+        assert con.execute("SELECT count(*) FROM tabel_cabang_lain").fetchone() == (0,)
+    finally:
+        con.close()

@@ -1,7 +1,5 @@
 """The evaluation workbook beyond the Capaian sheet: Formulir E.81 in its official layout, the LKjIP
 Bab III tables and the Data sheet, each equal to the engine's numbers, and user text never a formula."""
-from decimal import Decimal
-
 import openpyxl
 import pandas as pd
 import pytest
