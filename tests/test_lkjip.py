@@ -102,3 +102,12 @@ def test_the_default_template_ships_with_the_package_and_a_missing_one_is_a_clea
 def test_an_empty_year_gives_a_draft_that_says_so(con, tmp_path):
     document = docx.Document(str(export(con, TAHUN, tmp_path / "kosong.docx")))
     assert "Belum ada data capaian kinerja untuk tahun 2024." in texts(document)
+
+
+def test_the_template_can_be_a_setting(con, tmp_path):
+    own = docx.Document()
+    own.sections[0].header.paragraphs[0].text = "KOP DARI PENGATURAN"
+    own.save(str(tmp_path / "kop.docx"))
+    con.execute("INSERT INTO pengaturan VALUES ('template_lkjip', ?)", [str(tmp_path / "kop.docx")])
+    document = docx.Document(str(export(con, TAHUN, tmp_path / "draf.docx")))
+    assert document.sections[0].header.paragraphs[0].text == "KOP DARI PENGATURAN"
