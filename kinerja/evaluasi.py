@@ -103,7 +103,7 @@ def evaluasi(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = 
     links = run(con, "export_indikator", {"akhir": RENSTRA_AKHIR}).set_index("indikator_id")
     years = list(range(RENSTRA_AWAL, tahun + 1)) if tahun >= RENSTRA_AWAL else [tahun]
     history = {y: capaian(con, y).set_index("indikator_id") for y in years if y != tahun}
-    history[tahun] = capaian(con, tahun).set_index("indikator_id")  # this year, whole year
+    history[tahun] = frame.set_index("indikator_id")  # this year: the period asked, as the dashboard
     budget = serapan(con, tahun, triwulan)
     before = realisasi_sebelum(con, tahun, RENSTRA_AWAL)
     first_year = tahun <= RENSTRA_AWAL

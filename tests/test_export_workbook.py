@@ -179,3 +179,12 @@ def test_every_sheet_prints_a4_landscape_with_its_header_repeated(book):
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9, ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
     assert book["Formulir E.81"].print_title_rows == "$6:$9"
+
+
+def test_a_quarter_workbook_compares_this_years_figures_to_date(year, tmp_path):
+    book = openpyxl.load_workbook(export(year, TAHUN, tmp_path / "tw2.xlsx", triwulan=2))
+    _, rows = bab3_table(book["LKjIP Bab III"], "Tabel 3.2")
+    jumlah = next(r for r in rows if r[1].startswith("Jumlah ASN"))
+    engine = capaian(year, TAHUN, 2).set_index("indikator").loc["Jumlah ASN mengikuti pengembangan kompetensi"]
+    assert jumlah[-2:] == [engine["realisasi"], engine["capaian_persen"]] == [200, 50]
+    assert find_row(book["Formulir E.81"], "s.d. Triwulan II 2024")
