@@ -16,6 +16,9 @@ navigation = st.navigation({
         st.Page("pages/unggah.py", title="Unggah", icon=":material/upload_file:"),
         st.Page("pages/pengumpulan.py", title="Register", icon=":material/fact_check:"),
     ],
+    "Evaluasi": [
+        st.Page("pages/ekspor.py", title="Ekspor", icon=":material/download:"),
+    ],
 })
 web.sidebar()
 navigation.run()

@@ -158,13 +158,14 @@ def number(value) -> float:
     return float("nan") if isinstance(value, str) or value is None else float(value)
 
 
-NOTE_LABELS = {"ket": "", "faktor_penghambat": "penghambat: ", "tindak_lanjut": "tindak lanjut: ",
+NOTE_LABELS = {"ket": "", "faktor_pendorong": "pendorong: ", "faktor_penghambat": "penghambat: ",
+               "tindak_lanjut_triwulan": "tindak lanjut: ", "tindak_lanjut_renja": "tindak lanjut Renja: ",
                "bukti_dukung": "bukti: "}
 
 
 def notes(catatan: pd.DataFrame, triwulan: int | None) -> dict[int, str]:
-    """Per indicator its notes (KET, faktor penghambat, tindak lanjut, bukti dukung) of the quarters
-    up to the one asked, one text."""
+    """Per indicator its notes (KET, faktor pendorong/penghambat, tindak lanjut, bukti dukung) of
+    the quarters up to the one asked, one text."""
     kept = catatan[catatan["triwulan"] <= (triwulan or 4)]
     joined: dict[int, list[str]] = {}
     for row in kept.to_dict(orient="records"):

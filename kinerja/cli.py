@@ -156,17 +156,19 @@ def capaian(tahun, triwulan, unit, fmt, db_file):
     click.echo(render(frame[columns], fmt, {"capaian_persen": 2}), nl=False)
 
 
-@cli.command(help="Ekspor untuk tahap evaluasi (.xlsx, .csv, .parquet).")
+@cli.command(help="Ekspor untuk tahap evaluasi (.xlsx, .docx, .csv, .parquet).")
 @click.option("--year", "tahun", required=True, type=YEAR)
 @click.option("--out", required=True, type=click.Path(dir_okay=False))
 @click.option("--quarter", "triwulan", type=QUARTER)
+@click.option("--template", type=click.Path(dir_okay=False),
+              help="Templat .docx (kop surat sendiri) untuk draf LKjIP Bab III.")
 @db_option
-def export(tahun, out, triwulan, db_file):
+def export(tahun, out, triwulan, template, db_file):
     from kinerja.export import ExportError, export as write_export
 
     con = open_db(db_file)
     try:
-        path = write_export(con, tahun, Path(out), triwulan)
+        path = write_export(con, tahun, Path(out), triwulan, Path(template) if template else None)
     except ExportError as exc:
         raise InputError(str(exc), code=2) from exc
     click.echo(f"Ekspor tersimpan: {path}")

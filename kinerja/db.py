@@ -68,17 +68,19 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
     """Apply the migrations not yet applied and seed reference data; safe to run any number of times."""
-    current = schema_version(con)
+    schema_version(con)
+    # Every version not yet applied, not only those above the highest: migrations written on
+    # parallel branches (0002, 0003) may land in either order.
+    applied = {row[0] for row in con.execute("SELECT versi FROM schema_version").fetchall()}
     for path in sorted(MIGRATIONS.glob("*.sql")):
         version = int(path.name.split("_", 1)[0])
-        if version <= current:
+        if version in applied:
             continue
         with transaction(con):
             con.execute(path.read_text(encoding="utf-8"))
             con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
-        current = version
     seed(con)
-    return current
+    return schema_version(con)
 
 
 def setting(con: duckdb.DuckDBPyConnection, kunci: str) -> str:

@@ -188,6 +188,23 @@ def realisation(ind: Indicator, tahun: int, rng: random.Random) -> list[Decimal]
     return values
 
 
+def anggaran(kode: str, tahun: int) -> tuple[Decimal, list[Decimal]]:
+    """Pagu and the four quarters' realisasi anggaran (Rp) of a program/kegiatan. A generator of its
+    own (seeded by kode and year), so the indicator values stay what they were."""
+    if kode == PROGRAM[0]:
+        kegiatan = [anggaran(k, tahun) for k, _ in KEGIATAN.values()]
+        pagu = sum(p for p, _ in kegiatan) + Decimal(750_000_000)
+        return pagu, [sum(q[k] for _, q in kegiatan) + Decimal(150_000_000) for k in range(4)]
+    rng = random.Random(f"{kode}-{tahun}")
+    pagu = Decimal(rng.randrange(1_200, 2_400)) * 1_000_000
+    shares = [rng.uniform(0.12, 0.2), rng.uniform(0.2, 0.28), rng.uniform(0.2, 0.28), rng.uniform(0.22, 0.3)]
+    return pagu, [(pagu * Decimal(repr(share))).quantize(Decimal(1)) for share in shares]
+
+
+def rupiah(value: Decimal) -> str:
+    return f"Rp {format_angka(value, 2)}"
+
+
 def upload_time(tahun: int, triwulan: int, rng: random.Random) -> datetime:
     """Most units send before the 10th of the month after the quarter; some are late."""
     month, year = (triwulan * 3 + 1, tahun) if triwulan < 4 else (1, tahun + 1)
@@ -302,7 +319,12 @@ def write_formal(base: Path, unit, tahun, triwulan, indicators, values, sent):
         ws.write(top + 2, 5 + k, ROMAN[k + 1], bold)
         ws.write(top + 2, 9 + k, ROMAN[k + 1], bold)
     ws.merge_range(top, 13, top + 2, 13, "KET", bold)
-    for c in range(14):
+    ws.merge_range(top, 14, top + 2, 14, "PAGU ANGGARAN", bold)
+    ws.merge_range(top, 15, top, 18, "REALISASI ANGGARAN", bold)
+    ws.merge_range(top + 1, 15, top + 1, 18, "TRIWULAN", bold)
+    for k in range(4):
+        ws.write(top + 2, 15 + k, ROMAN[k + 1], bold)
+    for c in range(19):
         ws.write(top + 3, c, c + 1)
     r, number = top + 4, 0
     rows_by_sasaran: dict[str, list[int]] = {}
@@ -311,6 +333,10 @@ def write_formal(base: Path, unit, tahun, triwulan, indicators, values, sent):
             ws.write(r, 0, item[0])
             ws.write(r, 1, item[2])
             ws.write(r, 2, item[1])
+            pagu, quarters = anggaran(item[0], tahun)
+            ws.write_string(r, 14, rupiah(pagu))
+            for k in sent:
+                ws.write_string(r, 14 + k, rupiah(quarters[k - 1]))
             r += 1
             continue
         ind, number = item, number + 1
@@ -412,11 +438,14 @@ def write_csv(base: Path, unit, tahun, triwulan, indicators, values, sent):
     out.writerow(["DATA DEMO", unit, tahun])
     out.writerow(["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "SIFAT", "AGREGASI", "TARGET TAHUNAN",
                   *[f"TARGET Q{k}" for k in range(1, 5)], *[f"REALISASI Q{k}" for k in range(1, 5)], "KET",
-                  f"TARGET AKHIR RENSTRA {RENSTRA_END}"])
+                  f"TARGET AKHIR RENSTRA {RENSTRA_END}", "PAGU ANGGARAN",
+                  *[f"REALISASI ANGGARAN Q{k}" for k in range(1, 5)]])
     number = 0
     for kind, item in table_rows(unit, indicators):
         if kind == "marker":
-            out.writerow([item[0], item[2], item[1]])
+            pagu, quarters = anggaran(item[0], tahun)
+            spent = [format_angka(quarters[k - 1]) if k in sent else "-" for k in range(1, 5)]
+            out.writerow([item[0], item[2], item[1], *[""] * 14, format_angka(pagu), *spent])
             continue
         ind, number = item, number + 1
         annual = annual_target(ind, tahun)

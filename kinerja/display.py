@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 import pandas as pd
 
 from kinerja.analisis import selisih
+from kinerja.evaluasi import E81_KOLOM
 from kinerja.model import ROMAN, period_label
 from kinerja.numbers import format_angka, format_persen
 from kinerja.output import is_missing
@@ -206,3 +207,32 @@ def version_labels(listed) -> dict[int, str]:
 
     return {int(r.id): f"Versi {r.versi} · {part(r.triwulan)} · {r.nama_berkas} · {r.diunggah_pada:%d-%m-%Y %H:%M}"
                        f" · {r.diunggah_oleh}" for r in listed.itertuples()}
+
+
+def e81_table(e81: pd.DataFrame) -> pd.DataFrame:
+    """Formulir E.81 for a preview: the form's column numbers in the headers, K and Rp per column."""
+    table = pd.DataFrame({
+        "(1) No": e81["no"], "(2) Sasaran": e81["sasaran"].fillna(""),
+        "(3) Program/Kegiatan": e81["program_kegiatan"].fillna(""),
+        "(4) Indikator": [f"{i} ({s})" if isinstance(s, str) and s else (i or "")
+                          for i, s in zip(e81["indikator"], e81["satuan"])],
+    })
+    for n, label in E81_KOLOM.items():
+        k_shown = format_persen if n == 14 else angka
+        table[f"({n}) {label} K"] = [k_shown(v) if v is not None else "" for v in e81[f"k{n}"]]
+        rp_shown = format_persen if n == 14 else format_angka
+        table[f"({n}) {label} Rp"] = [rp_shown(v) if v is not None else "" for v in e81[f"rp{n}"]]
+    table["(15) Unit Penanggung Jawab"] = e81["unit"].fillna("")
+    return table
+
+
+def efisiensi_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Capaian kinerja beside serapan anggaran, per program/kegiatan."""
+    return pd.DataFrame({
+        "Kode": frame["kode"], "Program/Kegiatan": frame["program_kegiatan"],
+        "Pagu (Rp)": [format_angka(v) for v in frame["pagu"]],
+        "Realisasi anggaran (Rp)": [format_angka(v) for v in frame["realisasi"]],
+        "Serapan anggaran": [format_persen(v) for v in frame["serapan_persen"]],
+        "Rata-rata capaian kinerja": [format_persen(v) for v in frame["capaian_kinerja"]],
+        "Jumlah indikator": frame["jumlah_indikator"],
+    })

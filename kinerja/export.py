@@ -28,22 +28,24 @@
 A measure without a value has no row: an absent row is missing data, never zero. CSV is UTF-8 with
 a comma between fields; text that a spreadsheet would take for a formula starts with a quote (').
 
-.docx (the LKjIP Bab III draft) is not available yet: ExportError, as for any other extension.
+.docx  The LKjIP Bab III draft (kinerja.lkjip), written into a template users can replace.
 """
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import io
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import xlsxwriter
 
-from kinerja.capaian import capaian, kategori_for, plain, skala
+from kinerja.capaian import capaian, plain, skala
 from kinerja.db import setting
+from kinerja.evaluasi import Evaluasi, evaluasi
 from kinerja.model import ROMAN
 from kinerja.safety import csv_safe, is_number, write_cell
-from kinerja.xlsx_formats import Formats, number_format
+from kinerja.sheets import print_setup, write_bab3, write_data, write_e81
+from kinerja.xlsx_formats import Formats, band, merge_runs, write_number
 
 LONG_COLUMNS = ["tahun", "triwulan", "unit", "sasaran", "kode", "indikator", "satuan", "ukuran", "nilai", "teks"]
 TEXT_COLUMNS = ["unit", "sasaran", "kode", "indikator", "satuan", "teks"]
@@ -57,23 +59,43 @@ class ExportError(ValueError):
     """An export that cannot be made; the message is for the user, in Bahasa Indonesia."""
 
 
-def export(con: duckdb.DuckDBPyConnection, tahun: int, out: Path, triwulan: int | None = None) -> Path:
-    """Write the export for `tahun` (to the end of `triwulan` when given) to `out`; returns `out`."""
+FORMATS = (".xlsx", ".docx", ".csv", ".parquet")
+
+
+def export(con: duckdb.DuckDBPyConnection, tahun: int, out: Path, triwulan: int | None = None,
+           template: Path | None = None) -> Path:
+    """Write the export for `tahun` (to the end of `triwulan` when given) to `out`; returns `out`.
+    `template`: the .docx the LKjIP draft is written into (kinerja.lkjip)."""
     out = Path(out)
     suffix = out.suffix.lower()
-    if suffix == ".docx":
-        raise ExportError("format .docx belum tersedia (draf LKjIP Bab III menyusul). "
-                          "Pakai .xlsx, .csv atau .parquet.")
-    if suffix not in (".xlsx", ".csv", ".parquet"):
-        raise ExportError(f"format '{suffix or out.name}' tidak dikenal. Pakai .xlsx, .csv atau .parquet.")
+    if suffix not in FORMATS:
+        raise ExportError(f"format '{suffix or out.name}' tidak dikenal. Pakai .xlsx, .docx, .csv atau .parquet.")
+    content = export_bytes(con, tahun, suffix, triwulan, template)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".xlsx":
-        write_workbook(con, tahun, triwulan, out)
-    elif suffix == ".csv":
-        to_csv(long_format(con, tahun, triwulan), out)
-    else:
-        long_format(con, tahun, triwulan).to_parquet(out, index=False)
+    out.write_bytes(content)
     return out
+
+
+def export_bytes(con: duckdb.DuckDBPyConnection, tahun: int, suffix: str, triwulan: int | None = None,
+                 template: Path | None = None) -> bytes:
+    """The export as bytes (for a download button or a file); suffix one of FORMATS."""
+    from kinerja.lkjip import TemplateError, write_lkjip
+
+    buffer = io.BytesIO()
+    if suffix == ".xlsx":
+        write_workbook(con, tahun, triwulan, buffer)
+    elif suffix == ".docx":
+        try:
+            write_lkjip(con, tahun, triwulan, buffer, template)
+        except TemplateError as exc:
+            raise ExportError(str(exc)) from exc
+    elif suffix == ".csv":
+        to_csv(long_format(con, tahun, triwulan), buffer)
+    elif suffix == ".parquet":
+        long_format(con, tahun, triwulan).to_parquet(buffer, index=False)
+    else:
+        raise ExportError(f"format '{suffix}' tidak dikenal. Pakai .xlsx, .docx, .csv atau .parquet.")
+    return buffer.getvalue()
 
 
 # --------------------------------------------------------------------------- long format
@@ -117,7 +139,7 @@ def text(value) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def to_csv(frame: pd.DataFrame, out: Path) -> None:
+def to_csv(frame: pd.DataFrame, out) -> None:
     """Dot decimals written exactly as stored ("94.83", never "94.830000" or "9.483e1")."""
     frame = frame.copy()
     frame["nilai"] = [plain(v) if pd.notna(v) else None for v in frame["nilai"]]
@@ -130,42 +152,41 @@ def to_csv(frame: pd.DataFrame, out: Path) -> None:
 
 
 HEADERS = ["No", "Sasaran", "Indikator", "Satuan", "Unit", "Target", "TW I", "TW II", "TW III", "TW IV",
-           "Realisasi s.d. TW", "Capaian (%)", "Kategori", "Keterangan"]
-WIDTHS = [5, 28, 40, 9, 22, 11, 10, 10, 10, 10, 12, 10, 14, 36]
+           "Realisasi s.d. TW", "Capaian (%)", "Kategori", "Keterangan", "Catatan"]
+WIDTHS = [5, 28, 40, 9, 22, 11, 10, 10, 10, 10, 12, 10, 14, 30, 30]
 C = {name: i for i, name in enumerate(HEADERS)}
 TW_COLUMNS = {q: C[f"TW {ROMAN[q]}"] for q in (1, 2, 3, 4)}
 
 
-def write_workbook(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, out: Path) -> None:
-    frame = evaluation_rows(capaian(con, tahun, triwulan))
-    workbook = xlsxwriter.Workbook(str(out))
+def write_workbook(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, out) -> None:
+    """Sheets Capaian, Formulir E.81, LKjIP Bab III and Data, all from one Evaluasi."""
+    ev = evaluasi(con, tahun, triwulan)
+    instansi = setting(con, "nama_instansi")
+    workbook = xlsxwriter.Workbook(out, {"in_memory": True})
     formats = Formats(workbook, {"font_name": "Arial", "font_size": 9})
-    ws = workbook.add_worksheet("Capaian")
-    period = f"S.D. TRIWULAN {ROMAN[triwulan]} TAHUN {tahun}" if triwulan else f"TAHUN {tahun}"
-    ws.write_string(0, 0, f"EVALUASI CAPAIAN KINERJA {period}", formats(bold=True, font_size=13))
-    ws.write_string(1, 0, setting(con, "nama_instansi"), formats(bold=True))
-    header = 3
-    write_header(ws, formats, header, triwulan)
-    first = header + 2
-    last = write_body(ws, formats, first, frame, triwulan)
-    write_footer(con, ws, formats, last + 1, frame)
-    for c, width in enumerate(WIDTHS):
-        ws.set_column(c, c, width)
-    ws.freeze_panes(first, 0)
-    ws.set_paper(9)  # A4
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(header, header + 1)
-    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    ws.set_footer(f"&LCapaian kinerja {period.lower()}&RHalaman &P dari &N")
+    write_capaian(con, workbook, formats, ev, instansi)
+    write_e81(workbook, formats, ev, instansi)
+    write_bab3(workbook, formats, ev, instansi)
+    write_data(workbook, formats, long_format(con, tahun, triwulan))
     workbook.close()
 
 
-def evaluation_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """Indicators grouped by sasaran (so that its cell can be merged over them), then by unit, in
-    file order; indicators without a sasaran last."""
-    return frame.sort_values(["sasaran_id", "unit", "indikator_id"], na_position="last",
-                             kind="stable").reset_index(drop=True)
+def write_capaian(con, workbook, formats: Formats, ev: Evaluasi, instansi: str) -> None:
+    frame, tahun, triwulan = ev.capaian, ev.tahun, ev.triwulan
+    ws = workbook.add_worksheet("Capaian")
+    period = f"S.D. TRIWULAN {ROMAN[triwulan]} TAHUN {tahun}" if triwulan else f"TAHUN {tahun}"
+    ws.write_string(0, 0, f"EVALUASI CAPAIAN KINERJA {period}", formats(bold=True, font_size=13))
+    write_cell(ws, 1, 0, instansi, formats(bold=True))
+    header = 3
+    write_header(ws, formats, header, triwulan)
+    first = header + 2
+    notes = dict(zip(ev.catatan["indikator_id"], ev.catatan["ket"]))
+    last = write_body(ws, formats, first, frame, triwulan, notes)
+    write_footer(con, ws, formats, last + 1, ev)
+    for c, width in enumerate(WIDTHS):
+        ws.set_column(c, c, width)
+    ws.freeze_panes(first, 0)
+    print_setup(ws, header, header + 1, f"Capaian kinerja {period.lower()}")
 
 
 def write_header(ws, formats: Formats, r: int, triwulan: int | None) -> None:
@@ -184,7 +205,8 @@ def write_header(ws, formats: Formats, r: int, triwulan: int | None) -> None:
     ws.write_string(r, TW_COLUMNS[1], "Realisasi", style)
 
 
-def write_body(ws, formats: Formats, first: int, frame: pd.DataFrame, triwulan: int | None) -> int:
+def write_body(ws, formats: Formats, first: int, frame: pd.DataFrame, triwulan: int | None,
+               notes: dict) -> int:
     """The indicator rows from row `first`; returns the last row written."""
     cell = dict(border=1, valign="top", text_wrap=True)
     if frame.empty:
@@ -204,58 +226,29 @@ def write_body(ws, formats: Formats, first: int, frame: pd.DataFrame, triwulan: 
         write_cell(ws, r, C["Capaian (%)"], row.capaian_persen, formats(**cell, num_format="#,##0.00"))
         write_cell(ws, r, C["Kategori"], text(row.kategori), formats(**cell, **band(row.warna)))
         write_cell(ws, r, C["Keterangan"], text(row.keterangan) or None, formats(**cell))
+        write_cell(ws, r, C["Catatan"], text(notes.get(row.indikator_id)), formats(**cell))
     write_groups(ws, formats(**cell, bold=True), formats(**cell, align="center"), first, frame)
     return first + len(frame) - 1
 
 
 def write_groups(ws, sasaran_fmt, no_fmt, first: int, frame: pd.DataFrame) -> None:
     """No and Sasaran once per sasaran, merged over its indicators."""
-    keys = frame["sasaran_id"].tolist()
-    top, number = 0, 0
-    for i in range(len(keys)):
-        if i + 1 < len(keys) and same(keys[i + 1], keys[i]):
-            continue
-        number += 1
-        for c, value, fmt in ((C["No"], number, no_fmt), (C["Sasaran"], text(frame.at[top, "sasaran"]), sasaran_fmt)):
-            if i > top:
-                ws.merge_range(first + top, c, first + i, c, "", fmt)
-            write_cell(ws, first + top, c, value, fmt)
-        top = i + 1
+    merge_runs(ws, first, frame["sasaran_id"].tolist(), [
+        (C["No"], lambda top, number: number, no_fmt),
+        (C["Sasaran"], lambda top, number: text(frame.at[top, "sasaran"]), sasaran_fmt)])
 
 
-def same(a, b) -> bool:
-    return a == b or (pd.isna(a) and pd.isna(b))
-
-
-def write_number(ws, formats: Formats, r: int, c: int, value, cell: dict) -> None:
-    if is_number(value):
-        write_cell(ws, r, c, value, formats(**cell, num_format=number_format(value)))
-    else:
-        # a range target ("80 - 90") or nothing
-        write_cell(ws, r, c, text(value), formats(**cell, align="center"))
-
-
-def band(warna) -> dict:
-    """The kategori's fill, with black or white text, whichever reads better on it."""
-    if not isinstance(warna, str) or not warna.startswith("#") or len(warna) != 7:
-        return {}
-    red, green, blue = (int(warna[i:i + 2], 16) for i in (1, 3, 5))
-    light = 0.299 * red + 0.587 * green + 0.114 * blue > 140
-    return {"bg_color": warna, "font_color": "#000000" if light else "#FFFFFF", "align": "center"}
-
-
-def write_footer(con, ws, formats: Formats, r: int, frame: pd.DataFrame) -> None:
+def write_footer(con, ws, formats: Formats, r: int, ev: Evaluasi) -> None:
     """The average capaian with its kategori (Formulir E.81), then the scale that colours it."""
     cell = dict(border=1, bold=True)
-    values = frame["capaian_persen"].dropna() if not frame.empty else pd.Series(dtype=float)
+    measured = int(ev.capaian["capaian_persen"].notna().sum())
     ws.merge_range(r, 0, r, C["Capaian (%)"] - 1, "", formats(**cell))
-    ws.write_string(r, 0, f"Rata-rata capaian ({len(values)} indikator)", formats(**cell, align="right"))
-    # rounded half up as every capaian is, so that the number shown and its kategori agree
-    mean = Decimal(repr(float(values.mean()))).quantize(Decimal("0.01"), ROUND_HALF_UP) if len(values) else None
-    write_cell(ws, r, C["Capaian (%)"], mean, formats(**cell, num_format="#,##0.00"))
-    found = kategori_for(con, mean)
+    ws.write_string(r, 0, f"Rata-rata capaian ({measured} indikator)", formats(**cell, align="right"))
+    write_cell(ws, r, C["Capaian (%)"], ev.rata_rata, formats(**cell, num_format="#,##0.00"))
+    found = ev.predikat
     write_cell(ws, r, C["Kategori"], found[0] if found else None, formats(**cell, **band(found and found[1])))
-    ws.write_blank(r, C["Keterangan"], None, formats(**cell))
+    for c in (C["Keterangan"], C["Catatan"]):
+        ws.write_blank(r, c, None, formats(**cell))
     r += 2
     ws.write_string(r, 1, "Skala kategori capaian", formats(bold=True))
     for i, band_row in enumerate(skala(con).itertuples(index=False), start=1):

@@ -22,6 +22,7 @@ class Header:
     target_tw: dict[int, int] = field(default_factory=dict)         # quarter -> column
     realisasi_tw: dict[int, int] = field(default_factory=dict)      # quarter -> column
     target_renstra: dict[int, int] = field(default_factory=dict)    # year -> column
+    anggaran_tw: dict[int, int] = field(default_factory=dict)       # quarter -> REALISASI ANGGARAN column
 
 
 def norm(text: str) -> str:
@@ -53,7 +54,7 @@ def is_column_number_row(row: list[Cell]) -> bool:
 
 # Words that appear in the lower rows of a header (under "TARGET", "TRIWULAN", "REALISASI" …).
 HEADER_WORDS = {"TAHUN", "TAHUNAN", "TARGET", "REALISASI", "TRIWULAN", "TRIW", "TW", "Q", "CAPAIAN", "KET",
-                "KETERANGAN", "SATUAN", "RENSTRA", "AKHIR", "PERIODE", "K", "RP", "KINERJA", "ANGGARAN",
+                "KETERANGAN", "SATUAN", "RENSTRA", "AKHIR", "PERIODE", "K", "RP", "KINERJA", "ANGGARAN", "PAGU",
                 "I", "II", "III", "IV", "1", "2", "3", "4", "%"}
 
 
@@ -120,8 +121,17 @@ def _map_fields(header: Header) -> None:
         n = norm(label)
         words = set(n.split())
         q = quarter_of(label)
-        if "CAPAIAN" in words or "PAGU" in words or "ANGGARAN" in words:
-            continue  # capaian is computed, never imported; budget columns come later
+        if "CAPAIAN" in words:
+            continue  # capaian is computed, never imported
+        if words & {"PAGU", "ANGGARAN"}:
+            # budget (Rp) of program/kegiatan rows: PAGU / ANGGARAN / PAGU ANGGARAN, REALISASI ANGGARAN [TW]
+            if "REALISASI" not in words:
+                header.fields.setdefault("pagu", c)
+            elif q:
+                header.anggaran_tw.setdefault(q, c)
+            else:
+                header.fields.setdefault("realisasi_anggaran", c)
+            continue
         if "KODE" in words:
             name = "kode"
         elif "INDIKATOR" in words:

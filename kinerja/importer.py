@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from kinerja import checks, db, pengumpulan
+from kinerja.anggaran_import import BudgetChange, plan_anggaran, write_anggaran
 from kinerja.model import ROMAN, HasProblems, ParsedRow, ParsedWorkbook, Problem, TargetValue, fmt_plain
 from kinerja.names import normalize_name
 from kinerja.queries import execute_script, run, sql
@@ -72,6 +73,7 @@ class ImportPlan(HasProblems):
     changes: list[ValueChange] = field(default_factory=list)
     notes: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
     konvensi: list[tuple[int, str]] = field(default_factory=list)  # (indicator index, konvensi)
+    anggaran: list[BudgetChange] = field(default_factory=list)     # pagu / realisasi anggaran
 
     def touched_quarters(self) -> set[int]:
         """Quarters whose target or realisation the plan changes; 0 for the annual target."""
@@ -100,6 +102,7 @@ class ImportPlan(HasProblems):
             or any(p.is_new or p.changed for p in self.indicators)
             or self.notes
             or self.konvensi
+            or any(c.status != "sama" for c in self.anggaran)
         )
 
     def changes_frame(self) -> pd.DataFrame:
@@ -153,6 +156,11 @@ class ImportResult:
             f"Nilai: {new + changed} ditulis ({new} baru, {changed} berubah), "
             f"{plan.count('sama')} tidak berubah, {removed} dihapus"
         )
+        if plan.anggaran:
+            budget_new = sum(1 for c in plan.anggaran if c.status == "baru")
+            budget_changed = sum(1 for c in plan.anggaran if c.status == "berubah")
+            lines.append(f"Anggaran: {budget_new + budget_changed} ditulis ({budget_new} baru, "
+                         f"{budget_changed} berubah), {len(plan.anggaran) - budget_new - budget_changed} tidak berubah")
         if not plan.has_changes:
             lines.append("Tidak ada perubahan: basis data tidak diubah.")
         elif self.written:
@@ -207,7 +215,7 @@ def plan_import(
 ) -> ImportPlan:
     workbook = keep_unit_sheets(con, workbook, unit)
     plan = ImportPlan(unit, tahun, triwulan, workbook.filename, data, workbook, list(workbook.problems))
-    if not workbook.rows and not plan.errors:
+    if not workbook.rows and not workbook.budgets and not plan.errors:
         plan.problems.append(
             Problem(workbook.filename, None, None, None,
                     "tidak ada baris indikator yang terbaca. Pastikan tabel memakai format SOP "
@@ -232,6 +240,7 @@ def plan_import(
             continue
         keyed[key] = len(plan.indicators)
         plan.indicators.append(plan_indicator(row, match, workbook.has_targets))
+    plan.anggaran = plan_anggaran(con, workbook.budgets, tahun, plan.problems)
     if plan.errors:
         return plan
     for index, ind in enumerate(plan.indicators):
@@ -253,7 +262,9 @@ def keep_unit_sheets(con: duckdb.DuckDBPyConnection, workbook: ParsedWorkbook, u
     problems = [p for p in workbook.problems if p.sheet not in other]
     skipped = workbook.skipped_sheets + [(s, f"lembar unit {sheet_units[s]}") for s in sorted(other)]
     titles = [t for t in workbook.titles if t[0] not in other]
-    return ParsedWorkbook(workbook.filename, kept, problems, skipped, workbook.quarters, workbook.has_targets, titles)
+    budgets = [b for b in workbook.budgets if b.sheet not in other]
+    return ParsedWorkbook(workbook.filename, kept, problems, skipped, workbook.quarters, workbook.has_targets,
+                          budgets=budgets, titles=titles)
 
 
 def unit_of_sheet(sheet: str, units: pd.DataFrame) -> str | None:
@@ -431,6 +442,7 @@ def apply_plan(
         submission_id, versi = write_submission(con, plan, oleh, waktu)
         ids = write_structure(con, plan)
         write_values(con, plan, ids, submission_id, waktu)
+        write_anggaran(con, plan.anggaran, submission_id, waktu)
         pengumpulan.record_upload(con, plan.unit, plan.tahun, plan.reported_quarters(), submission_id, oleh,
                                   waktu, draf)
     return ImportResult(plan, written=True, submission_id=submission_id, versi=versi)

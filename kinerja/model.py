@@ -89,6 +89,19 @@ class ParsedRow:
     bukti_dukung: str | None = None
 
 
+@dataclass
+class ParsedBudget:
+    """Pagu and realisasi anggaran (Rp) on a program or kegiatan row."""
+
+    sheet: str
+    row: int
+    kode: str
+    nama: str
+    program: tuple[str, str] | None = None   # a kegiatan's program (kode, nama)
+    pagu: Decimal | None = None
+    realisasi: dict[int, Decimal] = field(default_factory=dict)             # 1..4
+
+
 class HasProblems:
     """Splits a `problems` list into the errors that block and the warnings that do not."""
 
@@ -113,4 +126,5 @@ class ParsedWorkbook(HasProblems):
     skipped_sheets: list[tuple[str, str]] = field(default_factory=list)  # (sheet, reason)
     quarters: set[int] = field(default_factory=set)   # quarters with a realisation column
     has_targets: bool = False                          # a target column was found
+    budgets: list[ParsedBudget] = field(default_factory=list)   # program/kegiatan rows with Rp
     titles: list[tuple[str, int, str]] = field(default_factory=list)  # (sheet, row, text) above a table

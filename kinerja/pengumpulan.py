@@ -118,17 +118,19 @@ def set_deadline(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int, tang
         con.execute(sql("write_tenggat"), {"tahun": tahun, "triwulan": triwulan, "tanggal": tanggal})
 
 
-def save_notes(con: duckdb.DuckDBPyConnection, indikator_id: int, tahun: int, triwulan: int, ket: str | None,
-               faktor_penghambat: str | None, tindak_lanjut: str | None, bukti_dukung: str | None) -> None:
-    """The notes of one value as typed on a page (empty text is no note)."""
-    def clean(text):
-        return (text or "").strip() or None
+NOTES = ["ket", "faktor_pendorong", "faktor_penghambat", "tindak_lanjut_triwulan", "tindak_lanjut_renja",
+         "bukti_dukung"]
 
+
+def save_notes(con: duckdb.DuckDBPyConnection, indikator_id: int, tahun: int, triwulan: int, **notes: str | None) -> None:
+    """The notes of one value as typed on a page, by NOTES name; empty or left out is no note."""
+    unknown = set(notes) - set(NOTES)
+    if unknown:
+        raise ValueError(f"catatan tidak dikenal: {', '.join(sorted(unknown))}")
     with db.transaction(con):
         con.execute(sql("write_catatan_indikator"), {
-            "indikator": indikator_id, "tahun": tahun, "triwulan": triwulan, "ket": clean(ket),
-            "bukti": clean(bukti_dukung), "penghambat": clean(faktor_penghambat),
-            "tindak_lanjut": clean(tindak_lanjut)})
+            "indikator": indikator_id, "tahun": tahun, "triwulan": triwulan,
+            **{name: (notes.get(name) or "").strip() or None for name in NOTES}})
 
 
 def attach(con: duckdb.DuckDBPyConnection, indikator_id: int, tahun: int, triwulan: int, nama_berkas: str,

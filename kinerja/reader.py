@@ -7,7 +7,7 @@ from decimal import Decimal
 from kinerja.cells import Cell, Sheet, read_sheets
 from kinerja.headers import Header, find_header, norm, quarter_of
 from kinerja.numbers import NumberError, detect_decimal, from_excel_number, is_missing, parse_number, parse_target
-from kinerja.model import ROMAN, ParsedRow, ParsedWorkbook, Problem, TargetValue
+from kinerja.model import ROMAN, ParsedBudget, ParsedRow, ParsedWorkbook, Problem, TargetValue
 
 _CODE = re.compile(r"^\s*(\d+(?:\.\d+){2,})\b\.?\s*(.*)$")
 _SASARAN_ROW = re.compile(r"^\s*sasaran(?:\s+strategis)?\s*[\dIVX]*\s*[:.\-]\s*(.+)$", re.I)
@@ -90,6 +90,18 @@ class SheetReader:
         self.value_columns = number_columns(header) + [
             c for q, c in self.realisasi_tw.items() if c not in header.realisasi_tw.values()]
         book.has_targets |= bool(header.target_tw) or "target_tahunan" in header.fields
+        self.anggaran_tw = dict(header.anggaran_tw)
+        if "realisasi_anggaran" in header.fields:
+            c = header.fields["realisasi_anggaran"]
+            q = quarter_of(sheet.name) or quarter
+            if q:
+                self.anggaran_tw.setdefault(q, c)
+            else:
+                self.problem(header.top, c, sheet.cell(header.top, c).text,
+                             "kolom REALISASI ANGGARAN tunggal tanpa triwulan. Sebutkan triwulannya (--quarter "
+                             "1-4 atau pilihan triwulan saat mengunggah), atau pakai kolom REALISASI ANGGARAN "
+                             "TW I-IV.")
+        self.budget_columns = [c for f, c in header.fields.items() if f == "pagu"] + list(self.anggaran_tw.values())
 
     # -- places and problems
     def label(self, c: int) -> str:
@@ -154,6 +166,7 @@ class SheetReader:
         code = self.marker_code(r, nama, values)
         if code:
             self.set_program_kegiatan(*code)
+            self.read_budget(r, *code)
             if not (nama and values):
                 return
         if not nama or nama.isdigit():
@@ -167,6 +180,10 @@ class SheetReader:
             if "sasaran" not in self.header.fields:
                 self.set_sasaran(nama)
             return
+        for c in self.budget_cells(r):
+            self.problem(r, c, self.sheet.cell(r, c).text,
+                         "pagu/realisasi anggaran diisi pada baris program atau kegiatan (baris berkode "
+                         "seperti 5.03.02 atau 5.03.02.2.01), bukan pada baris indikator. Pindahkan angkanya.")
         self.book.rows.append(self.indicator(r, nama))
 
     def marker_code(self, r: int, nama: str, values: bool) -> tuple[str, str] | None:
@@ -179,6 +196,34 @@ class SheetReader:
                     return None  # an indicator's own code in the KODE column
                 return match.group(1), _CODE.sub(r"\2", name).strip() or match.group(1)
         return None
+
+    def budget_cells(self, r: int) -> list[int]:
+        """The budget columns holding something on row r."""
+        return [c for c in self.budget_columns if (cell := self.sheet.cell(r, c)).kind != "empty"
+                and not (cell.kind == "text" and is_missing(cell.value))]
+
+    def read_budget(self, r: int, kode: str, nama: str) -> None:
+        """Pagu and realisasi anggaran (Rp, e.g. "Rp 1.900.000.000,00") of a program/kegiatan row."""
+        if not self.budget_cells(r):
+            return
+        program = self.program if self.kegiatan else None
+        budget = ParsedBudget(self.sheet.name, r + 1, kode, nama, program)
+        if "pagu" in self.header.fields:
+            budget.pagu = self.money(r, self.header.fields["pagu"])
+        for q, c in self.anggaran_tw.items():
+            if (value := self.money(r, c)) is not None:
+                budget.realisasi[q] = value
+        self.book.budgets.append(budget)
+
+    def money(self, r: int, c: int) -> Decimal | None:
+        value = self.number(r, c, target=False)
+        if value is not None and value < 0:
+            self.problem(r, c, self.sheet.cell(r, c).text, "nilai rupiah tidak boleh negatif.")
+            return None
+        if value is not None and value != value.quantize(Decimal("0.01")):
+            self.problem(r, c, self.sheet.cell(r, c).text, "nilai rupiah paling banyak dua angka desimal (sen).")
+            return None
+        return value
 
     def set_program_kegiatan(self, kode: str, nama: str) -> None:
         if len(kode.split(".")) <= 3:

@@ -82,6 +82,21 @@ def units(path: str) -> pd.DataFrame:
     return run(cursor(), "units")
 
 
+@st.cache_data(show_spinner="Menyusun tabel evaluasi…")
+def evaluasi(path: str, tahun: int, triwulan: int | None):
+    from kinerja.evaluasi import evaluasi as tables
+
+    return tables(cursor(), tahun, triwulan)
+
+
+@st.cache_data(show_spinner=False)
+def ekspor(path: str, tahun: int, triwulan: int | None, suffix: str) -> bytes:
+    """An export file's bytes (kinerja.export); ExportError reaches the page."""
+    from kinerja.export import export_bytes
+
+    return export_bytes(cursor(), tahun, suffix, triwulan)
+
+
 def clear_caches() -> None:
     """After an import every page must show the new numbers."""
     st.cache_data.clear()

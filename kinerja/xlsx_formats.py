@@ -1,7 +1,11 @@
-"""Cell formats shared by the workbooks we write with xlsxwriter (template, export)."""
+"""Cell formats and layout helpers shared by the workbooks we write with xlsxwriter (template, export)."""
 from __future__ import annotations
 
 from decimal import Decimal
+
+import pandas as pd
+
+from kinerja.safety import is_number, write_cell
 
 MAX_DECIMALS = 6  # values are stored with six decimals
 
@@ -26,3 +30,39 @@ class Formats:
         if key not in self.cache:
             self.cache[key] = self.workbook.add_format(merged)
         return self.cache[key]
+
+
+def write_number(ws, formats: Formats, r: int, c: int, value, cell: dict) -> None:
+    """A number with as many decimals as it has; a range target ("80 - 90") as centred text."""
+    if is_number(value):
+        write_cell(ws, r, c, value, formats(**cell, num_format=number_format(value)))
+    else:
+        write_cell(ws, r, c, value if isinstance(value, str) else None, formats(**cell, align="center"))
+
+
+def band(warna) -> dict:
+    """The kategori's fill, with black or white text, whichever reads better on it."""
+    if not isinstance(warna, str) or not warna.startswith("#") or len(warna) != 7:
+        return {}
+    red, green, blue = (int(warna[i:i + 2], 16) for i in (1, 3, 5))
+    light = 0.299 * red + 0.587 * green + 0.114 * blue > 140
+    return {"bg_color": warna, "font_color": "#000000" if light else "#FFFFFF", "align": "center"}
+
+
+def merge_runs(ws, first: int, keys: list, cells: list) -> None:
+    """For each run of equal keys (rows first, first + 1, ...), write each (column, value(top, number),
+    format) once, merged over the run; number counts the runs from 1."""
+    top, number = 0, 0
+    for i in range(len(keys)):
+        if i + 1 < len(keys) and same(keys[i + 1], keys[i]):
+            continue
+        number += 1
+        for c, value, fmt in cells:
+            if i > top:
+                ws.merge_range(first + top, c, first + i, c, "", fmt)
+            write_cell(ws, first + top, c, value(top, number), fmt)
+        top = i + 1
+
+
+def same(a, b) -> bool:
+    return a == b or (pd.isna(a) and pd.isna(b))

@@ -9,6 +9,10 @@ from kinerja.display import STATUS, changes_table, register_matrix, version_labe
 from kinerja.model import ROMAN
 from kinerja.numbers import format_persen
 
+NOTE_FIELDS = {"ket": "Keterangan (KET)", "faktor_pendorong": "Faktor pendorong",
+               "faktor_penghambat": "Faktor penghambat", "tindak_lanjut_triwulan": "Tindak lanjut triwulan berikutnya",
+               "tindak_lanjut_renja": "Tindak lanjut Renja berikutnya", "bukti_dukung": "Bukti dukung (tautan)"}
+
 path, tahun, triwulan = web.page("Pengumpulan Data")
 register = web.register(path, tahun)
 text, css = register_matrix(register, date.today())
@@ -85,8 +89,7 @@ with versions_tab:
                     st.rerun()
 
 with notes_tab:
-    st.write("Catatan per indikator untuk triwulan terpilih: dipakai pada laporan (faktor penghambat, "
-             "tindak lanjut).")
+    st.write("Catatan per indikator untuk triwulan terpilih; dipakai pada Formulir E.81 dan draf LKjIP.")
     frame = web.capaian(path, tahun, quarter, unit)
     if frame.empty:
         st.info("Unit ini belum memiliki indikator untuk tahun ini.")
@@ -96,13 +99,11 @@ with notes_tab:
         notes = web.query(path, "catatan_nilai", indikator=int(indikator), tahun=tahun, triwulan=quarter)
         current = notes.iloc[0].to_dict() if len(notes) else {}
         with st.form("catatan"):
-            ket = st.text_area("Keterangan (KET)", current.get("ket") or "")
-            penghambat = st.text_area("Faktor penghambat", current.get("faktor_penghambat") or "")
-            tindak = st.text_area("Tindak lanjut", current.get("tindak_lanjut") or "")
-            bukti = st.text_input("Bukti dukung (tautan)", current.get("bukti_dukung") or "")
+            typed = {name: (st.text_input if name == "bukti_dukung" else st.text_area)(label, current.get(name) or "")
+                     for name, label in NOTE_FIELDS.items()}
             lampiran = st.file_uploader("atau lampirkan berkas bukti dukung")
             if st.form_submit_button("Simpan catatan", disabled=not oleh.strip()):
-                web.write(pengumpulan.save_notes, int(indikator), tahun, quarter, ket, penghambat, tindak, bukti)
+                web.write(pengumpulan.save_notes, int(indikator), tahun, quarter, **typed)
                 if lampiran is not None:
                     web.write(pengumpulan.attach, int(indikator), tahun, quarter, lampiran.name, lampiran.getvalue(),
                               oleh.strip())

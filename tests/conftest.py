@@ -13,7 +13,8 @@ def con(tmp_path):
 
 TABLES = ["unit", "sasaran", "program_kegiatan", "indikator", "target", "target_renstra",
           "konvensi_target", "realisasi", "catatan", "submission", "submission_triwulan", "riwayat",
-          "skala_kategori", "pengaturan", "langkah_pengumpulan", "tenggat", "lampiran"]
+          "skala_kategori", "pengaturan", "langkah_pengumpulan", "tenggat", "lampiran", "anggaran",
+          "riwayat_anggaran"]
 
 
 def db_content(connection) -> dict:

@@ -60,7 +60,8 @@ def test_the_workbook_has_one_row_per_indicator_with_numbers_and_the_published_c
     assert "TAHUN 2024" in ws["A1"].value
     columns, rows = table(ws)
     assert list(columns) == ["No", "Sasaran", "Indikator", "Satuan", "Unit", "Target", "TW I", "TW II",
-                             "TW III", "TW IV", "Realisasi s.d. TW IV", "Capaian (%)", "Kategori", "Keterangan"]
+                             "TW III", "TW IV", "Realisasi s.d. TW IV", "Capaian (%)", "Kategori", "Keterangan",
+                             "Catatan"]
     assert len(rows) == 7
     record = next(r for r in rows if r["Indikator"].value.startswith("Persentase record"))
     assert record["Target"].value == 93 and record["TW IV"].value == 94.83
@@ -169,9 +170,9 @@ def test_an_empty_year_still_gives_a_readable_workbook_and_a_header_only_csv(con
     assert read_csv(export(con, TAHUN, tmp_path / "kosong.csv")) == []
 
 
-@pytest.mark.parametrize("name, message", [("lkjip.docx", "format .docx belum tersedia"),
-                                           ("data.txt", "format '.txt' tidak dikenal")])
-def test_docx_and_unknown_formats_are_refused_in_bahasa_indonesia(con, tmp_path, name, message):
+@pytest.mark.parametrize("name, message", [("data.txt", "format '.txt' tidak dikenal"),
+                                           ("data", "format 'data' tidak dikenal")])
+def test_unknown_formats_are_refused_in_bahasa_indonesia(con, tmp_path, name, message):
     with pytest.raises(ExportError, match=message):
         export(con, TAHUN, tmp_path / name)
     assert not (tmp_path / name).exists()

@@ -184,11 +184,12 @@ def test_the_newest_version_cannot_be_rolled_back_to(con):
 def test_notes_typed_on_the_page_survive_the_next_file(con):
     upload(con, row(DIKLAT, "90", {1: "20"}, ket="pelatihan ditunda"), triwulan=1)
     indikator = con.execute("SELECT id FROM indikator").fetchall()[0][0]
-    pengumpulan.save_notes(con, indikator, 2024, 1, "pelatihan ditunda", "anggaran terlambat cair",
-                           "ajukan pergeseran anggaran", "https://contoh.go.id/bukti.pdf")
+    pengumpulan.save_notes(con, indikator, 2024, 1, ket="pelatihan ditunda", faktor_penghambat="anggaran terlambat cair",
+                           tindak_lanjut_triwulan="ajukan pergeseran anggaran",
+                           bukti_dukung="https://contoh.go.id/bukti.pdf")
     upload(con, row(DIKLAT, "90", {1: "21"}, ket="pelatihan berjalan"), triwulan=1)
-    assert con.execute("SELECT ket, faktor_penghambat, tindak_lanjut, bukti_dukung FROM catatan").fetchall() == [
-        ("pelatihan berjalan", "anggaran terlambat cair", "ajukan pergeseran anggaran", None)]
+    assert con.execute("SELECT ket, faktor_penghambat, tindak_lanjut_triwulan, bukti_dukung FROM catatan").fetchall() \
+        == [("pelatihan berjalan", "anggaran terlambat cair", "ajukan pergeseran anggaran", None)]
 
 
 def test_a_bukti_dukung_file_is_kept_with_the_value(con):

@@ -22,9 +22,12 @@ CREATE TABLE tenggat (
     PRIMARY KEY (tahun, triwulan)
 );
 
--- Notes per value besides KET and bukti dukung: what held the indicator back, and what follows.
+-- Notes per value besides KET and bukti dukung, as the E.81 footer and LKjIP Bab III ask for them:
+-- what helped and what held the indicator back, and what follows next quarter and in next Renja.
+ALTER TABLE catatan ADD COLUMN faktor_pendorong VARCHAR;
 ALTER TABLE catatan ADD COLUMN faktor_penghambat VARCHAR;
-ALTER TABLE catatan ADD COLUMN tindak_lanjut VARCHAR;
+ALTER TABLE catatan ADD COLUMN tindak_lanjut_triwulan VARCHAR;
+ALTER TABLE catatan ADD COLUMN tindak_lanjut_renja VARCHAR;
 
 -- Bukti dukung as an attached file (a link stays text in catatan.bukti_dukung).
 CREATE TABLE lampiran (

@@ -1,0 +1,59 @@
+"""Ekspor: the evaluation documents of the year (or to a quarter) for download, with previews."""
+import streamlit as st
+
+from kinerja import web
+from kinerja.display import e81_table, efisiensi_table
+from kinerja.export import ExportError
+from kinerja.numbers import format_persen
+
+FILES = [
+    (".xlsx", "Buku kerja evaluasi (.xlsx)", "Capaian, Formulir E.81, tabel LKjIP Bab III, Data",
+     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    (".docx", "Draf LKjIP Bab III (.docx)", "Tabel dan paragraf per sasaran, siap disunting",
+     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    (".csv", "Data panjang (.csv)", "Satu baris per indikator × periode × ukuran", "text/csv"),
+    (".parquet", "Data panjang (.parquet)", "Sama dengan CSV, bertipe", "application/octet-stream"),
+]
+
+st.title("Ekspor Dokumen Evaluasi")
+tahun, triwulan = web.selection()
+if tahun is None:
+    st.info("Belum ada data untuk diekspor. Impor lembar kerja unit dulu (`kinerja import BERKAS --unit UNIT "
+            "--year TAHUN`), atau jalankan `make run` untuk data demo.")
+    st.stop()
+
+periode = f"tahun {tahun}" if triwulan is None else f"s.d. triwulan {triwulan} tahun {tahun}"
+st.caption(f"Dokumen {periode}. Angka di setiap berkas sama dengan angka di halaman Capaian.")
+
+stem = f"evaluasi-{tahun}-{f'tw{triwulan}' if triwulan else 'setahun'}"
+progress = st.progress(0.0, text="Menyiapkan berkas…")
+columns = st.columns(len(FILES))
+for number, (column, (suffix, label, help_text, mime)) in enumerate(zip(columns, FILES), 1):
+    try:
+        data = web.ekspor(web.database(), tahun, triwulan, suffix)
+    except ExportError as exc:
+        column.error(f"{label}: {exc}")
+    else:
+        column.download_button(label, data, file_name=f"{stem}{suffix}", mime=mime, help=help_text,
+                               icon=":material/download:", key=f"unduh{suffix}")
+    progress.progress(number / len(FILES), text=f"Menyiapkan berkas… ({number}/{len(FILES)})")
+progress.empty()
+
+ev = web.evaluasi(web.database(), tahun, triwulan)
+st.subheader("Pratinjau Formulir E.81")
+if ev.e81.empty:
+    st.info(f"Belum ada target atau realisasi untuk {periode}.")
+else:
+    st.dataframe(e81_table(ev.e81), hide_index=True, width="stretch")
+    predikat = ev.predikat[0] if ev.predikat else "–"
+    st.caption(f"Rata-rata capaian kinerja {format_persen(ev.rata_rata)} (predikat {predikat}).")
+
+st.subheader("Capaian kinerja dan serapan anggaran")
+if ev.efisiensi.empty:
+    st.info(f"Belum ada pagu atau realisasi anggaran untuk {periode}. Tambahkan kolom PAGU ANGGARAN dan "
+            "REALISASI ANGGARAN TW I-IV pada baris program/kegiatan di lembar kerja unit, lalu impor ulang.")
+else:
+    left, right = st.columns(2)
+    left.metric("Rata-rata capaian kinerja", format_persen(ev.rata_rata))
+    right.metric("Rata-rata serapan anggaran", format_persen(ev.rata_serapan))
+    st.dataframe(efisiensi_table(ev.efisiensi), hide_index=True, width="stretch")

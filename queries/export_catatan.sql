@@ -1,0 +1,3 @@
+-- The notes of a year: KET and the faktor / tindak lanjut of the E.81 footer and LKjIP Bab III.
+SELECT indikator_id, triwulan, ket, faktor_pendorong, faktor_penghambat, tindak_lanjut_triwulan, tindak_lanjut_renja
+FROM catatan WHERE tahun = $tahun ORDER BY indikator_id, triwulan

@@ -1,0 +1,190 @@
+"""The evaluation workbook beyond the Capaian sheet: Formulir E.81 in its official layout, the LKjIP
+Bab III tables and the Data sheet, each equal to the engine's numbers, and user text never a formula."""
+import openpyxl
+import pandas as pd
+import pytest
+
+from kinerja.capaian import capaian, kategori_for, ringkasan
+from kinerja.export import export, long_format
+from tests.evaluasi_seed import TAHUN, evaluation_year
+
+
+@pytest.fixture
+def year(con):
+    return evaluation_year(con)
+
+
+@pytest.fixture
+def book(year, tmp_path):
+    return openpyxl.load_workbook(export(year, TAHUN, tmp_path / "evaluasi.xlsx"))
+
+
+def find_row(ws, text: str, column: int | None = None) -> int:
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and text in cell.value and (column is None or cell.column == column):
+                return cell.row
+    raise AssertionError(f"{text!r} not in {ws.title}")
+
+
+def test_the_workbook_has_the_four_sheets(book):
+    assert book.sheetnames == ["Capaian", "Formulir E.81", "LKjIP Bab III", "Data"]
+
+
+def test_e81_carries_the_official_column_headers_k_and_rp_and_the_form_numbering(book):
+    ws = book["Formulir E.81"]
+    assert ws["A1"].value == "FORMULIR E.81"
+    head = find_row(ws, "Target Renstra akhir periode")
+    labels = [ws.cell(head, c).value for c in range(1, 5)]
+    assert labels == ["No", "Sasaran", "Program/Kegiatan", "Indikator Kinerja Program (outcome)/Kegiatan (output)"]
+    texts = {ws.cell(r, c).value for r in range(head, head + 3) for c in range(1, ws.max_column + 1)}
+    for label in ["Realisasi Renstra s.d. tahun lalu", "Target Renja tahun berjalan", "Triwulan I",
+                  "Triwulan IV", "Realisasi Renja yang dievaluasi",
+                  "Realisasi Renstra s.d. tahun ini (13 = 6 + 12)",
+                  "Tingkat capaian Renstra (14 = 13 / 5 × 100 %)", "Unit Penanggung Jawab"]:
+        assert label in texts, label
+    kinds = [ws.cell(head + 2, c).value for c in range(5, 25)]
+    assert kinds == ["K", "Rp"] * 10
+    numbers = [ws.cell(head + 3, c).value for c in range(1, 26) if ws.cell(head + 3, c).value is not None]
+    assert numbers == list(range(1, 16))
+
+
+def e81_row(ws, text: str) -> dict:
+    head = find_row(ws, "Target Renstra akhir periode")
+    r = find_row(ws, text, column=3 if text.startswith("5.03") else 4)
+    values = {n: (ws.cell(r, 5 + 2 * (n - 5)).value, ws.cell(r, 6 + 2 * (n - 5)).value) for n in range(5, 15)}
+    assert ws.cell(head + 3, 5).value == 5
+    return {"row": r, **values, "unit": ws.cell(r, 25).value}
+
+
+def test_e81_indicator_rows_hold_the_engines_numbers_and_the_renstra_columns(year, book):
+    ws = book["Formulir E.81"]
+    engine = capaian(year, TAHUN).set_index("indikator")
+    row = e81_row(ws, "Jumlah ASN mengikuti pengembangan kompetensi")
+    jumlah = engine.loc["Jumlah ASN mengikuti pengembangan kompetensi"]
+    assert row[7][0] == jumlah["target_tahunan"] == 400
+    assert [row[n][0] for n in (8, 9, 10, 11)] == [100, 100, 100, 120]
+    assert row[12][0] == jumlah["realisasi"] == 420
+    assert row[5][0] == 2000                      # target_renstra 2026
+    assert row[6][0] == 350 + 380                 # kumulatif: the earlier Renstra years added up
+    assert row[13][0] == 350 + 380 + 420          # 13 = 6 + 12
+    assert row[14][0] == 57.5                     # 1150 / 2000 × 100
+    assert row["unit"] == "Bidang Pengembangan Kompetensi"
+    record = e81_row(ws, "Persentase record data base aparatur")
+    assert record[12][0] == 94.83 and record[13][0] == 94.83  # nilai_akhir: the position now
+    assert record[5][0] is None and record[14][0] is None      # no Renstra target: empty, not 0
+
+
+def test_e81_program_and_kegiatan_rows_hold_the_budget(book):
+    ws = book["Formulir E.81"]
+    row = e81_row(ws, "5.03.02.2.03 Pengembangan Kompetensi ASN")
+    assert row[7][1] == 1900000000
+    assert [row[n][1] for n in (8, 9, 10, 11)] == [400000000, 500000000.5, 300000000, 600000000]
+    assert row[12][1] == 1800000000.5
+    assert row[6][1] == 1700000000 and row[13][1] == 3500000000.5
+    assert ws.cell(row["row"], 6 + 2 * (7 - 5)).number_format == "#,##0"
+    program = e81_row(ws, "5.03.02 Program Kepegawaian Daerah")
+    assert program["row"] < row["row"]
+
+
+def test_e81_footer_rows_average_predikat_factors_and_follow_ups(year, book):
+    ws = book["Formulir E.81"]
+    labels = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
+    footer = ["Rata-rata capaian kinerja (%)", "Predikat kinerja", "Faktor pendorong", "Faktor penghambat",
+              "Tindak lanjut triwulan berikutnya", "Tindak lanjut Renja berikutnya"]
+    start = labels.index(footer[0])
+    assert labels[start:start + 6] == footer
+    r = start + 1
+    expected = ringkasan(capaian(year, TAHUN), year)["rata_rata"]
+    assert ws.cell(r, 23).value == float(expected)            # the dashboard's mean capaian
+    assert ws.cell(r, 24).value == 94.74                      # serapan 1.800.000.000,50 / 1.900.000.000
+    assert ws.cell(r + 1, 23).value == kategori_for(year, expected)[0]
+    penghambat = ws.cell(r + 3, 5)
+    assert "=cmd" in penghambat.value and penghambat.data_type == "s"  # the KET note, as text
+
+
+def test_no_user_text_became_a_formula_in_any_sheet(book):
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"{ws.title}!{cell.coordinate}: {cell.value}"
+    capaian_sheet = book["Capaian"]
+    assert capaian_sheet.cell(find_row(capaian_sheet, "+62 sasaran palsu"), 2).data_type == "s"
+    ws = book["Formulir E.81"]
+    assert ws.cell(find_row(ws, "=HYPERLINK"), 4).value.startswith("=HYPERLINK")
+
+
+def bab3_table(ws, title: str) -> tuple[list[str], list[list]]:
+    r = find_row(ws, title)
+    headers = [c.value for c in ws[r + 1] if c.value is not None]
+    rows = []
+    for row in ws.iter_rows(min_row=r + 2, values_only=True):
+        if row[0] is None:
+            break
+        rows.append(list(row[:len(headers)]))
+    return headers, rows
+
+
+def test_bab3_target_vs_realisasi_equals_the_engine(year, book):
+    headers, rows = bab3_table(book["LKjIP Bab III"], "Tabel 3.1 Target dan realisasi kinerja Tahun 2024")
+    assert headers == ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
+                       "Kategori"]
+    engine = capaian(year, TAHUN)
+    got = {r[2]: (r[4], r[5], r[6], r[7]) for r in rows}
+    for e in engine.itertuples():
+        expected = (e.target, e.realisasi, None if pd.isna(e.capaian_persen) else e.capaian_persen, e.kategori)
+        assert got[e.indikator] == expected
+
+
+def test_bab3_compares_this_year_with_the_earlier_renstra_years_and_the_end_target(book):
+    ws = book["LKjIP Bab III"]
+    headers, rows = bab3_table(ws, "Tabel 3.2")
+    assert headers[3:] == [f"{m} {y}" for y in range(2021, 2025) for m in ("Realisasi", "Capaian (%)")]
+    jumlah = next(r for r in rows if r[1].startswith("Jumlah ASN"))
+    assert jumlah[3:] == [None, None, 350, 87.5, 380, 95, 420, 105]
+    headers, rows = bab3_table(ws, "Tabel 3.3")
+    assert headers[3:] == ["Target akhir Renstra (2026)", "Realisasi s.d. 2024", "Tingkat capaian (%)"]
+    assert next(r for r in rows if r[1].startswith("Jumlah ASN"))[3:] == [2000, 1150, 57.5]
+
+
+def test_bab3_sets_capaian_kinerja_beside_serapan_anggaran(year, book):
+    headers, rows = bab3_table(book["LKjIP Bab III"], "Tabel 3.4")
+    assert headers == ["No", "Kode", "Program/Kegiatan", "Pagu (Rp)", "Realisasi anggaran (Rp)",
+                       "Serapan anggaran (%)", "Rata-rata capaian kinerja (%)", "Jumlah indikator"]
+    kegiatan_row = next(r for r in rows if r[1] == "5.03.02.2.03")
+    jumlah = capaian(year, TAHUN).set_index("indikator").at["Jumlah ASN mengikuti pengembangan kompetensi",
+                                                             "capaian_persen"]
+    assert kegiatan_row[3:] == [1900000000, 1800000000.5, 94.74, jumlah, 1]
+
+
+def test_data_sheet_is_the_long_format(year, book):
+    ws = book["Data"]
+    rows = list(ws.iter_rows(values_only=True))
+    expected = long_format(year, TAHUN)
+    assert list(rows[0]) == list(expected.columns)
+    assert len(rows) - 1 == len(expected)
+    first = dict(zip(rows[0], rows[1]))
+    assert first["indikator"] == expected.at[0, "indikator"] and first["ukuran"] == expected.at[0, "ukuran"]
+
+
+def test_an_empty_year_gives_every_sheet_with_a_note_instead_of_rows(con, tmp_path):
+    book = openpyxl.load_workbook(export(con, TAHUN, tmp_path / "kosong.xlsx"))
+    assert book.sheetnames == ["Capaian", "Formulir E.81", "LKjIP Bab III", "Data"]
+    assert find_row(book["Formulir E.81"], "Belum ada data")
+    assert find_row(book["LKjIP Bab III"], "Belum ada data")
+
+
+def test_every_sheet_prints_a4_landscape_with_its_header_repeated(book):
+    for ws in book.worksheets[:3]:
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+    assert book["Formulir E.81"].print_title_rows == "$6:$9"
+
+
+def test_a_quarter_workbook_compares_this_years_figures_to_date(year, tmp_path):
+    book = openpyxl.load_workbook(export(year, TAHUN, tmp_path / "tw2.xlsx", triwulan=2))
+    _, rows = bab3_table(book["LKjIP Bab III"], "Tabel 3.2")
+    jumlah = next(r for r in rows if r[1].startswith("Jumlah ASN"))
+    engine = capaian(year, TAHUN, 2).set_index("indikator").loc["Jumlah ASN mengikuti pengembangan kompetensi"]
+    assert jumlah[-2:] == [engine["realisasi"], engine["capaian_persen"]] == [200, 50]
+    assert find_row(book["Formulir E.81"], "s.d. Triwulan II 2024")

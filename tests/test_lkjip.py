@@ -1,0 +1,113 @@
+"""The LKjIP Bab III draft: tables and paragraphs drafted from the engine's numbers, the units' notes,
+a marked place for the Jafung's analysis, written into a template users can replace."""
+import docx
+import pytest
+from click.testing import CliRunner
+
+from kinerja.capaian import capaian
+from kinerja.cli import cli
+from kinerja.export import ExportError, export
+from kinerja.lkjip import ANALISIS, DEFAULT_TEMPLATE
+from tests.evaluasi_seed import S1, TAHUN, evaluation_year
+
+
+@pytest.fixture
+def year(con):
+    return evaluation_year(con)
+
+
+@pytest.fixture
+def draft(year, tmp_path):
+    return docx.Document(str(export(year, TAHUN, tmp_path / "lkjip.docx")))
+
+
+def texts(document) -> list[str]:
+    return [p.text for p in document.paragraphs]
+
+
+def table_after(document, title: str):
+    """The table whose title paragraph starts with `title`, as lists of cell texts."""
+    body = list(document.element.body.iterchildren())
+    for i, element in enumerate(body):
+        if element.tag.endswith("}p") and "".join(element.itertext()).startswith(title):
+            table = next(e for e in body[i + 1:] if e.tag.endswith("}tbl"))
+            found = next(t for t in document.tables if t._tbl is table)
+            return [[c.text for c in row.cells] for row in found.rows]
+    raise AssertionError(title)
+
+
+def test_the_draft_has_a_section_per_sasaran_with_its_tables(draft):
+    paragraphs = texts(draft)
+    assert "BAB III AKUNTABILITAS KINERJA" in paragraphs
+    assert f"Sasaran 1: {S1}" in paragraphs
+    rows = table_after(draft, "Tabel 3.1.1 Target dan realisasi kinerja Tahun 2024")
+    assert rows[0] == ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Kategori"]
+    record = next(r for r in rows if r[2].startswith("Persentase record"))
+    assert record[4:] == ["93", "94,83", "101,97 %", "Sangat Tinggi"]
+    assert table_after(draft, "Tabel 3.1.2")[0][3:5] == ["Realisasi 2021", "Capaian (%) 2021"]
+    renstra = table_after(draft, "Tabel 3.1.3")
+    assert next(r for r in renstra if r[1].startswith("Jumlah ASN"))[3:] == ["2.000", "1.150", "57,50 %"]
+
+
+def test_each_indicator_gets_a_paragraph_built_from_the_engines_numbers(year, draft):
+    engine = capaian(year, TAHUN).set_index("indikator")
+    jumlah = engine.loc["Jumlah ASN mengikuti pengembangan kompetensi"]
+    assert jumlah["capaian_persen"] == 105 and jumlah["kategori"] == "Sangat Tinggi"
+    expected = ("Capaian indikator Jumlah ASN mengikuti pengembangan kompetensi pada tahun 2024 sebesar "
+                "105,00 % (Sangat Tinggi), dengan realisasi 420 orang dari target 400 orang, naik dari 95,00 % "
+                "pada 2023; terhadap target akhir Renstra (2026) sebesar 2.000 orang, realisasi s.d. 2024 "
+                "sebesar 1.150 orang (57,50 %).")
+    assert expected in texts(draft)
+    record = next(t for t in texts(draft) if t.startswith("Capaian indikator Persentase record"))
+    assert "sebesar 101,97 % (Sangat Tinggi)" in record and "target akhir Renstra (2026) belum ditetapkan" in record
+
+
+def test_notes_follow_the_indicator_and_the_analysis_place_is_marked(draft):
+    paragraphs = texts(draft)
+    assert "Catatan unit (KET): =cmd|' /C calc'!A0" in paragraphs  # as typed, a .docx has no formulas
+    markers = [p for p in draft.paragraphs if p.text == ANALISIS]
+    assert len(markers) >= 3 and markers[0].runs[0].font.highlight_color is not None
+
+
+def test_budget_section_sets_serapan_beside_capaian(draft):
+    rows = table_after(draft, "Tabel 3.4 Capaian kinerja dan serapan anggaran")
+    kegiatan = next(r for r in rows if r[1] == "5.03.02.2.03")
+    assert kegiatan[3:7] == ["1.900.000.000", "1.800.000.000,5", "94,74 %", "105,00 %"]
+
+
+def test_a_template_of_ones_own_keeps_its_letterhead(year, tmp_path):
+    own = docx.Document()
+    own.sections[0].header.paragraphs[0].text = "KOP SURAT DINAS CONTOH"
+    own.add_paragraph("Halaman pembuka dari templat sendiri")
+    own.save(str(tmp_path / "kop.docx"))
+    result = CliRunner().invoke(cli, ["export", "--db", str(tmp_path / "kinerja.duckdb"), "--year", "2024",
+                                      "--out", str(tmp_path / "draf.docx"), "--template", str(tmp_path / "kop.docx")])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(tmp_path / "draf.docx"))
+    assert document.sections[0].header.paragraphs[0].text == "KOP SURAT DINAS CONTOH"
+    assert texts(document)[0] == "Halaman pembuka dari templat sendiri"
+    assert "BAB III AKUNTABILITAS KINERJA" in texts(document)
+
+
+def test_the_default_template_ships_with_the_package_and_a_missing_one_is_a_clear_error(con, tmp_path):
+    assert docx.Document(str(DEFAULT_TEMPLATE)).sections[0].header.paragraphs[0].text.startswith("PEMERINTAH")
+    with pytest.raises(ExportError, match="template .* tidak ditemukan"):
+        export(con, TAHUN, tmp_path / "draf.docx", template=tmp_path / "tidak-ada.docx")
+    (tmp_path / "rusak.docx").write_text("bukan docx")
+    with pytest.raises(ExportError, match="bukan berkas .docx"):
+        export(con, TAHUN, tmp_path / "draf.docx", template=tmp_path / "rusak.docx")
+    assert not (tmp_path / "draf.docx").exists()
+
+
+def test_an_empty_year_gives_a_draft_that_says_so(con, tmp_path):
+    document = docx.Document(str(export(con, TAHUN, tmp_path / "kosong.docx")))
+    assert "Belum ada data capaian kinerja untuk tahun 2024." in texts(document)
+
+
+def test_the_template_can_be_a_setting(con, tmp_path):
+    own = docx.Document()
+    own.sections[0].header.paragraphs[0].text = "KOP DARI PENGATURAN"
+    own.save(str(tmp_path / "kop.docx"))
+    con.execute("INSERT INTO pengaturan VALUES ('template_lkjip', ?)", [str(tmp_path / "kop.docx")])
+    document = docx.Document(str(export(con, TAHUN, tmp_path / "draf.docx")))
+    assert document.sections[0].header.paragraphs[0].text == "KOP DARI PENGATURAN"

@@ -1,0 +1,54 @@
+"""The Ekspor page through AppTest: downloads of every format, previews equal to the engine's numbers."""
+from kinerja import db
+from kinerja.anggaran import serapan
+from kinerja.capaian import capaian, ringkasan
+from kinerja.display import e81_table
+from kinerja.evaluasi import evaluasi
+from kinerja.numbers import format_persen
+from tests.test_pages import open_page
+
+LABELS = ["Buku kerja evaluasi (.xlsx)", "Draf LKjIP Bab III (.docx)", "Data panjang (.csv)",
+          "Data panjang (.parquet)"]
+
+
+def ekspor(monkeypatch, path):
+    return open_page(monkeypatch, path, "pages/ekspor.py")
+
+
+def test_the_page_offers_every_export_and_previews_e81_and_serapan(monkeypatch, demo_db):
+    app = ekspor(monkeypatch, demo_db)
+    assert app.title[0].value == "Ekspor Dokumen Evaluasi"
+    buttons = app.get("download_button")
+    assert [b.proto.label for b in buttons] == LABELS
+    assert buttons[0].proto.url.endswith(".xlsx") and buttons[1].proto.url.endswith(".docx")
+    con = db.connect(demo_db)
+    try:
+        expected_e81 = e81_table(evaluasi(con, 2025).e81)
+        mean = ringkasan(capaian(con, 2025), con)["rata_rata"]
+        budget = serapan(con, 2025)
+    finally:
+        con.close()
+    preview = app.dataframe[0].value
+    assert list(preview.columns)[:4] == ["(1) No", "(2) Sasaran", "(3) Program/Kegiatan", "(4) Indikator"]
+    assert list(preview.columns) == list(expected_e81.columns)
+    assert preview.astype(str).values.tolist() == expected_e81.astype(str).values.tolist()
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Rata-rata capaian kinerja"] == format_persen(mean)
+    efisiensi = app.dataframe[1].value
+    assert list(efisiensi["Kode"]) == list(budget["kode"])
+    assert list(efisiensi["Serapan anggaran"]) == [format_persen(v) for v in budget["serapan_persen"]]
+
+
+def test_a_quarter_from_the_sidebar_names_the_files_for_it(monkeypatch, demo_db):
+    app = ekspor(monkeypatch, demo_db)
+    app.sidebar.selectbox[0].set_value(2024).run()
+    app.sidebar.radio[0].set_value("TW II").run()
+    assert not app.exception
+    assert "s.d. triwulan 2 tahun 2024" in app.caption[0].value
+    assert len(app.get("download_button")) == 4
+
+
+def test_an_empty_database_says_what_to_do_and_offers_nothing(monkeypatch, tmp_path):
+    app = ekspor(monkeypatch, tmp_path / "kosong.duckdb")
+    assert "Belum ada data untuk diekspor" in app.info[0].value
+    assert not app.get("download_button") and not app.dataframe
