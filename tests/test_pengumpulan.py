@@ -235,3 +235,17 @@ def test_quarterly_targets_that_disagree_with_the_annual_one_are_a_warning(con):
                             target_triwulan={1: T("70"), 2: T("74"), 3: T("77"), 4: T("79")}))
     assert checked.ok
     assert [w.column for w in checked.warnings] == ["TARGET TRIWULAN IV"]
+
+
+def test_notes_typed_on_the_register_reach_the_e81_footer(con):
+    from kinerja.evaluasi import evaluasi
+    from kinerja.sheets import faktor_text
+
+    upload(con, row(DIKLAT, "90", {1: "20"}, ket="pelatihan ditunda"), triwulan=1)
+    indikator = con.execute("SELECT id FROM indikator").fetchall()[0][0]
+    pengumpulan.save_notes(con, indikator, 2024, 1, ket="pelatihan ditunda", faktor_pendorong="dukungan pimpinan",
+                           tindak_lanjut_renja="tambah kuota diklat")
+    ev = evaluasi(con, 2024)
+    assert faktor_text(ev, "faktor_pendorong") == f"{DIKLAT}: dukungan pimpinan"
+    assert faktor_text(ev, "tindak_lanjut_renja") == f"{DIKLAT}: tambah kuota diklat"
+    assert faktor_text(ev, "faktor_penghambat") == f"{DIKLAT}: pelatihan ditunda", "KET stands in for it"
