@@ -71,7 +71,9 @@ def mismatches(con: duckdb.DuckDBPyConnection, titles: list[tuple[str, int, str]
     """Errors for a file whose title names another year, or another unit, than the one chosen
     (and never the chosen one): the usual way a wrong file reaches the wrong place."""
     problems = []
-    years = {(s, r, t): {int(y) for y in re.findall(r"\b(20\d\d)\b", t)} for s, r, t in titles}
+    # a period such as "RENSTRA 2021-2026" names no single year
+    years = {(s, r, t): {int(y) for y in re.findall(r"\b(20\d\d)\b", re.sub(r"20\d\d\s*[-–]\s*20\d\d", "", t))}
+             for s, r, t in titles}
     named = {y for found in years.values() for y in found}
     if named and tahun not in named:
         sheet, r, text = next(place for place, found in years.items() if found)

@@ -61,6 +61,11 @@ def test_a_file_titled_for_another_unit_or_year_is_refused(con):
     assert unggah.plan_upload(con, workbook(), "m.xlsx", "MUTASI", 2024, None).ok
 
 
+def test_a_renstra_period_in_the_title_is_not_a_year(con):
+    data = xlsx(Sheet("Format", [["INDIKATOR KINERJA RENSTRA 2021-2026"], ["BIDANG MUTASI"], []] + sop_rows([ROW], title=False)))
+    assert unggah.plan_upload(con, data, "m.xlsx", "MUTASI", 2024, None).ok
+
+
 def test_a_file_without_a_title_is_not_second_guessed(con):
     assert unggah.plan_upload(con, workbook(title=False), "m.xlsx", "PEMBINAAN", 2025, None).ok
 
