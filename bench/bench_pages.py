@@ -25,7 +25,7 @@ from kinerja.demo import load_demo
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["pages/ringkasan.py", "pages/sasaran.py", "pages/unit.py", "pages/tren.py", "pages/data.py",
-         "pages/unggah.py", "pages/pengumpulan.py"]
+         "pages/unggah.py", "pages/pengumpulan.py", "pages/ekspor.py"]
 RUNS = 3
 GOAL = 1.0
 
