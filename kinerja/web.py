@@ -91,10 +91,16 @@ def evaluasi(path: str, tahun: int, triwulan: int | None):
 
 @st.cache_data(show_spinner=False)
 def ekspor(path: str, tahun: int, triwulan: int | None, suffix: str) -> bytes:
-    """An export file's bytes (kinerja.export); ExportError reaches the page."""
+    """An export file's bytes (kinerja.export); the page's default template cannot fail to load."""
     from kinerja.export import export_bytes
 
     return export_bytes(cursor(), tahun, suffix, triwulan)
+
+
+def export_file(tahun: int, triwulan: int | None, suffix: str):
+    """A callable for st.download_button: the file is built on click, then cached."""
+    path = database()
+    return lambda: ekspor(path, tahun, triwulan, suffix)
 
 
 def clear_caches() -> None:

@@ -3,7 +3,6 @@ import streamlit as st
 
 from kinerja import web
 from kinerja.display import e81_table, efisiensi_table
-from kinerja.export import ExportError
 from kinerja.numbers import format_persen
 
 FILES = [
@@ -26,18 +25,10 @@ periode = f"tahun {tahun}" if triwulan is None else f"s.d. triwulan {triwulan} t
 st.caption(f"Dokumen {periode}. Angka di setiap berkas sama dengan angka di halaman Capaian.")
 
 stem = f"evaluasi-{tahun}-{f'tw{triwulan}' if triwulan else 'setahun'}"
-progress = st.progress(0.0, text="Menyiapkan berkas…")
-columns = st.columns(len(FILES))
-for number, (column, (suffix, label, help_text, mime)) in enumerate(zip(columns, FILES), 1):
-    try:
-        data = web.ekspor(web.database(), tahun, triwulan, suffix)
-    except ExportError as exc:
-        column.error(f"{label}: {exc}")
-    else:
-        column.download_button(label, data, file_name=f"{stem}{suffix}", mime=mime, help=help_text,
-                               icon=":material/download:", key=f"unduh{suffix}")
-    progress.progress(number / len(FILES), text=f"Menyiapkan berkas… ({number}/{len(FILES)})")
-progress.empty()
+# Files are built when their button is clicked: building all four up front took seconds per render.
+for column, (suffix, label, help_text, mime) in zip(st.columns(len(FILES)), FILES):
+    column.download_button(label, web.export_file(tahun, triwulan, suffix), file_name=f"{stem}{suffix}",
+                           mime=mime, help=help_text, icon=":material/download:", key=f"unduh{suffix}")
 
 ev = web.evaluasi(web.database(), tahun, triwulan)
 st.subheader("Pratinjau Formulir E.81")

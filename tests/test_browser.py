@@ -165,3 +165,33 @@ def test_a_unit_fixes_its_workbook_at_the_marked_cells_and_the_ringkasan_changes
         shoot(page, "pengumpulan")
         browser.close()
     publish(["unggah", "pengumpulan"])
+
+
+def test_the_jafung_downloads_the_evaluation_workbook_and_the_bab_iii_draft(server, tmp_path):
+    from docx import Document
+    from openpyxl import load_workbook
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        page.goto(f"{server}/ekspor?tahun=2024&triwulan=Setahun", timeout=60_000)
+        page.get_by_text("Pratinjau Formulir E.81").first.wait_for(timeout=60_000)
+        page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1500)
+        shoot(page, "ekspor")
+
+        files = {}
+        for label, name in [("Buku kerja evaluasi (.xlsx)", "evaluasi.xlsx"),
+                            ("Draf LKjIP Bab III (.docx)", "bab3.docx")]:
+            with page.expect_download(timeout=60_000) as download:
+                page.get_by_role("button", name=label).click()
+            assert download.value.suggested_filename.startswith("evaluasi-2024-setahun")
+            files[name] = tmp_path / name
+            download.value.save_as(files[name])
+        browser.close()
+    book = load_workbook(files["evaluasi.xlsx"])
+    assert book.sheetnames == ["Capaian", "Formulir E.81", "LKjIP Bab III", "Data"]
+    assert "2024" in " ".join(p.text for p in Document(files["bab3.docx"]).paragraphs)
+    publish(["ekspor"])
