@@ -17,10 +17,11 @@ rows = frame[frame["sasaran_id"] == sasaran_id]
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}. {len(rows)} indikator; capaian kosong berarti belum dapat "
            "dihitung (lihat Keterangan).")
 notes = analisis.notes(web.query(path, "indikator_catatan", tahun=tahun, unit=None), triwulan)
-st.dataframe(indicator_table(rows, notes).drop(columns=["Sasaran"]).style.apply(lambda _: kategori_css(rows), subset=["Kategori"]),
-             hide_index=True, width="stretch", column_config={"Catatan": st.column_config.TextColumn(width="large")})
-web.show_chart(charts.capaian_bars(rows.rename(columns={"capaian_persen": "rata_rata"}), scale, "indikator",
-                                   "Indikator"), f"capaian-indikator-{tahun}-{sasaran_id}")
+st.dataframe(indicator_table(rows, notes).drop(columns=["Sasaran"]).style.apply(
+    lambda _: kategori_css(rows), subset=["Kategori"]), hide_index=True, width="stretch",
+    column_config={"Catatan": st.column_config.TextColumn(width="large")})
+web.show_chart(charts.capaian_bars(rows, scale, "indikator", "Indikator", value="capaian_persen"),
+               f"capaian-indikator-{tahun}-{sasaran_id}")
 
 st.divider()
 names = dict(zip(rows["indikator_id"], rows["indikator"]))

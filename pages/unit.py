@@ -35,8 +35,8 @@ st.dataframe(indicator_table(frame, notes).drop(columns=["Unit"]).style.apply(
     lambda _: kategori_css(frame), subset=["Kategori"]), hide_index=True, width="stretch")
 left, right = st.columns(2)
 with left:
-    web.show_chart(charts.capaian_bars(frame.rename(columns={"capaian_persen": "rata_rata"}), scale, "indikator",
-                                       "Indikator"), f"capaian-{unit}-{tahun}")
+    web.show_chart(charts.capaian_bars(frame, scale, "indikator", "Indikator", value="capaian_persen"),
+                   f"capaian-{unit}-{tahun}")
 with right:
     per_indicator = analisis.by_quarter(web.quarters(path, tahun, unit), ["indikator"], scale)
     web.show_chart(charts.heatmap(per_indicator, scale, "indikator", "Indikator"), f"triwulan-{unit}-{tahun}")
