@@ -4,6 +4,7 @@ exact in Decimal, so every page shows the same number for the same question.
 """
 from __future__ import annotations
 
+import numbers
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
@@ -17,29 +18,35 @@ MIN_TREND_YEARS = 3
 
 
 def exact(value) -> Decimal | None:
-    """The engine's float as the decimal it was stored as (repr is the shortest text that reads back)."""
-    if value is None or value != value:
-        return None
-    return Decimal(repr(float(value)))
+    """The engine's float as the decimal it was stored as (repr is the shortest text that reads back);
+    a Decimal as it is; None for anything missing or not a number (NaN, None, a range's text)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, numbers.Real) and not isinstance(value, bool) and value == value:
+        return Decimal(repr(float(value)))
+    return None
+
+
+def half_up(value: Decimal | None) -> Decimal | None:
+    """A percentage as it is shown and judged: rounded half up to 2 decimals."""
+    return None if value is None else value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def mean_persen(values) -> Decimal | None:
     """Mean of capaian values, exact, rounded half up to 2 decimals; None when none is computed."""
     known = [v for v in (exact(x) for x in values) if v is not None]
-    if not known:
-        return None
-    return (sum(known) / len(known)).quantize(CENT, rounding=ROUND_HALF_UP)
+    return half_up(sum(known) / len(known)) if known else None
 
 
 def band(value, scale: pd.DataFrame) -> tuple[str | None, str | None]:
     """(kategori, warna) of a capaian on the scale (best band first), decided on the value rounded
     half up to 2 decimals as the capaian table does; (None, None) for a missing value."""
-    shown = exact(value)
+    shown = half_up(exact(value))
     if shown is None:
         return None, None
-    shown = shown.quantize(CENT, rounding=ROUND_HALF_UP)
     for row in scale.itertuples():
-        if row.batas_bawah is None or row.batas_bawah != row.batas_bawah or shown >= exact(row.batas_bawah):
+        lowest = exact(row.batas_bawah)  # None: the lowest band
+        if lowest is None or shown >= lowest:
             return row.kategori, row.warna
     return None, None
 

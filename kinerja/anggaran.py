@@ -5,11 +5,12 @@ serapan anggaran (%) = realisasi / pagu × 100, computed in Decimal (exact) and 
 """
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import duckdb
 import pandas as pd
 
+from kinerja.analisis import half_up
 from kinerja.queries import run
 
 MONEY = ["pagu", "realisasi", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4"]
@@ -18,7 +19,7 @@ MONEY = ["pagu", "realisasi", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3",
 def serapan_persen(realisasi: Decimal | None, pagu: Decimal | None) -> Decimal | None:
     if realisasi is None or pagu is None or pagu == 0:
         return None
-    return (realisasi / pagu * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return half_up(realisasi / pagu * 100)
 
 
 def serapan(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = None) -> pd.DataFrame:

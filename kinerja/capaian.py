@@ -5,12 +5,12 @@ The formulas of spec/capaian.md live in queries/capaian.sql only; they run set-w
 """
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import duckdb
 import pandas as pd
 
-from kinerja.analisis import mean_persen, off_track
+from kinerja.analisis import band, exact, mean_persen, off_track
 from kinerja.model import fmt_plain
 from kinerja.queries import run, sql
 
@@ -72,8 +72,7 @@ def target_cell(bawah: pd.Series, atas: pd.Series) -> pd.Series:
 
 
 def plain(value: float) -> str:
-    # repr is the shortest text that reads back as the same float: the DECIMAL value as typed
-    return fmt_plain(Decimal(repr(float(value))))
+    return fmt_plain(exact(value))
 
 
 def skala(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -85,12 +84,8 @@ def skala(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def kategori_for(con: duckdb.DuckDBPyConnection, nilai: Decimal | float | None) -> tuple[str, str] | None:
     """(kategori, warna) of a capaian value on the active scale, decided as the capaian table does:
     on the value rounded half up to 2 decimals. None for a missing value."""
-    if nilai is None or (isinstance(nilai, float) and nilai != nilai):
-        return None
-    # str() of a float is its shortest text, the value as it is shown
-    shown = Decimal(str(nilai)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    found = run(con, "capaian_kategori", {"nilai": shown})
-    return (found.at[0, "kategori"], found.at[0, "warna"]) if len(found) else None
+    kategori, warna = band(nilai, skala(con))
+    return None if kategori is None else (kategori, warna)
 
 
 def ringkasan(frame: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> dict:

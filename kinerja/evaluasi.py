@@ -11,11 +11,12 @@ adds this year's (kumulatif) or takes this year's value (the position now).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import duckdb
 import pandas as pd
 
+from kinerja.analisis import exact, half_up, mean_persen
 from kinerja.anggaran import realisasi_sebelum, serapan
 from kinerja.capaian import capaian, kategori_for
 from kinerja.queries import run
@@ -34,7 +35,6 @@ E81_COLUMNS = (["no", "sasaran", "program_kegiatan", "indikator", "satuan"]
 FAKTOR = {"faktor_pendorong": "Faktor pendorong", "faktor_penghambat": "Faktor penghambat",
           "tindak_lanjut_triwulan": "Tindak lanjut triwulan berikutnya",
           "tindak_lanjut_renja": "Tindak lanjut Renja berikutnya"}
-CENT = Decimal("0.01")
 
 
 @dataclass
@@ -57,26 +57,11 @@ class Evaluasi:
         return list(range(RENSTRA_AWAL, self.tahun + 1)) if self.tahun >= RENSTRA_AWAL else [self.tahun]
 
 
-def dec(value) -> Decimal | None:
-    """Exact Decimal of an engine number (floats hold the stored 6-decimal value); None if missing."""
-    return Decimal(repr(float(value))) if is_number(value) else None
-
-
 def native(value):
     """A plain Python value: float for a number (numpy's repr is not a number's text), None for NaN."""
     if is_number(value):
         return float(value)
     return value if isinstance(value, str) else None
-
-
-def half_up(value: Decimal | None) -> Decimal | None:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP) if value is not None else None
-
-
-def mean(values) -> Decimal | None:
-    values = [dec(v) if not isinstance(v, Decimal) else v for v in values]
-    values = [v for v in values if v is not None]
-    return half_up(sum(values) / len(values)) if values else None
 
 
 def order(frame: pd.DataFrame) -> pd.DataFrame:
@@ -110,14 +95,14 @@ def evaluasi(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = 
 
     tahunan_rows, renstra_rows, per_indicator = [], [], {}
     for row in frame.itertuples(index=False):
-        earlier = [dec(history[y].at[row.indikator_id, "realisasi"]) if row.indikator_id in history[y].index
+        earlier = [exact(history[y].at[row.indikator_id, "realisasi"]) if row.indikator_id in history[y].index
                    else None for y in years if y < tahun]
         earlier = [v for v in earlier if v is not None]
         if row.agregasi == "kumulatif":
             k6 = sum(earlier) if earlier else None
         else:
             k6 = earlier[-1] if earlier else None
-        k12 = dec(row.realisasi)
+        k12 = exact(row.realisasi)
         if k12 is None:
             k13 = None
         elif row.agregasi == "kumulatif":
@@ -145,13 +130,12 @@ def evaluasi(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = 
              for r in run(con, "export_program_kegiatan").itertuples(index=False)}
     e81 = e81_rows(frame, links, kinds, per_indicator, budget, before, first_year)
     efisiensi = efisiensi_rows(frame, links, kinds, budget)
-    measured = frame["capaian_persen"].dropna()
-    rata_rata = mean(measured) if len(measured) else None
+    rata_rata = mean_persen(frame["capaian_persen"])
     return Evaluasi(
         tahun=tahun, triwulan=triwulan, capaian=frame, e81=e81,
         tahunan=pd.DataFrame(tahunan_rows), renstra=pd.DataFrame(renstra_rows), efisiensi=efisiensi,
         catatan=notes(con, tahun, triwulan), rata_rata=rata_rata, predikat=kategori_for(con, rata_rata),
-        rata_serapan=mean(efisiensi["serapan_persen"]) if len(efisiensi) else None,
+        rata_serapan=mean_persen(efisiensi["serapan_persen"]),
     )
 
 
@@ -231,7 +215,7 @@ def efisiensi_rows(frame, links, kinds, budget) -> pd.DataFrame:
         values = per_pk.get(int(b.program_kegiatan_id), [])
         rows.append({"kode": b.kode, "program_kegiatan": b.nama, "level": b.level, "pagu": b.pagu,
                      "realisasi": b.realisasi, "serapan_persen": b.serapan_persen,
-                     "capaian_kinerja": mean(values), "jumlah_indikator": len(values)})
+                     "capaian_kinerja": mean_persen(values), "jumlah_indikator": len(values)})
     return pd.DataFrame(rows, columns=["kode", "program_kegiatan", "level", "pagu", "realisasi",
                                        "serapan_persen", "capaian_kinerja", "jumlah_indikator"])
 

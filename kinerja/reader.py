@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kinerja.cells import Cell, Sheet, read_sheets
-from kinerja.headers import Header, find_header, norm, quarter_of
+from kinerja.cells import Sheet, read_sheets
+from kinerja.headers import Header, find_header, quarter_of
 from kinerja.numbers import NumberError, detect_decimal, from_excel_number, is_missing, parse_number, parse_target
-from kinerja.model import ROMAN, ParsedBudget, ParsedRow, ParsedWorkbook, Problem, TargetValue
+from kinerja.model import ParsedBudget, ParsedRow, ParsedWorkbook, Problem, TargetValue
 
 _CODE = re.compile(r"^\s*(\d+(?:\.\d+){2,})\b\.?\s*(.*)$")
 _SASARAN_ROW = re.compile(r"^\s*sasaran(?:\s+strategis)?\s*[\dIVX]*\s*[:.\-]\s*(.+)$", re.I)
