@@ -11,6 +11,7 @@ import pandas as pd
 import vl_convert
 
 from kinerja.model import ROMAN
+from kinerja.warna import ink
 
 LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp ", ""]}}
 PERSEN = ",.2f"
@@ -58,6 +59,7 @@ def heatmap(frame: pd.DataFrame, scale: pd.DataFrame, row: str, title: str) -> a
     """`row` × quarter, each cell coloured by the kategori of its mean capaian to date."""
     data = frame.copy()
     data["tw"] = [f"TW {ROMAN[q]}" for q in data["triwulan"]]
+    data["tinta"] = [ink(w) for w in data["warna"]]
     base = alt.Chart(data).encode(
         x=alt.X("tw:N", title="Triwulan (capaian s.d. akhir triwulan)", sort=[f"TW {ROMAN[q]}" for q in range(1, 5)],
                 axis=alt.Axis(labelAngle=0, orient="top")),
@@ -69,8 +71,7 @@ def heatmap(frame: pd.DataFrame, scale: pd.DataFrame, row: str, title: str) -> a
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(color=kategori_color(scale))
     text = base.mark_text(fontSize=12).encode(
         text=alt.Text("rata_rata:Q", format=",.1f"),
-        color=alt.condition(alt.FieldOneOfPredicate("warna", ["#0072B2", "#D55E00"]),
-                            alt.value("white"), alt.value("black")))
+        color=alt.Color("tinta:N", scale=None))
     return finish(alt.layer(cells, text).properties(height=max(120, 34 * data[row].nunique())))
 
 

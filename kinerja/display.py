@@ -11,12 +11,11 @@ from kinerja.evaluasi import E81_KOLOM
 from kinerja.model import ROMAN, period_label
 from kinerja.numbers import format_angka, format_persen
 from kinerja.output import is_missing
+from kinerja.warna import ink
 
 CAPAIAN_COLUMNS = {"unit": "Unit", "sasaran": "Sasaran", "indikator": "Indikator", "satuan": "Satuan",
                    "target": "Target", "realisasi": "Realisasi", "capaian_persen": "Capaian",
                    "kategori": "Kategori", "keterangan": "Keterangan"}
-# Dark category colours need light text (Okabe-Ito blue and vermillion).
-LIGHT_TEXT = {"#0072B2", "#D55E00"}
 
 
 def angka(value) -> str:
@@ -47,10 +46,7 @@ def capaian_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 def kategori_css(frame: pd.DataFrame) -> list[str]:
     """Background of each row's Kategori cell in its scale colour."""
-    return [
-        f"background-color: {w}; color: {'white' if w in LIGHT_TEXT else 'black'}" if isinstance(w, str) else ""
-        for w in frame["warna"]
-    ]
+    return [f"background-color: {w}; color: {ink(w)}" if ink(w) else "" for w in frame["warna"]]
 
 
 def indicator_table(frame: pd.DataFrame, notes: dict[int, str]) -> pd.DataFrame:
@@ -193,8 +189,8 @@ def register_matrix(register: pd.DataFrame, today: date) -> tuple[pd.DataFrame, 
         uploaded = "" if is_missing(row.diunggah_pada) else f" · {row.diunggah_pada:%d-%m}"
         column = f"TW {ROMAN[row.triwulan]}"
         text.setdefault(row.unit, {})[column] = STATUS[row.status] + uploaded + (" · terlambat" if late else "")
-        ink = "white" if row.status == "diverifikasi" else "black"
-        css.setdefault(row.unit, {})[column] = (f"background-color: {STATUS_COLOURS[row.status]}; color: {ink}"
+        fill = STATUS_COLOURS[row.status]
+        css.setdefault(row.unit, {})[column] = (f"background-color: {fill}; color: {ink(fill)}"
                                                 + ("; font-weight: bold" if late else ""))
     index = sorted(text)
     return pd.DataFrame(text).T.reindex(index), pd.DataFrame(css).T.reindex(index)

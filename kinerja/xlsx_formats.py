@@ -6,6 +6,7 @@ from decimal import Decimal
 import pandas as pd
 
 from kinerja.safety import is_number, write_cell
+from kinerja.warna import ink
 
 MAX_DECIMALS = 6  # values are stored with six decimals
 
@@ -42,11 +43,8 @@ def write_number(ws, formats: Formats, r: int, c: int, value, cell: dict) -> Non
 
 def band(warna) -> dict:
     """The kategori's fill, with black or white text, whichever reads better on it."""
-    if not isinstance(warna, str) or not warna.startswith("#") or len(warna) != 7:
-        return {}
-    red, green, blue = (int(warna[i:i + 2], 16) for i in (1, 3, 5))
-    light = 0.299 * red + 0.587 * green + 0.114 * blue > 140
-    return {"bg_color": warna, "font_color": "#000000" if light else "#FFFFFF", "align": "center"}
+    text = ink(warna)
+    return {"bg_color": warna, "font_color": text, "align": "center"} if text else {}
 
 
 def merge_runs(ws, first: int, keys: list, cells: list) -> None:

@@ -81,3 +81,14 @@ def test_missing_capaian_draws_no_bar_rather_than_a_zero(scale):
     values = spec(charts.capaian_bars(frame, scale, "indikator", "Indikator"))["datasets"]
     rows = [row for dataset in values.values() for row in dataset if "indikator" in row]
     assert [row["indikator"] for row in rows] == ["a"]
+
+
+def test_text_on_a_kategori_colour_is_whichever_reads_better_for_any_scale():
+    from kinerja.display import kategori_css
+    from kinerja.warna import ink
+
+    assert ink("#0072B2") == ink("#D55E00") == ink("#333333") == "#FFFFFF"   # dark fills, a user's own too
+    assert ink("#56B4E9") == ink("#F0E442") == ink("#EEEEEE") == "#000000"
+    assert ink(None) is None and ink("biru") is None
+    css = kategori_css(pd.DataFrame({"warna": ["#333333", None]}))
+    assert css == ["background-color: #333333; color: #FFFFFF", ""]
