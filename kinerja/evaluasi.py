@@ -19,6 +19,7 @@ import pandas as pd
 from kinerja.analisis import exact, half_up, mean_persen
 from kinerja.anggaran import realisasi_sebelum, serapan
 from kinerja.capaian import capaian, kategori_for
+from kinerja.pengumpulan import NOTES
 from kinerja.queries import run
 from kinerja.safety import is_number
 
@@ -32,9 +33,8 @@ E81_KOLOM = {5: "Target Renstra akhir periode", 6: "Realisasi Renstra s.d. tahun
 E81_COLUMNS = (["no", "sasaran", "program_kegiatan", "indikator", "satuan"]
                + [f"{kind}{n}" for n in E81_KOLOM for kind in ("k", "rp")] + ["unit", "jenis", "capaian_persen"])
 # The notes of the E.81 footer (catatan columns, migration 0002).
-FAKTOR = {"faktor_pendorong": "Faktor pendorong", "faktor_penghambat": "Faktor penghambat",
-          "tindak_lanjut_triwulan": "Tindak lanjut triwulan berikutnya",
-          "tindak_lanjut_renja": "Tindak lanjut Renja berikutnya"}
+FAKTOR = {name: NOTES[name] for name in
+          ["faktor_pendorong", "faktor_penghambat", "tindak_lanjut_triwulan", "tindak_lanjut_renja"]}
 
 
 @dataclass

@@ -118,8 +118,10 @@ def set_deadline(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int, tang
         con.execute(sql("write_tenggat"), {"tahun": tahun, "triwulan": triwulan, "tanggal": tanggal})
 
 
-NOTES = ["ket", "faktor_pendorong", "faktor_penghambat", "tindak_lanjut_triwulan", "tindak_lanjut_renja",
-         "bukti_dukung"]
+# The notes of a value, with the names people read on the pages and in the documents.
+NOTES = {"ket": "Keterangan (KET)", "faktor_pendorong": "Faktor pendorong", "faktor_penghambat": "Faktor penghambat",
+         "tindak_lanjut_triwulan": "Tindak lanjut triwulan berikutnya",
+         "tindak_lanjut_renja": "Tindak lanjut Renja berikutnya", "bukti_dukung": "Bukti dukung (tautan)"}
 
 
 def save_notes(con: duckdb.DuckDBPyConnection, indikator_id: int, tahun: int, triwulan: int, **notes: str | None) -> None:

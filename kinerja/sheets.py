@@ -29,7 +29,7 @@ def k_col(n: int) -> int:
 
 
 UNIT_COL = k_col(14) + 2
-E81_FOOTER = ["Rata-rata capaian kinerja (%)", "Predikat kinerja"] + [FAKTOR[k] for k in FAKTOR]
+E81_FOOTER = ["Rata-rata capaian kinerja (%)", "Predikat kinerja", *FAKTOR.values()]
 
 
 def print_setup(ws, header_top: int, header_bottom: int, title: str) -> None:

@@ -9,10 +9,6 @@ from kinerja.display import STATUS, changes_table, register_matrix, version_labe
 from kinerja.model import ROMAN
 from kinerja.numbers import format_persen
 
-NOTE_FIELDS = {"ket": "Keterangan (KET)", "faktor_pendorong": "Faktor pendorong",
-               "faktor_penghambat": "Faktor penghambat", "tindak_lanjut_triwulan": "Tindak lanjut triwulan berikutnya",
-               "tindak_lanjut_renja": "Tindak lanjut Renja berikutnya", "bukti_dukung": "Bukti dukung (tautan)"}
-
 path, tahun, triwulan = web.page("Pengumpulan Data")
 register = web.register(path, tahun)
 text, css = register_matrix(register, date.today())
@@ -100,7 +96,7 @@ with notes_tab:
         current = notes.iloc[0].to_dict() if len(notes) else {}
         with st.form("catatan"):
             typed = {name: (st.text_input if name == "bukti_dukung" else st.text_area)(label, current.get(name) or "")
-                     for name, label in NOTE_FIELDS.items()}
+                     for name, label in pengumpulan.NOTES.items()}
             lampiran = st.file_uploader("atau lampirkan berkas bukti dukung")
             if st.form_submit_button("Simpan catatan", disabled=not oleh.strip()):
                 web.write(pengumpulan.save_notes, int(indikator), tahun, quarter, **typed)
