@@ -8,6 +8,7 @@ import pandas as pd
 
 from kinerja.evaluasi import RENSTRA_AKHIR, Evaluasi
 from kinerja.model import ROMAN
+from kinerja.output import is_missing
 
 # kinds: teks (user or fixed text), angka (a value as stored), persen (2 decimals), rp (rupiah)
 
@@ -17,10 +18,6 @@ class Tabel:
     judul: str
     kolom: list[tuple[str, str]]   # (header, kind)
     baris: list[list]
-
-
-def clean(value):
-    return None if value is None or (isinstance(value, float) and value != value) else value
 
 
 def periode(ev: Evaluasi) -> str:
@@ -68,5 +65,5 @@ def tables(ev: Evaluasi, sasaran: str | None = None, nomor: str = "3") -> list[T
               r["capaian_kinerja"], r["jumlah_indikator"]]
              for i, r in enumerate(ev.efisiensi.to_dict("records"), 1)]))
     for tabel in out:
-        tabel.baris = [[clean(v) for v in row] for row in tabel.baris]
+        tabel.baris = [[None if is_missing(v) else v for v in row] for row in tabel.baris]
     return out

@@ -20,6 +20,7 @@ from kinerja.analisis import exact, half_up, mean_persen
 from kinerja.anggaran import realisasi_sebelum, serapan
 from kinerja.capaian import capaian, kategori_for
 from kinerja.pengumpulan import NOTES
+from kinerja.output import is_missing
 from kinerja.queries import run
 from kinerja.safety import is_number
 
@@ -169,7 +170,7 @@ def e81_rows(frame, links, kinds, per_indicator, budget, before, first_year) -> 
                "k5": values["k5"], "k6": values["k6"], "k7": ind.target_tahunan,
                "k8": ind.realisasi_tw1, "k9": ind.realisasi_tw2, "k10": ind.realisasi_tw3,
                "k11": ind.realisasi_tw4, "k12": values["k12"], "k13": values["k13"], "k14": values["k14"]}
-        return {k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+        return {k: None if is_missing(v) else v for k, v in row.items()}
 
     no = 0
     for _, group in frame.groupby(frame["sasaran_id"].fillna(-1), sort=False):

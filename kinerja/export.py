@@ -44,8 +44,8 @@ from kinerja.db import setting
 from kinerja.evaluasi import Evaluasi, evaluasi
 from kinerja.model import ROMAN
 from kinerja.safety import csv_safe, is_number, write_cell
-from kinerja.sheets import print_setup, write_bab3, write_data, write_e81
-from kinerja.xlsx_formats import Formats, band, merge_runs, write_number
+from kinerja.sheets import write_bab3, write_data, write_e81
+from kinerja.xlsx_formats import Formats, band, merge_runs, print_setup, write_number
 
 LONG_COLUMNS = ["tahun", "triwulan", "unit", "sasaran", "kode", "indikator", "satuan", "ukuran", "nilai", "teks"]
 TEXT_COLUMNS = ["unit", "sasaran", "kode", "indikator", "satuan", "teks"]

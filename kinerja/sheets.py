@@ -12,7 +12,7 @@ from kinerja.bab3 import Tabel, periode, tables
 from kinerja.evaluasi import E81_KOLOM, FAKTOR, Evaluasi
 from kinerja.model import ROMAN
 from kinerja.safety import write_cell
-from kinerja.xlsx_formats import Formats, band, merge_runs, write_number
+from kinerja.xlsx_formats import Formats, band, merge_runs, print_setup, write_number
 
 PERSEN = "#,##0.00"
 CELL = dict(border=1, valign="top", text_wrap=True)
@@ -30,15 +30,6 @@ def k_col(n: int) -> int:
 
 UNIT_COL = k_col(14) + 2
 E81_FOOTER = ["Rata-rata capaian kinerja (%)", "Predikat kinerja", *FAKTOR.values()]
-
-
-def print_setup(ws, header_top: int, header_bottom: int, title: str) -> None:
-    ws.set_paper(9)  # A4
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(header_top, header_bottom)
-    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    ws.set_footer(f"&L{title}&RHalaman &P dari &N")
 
 
 # --------------------------------------------------------------------------- Formulir E.81

@@ -23,7 +23,7 @@ import xlsxwriter
 from kinerja.model import ROMAN, fmt_plain
 from kinerja.queries import run, sql
 from kinerja.safety import write_cell
-from kinerja.xlsx_formats import Formats, number_format
+from kinerja.xlsx_formats import Formats, number_format, print_setup
 
 SHEET = "DATA KINERJA"
 QUARTERS = (1, 2, 3, 4)
@@ -106,7 +106,7 @@ def write_template(con: duckdb.DuckDBPyConnection, unit_kode: str, tahun: int, t
     ws.freeze_panes(first, 0)
     for c, width in enumerate(WIDTHS):
         ws.set_column(c, c, width)
-    print_setup(ws, header)
+    print_setup(ws, header, header)
     # No password: protection keeps the layout from accidental edits, it is not a secret.
     ws.protect("", {"format_columns": True, "format_rows": True})
     write_petunjuk(workbook, formats)
@@ -292,20 +292,9 @@ def validate_numbers(ws, first: int, last: int, targets_open: bool) -> None:
             ws.data_validation(first, c, last, c, hint)
 
 
-def print_setup(ws, header: int) -> None:
-    ws.set_paper(9)  # A4
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(header)
-    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    ws.set_footer("&CHalaman &P dari &N")
-
-
 def write_petunjuk(workbook, formats: Formats) -> None:
     ws = workbook.add_worksheet("PETUNJUK")
     ws.set_column(0, 0, 110)
     for r, text in enumerate(PETUNJUK):
         ws.write_string(r, 0, text, formats(text_wrap=True, valign="top", bold=r == 0))
-    ws.set_paper(9)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    print_setup(ws)

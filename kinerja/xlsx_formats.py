@@ -64,3 +64,14 @@ def merge_runs(ws, first: int, keys: list, cells: list) -> None:
 
 def same(a, b) -> bool:
     return a == b or (pd.isna(a) and pd.isna(b))
+
+
+def print_setup(ws, header_top: int | None = None, header_bottom: int | None = None, title: str = "") -> None:
+    """A4 landscape, one page wide, the header rows repeated on every page, page numbers below."""
+    ws.set_paper(9)  # A4
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    if header_top is not None:
+        ws.repeat_rows(header_top, header_bottom)
+    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.set_footer(f"&L{title}&RHalaman &P dari &N" if title else "&CHalaman &P dari &N")
