@@ -21,7 +21,9 @@ from kinerja.bab3 import Tabel, periode, tables
 from kinerja.display import angka
 from kinerja.evaluasi import RENSTRA_AKHIR, Evaluasi, evaluasi, native
 from kinerja.model import ROMAN
-from kinerja.numbers import format_angka, format_persen
+from kinerja.numbers import format_persen
+from kinerja.output import is_missing
+from kinerja.pengumpulan import NOTES
 from kinerja.queries import run
 
 DEFAULT_TEMPLATE = Path(__file__).parent / "templates" / "lkjip_bab3.docx"
@@ -110,9 +112,7 @@ def add_table(document, tabel: Tabel) -> None:
 def shown(value, kind: str) -> str:
     if kind == "persen":
         return format_persen(value)
-    if kind == "rp":
-        return format_angka(value) if value is not None else "–"
-    if kind == "angka":
+    if kind in ("angka", "rp"):
         return angka(value)
     return "" if value is None else str(value)
 
@@ -120,9 +120,8 @@ def shown(value, kind: str) -> str:
 def add_indicator(document, ev: Evaluasi, row) -> None:
     document.add_paragraph(paragraph(ev, row))
     notes = ev.catatan[ev.catatan["indikator_id"] == row.indikator_id]
-    for column, label in [("faktor_penghambat", "Faktor penghambat"), ("ket", "Catatan unit (KET)"),
-                          ("tindak_lanjut_triwulan", "Tindak lanjut triwulan berikutnya"),
-                          ("tindak_lanjut_renja", "Tindak lanjut Renja berikutnya")]:
+    for column in ["faktor_penghambat", "ket", "tindak_lanjut_triwulan", "tindak_lanjut_renja"]:
+        label = "Catatan unit (KET)" if column == "ket" else NOTES[column]
         for text in notes[column]:
             if isinstance(text, str) and text.strip():
                 p = document.add_paragraph(style="List Bullet")
@@ -142,7 +141,7 @@ def paragraph(ev: Evaluasi, row) -> str:
     2022; terhadap target akhir Renstra …", every number from the tables."""
     satuan = f" {row.satuan}" if isinstance(row.satuan, str) else ""
     waktu = f"s.d. triwulan {ROMAN[ev.triwulan]} tahun {ev.tahun}" if ev.triwulan else f"tahun {ev.tahun}"
-    if row.capaian_persen != row.capaian_persen:  # NaN: not computable
+    if is_missing(row.capaian_persen):
         text = (f"Capaian indikator {row.indikator} pada {waktu} belum dapat dihitung"
                 f" ({row.keterangan or 'data belum lengkap'}).")
     else:
@@ -168,7 +167,6 @@ def paragraph(ev: Evaluasi, row) -> str:
                  f" realisasi s.d. {ev.tahun} sebesar {angka(renstra['realisasi_sd'])}{satuan}"
                  f" ({format_persen(renstra['tingkat_capaian'])}).")
     return text
-
 
 
 def native_or_decimal(value):
