@@ -59,18 +59,12 @@ class ExportError(ValueError):
     """An export that cannot be made; the message is for the user, in Bahasa Indonesia."""
 
 
-FORMATS = (".xlsx", ".docx", ".csv", ".parquet")
-
-
 def export(con: duckdb.DuckDBPyConnection, tahun: int, out: Path, triwulan: int | None = None,
            template: Path | None = None) -> Path:
     """Write the export for `tahun` (to the end of `triwulan` when given) to `out`; returns `out`.
     `template`: the .docx the LKjIP draft is written into (kinerja.lkjip)."""
     out = Path(out)
-    suffix = out.suffix.lower()
-    if suffix not in FORMATS:
-        raise ExportError(f"format '{suffix or out.name}' tidak dikenal. Pakai .xlsx, .docx, .csv atau .parquet.")
-    content = export_bytes(con, tahun, suffix, triwulan, template)
+    content = export_bytes(con, tahun, out.suffix.lower() or out.name, triwulan, template)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(content)
     return out
@@ -78,7 +72,8 @@ def export(con: duckdb.DuckDBPyConnection, tahun: int, out: Path, triwulan: int 
 
 def export_bytes(con: duckdb.DuckDBPyConnection, tahun: int, suffix: str, triwulan: int | None = None,
                  template: Path | None = None) -> bytes:
-    """The export as bytes (for a download button or a file); suffix one of FORMATS."""
+    """The export as bytes (for a download button or a file); suffix .xlsx, .docx, .csv
+    or .parquet; any other is an ExportError."""
     from kinerja.lkjip import TemplateError, write_lkjip
 
     buffer = io.BytesIO()
