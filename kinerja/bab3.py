@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kinerja.evaluasi import RENSTRA_AKHIR, Evaluasi
-from kinerja.model import ROMAN
+from kinerja.evaluasi import Evaluasi
+from kinerja.model import RENSTRA_AKHIR, ROMAN
 from kinerja.output import is_missing
 
 # kinds: teks (user or fixed text), angka (a value as stored), persen (2 decimals), rp (rupiah)

@@ -17,11 +17,10 @@ from pathlib import Path
 import xlsxwriter
 
 from kinerja.importer import import_file
-from kinerja.model import ROMAN
+from kinerja.model import RENSTRA_AKHIR, ROMAN
 from kinerja.numbers import format_angka
 
 YEARS = range(2021, 2026)
-RENSTRA_END = 2026  # Renstra 2021-2026
 SEED = 2021
 PROGRAM = ("5.03.02", "Program Kepegawaian Daerah")
 KEGIATAN = {
@@ -130,7 +129,7 @@ def annual_target(ind: Indicator, tahun: int) -> Decimal:
 
 def renstra_target_text(ind: Indicator) -> str:
     """The Renstra end-of-period target as a unit types it (some units carry it in their files)."""
-    end = annual_target(ind, RENSTRA_END)
+    end = annual_target(ind, RENSTRA_AKHIR)
     return f"{format_angka(end)} - {format_angka(end + 10)}" if ind.rentang else format_angka(end)
 
 
@@ -438,7 +437,7 @@ def write_csv(base: Path, unit, tahun, triwulan, indicators, values, sent):
     out.writerow(["DATA DEMO", unit, tahun])
     out.writerow(["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "SIFAT", "AGREGASI", "TARGET TAHUNAN",
                   *[f"TARGET Q{k}" for k in range(1, 5)], *[f"REALISASI Q{k}" for k in range(1, 5)], "KET",
-                  f"TARGET AKHIR RENSTRA {RENSTRA_END}", "PAGU ANGGARAN",
+                  f"TARGET AKHIR RENSTRA {RENSTRA_AKHIR}", "PAGU ANGGARAN",
                   *[f"REALISASI ANGGARAN Q{k}" for k in range(1, 5)]])
     number = 0
     for kind, item in table_rows(unit, indicators):
@@ -468,7 +467,7 @@ def write_lengkap(base: Path, unit, tahun, triwulan, indicators, values, sent):
     header = ["NO", "KODE", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "POLARITAS", "AGREGASI",
               "TARGET TAHUNAN", *[f"Target Triwulan {ROMAN[k]}" for k in range(1, 5)],
               *[f"Realisasi Triwulan {ROMAN[k]}" for k in range(1, 5)], "KET.", "BUKTI DUKUNG",
-              f"TARGET AKHIR RENSTRA {RENSTRA_END}"]
+              f"TARGET AKHIR RENSTRA {RENSTRA_AKHIR}"]
     ws.write(0, 0, f"DATA DEMO - {unit} - {tahun}")
     ws.write_row(2, 0, header)
     for r, ind in enumerate(indicators, 3):

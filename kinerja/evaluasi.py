@@ -20,11 +20,11 @@ from kinerja.analisis import exact, half_up, mean_persen
 from kinerja.anggaran import realisasi_sebelum, serapan
 from kinerja.capaian import capaian, kategori_for
 from kinerja.pengumpulan import NOTES
+from kinerja.model import RENSTRA_AKHIR, RENSTRA_AWAL, renstra_years
 from kinerja.output import is_missing
 from kinerja.queries import run
 from kinerja.safety import is_number
 
-RENSTRA_AWAL, RENSTRA_AKHIR = 2021, 2026
 # Columns 5-14 of the E.81, each with a K (kinerja) and an Rp (anggaran) value.
 E81_KOLOM = {5: "Target Renstra akhir periode", 6: "Realisasi Renstra s.d. tahun lalu",
              7: "Target Renja tahun berjalan", 8: "Realisasi TW I", 9: "Realisasi TW II",
@@ -55,7 +55,7 @@ class Evaluasi:
 
     @property
     def tahun_renstra(self) -> list[int]:
-        return list(range(RENSTRA_AWAL, self.tahun + 1)) if self.tahun >= RENSTRA_AWAL else [self.tahun]
+        return renstra_years(self.tahun)
 
 
 def native(value):
@@ -87,7 +87,7 @@ def tingkat_capaian(realisasi: Decimal | None, target: Decimal | None, polaritas
 def evaluasi(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = None) -> Evaluasi:
     frame = order(capaian(con, tahun, triwulan))
     links = run(con, "export_indikator", {"akhir": RENSTRA_AKHIR}).set_index("indikator_id")
-    years = list(range(RENSTRA_AWAL, tahun + 1)) if tahun >= RENSTRA_AWAL else [tahun]
+    years = renstra_years(tahun)
     history = {y: capaian(con, y).set_index("indikator_id") for y in years if y != tahun}
     history[tahun] = frame.set_index("indikator_id")  # this year: the period asked, as the dashboard
     budget = serapan(con, tahun, triwulan)

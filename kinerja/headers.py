@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from kinerja.cells import Cell, Sheet
+from kinerja.model import RENSTRA_AKHIR
 
 SCAN_ROWS = 40
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -160,7 +161,7 @@ def _map_fields(header: Header) -> None:
         elif "TARGET" in words or q:
             if "RENSTRA" in words or "AKHIR" in words:
                 year = _YEAR.search(n)
-                header.target_renstra.setdefault(int(year.group(1)) if year else 2026, c)
+                header.target_renstra.setdefault(int(year.group(1)) if year else RENSTRA_AKHIR, c)
                 continue
             if q:
                 header.target_tw.setdefault(q, c)

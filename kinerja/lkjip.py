@@ -19,8 +19,8 @@ from docx.shared import Pt
 
 from kinerja.bab3 import Tabel, periode, tables
 from kinerja.display import angka
-from kinerja.evaluasi import RENSTRA_AKHIR, Evaluasi, evaluasi, native
-from kinerja.model import ROMAN
+from kinerja.evaluasi import Evaluasi, evaluasi, native
+from kinerja.model import RENSTRA_AKHIR, ROMAN
 from kinerja.numbers import format_persen
 from kinerja.output import is_missing
 from kinerja.pengumpulan import NOTES
