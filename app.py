@@ -1,7 +1,7 @@
 """Kinerja: the dashboard's entry point: navigation over the pages and the shared sidebar."""
 import streamlit as st
 
-from kinerja import web
+from kinerja.web import widgets
 
 st.set_page_config(page_title="Kinerja", page_icon=":material/monitoring:", layout="wide")
 navigation = st.navigation({
@@ -20,5 +20,5 @@ navigation = st.navigation({
         st.Page("pages/ekspor.py", title="Ekspor", icon=":material/download:"),
     ],
 })
-web.sidebar()
+widgets.sidebar()
 navigation.run()

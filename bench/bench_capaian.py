@@ -15,8 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from kinerja import db
-from kinerja.capaian import capaian
+from kinerja.engine.capaian import capaian
+from kinerja.store import db
 
 RUNS = 3
 FIRST_YEAR = 2021

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from kinerja import db
-from kinerja.importer import import_file
-from kinerja.reader import read_workbook
+from kinerja.ingest.files import import_file
+from kinerja.ingest.reader import read_workbook
+from kinerja.store import db
 
 ROWS = 2000
 RUNS = 5

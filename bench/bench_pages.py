@@ -20,8 +20,8 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from kinerja import db
 from kinerja.demo import load_demo
+from kinerja.store import db
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["pages/ringkasan.py", "pages/sasaran.py", "pages/unit.py", "pages/tren.py", "pages/data.py",

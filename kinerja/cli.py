@@ -13,12 +13,13 @@ from pathlib import Path
 import click
 import duckdb
 
-from kinerja import db
-from kinerja.cells import ReadError
-from kinerja.importer import ImportResult, apply_plan, plan_file, plan_import
-from kinerja.model import ROMAN
-from kinerja.output import render
-from kinerja.units import UnknownUnit, resolve_unit
+from kinerja.collect.units import UnknownUnit, resolve_unit
+from kinerja.ingest.cells import ReadError
+from kinerja.ingest.plan import ImportResult, plan_file, plan_import
+from kinerja.ingest.write import apply_plan
+from kinerja.present.output import render
+from kinerja.store import db
+from kinerja.vocab import ROMAN
 
 FORMATS = click.Choice(["table", "csv", "json"])
 QUARTER = click.IntRange(1, 4)
@@ -132,7 +133,7 @@ def change_line(plan, change) -> str:
 
 
 def write_errors_out(failed, out: Path) -> None:
-    from kinerja.annotate import annotate_errors
+    from kinerja.ingest.annotate import annotate_errors
 
     for name, plan in failed:
         target = out if len(failed) == 1 else out.with_name(f"{out.stem}-{Path(name).stem}{out.suffix}")
@@ -147,7 +148,8 @@ def write_errors_out(failed, out: Path) -> None:
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @db_option
 def capaian(tahun, triwulan, unit, fmt, db_file):
-    from kinerja.capaian import CONTRACT_COLUMNS, capaian as compute
+    from kinerja.engine.capaian import CONTRACT_COLUMNS
+    from kinerja.engine.capaian import capaian as compute
 
     con = open_db(db_file)
     unit = unit_code(con, unit) if unit else None
@@ -164,7 +166,8 @@ def capaian(tahun, triwulan, unit, fmt, db_file):
               help="Templat .docx (kop surat sendiri) untuk draf LKjIP Bab III.")
 @db_option
 def export(tahun, out, triwulan, template, db_file):
-    from kinerja.export import ExportError, export as write_export
+    from kinerja.reports.export import ExportError
+    from kinerja.reports.export import export as write_export
 
     con = open_db(db_file)
     try:
@@ -181,7 +184,7 @@ def export(tahun, out, triwulan, template, db_file):
 @click.option("--out", required=True, type=click.Path(dir_okay=False))
 @db_option
 def template(unit, tahun, triwulan, out, db_file):
-    from kinerja.template import write_template
+    from kinerja.reports.template import write_template
 
     con = open_db(db_file)
     unit = unit_code(con, unit)
@@ -195,14 +198,14 @@ def template(unit, tahun, triwulan, out, db_file):
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @db_option
 def status(tahun, triwulan, fmt, db_file):
-    from kinerja.status import status as register
+    from kinerja.collect.register import status as register
 
     con = open_db(db_file)
     click.echo(render(register(con, tahun, triwulan), fmt, {"kelengkapan_persen": 2}), nl=False)
 
 
 def register_step(unit, tahun, triwulan, status, oleh, alasan, db_file) -> None:
-    from kinerja.pengumpulan import WorkflowError, set_status
+    from kinerja.collect.workflow import WorkflowError, set_status
 
     con = open_db(db_file)
     unit = unit_code(con, unit)

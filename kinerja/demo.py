@@ -16,9 +16,9 @@ from pathlib import Path
 
 import xlsxwriter
 
-from kinerja.importer import import_file
-from kinerja.model import RENSTRA_AKHIR, ROMAN
+from kinerja.ingest.files import import_file
 from kinerja.numbers import format_angka
+from kinerja.vocab import RENSTRA_AKHIR, ROMAN
 
 YEARS = range(2021, 2026)
 SEED = 2021
@@ -134,7 +134,7 @@ def renstra_target_text(ind: Indicator) -> str:
 
 
 def agregasi(ind: Indicator) -> str:
-    from kinerja.reader import infer_agregasi
+    from kinerja.ingest.reader import infer_agregasi
 
     return ind.agregasi or infer_agregasi(ind.satuan)
 
@@ -257,8 +257,8 @@ REOPENED = {(2025, 2, "PENGADAAN"): "Realisasi TW II belum sesuai bukti dukung; 
 
 
 def verify_demo(con) -> None:
-    from kinerja.pengumpulan import set_status
-    from kinerja.status import register
+    from kinerja.collect.register import register
+    from kinerja.collect.workflow import set_status
 
     for tahun in YEARS:
         quarters = register(con, tahun)
@@ -288,7 +288,7 @@ def table_rows(unit: str, indicators: list[Indicator]):
 
 
 def title(unit: str, tahun: int, triwulan: int) -> list[list]:
-    from kinerja.db import UNITS
+    from kinerja.store.db import UNITS
 
     nama = next(n for kode, n, _ in UNITS if kode == unit)
     return [["FORMAT PENGUMPULAN DATA KINERJA (DATA DEMO)"], [nama.upper()],

@@ -4,22 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-# The Renstra period (2021-2026): its end target is the target_renstra of RENSTRA_AKHIR.
-RENSTRA_AWAL, RENSTRA_AKHIR = 2021, 2026
-
-
-def renstra_years(tahun: int) -> list[int]:
-    """The years of the Renstra period up to `tahun` (only `tahun` before the period starts)."""
-    return list(range(RENSTRA_AWAL, tahun + 1)) if tahun >= RENSTRA_AWAL else [tahun]
-
-
-def period_label(jenis: str, tahun: int, triwulan: int) -> str:
-    """How people name the place of a stored value: "TW II 2025", "Tahunan 2025", "Renstra 2026"."""
-    if jenis == "target_renstra":
-        return f"Renstra {tahun}"
-    return f"{'Tahunan' if triwulan == 0 else 'TW ' + ROMAN[triwulan]} {tahun}"
-
 
 @dataclass(frozen=True)
 class Problem:

@@ -1,20 +1,21 @@
 """Data: every value of the year in one table, filtered as the user needs, downloadable as filtered."""
 import streamlit as st
 
-from kinerja import analisis, web
-from kinerja.display import data_table, kategori_css, periode_text
-from kinerja.output import to_csv
+from kinerja.engine import summaries
+from kinerja.present.output import to_csv
+from kinerja.present.tables import data_table, kategori_css, periode_text
+from kinerja.web import cache, widgets
 
-path, tahun, triwulan = web.page("Data Kinerja")
-frame = web.year_capaian(path, tahun, triwulan)
-scale = web.skala(path)
+path, tahun, triwulan = widgets.page("Data Kinerja")
+frame = widgets.year_capaian(path, tahun, triwulan)
+scale = cache.skala(path)
 
 filters = st.columns([1, 2, 1, 1])
 units = filters[0].multiselect("Unit", sorted(frame["unit"].unique()), placeholder="Semua unit")
 sasaran = filters[1].multiselect("Sasaran", sorted(frame["sasaran"].dropna().unique()), placeholder="Semua sasaran")
-kategori = filters[2].multiselect("Kategori", [*scale["kategori"], analisis.UNMEASURED], placeholder="Semua kategori")
+kategori = filters[2].multiselect("Kategori", [*scale["kategori"], summaries.UNMEASURED], placeholder="Semua kategori")
 cari = filters[3].text_input("Cari indikator atau kode", placeholder="mis. indeks")
-rows = analisis.data_rows(frame, units, sasaran, kategori, cari)
+rows = summaries.data_rows(frame, units, sasaran, kategori, cari)
 shown = frame.loc[rows.index]
 
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}: {len(rows)} dari {len(frame)} indikator. Target dan "

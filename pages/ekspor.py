@@ -1,9 +1,9 @@
 """Ekspor: the evaluation documents of the year (or to a quarter) for download, with previews."""
 import streamlit as st
 
-from kinerja import web
-from kinerja.display import e81_table, efisiensi_table
 from kinerja.numbers import format_persen
+from kinerja.present.tables import e81_table, efisiensi_table
+from kinerja.web import cache, widgets
 
 FILES = [
     (".xlsx", "Buku kerja evaluasi (.xlsx)", "Capaian, Formulir E.81, tabel LKjIP Bab III, Data",
@@ -15,7 +15,7 @@ FILES = [
 ]
 
 st.title("Ekspor Dokumen Evaluasi")
-tahun, triwulan = web.selection()
+tahun, triwulan = widgets.selection()
 if tahun is None:
     st.info("Belum ada data untuk diekspor. Impor lembar kerja unit dulu (`kinerja import BERKAS --unit UNIT "
             "--year TAHUN`), atau jalankan `make run` untuk data demo.")
@@ -27,10 +27,10 @@ st.caption(f"Dokumen {periode}. Angka di setiap berkas sama dengan angka di hala
 stem = f"evaluasi-{tahun}-{f'tw{triwulan}' if triwulan else 'setahun'}"
 # Files are built when their button is clicked: building all four up front took seconds per render.
 for column, (suffix, label, help_text, mime) in zip(st.columns(len(FILES)), FILES):
-    column.download_button(label, web.export_file(tahun, triwulan, suffix), file_name=f"{stem}{suffix}",
+    column.download_button(label, cache.export_file(tahun, triwulan, suffix), file_name=f"{stem}{suffix}",
                            mime=mime, help=help_text, icon=":material/download:", key=f"unduh{suffix}")
 
-ev = web.evaluasi(web.database(), tahun, triwulan)
+ev = cache.evaluasi(cache.database(), tahun, triwulan)
 st.subheader("Pratinjau Formulir E.81")
 if ev.e81.empty:
     st.info(f"Belum ada target atau realisasi untuk {periode}.")

@@ -4,13 +4,20 @@ from datetime import date
 
 import streamlit as st
 
-from kinerja import pengumpulan, versi, web
-from kinerja.display import STATUS, changes_table, register_matrix, version_labels
-from kinerja.model import ROMAN
+from kinerja import vocab
+from kinerja.collect import notes, versions, workflow
 from kinerja.numbers import format_persen
+from kinerja.present.tables import (
+    STATUS,
+    changes_table,
+    register_matrix,
+    version_labels,
+)
+from kinerja.vocab import ROMAN
+from kinerja.web import cache, widgets
 
-path, tahun, triwulan = web.page("Pengumpulan Data")
-register = web.register(path, tahun)
+path, tahun, triwulan = widgets.page("Pengumpulan Data")
+register = cache.register(path, tahun)
 text, css = register_matrix(register, date.today())
 due = register[register["jumlah_indikator"] > 0]
 tiles = st.columns(4)
@@ -18,16 +25,16 @@ for column, status in zip(tiles, ["belum", "diajukan", "diverifikasi", "dibuka_k
     column.metric(STATUS[status], int((due["status"] == status).sum()), border=True,
                   help="Jumlah triwulan unit (unit yang memiliki indikator) pada tahun ini.")
 st.dataframe(text.style.apply(lambda _: css, axis=None), width="stretch")
-deadlines = web.deadlines(path, tahun)
+deadlines = cache.deadlines(path, tahun)
 st.caption("Tenggat: " + ", ".join(f"TW {ROMAN[r.triwulan]} {r.tanggal:%d-%m-%Y}" for r in deadlines.itertuples())
            + ". Terlambat: dikirim sesudah tenggat, atau belum dikirim padahal tenggat sudah lewat.")
 
-units = web.units(path)
+units = cache.units(path)
 left, right = st.columns(2)
 with left:
-    unit = web.choose("Unit", dict(zip(units["kode"], units["nama"])), "unit")
+    unit = widgets.choose("Unit", dict(zip(units["kode"], units["nama"])), "unit")
 with right:
-    quarter = web.choose("Triwulan", {q: f"TW {ROMAN[q]}" for q in range(1, 5)}, "tw", default=triwulan or 1)
+    quarter = widgets.choose("Triwulan", {q: f"TW {ROMAN[q]}" for q in range(1, 5)}, "tw", default=triwulan or 1)
 row = register[(register["unit"] == unit) & (register["triwulan"] == quarter)].iloc[0]
 oleh = st.text_input("Nama Anda (tercatat pada setiap langkah)", placeholder="mis. Andi, Sekretariat")
 
@@ -38,20 +45,20 @@ with status_tab:
                 f"({row['terisi']}/{row['jumlah_indikator']} indikator)")
     if isinstance(row["alasan"], str) and row["status"] == "dibuka_kembali":
         st.warning(f"Dibuka kembali: {row['alasan']}")
-    allowed = sorted(pengumpulan.TRANSITIONS[row["status"]])
+    allowed = sorted(workflow.TRANSITIONS[row["status"]])
     reason = st.text_area("Alasan membuka kembali (wajib untuk Buka kembali)") if "dibuka_kembali" in allowed else None
     buttons = st.columns(max(len(allowed), 1))
     labels = {"diajukan": "Ajukan", "diverifikasi": "Verifikasi", "dibuka_kembali": "Buka kembali"}
     for column, step in zip(buttons, allowed):
         if column.button(labels[step], disabled=not oleh.strip(), key=f"langkah-{step}"):
-            refused = web.write(pengumpulan.set_status, unit, tahun, quarter, step, oleh.strip(), reason)
+            refused = cache.write(workflow.set_status, unit, tahun, quarter, step, oleh.strip(), reason)
             if refused:
                 st.error(refused)
             else:
                 st.rerun()
     if not allowed:
         st.info("Belum ada data untuk triwulan ini. Unit mengunggah lewat halaman Unggah.")
-    history = web.steps(path, tahun, unit)
+    history = cache.steps(path, tahun, unit)
     history = history[history["triwulan"] == quarter]
     if len(history):
         st.dataframe(history[["pada", "status", "oleh", "alasan"]].rename(columns={
@@ -60,25 +67,25 @@ with status_tab:
                 format="DD-MM-YYYY HH:mm")})
 
 with versions_tab:
-    listed = web.versions(path, unit, tahun)
+    listed = cache.versions(path, unit, tahun)
     if listed.empty:
         st.info("Unit ini belum mengirim berkas untuk tahun ini.")
     else:
-        chosen = web.choose("Versi", version_labels(listed), "versi")
-        st.download_button("Unduh berkas asli versi ini", lambda: versi.original(web.cursor(), chosen)[1],
+        chosen = widgets.choose("Versi", version_labels(listed), "versi")
+        st.download_button("Unduh berkas asli versi ini", lambda: versions.original(cache.cursor(), chosen)[1],
                            file_name=listed.set_index("id").at[chosen, "nama_berkas"], icon=":material/download:",
                            on_click="ignore")
-        newest = web.latest_version(path, chosen)
+        newest = cache.latest_version(path, chosen)
         if newest == chosen:
             st.caption("Ini versi terbaru; pilih versi yang lebih lama untuk melihat perbedaannya.")
         else:
-            difference = web.version_diff(path, chosen, newest)
+            difference = cache.version_diff(path, chosen, newest)
             st.markdown(f"**{len(difference)} nilai berbeda** antara versi ini dan versi terbaru:")
             st.dataframe(changes_table(difference.rename(columns={"sebelum": "lama", "sesudah": "baru"}).assign(
                 status="berubah")), hide_index=True, width="stretch")
             sure = st.checkbox("Saya yakin: kembalikan nilai seperti pada versi ini (tercatat sebagai versi baru).")
             if st.button("Pulihkan versi ini", disabled=not (sure and oleh.strip()), icon=":material/history:"):
-                refused = web.write(versi.rollback, chosen, oleh.strip())
+                refused = cache.write(versions.rollback, chosen, oleh.strip())
                 if refused:
                     st.error(refused)
                 else:
@@ -86,22 +93,22 @@ with versions_tab:
 
 with notes_tab:
     st.write("Catatan per indikator untuk triwulan terpilih; dipakai pada Formulir E.81 dan draf LKjIP.")
-    frame = web.capaian(path, tahun, quarter, unit)
+    frame = cache.capaian(path, tahun, quarter, unit)
     if frame.empty:
         st.info("Unit ini belum memiliki indikator untuk tahun ini.")
     else:
         names = dict(zip(frame["indikator_id"], frame["indikator"]))
-        indikator = web.choose("Indikator", names, "indikator")
-        notes = web.query(path, "catatan_nilai", indikator=int(indikator), tahun=tahun, triwulan=quarter)
-        current = notes.iloc[0].to_dict() if len(notes) else {}
+        indikator = widgets.choose("Indikator", names, "indikator")
+        catatan = cache.query(path, "catatan_nilai", indikator=int(indikator), tahun=tahun, triwulan=quarter)
+        current = catatan.iloc[0].to_dict() if len(catatan) else {}
         with st.form("catatan"):
             typed = {name: (st.text_input if name == "bukti_dukung" else st.text_area)(label, current.get(name) or "")
-                     for name, label in pengumpulan.NOTES.items()}
+                     for name, label in vocab.NOTES.items()}
             lampiran = st.file_uploader("atau lampirkan berkas bukti dukung")
             if st.form_submit_button("Simpan catatan", disabled=not oleh.strip()):
-                web.write(pengumpulan.save_notes, int(indikator), tahun, quarter, **typed)
+                cache.write(notes.save_notes, int(indikator), tahun, quarter, **typed)
                 if lampiran is not None:
-                    web.write(pengumpulan.attach, int(indikator), tahun, quarter, lampiran.name, lampiran.getvalue(),
+                    cache.write(notes.attach, int(indikator), tahun, quarter, lampiran.name, lampiran.getvalue(),
                               oleh.strip())
                 st.success("Catatan tersimpan.")
 
@@ -113,5 +120,5 @@ with deadline_tab:
                                                   format="DD-MM-YYYY") for r in deadlines.itertuples()}
         if st.form_submit_button("Simpan tenggat"):
             for q, tanggal in chosen_dates.items():
-                web.write(pengumpulan.set_deadline, tahun, q, tanggal)
+                cache.write(workflow.set_deadline, tahun, q, tanggal)
             st.rerun()

@@ -1,18 +1,20 @@
 """Ringkasan: what leadership reads in five seconds: how many indicators are off track, and where."""
 import streamlit as st
 
-from kinerja import analisis, charts, web
-from kinerja.capaian import ringkasan
-from kinerja.display import angka, periode_text
+from kinerja.engine import summaries
+from kinerja.engine.capaian import ringkasan
 from kinerja.numbers import format_persen
+from kinerja.present import charts
+from kinerja.present.tables import angka, periode_text
+from kinerja.web import cache, widgets
 
-path, tahun, triwulan = web.page("Ringkasan Kinerja")
-frame = web.year_capaian(path, tahun, triwulan)
-scale = web.skala(path)
-summary = ringkasan(frame, web.cursor())
-previous_year = tahun - 1 if tahun - 1 in web.years(path) else None
-before = ringkasan(web.capaian(path, previous_year, triwulan, None), web.cursor()) if previous_year else None
-sent, due = analisis.submissions_due(web.register(path, tahun), triwulan)
+path, tahun, triwulan = widgets.page("Ringkasan Kinerja")
+frame = widgets.year_capaian(path, tahun, triwulan)
+scale = cache.skala(path)
+summary = ringkasan(frame, cache.cursor())
+previous_year = tahun - 1 if tahun - 1 in cache.years(path) else None
+before = ringkasan(cache.capaian(path, previous_year, triwulan, None), cache.cursor()) if previous_year else None
+sent, due = summaries.submissions_due(cache.register(path, tahun), triwulan)
 
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}"
            + (f"; perubahan dibandingkan periode yang sama tahun {previous_year}." if previous_year else "."))
@@ -20,40 +22,40 @@ tiles = st.columns(4)
 tiles[0].metric("Indikator terukur", f"{summary['terukur']}/{summary['jumlah']}", border=True,
                 help="Indikator yang capaiannya dapat dihitung (ada target dan realisasi).")
 tiles[1].metric("Rata-rata capaian", format_persen(summary["rata_rata"]), border=True,
-                delta=web.delta_persen(summary["rata_rata"], before and before["rata_rata"]))
+                delta=widgets.delta_persen(summary["rata_rata"], before and before["rata_rata"]))
 tiles[2].metric("Perlu perhatian", summary["perlu_perhatian"], border=True, delta_color="inverse",
-                delta=web.delta_count(summary["perlu_perhatian"], before and before["perlu_perhatian"]),
-                help=f"Capaian di bawah {angka(float(analisis.off_track_limit(scale)))} % "
+                delta=widgets.delta_count(summary["perlu_perhatian"], before and before["perlu_perhatian"]),
+                help=f"Capaian di bawah {angka(float(summaries.off_track_limit(scale)))} % "
                      "(di bawah kategori kedua skala).")
 tiles[3].metric("Pengumpulan data", f"{sent}/{due}", border=True,
                 help="Triwulan unit yang sudah mengirim data, dari yang sudah jatuh tempo pada periode ini.")
 bands = st.columns(len(summary["per_kategori"]))
 for column, (kategori, jumlah) in zip(bands, summary["per_kategori"].items()):
     column.metric(kategori, jumlah,
-                  delta=web.delta_count(jumlah, before and before["per_kategori"].get(kategori)),
+                  delta=widgets.delta_count(jumlah, before and before["per_kategori"].get(kategori)),
                   delta_color="off")
 
 left, right = st.columns([3, 2])
 with left:
     st.subheader("Capaian per sasaran")
-    per_sasaran = analisis.mean_by(frame.fillna({"sasaran": "(tanpa sasaran)"}), ["sasaran"], scale)
-    web.show_chart(charts.capaian_bars(per_sasaran, scale, "sasaran", "Sasaran", extra_tooltip=[
+    per_sasaran = summaries.mean_by(frame.fillna({"sasaran": "(tanpa sasaran)"}), ["sasaran"], scale)
+    widgets.show_chart(charts.capaian_bars(per_sasaran, scale, "sasaran", "Sasaran", extra_tooltip=[
         "terukur:Q", "jumlah:Q"]), f"capaian-sasaran-{tahun}")
     st.subheader("Capaian unit per triwulan")
-    per_unit = analisis.by_quarter(web.quarters(path, tahun), ["unit"], scale)
+    per_unit = summaries.by_quarter(cache.quarters(path, tahun), ["unit"], scale)
     if triwulan:
         per_unit = per_unit[per_unit["triwulan"] <= triwulan]
-    web.show_chart(charts.heatmap(per_unit, scale, "unit", "Unit"), f"unit-triwulan-{tahun}")
+    widgets.show_chart(charts.heatmap(per_unit, scale, "unit", "Unit"), f"unit-triwulan-{tahun}")
 with right:
     st.subheader("Kesenjangan terbesar")
-    gaps = analisis.off_track(frame, scale)
+    gaps = summaries.off_track(frame, scale)
     if gaps.empty:
         st.success("Tidak ada indikator di bawah batas kategori kedua. Semua indikator terukur berjalan baik.")
     for row in gaps.head(8).itertuples():
         with st.container(border=True):
             st.markdown(f"**{format_persen(row.capaian_persen)}** · {row.kategori} · {row.unit}")
             st.page_link("pages/sasaran.py", label=row.indikator, icon=":material/arrow_forward:",
-                         query_params=web.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
+                         query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
     missing = frame[frame["capaian_persen"].isna()]
     if len(missing):
         with st.expander(f"{len(missing)} indikator belum dapat dihitung"):

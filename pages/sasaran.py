@@ -2,30 +2,39 @@
 years and its history of changes."""
 import streamlit as st
 
-from kinerja import analisis, charts, web
-from kinerja.display import angka, history_table, indicator_table, kategori_css, periode_text, years_table
+from kinerja.engine import summaries
 from kinerja.numbers import format_persen
+from kinerja.present import charts
+from kinerja.present.tables import (
+    angka,
+    history_table,
+    indicator_table,
+    kategori_css,
+    periode_text,
+    years_table,
+)
+from kinerja.web import cache, widgets
 
-path, tahun, triwulan = web.page("Sasaran & Indikator")
-frame = web.year_capaian(path, tahun, triwulan)
-scale = web.skala(path)
+path, tahun, triwulan = widgets.page("Sasaran & Indikator")
+frame = widgets.year_capaian(path, tahun, triwulan)
+scale = cache.skala(path)
 
 sasaran = frame.drop_duplicates("sasaran_id").dropna(subset=["sasaran_id"])
 names = dict(zip(sasaran["sasaran_id"].astype(int), sasaran["sasaran"]))
-sasaran_id = web.choose("Sasaran", names, "sasaran")
+sasaran_id = widgets.choose("Sasaran", names, "sasaran")
 rows = frame[frame["sasaran_id"] == sasaran_id]
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}. {len(rows)} indikator; capaian kosong berarti belum dapat "
            "dihitung (lihat Keterangan).")
-notes = analisis.notes(web.query(path, "indikator_catatan", tahun=tahun, unit=None), triwulan)
+notes = summaries.notes(cache.query(path, "indikator_catatan", tahun=tahun, unit=None), triwulan)
 st.dataframe(indicator_table(rows, notes).drop(columns=["Sasaran"]).style.apply(
     lambda _: kategori_css(rows), subset=["Kategori"]), hide_index=True, width="stretch",
     column_config={"Catatan": st.column_config.TextColumn(width="large")})
-web.show_chart(charts.capaian_bars(rows, scale, "indikator", "Indikator", value="capaian_persen"),
+widgets.show_chart(charts.capaian_bars(rows, scale, "indikator", "Indikator", value="capaian_persen"),
                f"capaian-indikator-{tahun}-{sasaran_id}")
 
 st.divider()
 names = dict(zip(rows["indikator_id"], rows["indikator"]))
-indikator_id = web.choose("Indikator", names, "indikator")
+indikator_id = widgets.choose("Indikator", names, "indikator")
 row = rows[rows["indikator_id"] == indikator_id].iloc[0]
 st.subheader(row["indikator"])
 st.caption(f"Unit {row['unit_nama']} · satuan {row['satuan'] or '–'} · polaritas {row['polaritas']} · "
@@ -43,25 +52,25 @@ quarters, years, history = st.tabs(["Per triwulan", "Tahun-tahun Renstra", "Riwa
                                    on_change="rerun", bind="query-params")
 with quarters:
     if quarters.open:
-        detail = analisis.quarter_detail(web.quarters(path, tahun), indikator_id)
-        web.show_chart(charts.quarters(detail, row["satuan"]), f"triwulan-{indikator_id}-{tahun}")
+        detail = summaries.quarter_detail(cache.quarters(path, tahun), indikator_id)
+        widgets.show_chart(charts.quarters(detail, row["satuan"]), f"triwulan-{indikator_id}-{tahun}")
 with years:
     if years.open:
-        over_years = web.over_years(path, None)
+        over_years = cache.over_years(path, None)
         own = over_years[over_years["indikator_id"] == indikator_id]
-        renstra = web.query(path, "indikator_renstra", indikator=int(indikator_id))
+        renstra = cache.query(path, "indikator_renstra", indikator=int(indikator_id))
         end = renstra.iloc[-1] if len(renstra) else None
         if end is None:
             st.info("Target akhir Renstra indikator ini belum tercatat. Tambahkan kolom TARGET AKHIR RENSTRA pada "
                     "lembar kerja unit agar kemajuan terhadap target akhir dapat dibandingkan.")
         else:
             st.metric(f"Target akhir Renstra {end['tahun']}", end["teks"] or angka(end["bawah"]))
-        web.show_chart(charts.years(own, row["satuan"], None if end is None else end["bawah"],
+        widgets.show_chart(charts.years(own, row["satuan"], None if end is None else end["bawah"],
                                     None if end is None else int(end["tahun"])), f"tahunan-{indikator_id}")
         st.dataframe(years_table(own), hide_index=True, width="stretch")
 with history:
     if history.open:
-        changes = web.query(path, "indikator_riwayat", indikator=int(indikator_id))
+        changes = cache.query(path, "indikator_riwayat", indikator=int(indikator_id))
         if changes.empty:
             st.info("Belum ada perubahan tercatat untuk indikator ini.")
         else:

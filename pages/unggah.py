@@ -5,29 +5,30 @@ from datetime import date
 
 import streamlit as st
 
-from kinerja import unggah, web
-from kinerja.annotate import annotate_errors
-from kinerja.display import STATUS, changes_table
-from kinerja.importer import ImportResult
-from kinerja.model import ROMAN
-from kinerja.template import template_bytes
+from kinerja.ingest import upload
+from kinerja.ingest.annotate import annotate_errors
+from kinerja.ingest.plan import ImportResult
+from kinerja.present.tables import STATUS, changes_table
+from kinerja.reports.template import template_bytes
+from kinerja.vocab import ROMAN
+from kinerja.web import cache, upload_session, widgets
 
 st.title("Unggah Data Unit")
-path = web.database()
-units = web.units(path)
-years = web.upload_years(path)
+path = cache.database()
+units = cache.units(path)
+years = upload_session.upload_years(path)
 left, middle, right = st.columns([2, 1, 1])
 with left:
-    unit = web.choose("Unit", dict(zip(units["kode"], units["nama"])), "unit")
+    unit = widgets.choose("Unit", dict(zip(units["kode"], units["nama"])), "unit")
 with middle:
-    tahun = web.choose("Tahun", {t: str(t) for t in years}, "tahun_unggah",
-                       default=web.selection()[0] or date.today().year)
+    tahun = widgets.choose("Tahun", {t: str(t) for t in years}, "tahun_unggah",
+                       default=widgets.selection()[0] or date.today().year)
 with right:
-    triwulan = web.choose("Triwulan yang dilaporkan", {0: "Sesuai kolom berkas", **{q: f"TW {ROMAN[q]}" for q in
+    triwulan = widgets.choose("Triwulan yang dilaporkan", {0: "Sesuai kolom berkas", **{q: f"TW {ROMAN[q]}" for q in
                                                                                     range(1, 5)}},
                           "triwulan_unggah", help="Wajib bila berkas hanya punya satu kolom REALISASI.") or None
 
-register = web.register(path, tahun)
+register = cache.register(path, tahun)
 own = register[register["unit"] == unit].set_index("triwulan")
 st.caption("Status pengumpulan " + ", ".join(f"TW {ROMAN[q]}: {STATUS[own.at[q, 'status']].lower()}" for q in own.index)
            + ". Triwulan yang sudah diverifikasi terkunci; Sekretariat dapat membukanya kembali.")
@@ -35,7 +36,7 @@ st.caption("Status pengumpulan " + ", ".join(f"TW {ROMAN[q]}: {STATUS[own.at[q, 
 with st.expander("Belum punya format? Unduh template SOP unit ini", icon=":material/description:"):
     st.write("Template berisi indikator dan target unit yang sudah tercatat; isi kolom realisasi, simpan, "
              "lalu unggah di bawah.")
-    st.download_button("Unduh template (.xlsx)", lambda: template_bytes(web.cursor(), unit, tahun, triwulan),
+    st.download_button("Unduh template (.xlsx)", lambda: template_bytes(cache.cursor(), unit, tahun, triwulan),
                        file_name=f"template-{unit.lower()}-{tahun}{f'-tw{triwulan}' if triwulan else ''}.xlsx",
                        icon=":material/download:", on_click="ignore")
 
@@ -47,7 +48,7 @@ if done:
         st.dataframe(changes_table(changed[changed["status"] != "sama"]), hide_index=True, width="stretch")
     st.page_link("pages/ringkasan.py", label="Lihat capaian terbaru di Ringkasan", icon=":material/dashboard:")
 
-files = st.file_uploader("Berkas lembar kerja (.xlsx, .xls, .csv; boleh beberapa)", type=unggah.TYPES,
+files = st.file_uploader("Berkas lembar kerja (.xlsx, .xls, .csv; boleh beberapa)", type=upload.TYPES,
                          accept_multiple_files=True, key=f"berkas-{st.session_state.get('putaran_unggah', 0)}")
 if not files:
     st.info("Pilih unit, tahun dan triwulan, lalu seret berkas ke kotak di atas. Berkas diperiksa dulu; "
@@ -56,11 +57,11 @@ if not files:
 
 plans, failed = [], []
 progress = st.progress(0.0, text="Membaca berkas…")
-for number, upload in enumerate(files, 1):
-    progress.progress((number - 1) / len(files), text=f"Membaca {upload.name} ({number}/{len(files)})…")
+for number, berkas in enumerate(files, 1):
+    progress.progress((number - 1) / len(files), text=f"Membaca {berkas.name} ({number}/{len(files)})…")
     try:
-        plans.append(web.plan_upload(upload.file_id, upload.getvalue(), upload.name, unit, tahun, triwulan))
-    except unggah.UploadError as exc:
+        plans.append(upload_session.plan_upload(berkas.file_id, berkas.getvalue(), berkas.name, unit, tahun, triwulan))
+    except upload.UploadError as exc:
         failed.append(str(exc))
 progress.empty()
 
@@ -73,7 +74,7 @@ for number, plan in enumerate(plans):
     if plan.errors:
         st.error(f"{len(plan.errors)} kesalahan: berkas ini belum dapat disimpan. Perbaiki sel yang ditandai, "
                  "lalu unggah ulang.", icon=":material/error:")
-        st.dataframe(unggah.problems_frame(plan.errors), hide_index=True, width="stretch")
+        st.dataframe(upload.problems_frame(plan.errors), hide_index=True, width="stretch")
         marked = io.BytesIO()
         annotate_errors(plan.data, plan.filename, plan.problems, marked)
         st.download_button("Unduh berkas dengan sel bermasalah ditandai", marked.getvalue(),
@@ -82,7 +83,7 @@ for number, plan in enumerate(plans):
     if plan.warnings:
         st.warning(f"{len(plan.warnings)} peringatan: tidak menghalangi penyimpanan, tetapi periksa dulu.",
                    icon=":material/warning:")
-        st.dataframe(unggah.problems_frame(plan.warnings), hide_index=True, width="stretch")
+        st.dataframe(upload.problems_frame(plan.warnings), hide_index=True, width="stretch")
     if plan.ok:
         changes, settings = st.tabs(["Yang akan ditulis", "Pengaturan indikator"])
         with changes:
@@ -93,13 +94,13 @@ for number, plan in enumerate(plans):
         with settings:
             st.caption("Periksa polaritas, cara akumulasi (agregasi) dan konvensi target triwulan; ubah bila "
                        "tebakan dari satuan keliru.")
-            edited.append((plan, web.settings_editor(plan, key=f"pengaturan-{number}")))
+            edited.append((plan, upload_session.settings_editor(plan, key=f"pengaturan-{number}")))
 
 ready = bool(plans) and not failed and all(p.ok for p in plans)
 oleh = st.text_input("Nama pengunggah", placeholder="mis. Rina, Bidang Mutasi")
 draf = st.toggle("Simpan sebagai draf (belum diajukan ke Sekretariat)")
 if st.button("Simpan", type="primary", disabled=not ready or not oleh.strip(), icon=":material/save:",
              help=None if ready else "Perbaiki semua kesalahan dulu."):
-    st.session_state["hasil_unggah"] = web.confirm_uploads(edited, oleh.strip(), draf)
+    st.session_state["hasil_unggah"] = upload_session.confirm_uploads(edited, oleh.strip(), draf)
     st.session_state["putaran_unggah"] = st.session_state.get("putaran_unggah", 0) + 1
     st.rerun()

@@ -1,22 +1,29 @@
 """Unit: one unit's indicators and capaian, and what it has and has not sent per quarter."""
 import streamlit as st
 
-from kinerja import analisis, charts, web
-from kinerja.capaian import ringkasan
-from kinerja.display import indicator_table, kategori_css, periode_text, register_table
+from kinerja.engine import summaries
+from kinerja.engine.capaian import ringkasan
 from kinerja.numbers import format_persen
+from kinerja.present import charts
+from kinerja.present.tables import (
+    indicator_table,
+    kategori_css,
+    periode_text,
+    register_table,
+)
+from kinerja.web import cache, widgets
 
-path, tahun, triwulan = web.page("Kinerja Unit")
-units = web.units(path)
+path, tahun, triwulan = widgets.page("Kinerja Unit")
+units = cache.units(path)
 names = dict(zip(units["kode"], units["nama"]))
-unit = web.choose("Unit", names, "unit")
-frame = web.capaian(path, tahun, triwulan, unit)
-scale = web.skala(path)
+unit = widgets.choose("Unit", names, "unit")
+frame = cache.capaian(path, tahun, triwulan, unit)
+scale = cache.skala(path)
 if frame.empty:
     st.info(f"Unit ini belum memiliki target atau realisasi untuk tahun {tahun}. Unduh format dari halaman "
             "Unggah, isi, lalu unggah kembali.")
 else:
-    summary = ringkasan(frame, web.cursor())
+    summary = ringkasan(frame, cache.cursor())
     st.caption(f"Tahun {tahun}, {periode_text(triwulan)}.")
     tiles = st.columns(3)
     tiles[0].metric("Indikator terukur", f"{summary['terukur']}/{summary['jumlah']}", border=True)
@@ -24,19 +31,19 @@ else:
     tiles[2].metric("Perlu perhatian", summary["perlu_perhatian"], border=True)
 
 st.subheader(f"Pengumpulan data {tahun}")
-register = web.register(path, tahun)
+register = cache.register(path, tahun)
 st.dataframe(register_table(register[register["unit"] == unit]), hide_index=True, width="stretch")
 if frame.empty:
     st.stop()
 
 st.subheader("Indikator")
-notes = analisis.notes(web.query(path, "indikator_catatan", tahun=tahun, unit=unit), triwulan)
+notes = summaries.notes(cache.query(path, "indikator_catatan", tahun=tahun, unit=unit), triwulan)
 st.dataframe(indicator_table(frame, notes).drop(columns=["Unit"]).style.apply(
     lambda _: kategori_css(frame), subset=["Kategori"]), hide_index=True, width="stretch")
 left, right = st.columns(2)
 with left:
-    web.show_chart(charts.capaian_bars(frame, scale, "indikator", "Indikator", value="capaian_persen"),
+    widgets.show_chart(charts.capaian_bars(frame, scale, "indikator", "Indikator", value="capaian_persen"),
                    f"capaian-{unit}-{tahun}")
 with right:
-    per_indicator = analisis.by_quarter(web.quarters(path, tahun, unit), ["indikator"], scale)
-    web.show_chart(charts.heatmap(per_indicator, scale, "indikator", "Indikator"), f"triwulan-{unit}-{tahun}")
+    per_indicator = summaries.by_quarter(cache.quarters(path, tahun, unit), ["indikator"], scale)
+    widgets.show_chart(charts.heatmap(per_indicator, scale, "indikator", "Indikator"), f"triwulan-{unit}-{tahun}")

@@ -1,7 +1,7 @@
 """Shared fixtures: a fresh, migrated database per test."""
 import pytest
 
-from kinerja import db
+from kinerja.store import db
 
 
 @pytest.fixture

@@ -4,9 +4,10 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from kinerja import analisis
-from kinerja.capaian import capaian, ringkasan, skala
-from kinerja.status import status
+from kinerja.collect.register import status
+from kinerja.engine import summaries
+from kinerja.engine.capaian import capaian, ringkasan, skala
+from kinerja.values import exact, mean_persen
 
 
 @pytest.fixture
@@ -20,42 +21,42 @@ def rows(**columns) -> pd.DataFrame:
 
 def test_the_mean_of_published_capaian_is_exact():
     # float arithmetic gives 99.16000000000001 for (101.97 + 96.35) / 2
-    assert analisis.mean_persen([101.97, 96.35]) == Decimal("99.16")
-    assert analisis.mean_persen([104.17, 96.35, 101.97]) == Decimal("100.83")
-    assert analisis.mean_persen([0.005, 0.0]) == Decimal("0.00")  # half up: 0.0025 → 0.00
+    assert mean_persen([101.97, 96.35]) == Decimal("99.16")
+    assert mean_persen([104.17, 96.35, 101.97]) == Decimal("100.83")
+    assert mean_persen([0.005, 0.0]) == Decimal("0.00")  # half up: 0.0025 → 0.00
 
 
 def test_missing_capaian_is_left_out_of_the_mean_not_counted_as_zero():
-    assert analisis.mean_persen([100.0, float("nan"), None]) == Decimal("100.00")
-    assert analisis.mean_persen([float("nan")]) is None
+    assert mean_persen([100.0, float("nan"), None]) == Decimal("100.00")
+    assert mean_persen([float("nan")]) is None
 
 
 def test_a_band_is_decided_on_the_rounded_value(scale):
-    assert analisis.band(90.996, scale)[0] == "Sangat Tinggi"
-    assert analisis.band(90.994, scale)[0] == "Tinggi"
-    assert analisis.band(76, scale)[0] == "Tinggi"
-    assert analisis.band(50.99, scale)[0] == "Sangat Rendah"
-    assert analisis.band(None, scale) == (None, None)
+    assert summaries.band(90.996, scale)[0] == "Sangat Tinggi"
+    assert summaries.band(90.994, scale)[0] == "Tinggi"
+    assert summaries.band(76, scale)[0] == "Tinggi"
+    assert summaries.band(50.99, scale)[0] == "Sangat Rendah"
+    assert summaries.band(None, scale) == (None, None)
 
 
 def test_off_track_means_below_the_second_band_largest_gap_first(scale):
-    assert analisis.off_track_limit(scale) == Decimal("76")
+    assert summaries.off_track_limit(scale) == Decimal("76")
     frame = rows(indikator=["a", "b", "c", "d"], capaian_persen=[75.99, 76.0, 40.0, float("nan")])
-    assert list(analisis.off_track(frame, scale)["indikator"]) == ["c", "a"]
+    assert list(summaries.off_track(frame, scale)["indikator"]) == ["c", "a"]
 
 
 def test_the_gap_is_realisation_minus_target_and_zero_inside_a_range():
     frame = rows(realisasi=[94.83, 70.0, 85.0, 95.0, None], target_bawah=[93.0, 80.0, 80.0, 80.0, 10.0],
                  target_atas=[93.0, 90.0, 90.0, 90.0, 10.0])
-    gaps = analisis.selisih(frame)
+    gaps = summaries.selisih(frame)
     assert list(gaps[:4]) == [pytest.approx(1.83, abs=1e-12), -10.0, 0.0, 5.0]
     assert pd.isna(gaps[4])
-    assert str(analisis.exact(gaps[0])) == "1.83"  # exact in Decimal, not 1.8299999999999983
+    assert str(exact(gaps[0])) == "1.83"  # exact in Decimal, not 1.8299999999999983
 
 
 def test_mean_by_group_counts_measured_indicators_and_bands_the_mean(scale):
     frame = rows(sasaran=["S1", "S1", "S2"], capaian_persen=[101.97, float("nan"), 60.0])
-    means = analisis.mean_by(frame, ["sasaran"], scale).set_index("sasaran")
+    means = summaries.mean_by(frame, ["sasaran"], scale).set_index("sasaran")
     assert means.loc["S1", ["jumlah", "terukur", "rata_rata", "kategori"]].tolist() == [2, 1, 101.97, "Sangat Tinggi"]
     assert means.loc["S2", "kategori"] == "Rendah"
 
@@ -74,56 +75,56 @@ def years(values: dict[int, float | None]) -> pd.DataFrame:
     ({2021: 80.0, 2022: None, 2023: 85.0}, "data kurang"),  # a missing year is not a step
 ])
 def test_a_trend_is_steady_only_when_every_year_moves_the_same_way(values, arah):
-    trend = analisis.trend(years(values)).iloc[0]
+    trend = summaries.trend(years(values)).iloc[0]
     assert trend["arah"] == arah
 
 
 def test_a_trend_reports_the_latest_change_exactly():
-    trend = analisis.trend(years({2021: 96.35, 2022: 101.97, 2023: 104.17})).iloc[0]
+    trend = summaries.trend(years({2021: 96.35, 2022: 101.97, 2023: 104.17})).iloc[0]
     assert (trend["tahun_awal"], trend["tahun_akhir"]) == (2021, 2023)
-    assert str(analisis.exact(trend["perubahan_terakhir"])) == "2.2"
+    assert str(exact(trend["perubahan_terakhir"])) == "2.2"
 
 
 def test_submissions_due_count_the_quarters_up_to_the_one_asked(demo_db):
-    from kinerja import db
+    from kinerja.store import db
 
     con = db.connect(demo_db)
     register = status(con, 2025)
     con.close()
     # 8 units with indicators; 2025 TW IV missing for MUTASI, BANGKOM and KEUANGAN
-    assert analisis.submissions_due(register, None) == (29, 32)
-    assert analisis.submissions_due(register, 2) == (16, 16)
+    assert summaries.submissions_due(register, None) == (29, 32)
+    assert summaries.submissions_due(register, 2) == (16, 16)
 
 
 def test_notes_join_ket_and_bukti_up_to_the_quarter_asked():
     catatan = rows(indikator_id=[1, 1, 1], triwulan=[0, 1, 3], ket=["umum", "rapat ditunda", None],
                    bukti_dukung=[None, None, "sk.pdf"])
-    assert analisis.notes(catatan, 2) == {1: "umum | TW I: rapat ditunda"}
-    assert analisis.notes(catatan, None) == {1: "umum | TW I: rapat ditunda | TW III: bukti: sk.pdf"}
+    assert summaries.notes(catatan, 2) == {1: "umum | TW I: rapat ditunda"}
+    assert summaries.notes(catatan, None) == {1: "umum | TW I: rapat ditunda | TW III: bukti: sk.pdf"}
 
 
 def test_data_rows_filter_by_unit_kategori_and_words(demo_db):
-    from kinerja import db
+    from kinerja.store import db
 
     con = db.connect(demo_db)
     frame = capaian(con, 2025)
     con.close()
-    assert len(analisis.data_rows(frame)) == len(frame)
-    mutasi = analisis.data_rows(frame, units=["MUTASI"])
+    assert len(summaries.data_rows(frame)) == len(frame)
+    mutasi = summaries.data_rows(frame, units=["MUTASI"])
     assert set(mutasi["unit"]) == {"MUTASI"} and len(mutasi) == 5
-    assert list(analisis.data_rows(frame, cari="sistem merit")["indikator"]) == ["Indeks Sistem Merit"]
-    unmeasured = analisis.data_rows(frame, kategori=[analisis.UNMEASURED])
+    assert list(summaries.data_rows(frame, cari="sistem merit")["indikator"]) == ["Indeks Sistem Merit"]
+    unmeasured = summaries.data_rows(frame, kategori=[summaries.UNMEASURED])
     assert unmeasured["capaian_persen"].isna().all()
-    assert list(analisis.data_rows(frame).columns) == analisis.DATA_COLUMNS
+    assert list(summaries.data_rows(frame).columns) == summaries.DATA_COLUMNS
 
 
 def test_ringkasan_counts_what_is_off_track(demo_db):
-    from kinerja import db
+    from kinerja.store import db
 
     con = db.connect(demo_db)
     frame = capaian(con, 2025)
     summary = ringkasan(frame, con)
-    limit = analisis.off_track_limit(skala(con))
+    limit = summaries.off_track_limit(skala(con))
     con.close()
     assert summary["perlu_perhatian"] == int((frame["capaian_persen"] < float(limit)).sum()) > 0
     assert sum(summary["per_kategori"].values()) == summary["terukur"]

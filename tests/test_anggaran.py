@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from kinerja.anggaran import serapan, serapan_persen
-from kinerja.importer import import_file
+from kinerja.engine.anggaran import serapan, serapan_persen
+from kinerja.ingest.files import import_file
 from tests.conftest import db_content
 from tests.workbooks import SOP_HEADER, Sheet, sop_rows, xlsx
 
@@ -116,7 +116,7 @@ def test_a_single_realisasi_anggaran_column_takes_the_declared_quarter(con):
 
 
 def test_the_demo_shows_serapan_for_the_kegiatan_that_report_a_budget(demo_db):
-    from kinerja import db
+    from kinerja.store import db
 
     con = db.connect(demo_db)
     try:
@@ -129,7 +129,7 @@ def test_the_demo_shows_serapan_for_the_kegiatan_that_report_a_budget(demo_db):
 
 
 def test_migration_0003_adds_the_budget_tables_to_an_existing_database_and_keeps_its_data(tmp_path):
-    from kinerja import db
+    from kinerja.store import db
 
     path = tmp_path / "lama.duckdb"
     con = db.connect(path)
@@ -149,7 +149,7 @@ def test_migration_0003_adds_the_budget_tables_to_an_existing_database_and_keeps
 
 def test_a_migration_below_the_highest_applied_one_still_runs(tmp_path, monkeypatch):
     """0002 and 0003 were written on parallel branches: a database that got 0003 first still gets 0002."""
-    from kinerja import db
+    from kinerja.store import db
 
     folder = tmp_path / "migrations"
     folder.mkdir()

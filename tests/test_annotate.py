@@ -4,9 +4,9 @@ import io
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 
-from kinerja.annotate import annotate_errors
+from kinerja.ingest.annotate import annotate_errors
+from kinerja.ingest.reader import read_workbook
 from kinerja.model import Problem
-from kinerja.reader import read_workbook
 from tests.workbooks import Sheet, csv_bytes, sop_rows, xls, xlsx
 
 HEADER = ["NO", "INDIKATOR KINERJA", "TARGET", "REALISASI TW I"]

@@ -13,7 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kinerja.capaian import COLUMNS, CONTRACT_COLUMNS, capaian, kategori_for, skala
+from kinerja.engine.capaian import (
+    COLUMNS,
+    CONTRACT_COLUMNS,
+    capaian,
+    kategori_for,
+    skala,
+)
 from tests import reference_capaian as reference
 from tests import seed
 from tests.seed import TAHUN

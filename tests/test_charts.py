@@ -4,8 +4,9 @@ import re
 import pandas as pd
 import pytest
 
-from kinerja import analisis, charts
-from kinerja.capaian import skala
+from kinerja.engine import summaries
+from kinerja.engine.capaian import skala
+from kinerja.present import charts
 
 
 @pytest.fixture
@@ -16,7 +17,7 @@ def scale(con):
 def per_sasaran(scale) -> pd.DataFrame:
     frame = pd.DataFrame({"sasaran": ["Meningkatnya profesionalitas ASN", "Meningkatnya akuntabilitas"],
                           "capaian_persen": [101.97, 62.5]})
-    return analisis.mean_by(frame, ["sasaran"], scale)
+    return summaries.mean_by(frame, ["sasaran"], scale)
 
 
 def spec(chart) -> dict:
@@ -84,8 +85,8 @@ def test_missing_capaian_draws_no_bar_rather_than_a_zero(scale):
 
 
 def test_text_on_a_kategori_colour_is_whichever_reads_better_for_any_scale():
-    from kinerja.display import kategori_css
-    from kinerja.warna import ink
+    from kinerja.present.colours import ink
+    from kinerja.present.tables import kategori_css
 
     assert ink("#0072B2") == ink("#D55E00") == ink("#333333") == "#FFFFFF"   # dark fills, a user's own too
     assert ink("#56B4E9") == ink("#F0E442") == ink("#EEEEEE") == "#000000"

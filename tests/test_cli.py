@@ -56,7 +56,7 @@ def dbfile(tmp_path, capsys):
 
 
 def content(path):
-    from kinerja import db
+    from kinerja.store import db
 
     con = db.connect(path)
     try:

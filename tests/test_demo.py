@@ -1,7 +1,7 @@
 """The demo set: varied files like units really send, all imported through the real path."""
-from kinerja import db
 from kinerja.demo import write_demo_files
-from kinerja.reader import read_workbook
+from kinerja.ingest.reader import read_workbook
+from kinerja.store import db
 
 
 def test_demo_files_come_in_the_varied_shapes_units_send(tmp_path):

@@ -6,7 +6,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from kinerja.export import ExportError, export, long_format
+from kinerja.reports.export import ExportError, export, long_format
 from tests import seed
 
 TAHUN = 2024

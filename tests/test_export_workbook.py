@@ -4,8 +4,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from kinerja.capaian import capaian, kategori_for, ringkasan
-from kinerja.export import export, long_format
+from kinerja.engine.capaian import capaian, kategori_for, ringkasan
+from kinerja.reports.export import export, long_format
 from tests.evaluasi_seed import TAHUN, evaluation_year
 
 

@@ -3,7 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from kinerja import importer
+import kinerja.ingest.write as ingest_write
+from kinerja.ingest.plan import plan_import
+from kinerja.ingest.write import apply_plan
 from kinerja.model import ParsedRow, ParsedWorkbook, TargetValue
 from tests.conftest import db_content
 
@@ -30,9 +32,9 @@ def workbook(*rows, has_targets=True, quarters=(1, 2, 3, 4)) -> ParsedWorkbook:
 
 
 def write(con, wb, tahun=2024, triwulan=None, data=b"isi berkas", unit="MUTASI"):
-    plan = importer.plan_import(con, wb, data, unit, tahun, triwulan)
+    plan = plan_import(con, wb, data, unit, tahun, triwulan)
     assert plan.ok, [str(p) for p in plan.problems]
-    return importer.apply_plan(con, plan, oleh="uji")
+    return apply_plan(con, plan, oleh="uji")
 
 
 STORED = {
@@ -113,20 +115,20 @@ def test_a_realisation_only_file_with_unknown_indicators_is_refused_and_lists_th
     wb = workbook(row("Indeks Sistem Merit", None, {2: "0.5"}, line=6),
                   row("Indikator yang tidak ada", None, {2: "1"}, line=7),
                   row("Indikator lain", None, {2: "2"}, line=8), has_targets=False)
-    plan = importer.plan_import(con, wb, b"x", "MUTASI", 2024, 2)
+    plan = plan_import(con, wb, b"x", "MUTASI", 2024, 2)
     messages = [str(p) for p in plan.errors]
     assert len(messages) == 2
     assert "baris 7" in messages[0] and "Indikator yang tidak ada" in messages[0]
     assert "baris 8" in messages[1] and "tidak dikenal" in messages[1]
     with pytest.raises(ValueError):
-        importer.apply_plan(con, plan)
+        apply_plan(con, plan)
     assert db_content(con) == before
 
 
 def test_a_realisation_only_file_needs_targets_of_that_year(con):
     write(con, workbook(row("Indeks Sistem Merit", "0.48", satuan="indeks")), tahun=2023)
     wb = workbook(row("Indeks Sistem Merit", None, {1: "0.5"}), has_targets=False)
-    plan = importer.plan_import(con, wb, b"x", "MUTASI", 2024, 1)
+    plan = plan_import(con, wb, b"x", "MUTASI", 2024, 1)
     assert not plan.ok and "2024" in str(plan.errors[0])
 
 
@@ -155,7 +157,7 @@ def test_the_same_indicator_on_two_sheets_is_merged(con):
 def test_the_same_indicator_twice_with_different_values_is_an_error_naming_both_places(con):
     wb = workbook(row("Indeks Sistem Merit", "0.48", {1: "0.4"}, line=6),
                   row("Indeks Sistem Merit", "0.48", {1: "0.5"}, line=9))
-    plan = importer.plan_import(con, wb, b"x", "MUTASI", 2024, None)
+    plan = plan_import(con, wb, b"x", "MUTASI", 2024, None)
     assert len(plan.errors) == 1
     message = str(plan.errors[0])
     assert "baris 9" in message and "baris 6" in message
@@ -195,11 +197,11 @@ def test_a_failure_while_writing_leaves_the_database_unchanged(con, monkeypatch)
     def broken(*args, **kwargs):
         raise RuntimeError("disk penuh")
 
-    monkeypatch.setattr(importer, "write_values", broken)
-    plan = importer.plan_import(con, workbook(row("Indeks Sistem Merit", "0.5", {1: "0.6"}, satuan="indeks")),
+    monkeypatch.setattr(ingest_write, "write_values", broken)
+    plan = plan_import(con, workbook(row("Indeks Sistem Merit", "0.5", {1: "0.6"}, satuan="indeks")),
                                 b"v2", "MUTASI", 2024, None)
     with pytest.raises(RuntimeError):
-        importer.apply_plan(con, plan)
+        apply_plan(con, plan)
     assert db_content(con) == before
 
 

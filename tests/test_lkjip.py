@@ -4,10 +4,10 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from kinerja.capaian import capaian
 from kinerja.cli import cli
-from kinerja.export import ExportError, export
-from kinerja.lkjip import ANALISIS, DEFAULT_TEMPLATE
+from kinerja.engine.capaian import capaian
+from kinerja.reports.export import ExportError, export
+from kinerja.reports.lkjip import ANALISIS, DEFAULT_TEMPLATE
 from tests.evaluasi_seed import S1, TAHUN, evaluation_year
 
 

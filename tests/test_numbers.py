@@ -5,8 +5,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kinerja.numbers import (NumberError, detect_decimal, format_angka, format_persen, from_excel_number,
-                             parse_number, parse_target)
+from kinerja.numbers import (
+    NumberError,
+    detect_decimal,
+    format_angka,
+    format_persen,
+    from_excel_number,
+    parse_number,
+    parse_target,
+)
 
 D = Decimal
 decimals = st.decimals(min_value=-10**12, max_value=10**12, places=6, allow_nan=False, allow_infinity=False)

@@ -4,13 +4,14 @@ import io
 from docx import Document
 from openpyxl import load_workbook
 
-from kinerja import db, web
-from kinerja.anggaran import serapan
-from kinerja.capaian import capaian, ringkasan
-from kinerja.display import e81_table
-from kinerja.evaluasi import evaluasi
-from kinerja.export import export_bytes
+from kinerja.engine.anggaran import serapan
+from kinerja.engine.capaian import capaian, ringkasan
 from kinerja.numbers import format_persen
+from kinerja.present.tables import e81_table
+from kinerja.reports.evaluasi import evaluasi
+from kinerja.reports.export import export_bytes
+from kinerja.store import db
+from kinerja.web import cache
 from tests.test_pages import open_page
 
 LABELS = ["Buku kerja evaluasi (.xlsx)", "Draf LKjIP Bab III (.docx)", "Data panjang (.csv)",
@@ -51,10 +52,10 @@ def test_the_buttons_hand_out_the_export_of_the_chosen_period(monkeypatch, demo_
     con = db.connect(demo_db)
     try:
         for suffix in [".csv", ".parquet"]:
-            assert web.export_file(2024, 2, suffix)() == export_bytes(con, 2024, suffix, 2)
-        book = load_workbook(io.BytesIO(web.export_file(2024, 2, ".xlsx")()))
+            assert cache.export_file(2024, 2, suffix)() == export_bytes(con, 2024, suffix, 2)
+        book = load_workbook(io.BytesIO(cache.export_file(2024, 2, ".xlsx")()))
         assert book.sheetnames == ["Capaian", "Formulir E.81", "LKjIP Bab III", "Data"]
-        draft = Document(io.BytesIO(web.export_file(2024, 2, ".docx")()))
+        draft = Document(io.BytesIO(cache.export_file(2024, 2, ".docx")()))
         assert "triwulan II tahun 2024" in " ".join(p.text for p in draft.paragraphs)
     finally:
         con.close()

@@ -7,10 +7,12 @@ from urllib.parse import parse_qsl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kinerja import analisis, db, status
-from kinerja.capaian import capaian, ringkasan, skala
-from kinerja.display import poin
+from kinerja.collect.register import status as register_status
+from kinerja.engine import summaries
+from kinerja.engine.capaian import capaian, ringkasan, skala
 from kinerja.numbers import format_angka, format_persen
+from kinerja.present.tables import poin
+from kinerja.store import db
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["pages/ringkasan.py", "pages/sasaran.py", "pages/unit.py", "pages/tren.py", "pages/data.py"]
@@ -67,7 +69,7 @@ def test_a_link_to_a_year_without_data_says_so_and_shows_the_latest(monkeypatch,
 def expected_tiles(path, tahun, triwulan=None) -> dict:
     def compute(con):
         summary = ringkasan(capaian(con, tahun, triwulan), con)
-        sent, due = analisis.submissions_due(status.status(con, tahun), triwulan)
+        sent, due = summaries.submissions_due(register_status(con, tahun), triwulan)
         return {"Indikator terukur": f"{summary['terukur']}/{summary['jumlah']}",
                 "Rata-rata capaian": format_persen(summary["rata_rata"]),
                 "Perlu perhatian": str(summary["perlu_perhatian"]),
@@ -99,7 +101,7 @@ def test_ringkasan_compares_with_the_same_period_last_year(monkeypatch, demo_db)
 
 def test_ringkasan_lists_the_largest_gaps_with_links_into_the_drill_down(monkeypatch, demo_db):
     app = open_page(monkeypatch, demo_db)
-    gaps = engine(demo_db, lambda con: analisis.off_track(capaian(con, 2025), skala(con)))
+    gaps = engine(demo_db, lambda con: summaries.off_track(capaian(con, 2025), skala(con)))
     links = app.get("page_link")
     assert len(gaps) >= 3, "the demo has indicators off track"
     assert [link.value for link in links] == list(gaps["indikator"][:8])
@@ -163,7 +165,7 @@ def test_unit_page_shows_the_units_indicators_and_register(monkeypatch, demo_db)
         app.selectbox[0].set_value(engine(demo_db, lambda con: con.sql(
             "SELECT nama FROM unit WHERE kode = $kode", params={"kode": unit}).fetchall()[0][0])).run()
         frame = engine(demo_db, capaian, 2025, None, unit)
-        register = engine(demo_db, status.status, 2025)
+        register = engine(demo_db, register_status, 2025)
         register = register[register["unit"] == unit]
         shown_register, indicators = table(app, 0), table(app, 1)
         assert list(shown_register["Status"].str.lower()) == list(register["status"])

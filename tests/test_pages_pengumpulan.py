@@ -4,9 +4,9 @@ import shutil
 
 import pytest
 
-from kinerja import db
-from kinerja.capaian import capaian
-from kinerja.status import register
+from kinerja.collect.register import register
+from kinerja.engine.capaian import capaian
+from kinerja.store import db
 from tests.conftest import db_content
 from tests.test_pages import PAGES, engine, metrics, open_page, table
 from tests.workbooks import Sheet, sop_rows, xlsx

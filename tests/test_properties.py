@@ -5,11 +5,11 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kinerja import db
-from kinerja.capaian import capaian
 from kinerja.cli import main
-from kinerja.importer import import_file
+from kinerja.engine.capaian import capaian
+from kinerja.ingest.files import import_file
 from kinerja.numbers import format_angka
+from kinerja.store import db
 from tests import reference_capaian as reference
 from tests.conftest import db_content
 from tests.workbooks import Sheet, xlsx
@@ -99,8 +99,9 @@ def test_corrupting_any_one_number_cell_fails_the_import_and_changes_nothing(tmp
     row = data.draw(st.integers(0, len(inds) - 1))
     column = data.draw(st.sampled_from(NUMBER_COLUMNS))
     rows_data = workbook(inds)
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(rows_data))
     book["Format"].cell(4 + row, column + 1).value = bad

@@ -4,8 +4,8 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
-from kinerja.cells import ReadError
-from kinerja.reader import read_workbook
+from kinerja.ingest.cells import ReadError
+from kinerja.ingest.reader import read_workbook
 from tests.workbooks import Formula, Pct, Sheet, csv_bytes, sop_rows, xls, xlsx
 
 D = Decimal

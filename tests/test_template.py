@@ -6,11 +6,11 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from kinerja import importer
+from kinerja.ingest import files
+from kinerja.ingest.reader import read_workbook
 from kinerja.model import TargetValue
 from kinerja.names import normalize_name
-from kinerja.reader import read_workbook
-from kinerja.template import HEADERS, SHEET, template_bytes, write_template
+from kinerja.reports.template import HEADERS, SHEET, template_bytes, write_template
 from tests import seed
 
 TAHUN = 2025
@@ -141,13 +141,13 @@ def test_filled_template_reads_back_with_zero_errors_and_the_same_targets(unit):
 def test_importing_the_filled_template_changes_no_target_and_writes_the_realisation(unit):
     data = fill(template_bytes(unit, "MUTASI", TAHUN, 1),
                 {"Jumlah ASN dimutasi": {"REALISASI TRIWULAN I": 410}})
-    result = importer.import_file(unit, data, "mutasi.xlsx", "MUTASI", TAHUN, 1)
+    result = files.import_file(unit, data, "mutasi.xlsx", "MUTASI", TAHUN, 1)
     assert result.ok, [str(p) for p in result.problems]
     assert not any(p.is_new for p in result.plan.indicators)
     assert {c.status for c in result.plan.changes if c.jenis == "target"} == {"sama"}
     assert unit.execute("SELECT CAST(nilai AS VARCHAR) FROM realisasi").fetchall() == [("410.000000",)]
     # the next template carries the stored realisation, and imports again without changes
-    again = importer.import_file(unit, template_bytes(unit, "MUTASI", TAHUN, 1), "mutasi.xlsx", "MUTASI", TAHUN, 1)
+    again = files.import_file(unit, template_bytes(unit, "MUTASI", TAHUN, 1), "mutasi.xlsx", "MUTASI", TAHUN, 1)
     assert again.ok and not again.plan.has_changes
 
 
@@ -204,7 +204,7 @@ def test_a_year_without_targets_lists_last_years_indicators_with_open_target_cel
     target = ws.cell(rows["Indeks Sistem Merit"], col["TARGET TAHUNAN"])
     assert target.value is None and not target.protection.locked
     data = fill(out.read_bytes(), {"Indeks Sistem Merit": {"TARGET TAHUNAN": 0.5, "REALISASI TRIWULAN I": 0.45}})
-    result = importer.import_file(unit, data, out.name, "MUTASI", TAHUN + 1)
+    result = files.import_file(unit, data, out.name, "MUTASI", TAHUN + 1)
     assert result.ok, [str(p) for p in result.problems]
     assert not any(p.is_new for p in result.plan.indicators)
 

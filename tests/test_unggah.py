@@ -5,8 +5,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from kinerja import unggah
-from kinerja.template import template_bytes
+from kinerja.ingest import upload
+from kinerja.reports.template import template_bytes
 from tests.conftest import db_content
 from tests.workbooks import Sheet, csv_bytes, sop_rows, xlsx
 
@@ -23,8 +23,8 @@ def workbook(title=True, rows=(ROW,)) -> bytes:
     ("besar.xlsx", 21 * 1024 * 1024, "ukuran 21,0 MB melebihi batas 20 MB"),
 ])
 def test_type_and_size_are_checked_before_reading(name, size, message):
-    with pytest.raises(unggah.UploadError, match=message):
-        unggah.check_file(name, size)
+    with pytest.raises(upload.UploadError, match=message):
+        upload.check_file(name, size)
 
 
 @pytest.mark.parametrize("data, message", [
@@ -32,68 +32,68 @@ def test_type_and_size_are_checked_before_reading(name, size, message):
     (b"", "berkas kosong"),
 ])
 def test_an_unreadable_file_is_refused_with_what_to_do(con, data, message):
-    with pytest.raises(unggah.UploadError, match=message):
-        unggah.plan_upload(con, data, "mutasi.xlsx", "MUTASI", 2024, None)
+    with pytest.raises(upload.UploadError, match=message):
+        upload.plan_upload(con, data, "mutasi.xlsx", "MUTASI", 2024, None)
 
 
 def test_too_many_rows_are_refused(con, monkeypatch):
-    monkeypatch.setattr(unggah, "MAX_ROWS", 1)
-    with pytest.raises(unggah.UploadError, match="lebih dari batas 1"):
-        unggah.plan_upload(con, workbook(rows=[ROW, [2, None, "Indikator lain", "orang", 5]]), "m.xlsx", "MUTASI",
+    monkeypatch.setattr(upload, "MAX_ROWS", 1)
+    with pytest.raises(upload.UploadError, match="lebih dari batas 1"):
+        upload.plan_upload(con, workbook(rows=[ROW, [2, None, "Indikator lain", "orang", 5]]), "m.xlsx", "MUTASI",
                            2024, None)
 
 
 def test_an_empty_sheet_is_skipped_and_said(con):
     data = xlsx(Sheet("Kosong", []), Sheet("Format", sop_rows([ROW])))
-    plan = unggah.plan_upload(con, data, "m.xlsx", "MUTASI", 2024, None)
+    plan = upload.plan_upload(con, data, "m.xlsx", "MUTASI", 2024, None)
     assert plan.ok and ("Kosong", "kosong") in plan.workbook.skipped_sheets
 
 
 def test_a_file_titled_for_another_unit_or_year_is_refused(con):
     # sop_rows' title says BIDANG MUTASI, TAHUN 2024
-    plan = unggah.plan_upload(con, workbook(), "m.xlsx", "PEMBINAAN", 2025, None)
+    plan = upload.plan_upload(con, workbook(), "m.xlsx", "PEMBINAAN", 2025, None)
     messages = [str(p) for p in plan.errors]
     assert messages == [
         "Kesalahan: Lembar 'Format', baris 3, isi 'TAHUN 2024': judul berkas menyebut tahun 2024, tetapi yang "
         "dipilih tahun 2025. Pilih tahun yang benar, atau periksa apakah berkas ini yang dimaksud.",
         "Kesalahan: Lembar 'Format', baris 2, isi 'BIDANG MUTASI': judul berkas menyebut unit MUTASI, tetapi yang "
         "dipilih unit PEMBINAAN. Pilih unit yang benar, atau unggah berkas unit ini."]
-    assert unggah.plan_upload(con, workbook(), "m.xlsx", "MUTASI", 2024, None).ok
+    assert upload.plan_upload(con, workbook(), "m.xlsx", "MUTASI", 2024, None).ok
 
 
 def test_a_renstra_period_in_the_title_is_not_a_year(con):
     data = xlsx(Sheet("Format", [["INDIKATOR KINERJA RENSTRA 2021-2026"], ["BIDANG MUTASI"], []] + sop_rows([ROW], title=False)))
-    assert unggah.plan_upload(con, data, "m.xlsx", "MUTASI", 2024, None).ok
+    assert upload.plan_upload(con, data, "m.xlsx", "MUTASI", 2024, None).ok
 
 
 def test_a_file_without_a_title_is_not_second_guessed(con):
-    assert unggah.plan_upload(con, workbook(title=False), "m.xlsx", "PEMBINAAN", 2025, None).ok
+    assert upload.plan_upload(con, workbook(title=False), "m.xlsx", "PEMBINAAN", 2025, None).ok
 
 
 def test_settings_corrected_by_the_user_are_written_as_theirs(con):
-    plan = unggah.plan_upload(con, workbook(), "m.xlsx", "MUTASI", 2024, None)
-    shown = unggah.settings(plan)
+    plan = upload.plan_upload(con, workbook(), "m.xlsx", "MUTASI", 2024, None)
+    shown = upload.settings(plan)
     assert shown[["polaritas", "agregasi", "asal_agregasi", "konvensi"]].values.tolist() == [
         ["positif", "kumulatif", "ditebak dari satuan", "per_triwulan"]]
     shown.loc[0, ["polaritas", "agregasi"]] = ["negatif", "rata_rata"]
     before = db_content(con)
-    corrected = unggah.with_settings(plan, shown)
+    corrected = upload.with_settings(plan, shown)
     assert db_content(con) == before, "nothing is written before confirming"
-    result = unggah.confirm(con, corrected, "rina")
+    result = upload.confirm(con, corrected, "rina")
     assert result.written
     assert con.execute("SELECT polaritas, agregasi, agregasi_sumber FROM indikator").fetchall() == [
         ("negatif", "rata_rata", "pengguna")]
 
 
 def test_confirm_plans_again_against_what_is_stored_now(con):
-    first = unggah.plan_upload(con, workbook(), "m.xlsx", "MUTASI", 2024, None)
-    unggah.confirm(con, first, "rina")
-    again = unggah.confirm(con, first, "rina")
+    first = upload.plan_upload(con, workbook(), "m.xlsx", "MUTASI", 2024, None)
+    upload.confirm(con, first, "rina")
+    again = upload.confirm(con, first, "rina")
     assert not again.written, "the same file twice writes nothing the second time"
 
 
 def test_the_template_of_a_unit_filled_in_and_uploaded_has_no_errors(con):
-    unggah.confirm(con, unggah.plan_upload(con, workbook(), "m.xlsx", "MUTASI", 2024, None), "rina")
+    upload.confirm(con, upload.plan_upload(con, workbook(), "m.xlsx", "MUTASI", 2024, None), "rina")
     book = load_workbook(io.BytesIO(template_bytes(con, "MUTASI", 2024, 3)))
     sheet = book.worksheets[0]
     header = next(r for r in sheet.iter_rows() if any(c.value == "INDIKATOR KINERJA" for c in r))
@@ -102,7 +102,7 @@ def test_the_template_of_a_unit_filled_in_and_uploaded_has_no_errors(con):
     row[column["REALISASI TRIWULAN III"]].value = 95
     filled = io.BytesIO()
     book.save(filled)
-    plan = unggah.plan_upload(con, filled.getvalue(), "template-mutasi.xlsx", "MUTASI", 2024, 3)
+    plan = upload.plan_upload(con, filled.getvalue(), "template-mutasi.xlsx", "MUTASI", 2024, 3)
     assert plan.ok and not plan.errors, [str(p) for p in plan.problems]
     assert ("realisasi", 3, "95") in {(c.jenis, c.triwulan, c.baru) for c in plan.changes}
 
@@ -110,4 +110,4 @@ def test_the_template_of_a_unit_filled_in_and_uploaded_has_no_errors(con):
 def test_a_semicolon_csv_uploads_like_a_workbook(con):
     data = csv_bytes([["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET TAHUNAN", "REALISASI Q1"],
                       [1, "Meningkatnya profesionalitas ASN", "Indeks kepuasan", "indeks", "80", "78,5"]])
-    assert unggah.plan_upload(con, data, "mutasi.csv", "MUTASI", 2024, None).ok
+    assert upload.plan_upload(con, data, "mutasi.csv", "MUTASI", 2024, None).ok

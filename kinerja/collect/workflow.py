@@ -1,0 +1,119 @@
+"""The collection workflow of a unit's quarter (SOP: distribute → collect → check).
+
+    belum ──upload──▶ draf ──ajukan──▶ diajukan ──verifikasi──▶ diverifikasi
+                        ▲                 │                          │
+                        └── upload ───────┴─ buka kembali (alasan) ◀─┘ → dibuka_kembali
+
+An upload makes its quarters `diajukan` (or `draf` when the unit saves a draft); the Sekretariat
+(Unit Pengelola Data) verifies a quarter, which locks it: an upload or a rollback that would change
+a value of a verified quarter is refused until the quarter is reopened, with a reason. Every step
+is kept (who, when, why) in langkah_pengumpulan; the latest one is the quarter's status.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import duckdb
+import pandas as pd
+
+from kinerja.model import Problem
+from kinerja.store import db
+from kinerja.store.queries import run, sql
+from kinerja.vocab import ROMAN
+
+STATUSES = ["belum", "draf", "diajukan", "diverifikasi", "dibuka_kembali"]
+# Steps a person takes on the register; uploads make draf/diajukan themselves (record_upload).
+TRANSITIONS = {
+    "draf": {"diajukan"},
+    "diajukan": {"diverifikasi", "dibuka_kembali"},
+    "diverifikasi": {"dibuka_kembali"},
+    "dibuka_kembali": {"diajukan", "diverifikasi"},
+    "belum": set(),
+}
+VERIFIER = "Sekretariat (Unit Pengelola Data)"
+
+
+class WorkflowError(ValueError):
+    """A step the workflow does not allow; the message is for the user, in Bahasa Indonesia."""
+
+
+def steps(con: duckdb.DuckDBPyConnection, tahun: int, unit: str | None = None) -> pd.DataFrame:
+    """Every step of the year (of one unit), oldest first: unit, triwulan, status, oleh, pada,
+    alasan, submission_id."""
+    return run(con, "pengumpulan_langkah", {"tahun": tahun, "unit": unit})
+
+
+def current(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, triwulan: int) -> dict | None:
+    """The latest step of a quarter, or None when nothing has been done with it."""
+    own = steps(con, tahun, unit)
+    own = own[own["triwulan"] == triwulan]
+    return None if own.empty else own.iloc[-1].to_dict()
+
+
+def set_status(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, triwulan: int, status: str, oleh: str,
+               alasan: str | None = None, waktu: datetime | None = None) -> None:
+    """One step on the register (ajukan, verifikasi, buka kembali), checked against TRANSITIONS."""
+    step = current(con, unit, tahun, triwulan)
+    now = step["status"] if step else "belum"
+    where = f"Triwulan {ROMAN[triwulan]} {tahun} unit {unit}"
+    if status not in TRANSITIONS.get(now, set()):
+        allowed = ", ".join(sorted(TRANSITIONS.get(now, set()))) or "belum ada (unggah data dulu)"
+        raise WorkflowError(f"{where} berstatus {now}; tidak dapat diubah menjadi {status}. "
+                            f"Langkah yang dapat diambil: {allowed}.")
+    if status == "dibuka_kembali" and not (alasan or "").strip():
+        raise WorkflowError(f"Tuliskan alasan membuka kembali {where.lower()} agar unit tahu apa yang harus "
+                            "diperbaiki.")
+    with db.transaction(con):
+        write_steps(con, unit, tahun, [triwulan], status, oleh, waktu or datetime.now(), alasan)
+
+
+def write_steps(con, unit: str, tahun: int, quarters: list[int], status: str, oleh: str, waktu: datetime,
+                alasan: str | None = None, submission_id: int | None = None) -> None:
+    """Insert steps inside the caller's transaction."""
+    con.register("incoming_langkah", pd.DataFrame({"triwulan": quarters}, dtype="int64"))
+    try:
+        con.execute(sql("write_langkah"), {"unit": unit, "tahun": tahun, "status": status, "oleh": oleh,
+                                           "pada": waktu, "alasan": alasan, "submission": submission_id})
+    finally:
+        con.unregister("incoming_langkah")
+
+
+def record_upload(con, unit: str, tahun: int, quarters: list[int], submission_id: int, oleh: str,
+                  waktu: datetime, draf: bool = False) -> None:
+    """The quarters a written upload reported become diajukan (draf when saved as a draft);
+    called inside the import's transaction."""
+    if quarters:
+        write_steps(con, unit, tahun, quarters, "draf" if draf else "diajukan", oleh, waktu,
+                    submission_id=submission_id)
+
+
+def verified(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict[int, dict]:
+    """Quarters of the unit's year whose latest step is diverifikasi: triwulan -> that step."""
+    own = steps(con, tahun, unit)
+    latest = own.groupby("triwulan").tail(1)
+    return {int(r["triwulan"]): r for r in latest.to_dict(orient="records") if r["status"] == "diverifikasi"}
+
+
+def lock_problems(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, touched: set[int],
+                  source: str) -> list[Problem]:
+    """An error per verified quarter that a change would touch. `touched` holds the quarters
+    whose values change; 0 (an annual target) touches every quarter."""
+    locked = verified(con, unit, tahun)
+    hit = sorted(locked) if 0 in touched else sorted(q for q in touched if q in locked)
+    return [
+        Problem(source, None, None, None,
+                f"triwulan {ROMAN[q]} {tahun} unit {unit} sudah diverifikasi oleh {locked[q]['oleh']} pada "
+                f"{locked[q]['pada']:%d-%m-%Y %H:%M}; nilainya terkunci. Minta {VERIFIER} membuka kembali "
+                "triwulan ini di halaman Pengumpulan, lalu unggah ulang.")
+        for q in hit
+    ]
+
+
+def deadlines(con: duckdb.DuckDBPyConnection, tahun: int) -> pd.DataFrame:
+    """triwulan, tanggal (the deadline), diatur (set by an administrator rather than the default)."""
+    return run(con, "pengumpulan_tenggat", {"tahun": tahun})
+
+
+def set_deadline(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int, tanggal: date) -> None:
+    with db.transaction(con):
+        con.execute(sql("write_tenggat"), {"tahun": tahun, "triwulan": triwulan, "tanggal": tanggal})

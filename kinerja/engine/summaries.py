@@ -1,0 +1,187 @@
+"""What the dashboard reads off the capaian table: off-track indicators, gaps, means per sasaran,
+unit and quarter, multi-year trends. Plain functions of the engine's DataFrames (kinerja.capaian),
+exact in Decimal, so every page shows the same number for the same question.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from kinerja.values import exact, half_up, is_missing, mean_persen
+from kinerja.vocab import ROMAN
+
+# A trend needs this many years of capaian before it is called steady.
+MIN_TREND_YEARS = 3
+
+
+def band(value, scale: pd.DataFrame) -> tuple[str | None, str | None]:
+    """(kategori, warna) of a capaian on the scale (best band first), decided on the value rounded
+    half up to 2 decimals as the capaian table does; (None, None) for a missing value."""
+    shown = half_up(exact(value))
+    if shown is None:
+        return None, None
+    for row in scale.itertuples():
+        lowest = exact(row.batas_bawah)  # None: the lowest band
+        if lowest is None or shown >= lowest:
+            return row.kategori, row.warna
+    return None, None
+
+
+def off_track_limit(scale: pd.DataFrame) -> Decimal:
+    """Capaian below the second band's lower bound is off track (below "Tinggi", 76, on the
+    Permendagri scale): leadership acts on Sedang and worse."""
+    bounds = scale["batas_bawah"].dropna()
+    return exact(bounds.iloc[1] if len(bounds) > 1 else bounds.iloc[0])
+
+
+def off_track(frame: pd.DataFrame, scale: pd.DataFrame) -> pd.DataFrame:
+    """Indicators whose capaian is below the off-track limit, the largest gap first."""
+    limit = float(off_track_limit(scale))
+    rows = frame[frame["capaian_persen"] < limit]
+    return rows.sort_values(["capaian_persen", "indikator"])
+
+
+def selisih(frame: pd.DataFrame) -> pd.Series:
+    """Realisation minus target to date, exact; for a range target 0 inside it, else the distance
+    to the nearer bound (negative below). Missing where either side is missing."""
+    def gap(row) -> float:
+        realisasi, bawah, atas = exact(row.realisasi), exact(row.target_bawah), exact(row.target_atas)
+        if realisasi is None or bawah is None:
+            return float("nan")
+        if realisasi < bawah:
+            return float(realisasi - bawah)
+        return float(max(realisasi - atas, Decimal(0)) if atas != bawah else realisasi - bawah)
+
+    return pd.Series([gap(row) for row in frame.itertuples()], index=frame.index, dtype="float64")
+
+
+def mean_by(frame: pd.DataFrame, keys: list[str], scale: pd.DataFrame) -> pd.DataFrame:
+    """Per group: jumlah indicators, terukur (capaian computed), rata_rata capaian and its band."""
+    columns = [*keys, "jumlah", "terukur", "rata_rata", "kategori", "warna"]
+    rows = []
+    for key, group in frame.groupby(keys, sort=True, dropna=False):
+        mean = mean_persen(group["capaian_persen"])
+        rows.append([*(key if isinstance(key, tuple) else (key,)), len(group),
+                     int(group["capaian_persen"].notna().sum()),
+                     None if mean is None else float(mean), *band(mean, scale)])
+    return pd.DataFrame(rows, columns=columns)
+
+
+def by_quarter(frames: dict[int, pd.DataFrame], keys: list[str], scale: pd.DataFrame) -> pd.DataFrame:
+    """mean_by for each quarter's to-date table, one frame with a `triwulan` column."""
+    parts = [mean_by(frame, keys, scale).assign(triwulan=q) for q, frame in frames.items() if not frame.empty]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=[*keys, "jumlah", "terukur", "rata_rata", "kategori", "warna", "triwulan"])
+
+
+def over_years(frames: dict[int, pd.DataFrame]) -> pd.DataFrame:
+    """The capaian tables of several years, one frame with a `tahun` column, oldest year first."""
+    parts = [frame.assign(tahun=tahun) for tahun, frame in sorted(frames.items()) if not frame.empty]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+def trend(years: pd.DataFrame) -> pd.DataFrame:
+    """Per indicator over the years: capaian of the first and last year, the latest year-over-year
+    change and the direction: 'naik konsisten' / 'turun konsisten' (every year better / worse, at
+    least MIN_TREND_YEARS years of capaian), 'berfluktuasi', or 'data kurang'."""
+    rows = []
+    for (indikator_id, unit, indikator, sasaran), group in years.groupby(
+            ["indikator_id", "unit", "indikator", "sasaran"], sort=False, dropna=False):
+        series = [(t, exact(v)) for t, v in zip(group["tahun"], group["capaian_persen"]) if exact(v) is not None]
+        steps = [b - a for (_, a), (_, b) in zip(series, series[1:])]
+        if len(series) < MIN_TREND_YEARS:
+            arah = "data kurang"
+        elif all(s > 0 for s in steps):
+            arah = "naik konsisten"
+        elif all(s < 0 for s in steps):
+            arah = "turun konsisten"
+        else:
+            arah = "berfluktuasi"
+        rows.append({
+            "indikator_id": indikator_id, "unit": unit, "sasaran": sasaran, "indikator": indikator,
+            "tahun_awal": series[0][0] if series else None,
+            "capaian_awal": float(series[0][1]) if series else None,
+            "tahun_akhir": series[-1][0] if series else None,
+            "capaian_akhir": float(series[-1][1]) if series else None,
+            "perubahan_terakhir": float(steps[-1]) if steps else None,
+            "arah": arah,
+        })
+    return pd.DataFrame(rows, columns=["indikator_id", "unit", "sasaran", "indikator", "tahun_awal",
+                                       "capaian_awal", "tahun_akhir", "capaian_akhir",
+                                       "perubahan_terakhir", "arah"])
+
+
+def submissions_due(register: pd.DataFrame, triwulan: int | None) -> tuple[int, int]:
+    """(sent, due): unit quarters up to the one asked (all four for the year) that have been sent,
+    out of those of units that have indicators."""
+    due = register[(register["jumlah_indikator"] > 0) & (register["triwulan"] <= (triwulan or 4))]
+    return int((due["status"] != "belum").sum()), len(due)
+
+
+def quarter_detail(frames: dict[int, pd.DataFrame], indikator_id: int) -> pd.DataFrame:
+    """One indicator through the year: per quarter its own target and realisation as reported, the
+    target and realisation to date, capaian and kategori to date. Range targets (text) are left
+    out of the numeric target columns."""
+    rows = []
+    for q, frame in sorted(frames.items()):
+        row = frame[frame["indikator_id"] == indikator_id]
+        if row.empty:
+            continue
+        row = row.iloc[0]
+        rows.append({"triwulan": q, "target_tw": number(row[f"target_tw{q}"]),
+                     "realisasi_tw": number(row[f"realisasi_tw{q}"]), "target_sd": number(row["target"]),
+                     "realisasi_sd": number(row["realisasi"]), "capaian_persen": row["capaian_persen"],
+                     "kategori": row["kategori"], "keterangan": row["keterangan"]})
+    return pd.DataFrame(rows, columns=["triwulan", "target_tw", "realisasi_tw", "target_sd", "realisasi_sd",
+                                       "capaian_persen", "kategori", "keterangan"])
+
+
+def number(value) -> float:
+    """A numeric cell of the capaian table; NaN for a range target's text."""
+    return float("nan") if isinstance(value, str) or value is None else float(value)
+
+
+NOTE_LABELS = {"ket": "", "faktor_pendorong": "pendorong: ", "faktor_penghambat": "penghambat: ",
+               "tindak_lanjut_triwulan": "tindak lanjut: ", "tindak_lanjut_renja": "tindak lanjut Renja: ",
+               "bukti_dukung": "bukti: "}
+
+
+def notes(catatan: pd.DataFrame, triwulan: int | None) -> dict[int, str]:
+    """Per indicator its notes (KET, faktor pendorong/penghambat, tindak lanjut, bukti dukung) of
+    the quarters up to the one asked, one text."""
+    kept = catatan[catatan["triwulan"] <= (triwulan or 4)]
+    joined: dict[int, list[str]] = {}
+    for row in kept.to_dict(orient="records"):
+        where = "" if row["triwulan"] == 0 else f"TW {ROMAN[row['triwulan']]}: "
+        parts = [label + row[column] for column, label in NOTE_LABELS.items()
+                 if column in row and not is_missing(row[column])]
+        joined.setdefault(row["indikator_id"], []).append(where + "; ".join(parts))
+    return {k: " | ".join(v) for k, v in joined.items()}
+
+
+DATA_COLUMNS = ["unit", "sasaran", "kode", "indikator", "satuan", "polaritas", "agregasi", "target_tahunan",
+                "target_tw1", "target_tw2", "target_tw3", "target_tw4", "realisasi_tw1", "realisasi_tw2",
+                "realisasi_tw3", "realisasi_tw4", "target", "realisasi", "selisih", "capaian_persen",
+                "kategori", "keterangan"]
+
+
+def data_rows(frame: pd.DataFrame, units: list[str] | None = None, sasaran: list[str] | None = None,
+              kategori: list[str] | None = None, cari: str = "") -> pd.DataFrame:
+    """Every value of the capaian table (with the gap), filtered as the user asks: units, sasaran,
+    kategori ("Belum dapat dihitung" for an empty capaian) and words of the indicator's name or code."""
+    rows = frame.assign(selisih=selisih(frame))
+    keep = pd.Series(True, index=rows.index)
+    if units:
+        keep &= rows["unit"].isin(units)
+    if sasaran:
+        keep &= rows["sasaran"].isin(sasaran)
+    if kategori:
+        keep &= rows["kategori"].fillna(UNMEASURED).isin(kategori)
+    for word in cari.lower().split():
+        keep &= (rows["indikator"].str.lower().str.contains(word, regex=False)
+                 | rows["kode"].fillna("").str.lower().str.contains(word, regex=False))
+    return rows.loc[keep, DATA_COLUMNS]
+
+
+UNMEASURED = "Belum dapat dihitung"

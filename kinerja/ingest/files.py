@@ -1,0 +1,28 @@
+"""Import files: read, plan and (unless a dry run or invalid) write; the one entry of CLI and Unggah."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+
+from kinerja.ingest.plan import ImportResult, plan_file
+from kinerja.ingest.write import apply_plan
+
+
+def import_file(
+    con: duckdb.DuckDBPyConnection,
+    data: bytes,
+    filename: str,
+    unit: str,
+    tahun: int,
+    triwulan: int | None = None,
+    dry_run: bool = False,
+    oleh: str = "cli",
+    waktu: datetime | None = None,
+) -> ImportResult:
+    """Read, plan and (unless dry_run or invalid) write one file. Bad cells come back as problems
+    in the result; only an unreadable file (cells.ReadError) or an unknown unit raise."""
+    plan = plan_file(con, data, filename, unit, tahun, triwulan)
+    if dry_run or not plan.ok:
+        return ImportResult(plan)
+    return apply_plan(con, plan, oleh=oleh, waktu=waktu)

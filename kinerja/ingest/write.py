@@ -1,0 +1,151 @@
+"""Write a valid import plan in one transaction: submission, structure, values, notes, budget."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+from kinerja.collect import workflow
+from kinerja.collect.versions import insert_submission
+from kinerja.ingest.anggaran import write_anggaran
+from kinerja.ingest.plan import ImportPlan, ImportResult
+from kinerja.model import (
+    TargetValue,
+    fmt_plain,
+)
+from kinerja.names import normalize_name
+from kinerja.store import db
+from kinerja.store.queries import insert_frame, new_ids, sql
+
+
+def apply_plan(
+    con: duckdb.DuckDBPyConnection, plan: ImportPlan, oleh: str = "cli", waktu: datetime | None = None,
+    draf: bool = False,
+) -> ImportResult:
+    """Write a valid plan in one transaction; a plan without changes writes nothing at all. The
+    quarters it reports become diajukan on the register (draf when `draf`)."""
+    if not plan.ok:
+        raise ValueError("rencana impor berisi kesalahan; tidak ada yang ditulis")
+    if not plan.has_changes:
+        return ImportResult(plan)
+    waktu = waktu or datetime.now()
+    with db.transaction(con):
+        submission_id, versi = write_submission(con, plan, oleh, waktu)
+        ids = write_structure(con, plan)
+        write_values(con, plan, ids, submission_id, waktu)
+        write_anggaran(con, plan.anggaran, submission_id, waktu)
+        workflow.record_upload(con, plan.unit, plan.tahun, plan.reported_quarters(), submission_id, oleh,
+                                  waktu, draf)
+    return ImportResult(plan, written=True, submission_id=submission_id, versi=versi)
+
+
+def write_submission(con, plan: ImportPlan, oleh: str, waktu: datetime) -> tuple[int, int]:
+    summary = {
+        "indikator_baru": sum(1 for p in plan.indicators if p.is_new),
+        "nilai_baru": plan.count("baru"),
+        "nilai_berubah": plan.count("berubah"),
+        "nilai_dihapus": plan.count("dihapus"),
+        "lembar_dilewati": plan.workbook.skipped_sheets,
+    }
+    submission_id, versi = insert_submission(con, plan.unit, plan.tahun, plan.triwulan, plan.filename, plan.data,
+                                             oleh, waktu, summary)
+    # The quarters this file reports anew (a resubmitted earlier quarter keeps its first time).
+    quarters = sorted({c.triwulan for c in plan.changes if c.jenis == "realisasi" and c.status in ("baru", "berubah")})
+    if quarters:
+        insert_frame(con, "write_submission_triwulan", "incoming_triwulan",
+                     pd.DataFrame({"submission_id": submission_id, "triwulan": quarters}))
+    return submission_id, versi
+
+
+def write_structure(con, plan: ImportPlan) -> list[int]:
+    """Create missing sasaran, program/kegiatan and indicators; update changed settings.
+    Returns the indicator id of every planned indicator."""
+    sasaran = ensure_sasaran(con, {p.attrs["sasaran"] for p in plan.indicators if p.attrs["sasaran"]})
+    parents = ensure_program_kegiatan(con, plan, sasaran)
+    fresh = iter(new_ids(con, sum(1 for p in plan.indicators if p.is_new)))
+    ids = [p.id if p.id is not None else next(fresh) for p in plan.indicators]
+    rows = [
+        {
+            "id": ids[i], "kode": p.attrs["kode"], "nama": p.attrs["nama"],
+            "nama_norm": normalize_name(p.attrs["nama"]), "unit_kode": plan.unit,
+            "sasaran_id": sasaran.get(normalize_name(p.attrs["sasaran"] or "")),
+            "level": p.attrs["level"], "parent_id": parents.get(p.attrs["parent_kode"]),
+            "satuan": p.attrs["satuan"], "polaritas": p.attrs["polaritas"],
+            "agregasi": p.attrs["agregasi"], "agregasi_sumber": p.attrs["agregasi_sumber"],
+        }
+        for i, p in enumerate(plan.indicators)
+        if p.is_new or p.changed
+    ]
+    if rows:
+        insert_frame(con, "write_indikator", "incoming_indikator", pd.DataFrame(rows))
+    return ids
+
+
+def ensure_sasaran(con, texts: set[str]) -> dict[str, int]:
+    known = dict(con.execute(sql("sasaran_known")).fetchall())
+    missing = {normalize_name(t): t for t in texts if normalize_name(t) not in known}
+    if missing:
+        ids = new_ids(con, len(missing))
+        frame = pd.DataFrame({"id": ids, "teks": list(missing.values()), "teks_norm": list(missing)})
+        insert_frame(con, "write_sasaran", "incoming_sasaran", frame)
+        known.update(zip(missing, ids))
+    return known
+
+
+def ensure_program_kegiatan(con, plan: ImportPlan, sasaran: dict[str, int]) -> dict[str, int]:
+    known = dict(con.execute(sql("program_kegiatan_known")).fetchall())
+    wanted: dict[str, dict] = {}
+    for p in plan.indicators:
+        sasaran_id = sasaran.get(normalize_name(p.attrs["sasaran"] or ""))
+        program, kegiatan = p.row.program, p.row.kegiatan
+        if program and program[0] not in known:
+            wanted.setdefault(program[0], {"nama": program[1], "level": "program", "parent": None, "sasaran_id": sasaran_id})
+        if kegiatan and kegiatan[0] not in known:
+            wanted.setdefault(kegiatan[0], {"nama": kegiatan[1], "level": "kegiatan",
+                                            "parent": program[0] if program else None, "sasaran_id": sasaran_id})
+    if wanted:
+        known.update(zip(wanted, new_ids(con, len(wanted))))
+        frame = pd.DataFrame([
+            {"id": known[kode], "kode": kode, "nama": w["nama"], "level": w["level"],
+             "parent_id": known.get(w["parent"]), "sasaran_id": w["sasaran_id"]}
+            for kode, w in wanted.items()
+        ])
+        insert_frame(con, "write_program_kegiatan", "incoming_program_kegiatan", frame)
+    return known
+
+
+def write_values(con, plan: ImportPlan, ids: list[int], submission_id: int, waktu: datetime) -> None:
+    changed = [c for c in plan.changes if c.status != "sama"]
+    if changed:
+        frame = pd.DataFrame([
+            {
+                "jenis": c.jenis, "indikator_id": ids[c.indicator], "tahun": c.tahun, "triwulan": c.triwulan,
+                "bawah": bound(c.value, "bawah"), "atas": bound(c.value, "atas"),
+                "teks": c.value.teks if isinstance(c.value, TargetValue) else None,
+                "lama": c.lama, "baru": c.baru,
+            }
+            for c in changed
+        ])
+        insert_frame(con, "write_values", "incoming_values", frame,
+                     {"submission": submission_id, "waktu": waktu})
+    if plan.notes:
+        frame = pd.DataFrame(
+            [(ids[i], plan.tahun, tw, ket, bukti) for i, tw, ket, bukti in plan.notes],
+            columns=["indikator_id", "tahun", "triwulan", "ket", "bukti_dukung"],
+        )
+        insert_frame(con, "write_catatan", "incoming_catatan", frame, {"submission": submission_id})
+    if plan.konvensi:
+        frame = pd.DataFrame(
+            [(ids[i], plan.tahun, k) for i, k in plan.konvensi], columns=["indikator_id", "tahun", "konvensi"]
+        )
+        insert_frame(con, "write_konvensi", "incoming_konvensi", frame)
+
+
+def bound(value, side: str) -> str | None:
+    """Decimal values travel as text and are cast to DECIMAL in SQL, so nothing passes through float."""
+    if value is None:
+        return None
+    if isinstance(value, TargetValue):
+        return fmt_plain(getattr(value, side))
+    return fmt_plain(value)

@@ -1,0 +1,161 @@
+"""Altair charts of the dashboard, as functions of DataFrames.
+
+Every chart colours a kategori with the active scale's colour (colour-blind safe Okabe-Ito by
+default), formats numbers the Indonesian way through the Vega locale (94,83; 1.900.000), and names
+the unit of each axis. The dashed line at 100 % is the target.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import vl_convert
+
+from kinerja.present.colours import ink
+from kinerja.vocab import ROMAN
+
+LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp ", ""]}}
+PERSEN = ",.2f"
+LABEL_LIMIT = 360
+TARGET_RULE = alt.Chart(pd.DataFrame({"target": [100]})).mark_rule(
+    strokeDash=[4, 4], color="#555").encode(x=alt.X("target:Q"), tooltip=[alt.Tooltip("target:Q", title="Target (%)")])
+
+
+def kategori_color(scale: pd.DataFrame, title: str = "Kategori") -> alt.Color:
+    return alt.Color("kategori:N", title=title,
+                     scale=alt.Scale(domain=list(scale["kategori"]), range=list(scale["warna"])),
+                     legend=alt.Legend(orient="bottom"))
+
+
+def finish(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Configuration every chart shares: Indonesian number locale, no frame around the plot, the
+    width of the page (Streamlit's default "fit" would squeeze the plot into the given height,
+    legend and axis labels included)."""
+    fit_width = alt.AutoSizeParams(type="fit-x", contains="padding")
+    return chart.properties(autosize=fit_width).configure(locale=LOCALE).configure_view(stroke=None)
+
+
+def capaian_bars(frame: pd.DataFrame, scale: pd.DataFrame, by: str, title: str, value: str = "rata_rata",
+                 extra_tooltip: list | None = None) -> alt.TopLevelMixin:
+    """One horizontal bar of capaian (%) per `by` (sasaran, indikator, unit), coloured by kategori,
+    against the dashed 100 % target line, lowest first so what is off track stands out."""
+    # only what the chart draws: mixed text/number columns (range targets) do not travel to the browser
+    keep = [c for c in [by, value, "kategori", "terukur", "jumlah"] if c in frame.columns]
+    data = frame.dropna(subset=[value])[keep].copy()
+    data["label"] = data[value]
+    order = list(data.sort_values(value)[by])
+    y = alt.Y(f"{by}:N", title=None, sort=order, axis=alt.Axis(labelLimit=LABEL_LIMIT))
+    tooltip = [alt.Tooltip(f"{by}:N", title=title),
+               alt.Tooltip(f"{value}:Q", title="Capaian (%)", format=PERSEN),
+               alt.Tooltip("kategori:N", title="Kategori"), *(extra_tooltip or [])]
+    bars = alt.Chart(data).mark_bar().encode(
+        x=alt.X(f"{value}:Q", title="Capaian (%)"), y=y, color=kategori_color(scale), tooltip=tooltip)
+    text = bars.mark_text(align="left", dx=4, color="#222").encode(
+        text=alt.Text("label:Q", format=PERSEN), color=alt.value("#222"))
+    height = max(80, 34 * len(data))
+    return finish(alt.layer(bars, text, TARGET_RULE).properties(height=height))
+
+
+def heatmap(frame: pd.DataFrame, scale: pd.DataFrame, row: str, title: str) -> alt.TopLevelMixin:
+    """`row` × quarter, each cell coloured by the kategori of its mean capaian to date."""
+    data = frame.copy()
+    data["tw"] = [f"TW {ROMAN[q]}" for q in data["triwulan"]]
+    data["tinta"] = [ink(w) for w in data["warna"]]
+    base = alt.Chart(data).encode(
+        x=alt.X("tw:N", title="Triwulan (capaian s.d. akhir triwulan)", sort=[f"TW {ROMAN[q]}" for q in range(1, 5)],
+                axis=alt.Axis(labelAngle=0, orient="top")),
+        y=alt.Y(f"{row}:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+        tooltip=[alt.Tooltip(f"{row}:N", title=title), alt.Tooltip("tw:N", title="Triwulan"),
+                 alt.Tooltip("rata_rata:Q", title="Rata-rata capaian (%)", format=PERSEN),
+                 alt.Tooltip("kategori:N", title="Kategori"),
+                 alt.Tooltip("terukur:Q", title="Indikator terukur")])
+    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(color=kategori_color(scale))
+    text = base.mark_text(fontSize=12).encode(
+        text=alt.Text("rata_rata:Q", format=",.1f"),
+        color=alt.Color("tinta:N", scale=None))
+    return finish(alt.layer(cells, text).properties(height=max(120, 34 * data[row].nunique())))
+
+
+def quarters(detail: pd.DataFrame, satuan: str | None) -> alt.TopLevelMixin:
+    """One indicator through the year: each quarter's target and realisation as bars, and the
+    realisation to date (what capaian is computed on) as a line."""
+    unit = f" ({satuan})" if satuan else ""
+    data = detail.copy()
+    data["tw"] = [f"TW {ROMAN[q]}" for q in data["triwulan"]]
+    bars = data.melt(id_vars=["tw"], value_vars=["target_tw", "realisasi_tw"], var_name="ukuran",
+                     value_name="nilai").dropna(subset=["nilai"])
+    bars["ukuran"] = bars["ukuran"].map({"target_tw": "Target triwulan", "realisasi_tw": "Realisasi triwulan"})
+    order = [f"TW {ROMAN[q]}" for q in range(1, 5)]
+    x = alt.X("tw:N", title="Triwulan", sort=order, axis=alt.Axis(labelAngle=0))
+    color = alt.Color("ukuran:N", title="", scale=alt.Scale(
+        domain=["Target triwulan", "Realisasi triwulan", "Realisasi s.d. triwulan", "Target s.d. triwulan"],
+        range=["#BBBBBB", "#0072B2", "#D55E00", "#555555"]), legend=alt.Legend(orient="bottom"))
+    bar = alt.Chart(bars).mark_bar().encode(
+        x=x, xOffset="ukuran:N", y=alt.Y("nilai:Q", title=f"Nilai{unit}"), color=color,
+        tooltip=[alt.Tooltip("tw:N", title="Triwulan"), alt.Tooltip("ukuran:N", title="Ukuran"),
+                 alt.Tooltip("nilai:Q", title=f"Nilai{unit}", format=",")])
+    lines = data.melt(id_vars=["tw"], value_vars=["realisasi_sd", "target_sd"], var_name="ukuran",
+                      value_name="nilai").dropna(subset=["nilai"])
+    lines["ukuran"] = lines["ukuran"].map({"realisasi_sd": "Realisasi s.d. triwulan",
+                                           "target_sd": "Target s.d. triwulan"})
+    line = alt.Chart(lines).mark_line(point=True).encode(
+        x=x, y="nilai:Q", color=color, strokeDash=alt.condition(
+            alt.datum.ukuran == "Target s.d. triwulan", alt.value([4, 4]), alt.value([1, 0])),
+        tooltip=[alt.Tooltip("tw:N", title="Triwulan"), alt.Tooltip("ukuran:N", title="Ukuran"),
+                 alt.Tooltip("nilai:Q", title=f"Nilai{unit}", format=",")])
+    return finish(alt.layer(bar, line).properties(height=300))
+
+
+def years(history: pd.DataFrame, satuan: str | None, renstra: float | None = None,
+          renstra_tahun: int | None = None) -> alt.TopLevelMixin:
+    """One indicator over the Renstra years: annual target and realisation side by side, and the
+    Renstra end target as a line."""
+    unit = f" ({satuan})" if satuan else ""
+    data = history.melt(id_vars=["tahun"], value_vars=["target", "realisasi"], var_name="ukuran",
+                        value_name="nilai")
+    data["nilai"] = pd.to_numeric(data["nilai"], errors="coerce")  # a range target's text has no bar
+    data = data.dropna(subset=["nilai"])
+    data["ukuran"] = data["ukuran"].map({"target": "Target", "realisasi": "Realisasi"})
+    data["tahun"] = data["tahun"].astype(str)
+    chart = alt.Chart(data).mark_bar().encode(
+        x=alt.X("tahun:N", title="Tahun", axis=alt.Axis(labelAngle=0)), xOffset="ukuran:N",
+        y=alt.Y("nilai:Q", title=f"Nilai{unit}"),
+        color=alt.Color("ukuran:N", title="", scale=alt.Scale(domain=["Target", "Realisasi"],
+                                                              range=["#BBBBBB", "#0072B2"]),
+                        legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("tahun:N", title="Tahun"), alt.Tooltip("ukuran:N", title="Ukuran"),
+                 alt.Tooltip("nilai:Q", title=f"Nilai{unit}", format=",")])
+    if renstra is None:
+        return finish(chart.properties(height=280))
+    label = f"Target akhir Renstra {renstra_tahun}"
+    rule_data = pd.DataFrame({"nilai": [renstra], "label": [label]})
+    rule = alt.Chart(rule_data).mark_rule(color="#009E73", strokeDash=[6, 3], size=2).encode(
+        y="nilai:Q", tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("nilai:Q", title=f"Nilai{unit}", format=",")])
+    text = rule.mark_text(align="left", dy=-6, x=4, color="#009E73").encode(text="label:N")
+    return finish(alt.layer(chart, rule, text).properties(height=280))
+
+
+def trend_lines(frame: pd.DataFrame, series: str, title: str, value: str = "capaian_persen") -> alt.TopLevelMixin:
+    """Capaian (%) per year, one line per `series` (indikator or sasaran), with the 100 % target."""
+    data = frame.dropna(subset=[value])[[series, "tahun", value]].copy()
+    data["tahun"] = data["tahun"].astype(str)
+    lines = alt.Chart(data).mark_line(point=True).encode(
+        x=alt.X("tahun:N", title="Tahun", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y(f"{value}:Q", title="Capaian (%)", scale=alt.Scale(zero=False)),
+        color=alt.Color(f"{series}:N", title=title, legend=alt.Legend(orient="bottom", columns=1, labelLimit=600)),
+        tooltip=[alt.Tooltip(f"{series}:N", title=title), alt.Tooltip("tahun:N", title="Tahun"),
+                 alt.Tooltip(f"{value}:Q", title="Capaian (%)", format=PERSEN)])
+    target = alt.Chart(pd.DataFrame({"target": [100]})).mark_rule(strokeDash=[4, 4], color="#555").encode(y="target:Q")
+    return finish(alt.layer(lines, target).properties(height=320))
+
+
+# Width of an exported chart: the page's width does not exist outside the browser.
+EXPORT_WIDTH = 900
+
+
+def to_png(chart: alt.TopLevelMixin) -> bytes:
+    """The chart as a PNG at twice screen resolution, for reports."""
+    return vl_convert.vegalite_to_png(chart.properties(width=EXPORT_WIDTH).to_json(), scale=2)
+
+
+def to_svg(chart: alt.TopLevelMixin) -> str:
+    return vl_convert.vegalite_to_svg(chart.properties(width=EXPORT_WIDTH).to_json())

@@ -1,0 +1,233 @@
+"""Tables as people read them on the pages: Indonesian numbers, category colours."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+import pandas as pd
+
+from kinerja.engine.summaries import selisih
+from kinerja.numbers import format_angka, format_persen
+from kinerja.present.colours import ink
+from kinerja.values import is_missing
+from kinerja.vocab import E81_KOLOM, ROMAN, period_label
+
+CAPAIAN_COLUMNS = {"unit": "Unit", "sasaran": "Sasaran", "indikator": "Indikator", "satuan": "Satuan",
+                   "target": "Target", "realisasi": "Realisasi", "capaian_persen": "Capaian",
+                   "kategori": "Kategori", "keterangan": "Keterangan"}
+
+
+def angka(value) -> str:
+    """A number Indonesian style; a range target ("80 - 90") as written; "–" for missing."""
+    return value.replace(".", ",") if isinstance(value, str) else format_angka(value)
+
+
+def poin(change) -> str:
+    """A change of capaian in percentage points: "+1,25 poin"; "–" for missing."""
+    if is_missing(change):
+        return "–"
+    return f"{'+' if change >= 0 else ''}{format_angka(change, 2)} poin"
+
+
+def periode_text(triwulan: int | None) -> str:
+    return "setahun penuh" if triwulan is None else f"s.d. triwulan {ROMAN[triwulan]}"
+
+
+def capaian_table(frame: pd.DataFrame) -> pd.DataFrame:
+    table = frame[list(CAPAIAN_COLUMNS)].rename(columns=CAPAIAN_COLUMNS)
+    table["Target"] = [angka(v) for v in frame["target"]]
+    table["Realisasi"] = [angka(v) for v in frame["realisasi"]]
+    table["Capaian"] = [format_persen(v) for v in frame["capaian_persen"]]
+    table["Kategori"] = frame["kategori"].fillna("–")
+    table["Keterangan"] = frame["keterangan"].fillna("")
+    return table
+
+
+def kategori_css(frame: pd.DataFrame) -> list[str]:
+    """Background of each row's Kategori cell in its scale colour."""
+    return [f"background-color: {w}; color: {ink(w)}" if ink(w) else "" for w in frame["warna"]]
+
+
+def indicator_table(frame: pd.DataFrame, notes: dict[int, str]) -> pd.DataFrame:
+    """The capaian table with the gap to the target and the units' notes (KET, bukti dukung)."""
+    table = capaian_table(frame)
+    table.insert(table.columns.get_loc("Realisasi") + 1, "Selisih", [angka(v) for v in selisih(frame)])
+    table["Catatan"] = [notes.get(i, "") for i in frame["indikator_id"]]
+    return table
+
+
+def years_table(own: pd.DataFrame) -> pd.DataFrame:
+    """One indicator's capaian table rows over the years."""
+    return pd.DataFrame({
+        "Tahun": own["tahun"].astype(str),
+        "Target": [angka(v) for v in own["target"]],
+        "Realisasi": [angka(v) for v in own["realisasi"]],
+        "Capaian": [format_persen(v) for v in own["capaian_persen"]],
+        "Kategori": own["kategori"].fillna("–"),
+        "Keterangan": own["keterangan"].fillna(""),
+    })
+
+
+JENIS = {"target": "Target", "realisasi": "Realisasi", "target_renstra": "Target Renstra"}
+
+
+def value_label(jenis: str, tahun: int, triwulan: int) -> str:
+    """"Realisasi TW II 2025", "Target Tahunan 2025", "Target Renstra 2026"."""
+    return f"{'Realisasi' if jenis == 'realisasi' else 'Target'} {period_label(jenis, tahun, triwulan)}"
+
+
+def stored_value(text) -> str:
+    """A value as riwayat stores it (canonical text, dot decimals) shown the Indonesian way."""
+    if not isinstance(text, str):
+        return "–"
+    try:
+        return format_angka(Decimal(text))
+    except InvalidOperation:  # a range "80 - 90"
+        return " - ".join(stored_value(part.strip()) for part in text.split(" - "))
+
+
+def history_table(changes: pd.DataFrame) -> pd.DataFrame:
+    """riwayat rows as people read them: when, what, old → new, from which file and who."""
+    return pd.DataFrame({
+        "Waktu": changes["diubah_pada"].dt.strftime("%d-%m-%Y %H:%M"),
+        "Jenis": changes["jenis"].map(JENIS),
+        "Periode": [period_label(r.jenis, r.tahun, r.triwulan) for r in changes.itertuples()],
+        "Nilai lama": [stored_value(v) for v in changes["nilai_lama"]],
+        "Nilai baru": [stored_value(v) for v in changes["nilai_baru"]],
+        "Berkas": [f"{n} (versi {v})" for n, v in zip(changes["nama_berkas"], changes["versi"])],
+        "Oleh": changes["diunggah_oleh"],
+    })
+
+
+STATUS = {"belum": "Belum", "draf": "Draf", "diajukan": "Diajukan", "diverifikasi": "Diverifikasi",
+          "dibuka_kembali": "Dibuka kembali"}
+
+
+def register_table(register: pd.DataFrame) -> pd.DataFrame:
+    """The submission register (kinerja.status) as people read it."""
+    def timely(value) -> str:
+        return "–" if is_missing(value) else ("Tepat waktu" if value else "Terlambat")
+
+    return pd.DataFrame({
+        "Triwulan": [f"TW {ROMAN[q]}" for q in register["triwulan"]],
+        "Status": register["status"].map(STATUS).fillna(register["status"]),
+        "Indikator": register["jumlah_indikator"],
+        "Terisi": register["terisi"],
+        "Kelengkapan": [format_persen(v) for v in register["kelengkapan_persen"]],
+        "Diunggah pada": register["diunggah_pada"].dt.strftime("%d-%m-%Y %H:%M").fillna("–"),
+        "Ketepatan": [timely(v) for v in register["tepat_waktu"]],
+    })
+
+
+ARAH = {"naik konsisten": "Naik konsisten", "turun konsisten": "Turun konsisten",
+        "berfluktuasi": "Berfluktuasi", "data kurang": "Data kurang"}
+
+
+def trend_table(trends: pd.DataFrame, years: pd.DataFrame) -> pd.DataFrame:
+    """Per indicator its capaian in each year (columns), the latest change and the direction."""
+    wide = years.pivot_table(index="indikator_id", columns="tahun", values="capaian_persen", aggfunc="first")
+    table = pd.DataFrame({"Unit": trends["unit"].values, "Indikator": trends["indikator"].values})
+    for tahun in wide.columns:
+        table[str(tahun)] = [format_persen(wide.at[i, tahun]) if i in wide.index else "–"
+                             for i in trends["indikator_id"]]
+    table["Perubahan terakhir"] = [poin(v) for v in trends["perubahan_terakhir"]]
+    table["Arah"] = trends["arah"].map(ARAH).values
+    return table
+
+
+DATA_HEADERS = {"unit": "Unit", "sasaran": "Sasaran", "kode": "Kode", "indikator": "Indikator",
+                "satuan": "Satuan", "polaritas": "Polaritas", "agregasi": "Agregasi",
+                "target_tahunan": "Target tahunan", "target_tw1": "Target TW I", "target_tw2": "Target TW II",
+                "target_tw3": "Target TW III", "target_tw4": "Target TW IV", "realisasi_tw1": "Realisasi TW I",
+                "realisasi_tw2": "Realisasi TW II", "realisasi_tw3": "Realisasi TW III",
+                "realisasi_tw4": "Realisasi TW IV", "target": "Target s.d. periode",
+                "realisasi": "Realisasi s.d. periode", "selisih": "Selisih", "capaian_persen": "Capaian",
+                "kategori": "Kategori", "keterangan": "Keterangan"}
+
+
+def data_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """analisis.data_rows as people read them: every number the Indonesian way."""
+    table = rows.rename(columns=DATA_HEADERS)
+    for column in ["target_tahunan", "target_tw1", "target_tw2", "target_tw3", "target_tw4", "realisasi_tw1",
+                   "realisasi_tw2", "realisasi_tw3", "realisasi_tw4", "target", "realisasi", "selisih"]:
+        table[DATA_HEADERS[column]] = [angka(v) for v in rows[column]]
+    table["Capaian"] = [format_persen(v) for v in rows["capaian_persen"]]
+    table["Agregasi"] = rows["agregasi"].str.replace("_", " ")
+    return table.fillna({"Kategori": "–", "Keterangan": "", "Kode": "", "Sasaran": "", "Satuan": ""})
+
+
+CHANGE_STATUS = {"baru": "Baru", "berubah": "Berubah", "sama": "Tidak berubah", "dihapus": "Dihapus"}
+
+
+def changes_table(changes: pd.DataFrame) -> pd.DataFrame:
+    """An import plan's value changes (ImportPlan.changes_frame) as people read them."""
+    return pd.DataFrame({
+        "Indikator": changes["indikator"],
+        "Nilai": [value_label(r.jenis, r.tahun, r.triwulan) for r in changes.itertuples()],
+        "Lama": [stored_value(v) for v in changes["lama"]],
+        "Baru": [stored_value(v) for v in changes["baru"]],
+        "Status": changes["status"].map(CHANGE_STATUS),
+    })
+
+
+# Register cells: Okabe-Ito again, so the page reads like the others.
+STATUS_COLOURS = {"belum": "#EEEEEE", "draf": "#F0E442", "diajukan": "#56B4E9", "diverifikasi": "#009E73",
+                  "dibuka_kembali": "#E69F00"}
+
+
+def register_matrix(register: pd.DataFrame, today: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The register as unit × triwulan: (text, css) frames. A cell says the status, the upload
+    date and "terlambat" when it came after the deadline, or when nothing came and the deadline
+    has passed."""
+    text, css = {}, {}
+    for row in register.itertuples():
+        if is_missing(row.tepat_waktu):
+            late = row.status == "belum" and row.jumlah_indikator > 0 and row.tenggat.date() < today
+        else:
+            late = not row.tepat_waktu
+        uploaded = "" if is_missing(row.diunggah_pada) else f" · {row.diunggah_pada:%d-%m}"
+        column = f"TW {ROMAN[row.triwulan]}"
+        text.setdefault(row.unit, {})[column] = STATUS[row.status] + uploaded + (" · terlambat" if late else "")
+        fill = STATUS_COLOURS[row.status]
+        css.setdefault(row.unit, {})[column] = (f"background-color: {fill}; color: {ink(fill)}"
+                                                + ("; font-weight: bold" if late else ""))
+    index = sorted(text)
+    return pd.DataFrame(text).T.reindex(index), pd.DataFrame(css).T.reindex(index)
+
+
+def version_labels(listed) -> dict[int, str]:
+    """versi.versions rows as choices: "Versi 2 · TW II · mutasi.xlsx · 05-07-2025 10:20 · rina"."""
+    def part(triwulan) -> str:
+        return "setahun" if is_missing(triwulan) else f"TW {ROMAN[int(triwulan)]}"
+
+    return {int(r.id): f"Versi {r.versi} · {part(r.triwulan)} · {r.nama_berkas} · {r.diunggah_pada:%d-%m-%Y %H:%M}"
+                       f" · {r.diunggah_oleh}" for r in listed.itertuples()}
+
+
+def e81_table(e81: pd.DataFrame) -> pd.DataFrame:
+    """Formulir E.81 for a preview: the form's column numbers in the headers, K and Rp per column."""
+    table = pd.DataFrame({
+        "(1) No": e81["no"], "(2) Sasaran": e81["sasaran"].fillna(""),
+        "(3) Program/Kegiatan": e81["program_kegiatan"].fillna(""),
+        "(4) Indikator": [f"{i} ({s})" if isinstance(s, str) and s else (i or "")
+                          for i, s in zip(e81["indikator"], e81["satuan"])],
+    })
+    for n, label in E81_KOLOM.items():
+        k_shown = format_persen if n == 14 else angka
+        table[f"({n}) {label} K"] = [k_shown(v) if v is not None else "" for v in e81[f"k{n}"]]
+        rp_shown = format_persen if n == 14 else format_angka
+        table[f"({n}) {label} Rp"] = [rp_shown(v) if v is not None else "" for v in e81[f"rp{n}"]]
+    table["(15) Unit Penanggung Jawab"] = e81["unit"].fillna("")
+    return table
+
+
+def efisiensi_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Capaian kinerja beside serapan anggaran, per program/kegiatan."""
+    return pd.DataFrame({
+        "Kode": frame["kode"], "Program/Kegiatan": frame["program_kegiatan"],
+        "Pagu (Rp)": [format_angka(v) for v in frame["pagu"]],
+        "Realisasi anggaran (Rp)": [format_angka(v) for v in frame["realisasi"]],
+        "Serapan anggaran": [format_persen(v) for v in frame["serapan_persen"]],
+        "Rata-rata capaian kinerja": [format_persen(v) for v in frame["capaian_kinerja"]],
+        "Jumlah indikator": frame["jumlah_indikator"],
+    })

@@ -1,0 +1,69 @@
+"""The LKjIP Bab III tables (PermenPAN-RB 53/2014), one definition for the workbook and the docx:
+a title, columns with the kind of value each holds, and rows of raw values (None = missing)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kinerja.reports.evaluasi import Evaluasi
+from kinerja.values import is_missing
+from kinerja.vocab import RENSTRA_AKHIR, ROMAN
+
+# kinds: teks (user or fixed text), angka (a value as stored), persen (2 decimals), rp (rupiah)
+
+
+@dataclass
+class Tabel:
+    judul: str
+    kolom: list[tuple[str, str]]   # (header, kind)
+    baris: list[list]
+
+
+def periode(ev: Evaluasi) -> str:
+    return f"s.d. Triwulan {ROMAN[ev.triwulan]} {ev.tahun}" if ev.triwulan else f"Tahun {ev.tahun}"
+
+
+def tables(ev: Evaluasi, sasaran: str | None = None, nomor: str = "3") -> list[Tabel]:
+    """The four analyses; with `sasaran`, only that sasaran's indicators (the efficiency table,
+    per program/kegiatan, only without it)."""
+    def pick(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame if sasaran is None or frame.empty else frame[frame["sasaran"] == sasaran]
+
+    cap = pick(ev.capaian)
+    out = [Tabel(
+        f"Tabel {nomor}.1 Target dan realisasi kinerja {periode(ev)}",
+        [("No", "angka"), ("Sasaran", "teks"), ("Indikator Kinerja", "teks"), ("Satuan", "teks"),
+         ("Target", "angka"), ("Realisasi", "angka"), ("Capaian (%)", "persen"), ("Kategori", "teks")],
+        [[i, r.sasaran, r.indikator, r.satuan, r.target, r.realisasi, r.capaian_persen, r.kategori]
+         for i, r in enumerate(cap.itertuples(index=False), 1)])]
+    years = ev.tahun_renstra
+    yearly = pick(ev.tahunan)
+    out.append(Tabel(
+        f"Tabel {nomor}.2 Realisasi dan capaian kinerja tahun {ev.tahun} dibandingkan tahun-tahun "
+        f"sebelumnya dalam periode Renstra",
+        [("No", "angka"), ("Indikator Kinerja", "teks"), ("Satuan", "teks")]
+        + [(f"{label} {y}", kind) for y in years for label, kind in (("Realisasi", "angka"), ("Capaian (%)", "persen"))],
+        [[i, r["indikator"], r["satuan"]] + [r[f"{m}_{y}"] for y in years for m in ("realisasi", "capaian")]
+         for i, r in enumerate(yearly.to_dict("records"), 1)]))
+    renstra = pick(ev.renstra)
+    out.append(Tabel(
+        f"Tabel {nomor}.3 Realisasi kinerja s.d. tahun {ev.tahun} dibandingkan target akhir Renstra "
+        f"({RENSTRA_AKHIR})",
+        [("No", "angka"), ("Indikator Kinerja", "teks"), ("Satuan", "teks"),
+         (f"Target akhir Renstra ({RENSTRA_AKHIR})", "angka"), (f"Realisasi s.d. {ev.tahun}", "angka"),
+         ("Tingkat capaian (%)", "persen")],
+        [[i, r["indikator"], r["satuan"], r["target_akhir"], r["realisasi_sd"], r["tingkat_capaian"]]
+         for i, r in enumerate(renstra.to_dict("records"), 1)]))
+    if sasaran is None:
+        out.append(Tabel(
+            f"Tabel {nomor}.4 Capaian kinerja dan serapan anggaran {periode(ev)}",
+            [("No", "angka"), ("Kode", "teks"), ("Program/Kegiatan", "teks"), ("Pagu (Rp)", "rp"),
+             ("Realisasi anggaran (Rp)", "rp"), ("Serapan anggaran (%)", "persen"),
+             ("Rata-rata capaian kinerja (%)", "persen"), ("Jumlah indikator", "angka")],
+            [[i, r["kode"], r["program_kegiatan"], r["pagu"], r["realisasi"], r["serapan_persen"],
+              r["capaian_kinerja"], r["jumlah_indikator"]]
+             for i, r in enumerate(ev.efisiensi.to_dict("records"), 1)]))
+    for tabel in out:
+        tabel.baris = [[None if is_missing(v) else v for v in row] for row in tabel.baris]
+    return out

@@ -1,0 +1,226 @@
+"""The tables of the evaluation documents, as data: Formulir E.81 (Permendagri 86/2017) and the
+LKjIP Bab III analyses (PermenPAN-RB 53/2014). The workbook, the docx draft and the Ekspor page
+all draw these same frames, and every capaian in them is the engine's (kinerja.capaian).
+
+Values are Decimal (exact) or float as the engine gives them; missing is None, never 0.
+Renstra period: RENSTRA_AWAL .. RENSTRA_AKHIR; its end target is target_renstra of RENSTRA_AKHIR.
+"Realisasi Renstra s.d. tahun lalu" of an indicator: for kumulatif indicators the sum of the yearly
+realisations of the earlier Renstra years, otherwise the latest of them; s.d. tahun ini (column 13)
+adds this year's (kumulatif) or takes this year's value (the position now).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import duckdb
+import pandas as pd
+
+from kinerja.engine.anggaran import realisasi_sebelum, serapan
+from kinerja.engine.capaian import capaian, kategori_for
+from kinerja.safety import is_number
+from kinerja.store.queries import run
+from kinerja.values import exact, half_up, is_missing, mean_persen
+from kinerja.vocab import E81_KOLOM, NOTES, RENSTRA_AKHIR, RENSTRA_AWAL, renstra_years
+
+# Columns 5-14 of the E.81, each with a K (kinerja) and an Rp (anggaran) value.
+E81_COLUMNS = (["no", "sasaran", "program_kegiatan", "indikator", "satuan"]
+               + [f"{kind}{n}" for n in E81_KOLOM for kind in ("k", "rp")] + ["unit", "jenis", "capaian_persen"])
+# The notes of the E.81 footer (catatan columns, migration 0002).
+FAKTOR = {name: NOTES[name] for name in
+          ["faktor_pendorong", "faktor_penghambat", "tindak_lanjut_triwulan", "tindak_lanjut_renja"]}
+
+
+@dataclass
+class Evaluasi:
+    """Everything the documents of one period show."""
+    tahun: int
+    triwulan: int | None
+    capaian: pd.DataFrame          # the engine's table for the period, in evaluation order
+    e81: pd.DataFrame              # E81_COLUMNS, one row per indicator and per program/kegiatan
+    tahunan: pd.DataFrame          # per indicator: realisasi_<y>, capaian_<y> for the Renstra years so far
+    renstra: pd.DataFrame          # per indicator: target akhir Renstra, realisasi s.d. tahun ini, tingkat capaian
+    efisiensi: pd.DataFrame        # per program/kegiatan: pagu, realisasi, serapan, capaian kinerja
+    catatan: pd.DataFrame          # per indicator: ket and the FAKTOR columns present
+    rata_rata: Decimal | None      # mean capaian of the period, as the Capaian sheet and the dashboard
+    predikat: tuple[str, str] | None
+    rata_serapan: Decimal | None
+
+    @property
+    def tahun_renstra(self) -> list[int]:
+        return renstra_years(self.tahun)
+
+
+def native(value):
+    """A plain Python value: float for a number (numpy's repr is not a number's text), None for NaN."""
+    if is_number(value):
+        return float(value)
+    return value if isinstance(value, str) else None
+
+
+def order(frame: pd.DataFrame) -> pd.DataFrame:
+    """Indicators grouped by sasaran, then by unit, in file order; without a sasaran last."""
+    return frame.sort_values(["sasaran_id", "unit", "indikator_id"], na_position="last",
+                             kind="stable").reset_index(drop=True)
+
+
+def tingkat_capaian(realisasi: Decimal | None, target: Decimal | None, polaritas: str,
+                    rumus: str) -> Decimal | None:
+    """Column 14: realisation to date against the Renstra end target, by the indicator's own
+    formula (spec/capaian.md), rounded half up; None where it cannot be computed."""
+    if realisasi is None or target is None or target == 0:
+        return None
+    if polaritas == "negatif":
+        if rumus == "B":
+            return half_up(target / realisasi * 100) if realisasi else None
+        return max(half_up((2 - realisasi / target) * 100), Decimal(0))
+    return half_up(realisasi / target * 100)
+
+
+def evaluasi(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = None) -> Evaluasi:
+    frame = order(capaian(con, tahun, triwulan))
+    links = run(con, "export_indikator", {"akhir": RENSTRA_AKHIR}).set_index("indikator_id")
+    years = renstra_years(tahun)
+    history = {y: capaian(con, y).set_index("indikator_id") for y in years if y != tahun}
+    history[tahun] = frame.set_index("indikator_id")  # this year: the period asked, as the dashboard
+    budget = serapan(con, tahun, triwulan)
+    before = realisasi_sebelum(con, tahun, RENSTRA_AWAL)
+    first_year = tahun <= RENSTRA_AWAL
+
+    tahunan_rows, renstra_rows, per_indicator = [], [], {}
+    for row in frame.itertuples(index=False):
+        earlier = [exact(history[y].at[row.indikator_id, "realisasi"]) if row.indikator_id in history[y].index
+                   else None for y in years if y < tahun]
+        earlier = [v for v in earlier if v is not None]
+        if row.agregasi == "kumulatif":
+            k6 = sum(earlier) if earlier else None
+        else:
+            k6 = earlier[-1] if earlier else None
+        k12 = exact(row.realisasi)
+        if k12 is None:
+            k13 = None
+        elif row.agregasi == "kumulatif":
+            k13 = k12 + k6 if k6 is not None else (k12 if first_year else None)
+        else:
+            k13 = k12
+        link = links.loc[row.indikator_id] if row.indikator_id in links.index else None
+        k5 = None
+        if link is not None and isinstance(link["renstra_bawah"], str) and link["renstra_bawah"] == link["renstra_atas"]:
+            k5 = Decimal(link["renstra_bawah"]).normalize()
+        k14 = tingkat_capaian(k13, k5, row.polaritas, row.rumus_negatif)
+        per_indicator[row.indikator_id] = {"k5": k5, "k6": k6, "k12": k12, "k13": k13, "k14": k14}
+        renstra_rows.append({"sasaran": row.sasaran, "indikator": row.indikator, "satuan": row.satuan,
+                             "target_akhir": k5, "realisasi_sd": k13, "tingkat_capaian": k14,
+                             "unit": row.unit_nama, "indikator_id": row.indikator_id})
+        yearly = {"sasaran": row.sasaran, "indikator": row.indikator, "satuan": row.satuan,
+                  "unit": row.unit_nama, "indikator_id": row.indikator_id}
+        for y in years:
+            found = row.indikator_id in history[y].index
+            for name, column in (("realisasi", "realisasi"), ("capaian", "capaian_persen"), ("kategori", "kategori")):
+                yearly[f"{name}_{y}"] = native(history[y].at[row.indikator_id, column]) if found else None
+        tahunan_rows.append(yearly)
+
+    kinds = {int(r.id): (r.kode, r.nama, r.level, int(r.parent_id) if pd.notna(r.parent_id) else None)
+             for r in run(con, "export_program_kegiatan").itertuples(index=False)}
+    e81 = e81_rows(frame, links, kinds, per_indicator, budget, before, first_year)
+    efisiensi = efisiensi_rows(frame, links, kinds, budget)
+    rata_rata = mean_persen(frame["capaian_persen"])
+    return Evaluasi(
+        tahun=tahun, triwulan=triwulan, capaian=frame, e81=e81,
+        tahunan=pd.DataFrame(tahunan_rows), renstra=pd.DataFrame(renstra_rows), efisiensi=efisiensi,
+        catatan=notes(con, tahun, triwulan), rata_rata=rata_rata, predikat=kategori_for(con, rata_rata),
+        rata_serapan=mean_persen(efisiensi["serapan_persen"]),
+    )
+
+
+def e81_rows(frame, links, kinds, per_indicator, budget, before, first_year) -> pd.DataFrame:
+    """Per sasaran (numbered 1..n): its indicators without a program/kegiatan, then each program
+    row with its own indicators and its kegiatan rows with theirs. Rp on program/kegiatan rows
+    (the first time each appears), K on indicator rows."""
+    money = budget.set_index("program_kegiatan_id") if len(budget) else None
+    rows, shown = [], set()
+
+    def budget_row(pk_id, sasaran, no):
+        row = {"no": no, "sasaran": sasaran, "jenis": kinds.get(pk_id, ("", "", "program"))[2],
+               "program_kegiatan": " ".join(kinds.get(pk_id, ("", "", ""))[:2]).strip()}
+        if pk_id in shown:
+            return row
+        shown.add(pk_id)
+        if money is not None and pk_id in money.index:
+            b = money.loc[pk_id]
+            rp6 = before.get(pk_id)
+            row.update({"rp7": b["pagu"], "rp8": b["realisasi_tw1"], "rp9": b["realisasi_tw2"],
+                        "rp10": b["realisasi_tw3"], "rp11": b["realisasi_tw4"], "rp12": b["realisasi"],
+                        "rp6": rp6})
+            if b["realisasi"] is not None and (rp6 is not None or first_year):
+                row["rp13"] = b["realisasi"] + (rp6 or 0)
+        return row
+
+    def indicator_row(ind, no):
+        values = per_indicator[ind.indikator_id]
+        row = {"no": no, "sasaran": ind.sasaran, "indikator": ind.indikator, "satuan": ind.satuan,
+               "unit": ind.unit_nama, "jenis": "indikator", "capaian_persen": ind.capaian_persen,
+               "k5": values["k5"], "k6": values["k6"], "k7": ind.target_tahunan,
+               "k8": ind.realisasi_tw1, "k9": ind.realisasi_tw2, "k10": ind.realisasi_tw3,
+               "k11": ind.realisasi_tw4, "k12": values["k12"], "k13": values["k13"], "k14": values["k14"]}
+        return {k: None if is_missing(v) else v for k, v in row.items()}
+
+    no = 0
+    for _, group in frame.groupby(frame["sasaran_id"].fillna(-1), sort=False):
+        no += 1
+        pk = [links.at[i, "pk_id"] if i in links.index else None for i in group["indikator_id"]]
+        pk = [int(p) if pd.notna(p) else None for p in pk]
+        group = group.assign(_pk=pk)
+        for ind in group[group["_pk"].isna()].itertuples(index=False):
+            rows.append(indicator_row(ind, no))
+        with_pk = group[group["_pk"].notna()]
+        programs = {}
+        for pk_id in with_pk["_pk"].unique():
+            kode, nama, level, parent = kinds.get(pk_id, ("", "", "kegiatan", None))
+            programs.setdefault(parent if level == "kegiatan" and parent else pk_id, []).append(pk_id)
+        for program_id in sorted(programs, key=lambda p: kinds.get(p, ("",))[0]):
+            rows.append(budget_row(program_id, group["sasaran"].iloc[0], no))
+            for pk_id in sorted(programs[program_id], key=lambda p: (p != program_id, kinds.get(p, ("",))[0])):
+                if pk_id != program_id:
+                    rows.append(budget_row(pk_id, group["sasaran"].iloc[0], no))
+                for ind in with_pk[with_pk["_pk"] == pk_id].itertuples(index=False):
+                    rows.append(indicator_row(ind, no))
+    # budgets of programs/kegiatan that have no indicator this period still belong in the form
+    for pk_id in (money.index if money is not None else []):
+        if pk_id not in shown:
+            no += 1
+            rows.append(budget_row(pk_id, None, no))
+    out = pd.DataFrame(rows, columns=E81_COLUMNS).astype(object)
+    return out.where(out.notna(), None)
+
+
+def efisiensi_rows(frame, links, kinds, budget) -> pd.DataFrame:
+    """Per program/kegiatan with a budget: pagu, realisasi, serapan (%) beside the mean capaian of
+    its indicators (a program: its own and its kegiatan's)."""
+    parent = {pk_id: kind[3] for pk_id, kind in kinds.items()}
+    per_pk: dict[int, list] = {}
+    for row in frame.itertuples(index=False):
+        if row.indikator_id in links.index and pd.notna(links.at[row.indikator_id, "pk_id"]):
+            pk_id = int(links.at[row.indikator_id, "pk_id"])
+            for owner in {pk_id, parent.get(pk_id)} - {None}:
+                per_pk.setdefault(owner, []).append(row.capaian_persen)
+    rows = []
+    for b in budget.itertuples(index=False):
+        values = per_pk.get(int(b.program_kegiatan_id), [])
+        rows.append({"kode": b.kode, "program_kegiatan": b.nama, "level": b.level, "pagu": b.pagu,
+                     "realisasi": b.realisasi, "serapan_persen": b.serapan_persen,
+                     "capaian_kinerja": mean_persen(values), "jumlah_indikator": len(values)})
+    return pd.DataFrame(rows, columns=["kode", "program_kegiatan", "level", "pagu", "realisasi",
+                                       "serapan_persen", "capaian_kinerja", "jumlah_indikator"])
+
+
+def notes(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None) -> pd.DataFrame:
+    """Per indicator the notes of the period: the latest quarter's up to the one asked, else the
+    year's; columns indikator_id, ket and the FAKTOR columns."""
+    frame = run(con, "export_catatan", {"tahun": tahun})
+    keep = ["indikator_id", "ket", *FAKTOR]
+    if frame.empty:
+        return pd.DataFrame(columns=keep)
+    frame = frame[frame["triwulan"] <= (triwulan or 4)]
+    frame = frame.sort_values(["indikator_id", "triwulan"]).groupby("indikator_id").tail(1)
+    return frame[keep].reset_index(drop=True)

@@ -1,0 +1,199 @@
+"""The evaluation workbook's sheets after "Capaian": Formulir E.81, LKjIP Bab III, Data.
+
+Every sheet prints A4 landscape, one page wide, its header rows repeated; user text goes through
+kinerja.safety.write_cell (text, never a formula); numbers stay numbers with formats that Excel
+shows in the reader's locale (1.900.000.000 and 94,83 in Indonesian).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from kinerja.present.xlsx_formats import (
+    Formats,
+    band,
+    merge_runs,
+    print_setup,
+    write_number,
+)
+from kinerja.reports.bab3 import Tabel, periode, tables
+from kinerja.reports.evaluasi import FAKTOR, Evaluasi
+from kinerja.safety import write_cell
+from kinerja.vocab import E81_KOLOM, ROMAN
+
+PERSEN = "#,##0.00"
+CELL = dict(border=1, valign="top", text_wrap=True)
+HEAD = dict(bold=True, text_wrap=True, align="center", valign="vcenter", border=1, bg_color="#D9D9D9")
+
+# Formulir E.81 columns (0-based): 1-4 text, 5-14 a K and an Rp column each, 15 the unit.
+E81_TEKS = {1: "No", 2: "Sasaran", 3: "Program/Kegiatan",
+            4: "Indikator Kinerja Program (outcome)/Kegiatan (output)"}
+E81_UNIT = "Unit Penanggung Jawab"
+
+
+def k_col(n: int) -> int:
+    return 4 + 2 * (n - 5)
+
+
+UNIT_COL = k_col(14) + 2
+E81_FOOTER = ["Rata-rata capaian kinerja (%)", "Predikat kinerja", *FAKTOR.values()]
+
+
+# --------------------------------------------------------------------------- Formulir E.81
+
+
+def write_e81(workbook, formats: Formats, ev: Evaluasi, instansi: str) -> None:
+    ws = workbook.add_worksheet("Formulir E.81")
+    title = formats(bold=True, font_size=12)
+    ws.write_string(0, 0, "FORMULIR E.81", title)
+    ws.write_string(1, 0, "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH", title)
+    write_cell(ws, 2, 0, f"LINGKUP {instansi}", formats(bold=True))
+    ws.write_string(3, 0, f"Periode pelaksanaan: {periode(ev)} (Permendagri Nomor 86 Tahun 2017)")
+    h = 5
+    head = formats(**HEAD)
+    for c, label in enumerate(E81_TEKS.values()):
+        ws.merge_range(h, c, h + 2, c, label, head)
+    ws.merge_range(h, UNIT_COL, h + 2, UNIT_COL, E81_UNIT, head)
+    for n, label in E81_KOLOM.items():
+        c = k_col(n)
+        if n in (8, 9, 10, 11):
+            ws.merge_range(h + 1, c, h + 1, c + 1, f"Triwulan {ROMAN[n - 7]}", head)
+        else:
+            ws.merge_range(h, c, h + 1, c + 1, label, head)
+        ws.write_string(h + 2, c, "K", head)
+        ws.write_string(h + 2, c + 1, "Rp", head)
+    ws.merge_range(h, k_col(8), h, k_col(11) + 1, "Realisasi kinerja dan anggaran Renja pada triwulan", head)
+    # the form's column numbers: 1-4, 5-14 over each K/Rp pair, 15
+    number = formats(**HEAD, italic=True)
+    for c in range(4):
+        ws.write_number(h + 3, c, c + 1, number)
+    for n in E81_KOLOM:
+        ws.merge_range(h + 3, k_col(n), h + 3, k_col(n) + 1, n, number)
+    ws.write_number(h + 3, UNIT_COL, 15, number)
+    first = h + 4
+    last = write_e81_body(ws, formats, first, ev.e81)
+    write_e81_footer(ws, formats, last + 1, ev)
+    for c, width in enumerate([5, 24, 26, 34] + [11] * 20 + [20]):
+        ws.set_column(c, c, width)
+    ws.freeze_panes(first, 4)
+    print_setup(ws, h, h + 3, f"Formulir E.81 {periode(ev)}")
+
+
+def write_e81_body(ws, formats: Formats, first: int, rows: pd.DataFrame) -> int:
+    if rows.empty:
+        ws.merge_range(first, 0, first, UNIT_COL, "", formats(**CELL))
+        ws.write_string(first, 0, "Belum ada data untuk periode ini.", formats(**CELL, italic=True))
+        return first
+    for i, row in enumerate(rows.to_dict("records")):
+        r = first + i
+        bold = row["jenis"] in ("program", "kegiatan")
+        write_cell(ws, r, 2, row["program_kegiatan"], formats(**CELL, bold=bold))
+        indikator = row["indikator"]
+        if indikator is not None and row["satuan"]:
+            indikator = f"{indikator} ({row['satuan']})"
+        write_cell(ws, r, 3, indikator, formats(**CELL))
+        for n in E81_KOLOM:
+            for kind, c in (("k", k_col(n)), ("rp", k_col(n) + 1)):
+                value = row[f"{kind}{n}"]
+                if n == 14:
+                    write_cell(ws, r, c, value, formats(**CELL, num_format=PERSEN))
+                else:
+                    write_number(ws, formats, r, c, value, {**CELL, "bold": bold})
+        write_cell(ws, r, UNIT_COL, row["unit"], formats(**CELL))
+    merge_runs(ws, first, rows["no"].tolist(), [
+        (0, lambda top, number: rows.at[top, "no"], formats(**CELL, align="center")),
+        (1, lambda top, number: rows.at[top, "sasaran"], formats(**CELL, bold=True))])
+    return first + len(rows) - 1
+
+
+def write_e81_footer(ws, formats: Formats, r: int, ev: Evaluasi) -> None:
+    """Rata-rata capaian (the period's mean capaian, as on the dashboard; Rp: mean serapan),
+    predikat on the category scale, then the factors and follow-ups the units recorded, or room
+    to write them."""
+    label = formats(**CELL, bold=True)
+    for i, name in enumerate(E81_FOOTER):
+        ws.merge_range(r + i, 0, r + i, 3, "", label)
+        ws.write_string(r + i, 0, name, label)
+    k, rp = k_col(14), k_col(14) + 1
+    ws.merge_range(r, 4, r, k - 1, "", label)
+    ws.write_string(r, 4, "Capaian kinerja (K) dan serapan anggaran (Rp) rata-rata", formats(**CELL, italic=True))
+    write_cell(ws, r, k, ev.rata_rata, formats(**CELL, bold=True, num_format=PERSEN))
+    write_cell(ws, r, rp, ev.rata_serapan, formats(**CELL, bold=True, num_format=PERSEN))
+    ws.write_blank(r, UNIT_COL, None, label)
+    ws.merge_range(r + 1, 4, r + 1, k - 1, "", label)
+    write_cell(ws, r + 1, k, ev.predikat[0] if ev.predikat else None,
+               formats(**CELL, bold=True, **band(ev.predikat and ev.predikat[1])))
+    ws.write_blank(r + 1, rp, None, label)
+    ws.write_blank(r + 1, UNIT_COL, None, label)
+    for i, key in enumerate(FAKTOR, start=2):
+        text = faktor_text(ev, key)
+        ws.merge_range(r + i, 4, r + i, UNIT_COL, "", formats(**CELL))
+        write_cell(ws, r + i, 4, text, formats(**CELL))
+        ws.set_row(r + i, max(30, 13 * (text or "").count("\n") + 15))
+
+
+def faktor_text(ev: Evaluasi, key: str) -> str | None:
+    """The recorded notes of one kind, one line per indicator ("indikator: note"). Where no faktor
+    penghambat is recorded for an indicator, the unit's KET note stands for it."""
+    values = ev.catatan[key]
+    if key == "faktor_penghambat":
+        values = values.where(values.notna(), ev.catatan["ket"])
+    names = dict(zip(ev.capaian["indikator_id"], ev.capaian["indikator"]))
+    lines = [f"{names[i]}: {v}" for i, v in zip(ev.catatan["indikator_id"], values)
+             if i in names and isinstance(v, str) and v.strip()]
+    return "\n".join(lines) or None
+
+
+# --------------------------------------------------------------------------- LKjIP Bab III
+
+
+def write_bab3(workbook, formats: Formats, ev: Evaluasi, instansi: str) -> None:
+    ws = workbook.add_worksheet("LKjIP Bab III")
+    ws.write_string(0, 0, f"LKjIP BAB III: AKUNTABILITAS KINERJA {periode(ev).upper()}", formats(bold=True, font_size=12))
+    write_cell(ws, 1, 0, instansi, formats(bold=True))
+    r = 3
+    widest = 0
+    for tabel in tables(ev):
+        r = write_table(ws, formats, r, tabel) + 2
+        widest = max(widest, len(tabel.kolom))
+    ws.set_column(0, 0, 5)
+    ws.set_column(1, 2, 34)
+    ws.set_column(3, widest, 12)
+    print_setup(ws, 0, 1, f"LKjIP Bab III {periode(ev)}")
+
+
+def write_table(ws, formats: Formats, r: int, tabel: Tabel) -> int:
+    """Title, header and rows from row r; returns the last row written."""
+    ws.write_string(r, 0, tabel.judul, formats(bold=True))
+    for c, (header, _) in enumerate(tabel.kolom):
+        ws.write_string(r + 1, c, header, formats(**HEAD))
+    if not tabel.baris:
+        ws.merge_range(r + 2, 0, r + 2, len(tabel.kolom) - 1, "", formats(**CELL))
+        ws.write_string(r + 2, 0, "Belum ada data.", formats(**CELL, italic=True))
+        return r + 2
+    for i, row in enumerate(tabel.baris, start=r + 2):
+        for c, ((_, kind), value) in enumerate(zip(tabel.kolom, row)):
+            if kind == "persen":
+                write_cell(ws, i, c, value, formats(**CELL, num_format=PERSEN))
+            elif kind in ("angka", "rp"):
+                write_number(ws, formats, i, c, value, CELL)
+            else:
+                write_cell(ws, i, c, value, formats(**CELL))
+    return r + 1 + len(tabel.baris)
+
+
+# --------------------------------------------------------------------------- Data
+
+
+def write_data(workbook, formats: Formats, frame: pd.DataFrame) -> None:
+    """The long format as a plain table for pivot tables: one header row, no merged cells."""
+    ws = workbook.add_worksheet("Data")
+    head = formats(bold=True, bg_color="#D9D9D9", border=1)
+    for c, name in enumerate(frame.columns):
+        ws.write_string(0, c, name, head)
+    for r, row in enumerate(frame.itertuples(index=False), start=1):
+        for c, value in enumerate(row):
+            write_cell(ws, r, c, value)
+    ws.autofilter(0, 0, max(len(frame), 1), len(frame.columns) - 1)
+    ws.freeze_panes(1, 0)
+    for c, width in enumerate([6, 8, 14, 30, 10, 40, 10, 14, 12, 20]):
+        ws.set_column(c, c, width)

@@ -1,0 +1,40 @@
+"""Fixed words: roman quarters, the Renstra period, value sets, the names of notes, period texts."""
+from __future__ import annotations
+
+# The notes of a value, with the names people read on the pages and in the documents.
+NOTES = {"ket": "Keterangan (KET)", "faktor_pendorong": "Faktor pendorong", "faktor_penghambat": "Faktor penghambat",
+         "tindak_lanjut_triwulan": "Tindak lanjut triwulan berikutnya",
+         "tindak_lanjut_renja": "Tindak lanjut Renja berikutnya", "bukti_dukung": "Bukti dukung (tautan)"}
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+# The Renstra period (2021-2026): its end target is the target_renstra of RENSTRA_AKHIR.
+RENSTRA_AWAL, RENSTRA_AKHIR = 2021, 2026
+
+
+def renstra_years(tahun: int) -> list[int]:
+    """The years of the Renstra period up to `tahun` (only `tahun` before the period starts)."""
+    return list(range(RENSTRA_AWAL, tahun + 1)) if tahun >= RENSTRA_AWAL else [tahun]
+
+
+def period_label(jenis: str, tahun: int, triwulan: int) -> str:
+    """How people name the place of a stored value: "TW II 2025", "Tahunan 2025", "Renstra 2026"."""
+    if jenis == "target_renstra":
+        return f"Renstra {tahun}"
+    return f"{'Tahunan' if triwulan == 0 else 'TW ' + ROMAN[triwulan]} {tahun}"
+
+
+# Value sets of an indicator's settings (capaian.md): how quarters add up, which way is better,
+# and how quarterly targets are written.
+AGREGASI = ["kumulatif", "nilai_akhir", "rata_rata"]
+POLARITAS = ["positif", "negatif"]
+KONVENSI = ["per_triwulan", "kumulatif"]
+
+# The numbered columns of Formulir E.81 (Permendagri 86/2017), each with a K and an Rp sub-column.
+E81_KOLOM = {5: "Target Renstra akhir periode", 6: "Realisasi Renstra s.d. tahun lalu",
+             7: "Target Renja tahun berjalan", 8: "Realisasi TW I", 9: "Realisasi TW II",
+             10: "Realisasi TW III", 11: "Realisasi TW IV", 12: "Realisasi Renja yang dievaluasi",
+             13: "Realisasi Renstra s.d. tahun ini (13 = 6 + 12)",
+             14: "Tingkat capaian Renstra (14 = 13 / 5 × 100 %)"}

@@ -1,0 +1,1 @@
+"""The only Streamlit code: cached queries, shared widgets and sidebar, the upload session."""

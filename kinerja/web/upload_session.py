@@ -1,0 +1,60 @@
+"""The Unggah page's session: a plan per chosen file kept across reruns, settings editor, confirm."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from kinerja import vocab
+from kinerja.ingest import upload
+from kinerja.web.cache import clear_caches, cursor, years
+
+
+@st.cache_data(show_spinner=False)
+def upload_years(path: str) -> list[int]:
+    """Years a unit may upload for: those with data and the current and next year, newest first."""
+    this_year = date.today().year
+    return sorted(set(years(path)) | {this_year, this_year + 1}, reverse=True)
+
+
+def plan_upload(file_id: str, data: bytes, filename: str, unit: str, tahun: int, triwulan: int | None):
+    """upload.plan_upload, kept per user session (a plan holds the file): reruns of the page do
+    not read the file again. An UploadError is kept and raised again."""
+    plans = st.session_state.setdefault("rencana_unggah", {})
+    key = (file_id, unit, tahun, triwulan)
+    if key not in plans:
+        try:
+            plans[key] = upload.plan_upload(cursor(), data, filename, unit, tahun, triwulan)
+        except upload.UploadError as exc:
+            plans[key] = exc
+    if isinstance(plans[key], upload.UploadError):
+        raise plans[key]
+    return plans[key]
+
+
+def settings_editor(plan, key: str) -> pd.DataFrame:
+    """The indicator settings of a plan in an editable table; returns the table as edited."""
+    return st.data_editor(
+        upload.settings(plan), key=key, hide_index=True, width="stretch", disabled=["indikator", "satuan",
+                                                                                      "asal_agregasi"],
+        column_config={
+            "indikator": st.column_config.TextColumn("Indikator", width="large"),
+            "satuan": "Satuan",
+            "polaritas": st.column_config.SelectboxColumn("Polaritas", options=vocab.POLARITAS, required=True),
+            "agregasi": st.column_config.SelectboxColumn("Agregasi", options=vocab.AGREGASI, required=True,
+                                                         help="kumulatif: dijumlah; nilai_akhir: nilai terakhir; "
+                                                              "rata_rata: dirata-rata"),
+            "asal_agregasi": "Asal agregasi",
+            "konvensi": st.column_config.SelectboxColumn("Konvensi target triwulan", options=vocab.KONVENSI,
+                                                         help="per_triwulan: target tiap triwulan; kumulatif: "
+                                                              "target s.d. triwulan (hanya indikator kumulatif)"),
+        })
+
+
+def confirm_uploads(edited: list, oleh: str, draf: bool) -> list:
+    """Write each previewed file with the user's settings, then let every page show the new numbers."""
+    results = [upload.confirm(cursor(), upload.with_settings(plan, table), oleh, draf) for plan, table in edited]
+    st.session_state.pop("rencana_unggah", None)
+    clear_caches()
+    return results

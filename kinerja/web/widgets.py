@@ -1,0 +1,117 @@
+"""Shared widgets: the sidebar's year and period, choices kept in the URL, charts, page set-up."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kinerja.present import charts
+from kinerja.present.tables import poin
+from kinerja.values import exact
+from kinerja.vocab import ROMAN
+from kinerja.web.cache import capaian, database, years
+
+QUARTERS = {"Setahun": None, **{f"TW {ROMAN[q]}": q for q in range(1, 5)}}
+
+
+def sidebar() -> None:
+    """Year and quarter for every page, kept in the URL so a view can be sent as a link."""
+    available = years(database())
+    st.sidebar.title("Kinerja")
+    st.sidebar.caption("Data kinerja SAKIP BKPSDM Kota Samarinda")
+    if not available:
+        return
+    asked = st.query_params.get("tahun", "")
+    tahun_default = int(asked) if asked.isdigit() and int(asked) in available else available[0]
+    if asked and "tahun" not in st.session_state and tahun_default != (int(asked) if asked.isdigit() else None):
+        st.sidebar.warning(f"Tahun {asked} belum memiliki data; yang ditampilkan tahun {tahun_default}.")
+    tahun = st.sidebar.selectbox("Tahun", available, index=available.index(tahun_default), key="tahun")
+    labels = list(QUARTERS)
+    asked_tw = st.query_params.get("triwulan", "Setahun").replace("_", " ")
+    label = st.sidebar.radio("Periode", labels, index=labels.index(asked_tw) if asked_tw in labels else 0,
+                             key="periode", help="Capaian s.d. akhir triwulan, atau setahun penuh.")
+    st.query_params["tahun"] = str(tahun)
+    st.query_params["triwulan"] = label.replace(" ", "_")
+
+
+def choose(label: str, options: dict, param: str, default=None, **kwargs):
+    """A selectbox over {value: label} whose value lives in the URL (?param=value), so a view can
+    be sent as a link; without one it starts at `default` (else the first option). Returns the
+    chosen value; None when there is nothing to choose."""
+    if not options:
+        return None
+    values, labels = list(options), list(options.values())
+    key = f"pilihan-{param}"
+    # The URL decides when the page opens (the widget's state is gone after visiting another page);
+    # after that the widget's own state does, so every change sticks.
+    if st.session_state.get(key) not in labels:
+        asked = st.query_params.get(param)
+        texts = [str(v) for v in values]
+        start = texts.index(asked) if asked in texts else values.index(default) if default in values else 0
+        st.session_state[key] = labels[start]
+    chosen = values[labels.index(st.selectbox(label, labels, key=key, **kwargs))]
+    st.query_params[param] = str(chosen)
+    return chosen
+
+
+def show_chart(chart, name: str) -> None:
+    """A chart with PNG and SVG downloads for reports (drawn only when asked for)."""
+    st.altair_chart(chart, width="stretch")
+    with st.popover("Unduh grafik", icon=":material/download:"):
+        st.download_button("PNG", lambda: charts.to_png(chart), file_name=f"{name}.png", mime="image/png",
+                           icon=":material/image:", on_click="ignore", key=f"png-{name}")
+        st.download_button("SVG", lambda: charts.to_svg(chart), file_name=f"{name}.svg",
+                           mime="image/svg+xml", icon=":material/draw:", on_click="ignore", key=f"svg-{name}")
+
+
+def link_params(**params) -> dict:
+    """Query parameters of a link to another page: the shared year and period plus `params`
+    (missing values left out)."""
+    return {"tahun": st.query_params.get("tahun", ""), "triwulan": st.query_params.get("triwulan", "Setahun"),
+            **{k: str(int(v) if isinstance(v, float) else v) for k, v in params.items() if v is not None and v == v}}
+
+
+def delta_persen(now, before) -> str | None:
+    """Change of a capaian in percentage points, Indonesian style ("+1,25 poin"); None without both."""
+    if now is None or before is None:
+        return None
+    return poin(exact(now) - exact(before))
+
+
+def delta_count(now: int, before: int | None) -> int | None:
+    return None if before is None else now - before
+
+
+def no_data() -> None:
+    """An empty database: say what to do, and stop the page."""
+    st.info("Belum ada data. Jalankan `make run` untuk memuat data demo, unggah lembar kerja unit di halaman "
+            "Unggah, atau impor dengan `kinerja import BERKAS --unit UNIT --year TAHUN`.")
+    st.stop()
+
+
+def no_data_for(tahun: int) -> None:
+    st.info(f"Belum ada target atau realisasi untuk tahun {tahun}. Pilih tahun lain di samping, "
+            "atau unggah data unit untuk tahun ini.")
+    st.stop()
+
+
+def page(title: str) -> tuple[str, int, int | None]:
+    """A page's title, then (database path, tahun, triwulan) of the shared sidebar; on an empty
+    database the page says what to do and stops."""
+    st.title(title)
+    tahun, triwulan = selection()
+    if tahun is None:
+        no_data()
+    return database(), tahun, triwulan
+
+
+def year_capaian(path: str, tahun: int, triwulan: int | None) -> pd.DataFrame:
+    """The capaian table of every unit; a year without targets or realisation stops the page."""
+    frame = capaian(path, tahun, triwulan, None)
+    if frame.empty:
+        no_data_for(tahun)
+    return frame
+
+
+def selection() -> tuple[int | None, int | None]:
+    """(tahun, triwulan) chosen in the sidebar; tahun None when the database is empty."""
+    return st.session_state.get("tahun"), QUARTERS.get(st.session_state.get("periode", "Setahun"))
