@@ -8,7 +8,7 @@ DB ?= data/kinerja.duckdb
 PORT ?= 8501
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench demo clean
+.PHONY: run test bench demo screenshots clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ run: $(STAMP) $(DB)
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+# The README's screenshots, from the browser tests (make test never writes tracked files).
+screenshots: $(STAMP)
+	KINERJA_SCREENSHOTS=1 $(BIN)/pytest -m browser
 
 bench: $(STAMP)
 	for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

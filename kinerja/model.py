@@ -20,6 +20,9 @@ class Problem:
     message: str
     col: int | None = None
     severity: str = "error"  # "error" blocks the import; "peringatan" does not
+    # A stable code of what is wrong (e.g. "angka", "tanggal", "terkunci"), so tests and pages count
+    # problems by kind instead of matching the Indonesian message.
+    kind: str = "lain"
 
     def __str__(self) -> str:
         place = [f"Lembar '{self.sheet}'"]
