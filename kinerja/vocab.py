@@ -19,6 +19,15 @@ def renstra_years(tahun: int) -> list[int]:
     return list(range(RENSTRA_AWAL, tahun + 1)) if tahun >= RENSTRA_AWAL else [tahun]
 
 
+def periode_text(triwulan: int | None, tahun: int | None = None) -> str:
+    """The period a figure covers, worded one way on every page and in every document:
+    "s.d. triwulan II tahun 2025" / "tahun 2025"; without the year (on a page, where the sidebar
+    shows it): "s.d. triwulan II" / "setahun penuh"."""
+    if triwulan is None:
+        return "setahun penuh" if tahun is None else f"tahun {tahun}"
+    return f"s.d. triwulan {ROMAN[triwulan]}" + ("" if tahun is None else f" tahun {tahun}")
+
+
 def period_label(jenis: str, tahun: int, triwulan: int) -> str:
     """How people name the place of a stored value: "TW II 2025", "Tahunan 2025", "Renstra 2026"."""
     if jenis == "target_renstra":

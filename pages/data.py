@@ -3,7 +3,8 @@ import streamlit as st
 
 from kinerja.engine import summaries
 from kinerja.present.output import to_csv
-from kinerja.present.tables import data_table, kategori_css, periode_text
+from kinerja.present.tables import data_table, kategori_css
+from kinerja.vocab import periode_text
 from kinerja.web import cache, widgets
 
 path, tahun, triwulan = widgets.page("Data Kinerja")

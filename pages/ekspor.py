@@ -3,6 +3,7 @@ import streamlit as st
 
 from kinerja.numbers import format_persen
 from kinerja.present.tables import e81_table, efisiensi_table
+from kinerja.vocab import periode_text
 from kinerja.web import cache, widgets
 
 FILES = [
@@ -21,7 +22,7 @@ if tahun is None:
             "--year TAHUN`), atau jalankan `make run` untuk data demo.")
     st.stop()
 
-periode = f"tahun {tahun}" if triwulan is None else f"s.d. triwulan {triwulan} tahun {tahun}"
+periode = periode_text(triwulan, tahun)
 st.caption(f"Dokumen {periode}. Angka di setiap berkas sama dengan angka di halaman Capaian.")
 
 stem = f"evaluasi-{tahun}-{f'tw{triwulan}' if triwulan else 'setahun'}"

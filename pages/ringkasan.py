@@ -5,7 +5,8 @@ from kinerja.engine import summaries
 from kinerja.engine.capaian import ringkasan
 from kinerja.numbers import format_persen
 from kinerja.present import charts
-from kinerja.present.tables import angka, periode_text
+from kinerja.present.tables import angka
+from kinerja.vocab import periode_text
 from kinerja.web import cache, widgets
 
 path, tahun, triwulan = widgets.page("Ringkasan Kinerja")

@@ -10,9 +10,9 @@ from kinerja.present.tables import (
     history_table,
     indicator_table,
     kategori_css,
-    periode_text,
     years_table,
 )
+from kinerja.vocab import periode_text
 from kinerja.web import cache, widgets
 
 path, tahun, triwulan = widgets.page("Sasaran & Indikator")

@@ -3,7 +3,8 @@ import streamlit as st
 
 from kinerja.engine import summaries
 from kinerja.present import charts
-from kinerja.present.tables import ARAH, periode_text, trend_table
+from kinerja.present.tables import ARAH, trend_table
+from kinerja.vocab import periode_text
 from kinerja.web import cache, widgets
 
 path, tahun, triwulan = widgets.page("Tren Capaian")

@@ -8,9 +8,9 @@ from kinerja.present import charts
 from kinerja.present.tables import (
     indicator_table,
     kategori_css,
-    periode_text,
     register_table,
 )
+from kinerja.vocab import periode_text
 from kinerja.web import cache, widgets
 
 path, tahun, triwulan = widgets.page("Kinerja Unit")

@@ -126,7 +126,7 @@ def bab3_table(ws, title: str) -> tuple[list[str], list[list]]:
 
 
 def test_bab3_target_vs_realisasi_equals_the_engine(year, book):
-    headers, rows = bab3_table(book["LKjIP Bab III"], "Tabel 3.1 Target dan realisasi kinerja Tahun 2024")
+    headers, rows = bab3_table(book["LKjIP Bab III"], "Tabel 3.1 Target dan realisasi kinerja tahun 2024")
     assert headers == ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
                        "Kategori"]
     engine = capaian(year, TAHUN)
@@ -187,4 +187,4 @@ def test_a_quarter_workbook_compares_this_years_figures_to_date(year, tmp_path):
     jumlah = next(r for r in rows if r[1].startswith("Jumlah ASN"))
     engine = capaian(year, TAHUN, 2).set_index("indikator").loc["Jumlah ASN mengikuti pengembangan kompetensi"]
     assert jumlah[-2:] == [engine["realisasi"], engine["capaian_persen"]] == [200, 50]
-    assert find_row(book["Formulir E.81"], "s.d. Triwulan II 2024")
+    assert find_row(book["Formulir E.81"], "s.d. triwulan II tahun 2024")

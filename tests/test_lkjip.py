@@ -40,7 +40,7 @@ def test_the_draft_has_a_section_per_sasaran_with_its_tables(draft):
     paragraphs = texts(draft)
     assert "BAB III AKUNTABILITAS KINERJA" in paragraphs
     assert f"Sasaran 1: {S1}" in paragraphs
-    rows = table_after(draft, "Tabel 3.1.1 Target dan realisasi kinerja Tahun 2024")
+    rows = table_after(draft, "Tabel 3.1.1 Target dan realisasi kinerja tahun 2024")
     assert rows[0] == ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Kategori"]
     record = next(r for r in rows if r[2].startswith("Persentase record"))
     assert record[4:] == ["93", "94,83", "101,97 %", "Sangat Tinggi"]

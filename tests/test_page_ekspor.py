@@ -66,7 +66,7 @@ def test_a_quarter_from_the_sidebar_names_the_files_for_it(monkeypatch, demo_db)
     app.sidebar.selectbox[0].set_value(2024).run()
     app.sidebar.radio[0].set_value("TW II").run()
     assert not app.exception
-    assert "s.d. triwulan 2 tahun 2024" in app.caption[0].value
+    assert "s.d. triwulan II tahun 2024" in app.caption[0].value
     assert len(app.get("download_button")) == 4
 
 

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import duckdb
+import pandas as pd
 
 from kinerja.names import normalize_name
 from kinerja.store.queries import run
 
+# Words before a unit's name that a sheet or a title often leaves out ("Mutasi" for "Bidang Mutasi").
+TITLE_WORDS = ("bidang ", "subbagian ", "jabatan fungsional ")
+
 
 class UnknownUnit(ValueError):
-    pass
+    """A unit text that names no unit; the message lists the known codes, in Bahasa Indonesia."""
 
 
 def resolve_unit(con: duckdb.DuckDBPyConnection, text: str) -> str:
@@ -21,3 +25,19 @@ def resolve_unit(con: duckdb.DuckDBPyConnection, text: str) -> str:
             return row.kode
     known = ", ".join(units["kode"])
     raise UnknownUnit(f"unit '{text}' tidak dikenal. Gunakan salah satu kode: {known}.")
+
+
+def units_named_in(text: str, units: pd.DataFrame) -> list[str]:
+    """Codes of the units a sheet name or a title names, by code or by name with or without its
+    "Bidang"/"Subbagian"/"Jabatan Fungsional" (whole words, case-insensitive), in table order.
+    `units` is the units query (kode, nama, peran)."""
+    words = f" {normalize_name(text)} "
+    named = []
+    for row in units.itertuples():
+        name = normalize_name(row.nama)
+        short = name
+        for prefix in TITLE_WORDS:
+            short = short.removeprefix(prefix)
+        if any(f" {form} " in words for form in (row.kode.lower(), name, short)):
+            named.append(row.kode)
+    return named

@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from kinerja.collect import workflow
-from kinerja.collect.units import resolve_unit
+from kinerja.collect.units import resolve_unit, units_named_in
 from kinerja.ingest import checks
 from kinerja.ingest.anggaran import BudgetChange, plan_anggaran
 from kinerja.ingest.reader import infer_agregasi, read_workbook
@@ -242,7 +242,7 @@ def plan_import(
 def keep_unit_sheets(con: duckdb.DuckDBPyConnection, workbook: ParsedWorkbook, unit: str) -> ParsedWorkbook:
     """A workbook with one sheet per unit: keep the requested unit's sheet, skip the others."""
     units = run(con, "units")
-    sheet_units = {sheet: unit_of_sheet(sheet, units) for sheet in {r.sheet for r in workbook.rows}}
+    sheet_units = {sheet: next(iter(units_named_in(sheet, units)), None) for sheet in {r.sheet for r in workbook.rows}}
     if len(sheet_units) < 2 or not any(sheet_units.values()):
         return workbook
     other = {s for s, u in sheet_units.items() if u and u != unit}
@@ -253,17 +253,6 @@ def keep_unit_sheets(con: duckdb.DuckDBPyConnection, workbook: ParsedWorkbook, u
     budgets = [b for b in workbook.budgets if b.sheet not in other]
     return ParsedWorkbook(workbook.filename, kept, problems, skipped, workbook.quarters, workbook.has_targets,
                           budgets=budgets, titles=titles)
-
-
-def unit_of_sheet(sheet: str, units: pd.DataFrame) -> str | None:
-    name = f" {normalize_name(sheet)} "
-    for row in units.itertuples():
-        short = normalize_name(row.nama)
-        for prefix in ("bidang ", "subbagian ", "jabatan fungsional "):
-            short = short.removeprefix(prefix)
-        if f" {row.kode.lower()} " in name or f" {short} " in name:
-            return row.kode
-    return None
 
 
 def load_stored(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict:

@@ -16,12 +16,12 @@ from pathlib import PurePath
 import duckdb
 import pandas as pd
 
+from kinerja.collect.units import units_named_in
 from kinerja.ingest.cells import ReadError
 from kinerja.ingest.plan import ImportPlan, ImportResult, plan_import
 from kinerja.ingest.reader import read_workbook
 from kinerja.ingest.write import apply_plan
 from kinerja.model import Problem
-from kinerja.names import normalize_name
 from kinerja.numbers import format_angka
 from kinerja.store.queries import run
 from kinerja.vocab import AGREGASI, KONVENSI, POLARITAS
@@ -82,10 +82,8 @@ def mismatches(con: duckdb.DuckDBPyConnection, titles: list[tuple[str, int, str]
     units = run(con, "units")
     mentioned = {}
     for sheet, r, text in titles:
-        words = f" {normalize_name(text)} "
-        for row in units.itertuples():
-            if f" {normalize_name(row.nama)} " in words or f" {row.kode.lower()} " in words:
-                mentioned.setdefault(row.kode, (sheet, r, text))
+        for kode in units_named_in(text, units):
+            mentioned.setdefault(kode, (sheet, r, text))
     if mentioned and unit not in mentioned:
         other = sorted(mentioned)[0]
         sheet, r, text = mentioned[other]

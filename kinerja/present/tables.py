@@ -29,10 +29,6 @@ def poin(change) -> str:
     return f"{'+' if change >= 0 else ''}{format_angka(change, 2)} poin"
 
 
-def periode_text(triwulan: int | None) -> str:
-    return "setahun penuh" if triwulan is None else f"s.d. triwulan {ROMAN[triwulan]}"
-
-
 def capaian_table(frame: pd.DataFrame) -> pd.DataFrame:
     table = frame[list(CAPAIAN_COLUMNS)].rename(columns=CAPAIAN_COLUMNS)
     table["Target"] = [angka(v) for v in frame["target"]]

@@ -8,7 +8,7 @@ import pandas as pd
 
 from kinerja.reports.evaluasi import Evaluasi
 from kinerja.values import is_missing
-from kinerja.vocab import RENSTRA_AKHIR, ROMAN
+from kinerja.vocab import RENSTRA_AKHIR, periode_text
 
 # kinds: teks (user or fixed text), angka (a value as stored), persen (2 decimals), rp (rupiah)
 
@@ -21,7 +21,8 @@ class Tabel:
 
 
 def periode(ev: Evaluasi) -> str:
-    return f"s.d. Triwulan {ROMAN[ev.triwulan]} {ev.tahun}" if ev.triwulan else f"Tahun {ev.tahun}"
+    """The period of the evaluation, as every document names it."""
+    return periode_text(ev.triwulan, ev.tahun)
 
 
 def tables(ev: Evaluasi, sasaran: str | None = None, nomor: str = "3") -> list[Tabel]:

@@ -23,7 +23,7 @@ from kinerja.reports.bab3 import Tabel, periode, tables
 from kinerja.reports.evaluasi import Evaluasi, evaluasi, native
 from kinerja.store.queries import run
 from kinerja.values import is_missing
-from kinerja.vocab import NOTES, RENSTRA_AKHIR, ROMAN
+from kinerja.vocab import NOTES, RENSTRA_AKHIR
 
 DEFAULT_TEMPLATE = Path(__file__).parent / "templates" / "lkjip_bab3.docx"
 ANALISIS = "[Analisis Jafung Perencana: uraikan penyebab keberhasilan/kegagalan dan alternatif solusinya]"
@@ -61,11 +61,11 @@ def fill(document, ev: Evaluasi) -> None:
     document.add_heading("A. Capaian Kinerja Organisasi", level=2)
     measured = int(ev.capaian["capaian_persen"].notna().sum())
     if ev.capaian.empty:
-        document.add_paragraph(f"Belum ada data capaian kinerja untuk {periode(ev).lower()}.")
+        document.add_paragraph(f"Belum ada data capaian kinerja untuk {periode(ev)}.")
     else:
         predikat = f" ({ev.predikat[0]})" if ev.predikat else ""
         document.add_paragraph(
-            f"Pengukuran kinerja {periode(ev).lower()} mencakup {len(ev.capaian)} indikator kinerja, "
+            f"Pengukuran kinerja {periode(ev)} mencakup {len(ev.capaian)} indikator kinerja, "
             f"{measured} di antaranya dapat diukur capaiannya, dengan rata-rata capaian "
             f"{format_persen(ev.rata_rata)}{predikat}.")
     sasaran_list = list(dict.fromkeys(ev.capaian["sasaran"].where(ev.capaian["sasaran"].notna(), None)))
@@ -80,7 +80,7 @@ def fill(document, ev: Evaluasi) -> None:
     add_table(document, tables(ev)[-1])
     if ev.rata_serapan is not None:
         document.add_paragraph(
-            f"Rata-rata serapan anggaran program/kegiatan {periode(ev).lower()} sebesar "
+            f"Rata-rata serapan anggaran program/kegiatan {periode(ev)} sebesar "
             f"{format_persen(ev.rata_serapan)}, dengan rata-rata capaian kinerja {format_persen(ev.rata_rata)}.")
     else:
         document.add_paragraph("Data pagu dan realisasi anggaran belum diunggah untuk periode ini.")
@@ -139,7 +139,7 @@ def paragraph(ev: Evaluasi, row) -> str:
     """"Capaian indikator … pada tahun 2023 sebesar 101,97 % (Sangat Tinggi), naik dari 98,10 % pada
     2022; terhadap target akhir Renstra …", every number from the tables."""
     satuan = f" {row.satuan}" if isinstance(row.satuan, str) else ""
-    waktu = f"s.d. triwulan {ROMAN[ev.triwulan]} tahun {ev.tahun}" if ev.triwulan else f"tahun {ev.tahun}"
+    waktu = periode(ev)
     if is_missing(row.capaian_persen):
         text = (f"Capaian indikator {row.indikator} pada {waktu} belum dapat dihitung"
                 f" ({row.keterangan or 'data belum lengkap'}).")
