@@ -19,7 +19,8 @@ class NumberError(ValueError):
     """A cell that is not a number; the message says what to do, in Bahasa Indonesia."""
 
 
-def is_missing(text: str) -> bool:
+def says_no_data(text: str) -> bool:
+    """True for the texts people write for "no data yet" ('-', 'N/A', ...): missing, never zero."""
     return text.strip().lower() in MISSING
 
 
@@ -49,7 +50,7 @@ def detect_decimal(texts: Iterable[str]) -> str:
 
 def parse_number(text: str, decimal: str = "koma") -> Decimal | None:
     """An exact Decimal from text typed the Indonesian way; None for "no value" texts."""
-    if is_missing(text):
+    if says_no_data(text):
         return None
     # Non-breaking spaces from copied web pages; money written "Rp 1.500.000,-".
     text = re.sub(r"[,.]-$", "", text.replace("\xa0", " ").strip())
@@ -79,7 +80,7 @@ def parse_number(text: str, decimal: str = "koma") -> Decimal | None:
 
 def parse_target(text: str, decimal: str = "koma") -> TargetValue | None:
     """A target: a number, or a range such as "80 - 90" / "80–90" / "80 s.d. 90"."""
-    if is_missing(text):
+    if says_no_data(text):
         return None
     match = _RANGE.match(text.strip())
     if match:

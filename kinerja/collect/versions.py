@@ -95,7 +95,7 @@ def restored_values(changes: pd.DataFrame) -> pd.DataFrame:
 def insert_submission(con, unit: str, tahun: int, triwulan: int | None, filename: str, data: bytes, oleh: str,
                       waktu: datetime, summary: dict) -> tuple[int, int]:
     """A new version of the unit's (tahun, triwulan) submissions, keeping the file byte for byte."""
-    versi = con.execute(sql("write_next_versi"), {"unit": unit, "tahun": tahun, "triwulan": triwulan}).fetchone()[0]
+    versi = con.execute(sql("next_versi"), {"unit": unit, "tahun": tahun, "triwulan": triwulan}).fetchone()[0]
     (submission_id,) = new_ids(con, 1)
     con.execute(sql("write_submission"), {
         "id": submission_id, "unit": unit, "tahun": tahun, "triwulan": triwulan, "versi": versi,

@@ -11,9 +11,9 @@ from kinerja.numbers import (
     NumberError,
     detect_decimal,
     from_excel_number,
-    is_missing,
     parse_number,
     parse_target,
+    says_no_data,
 )
 
 _CODE = re.compile(r"^\s*(\d+(?:\.\d+){2,})\b\.?\s*(.*)$")
@@ -152,7 +152,7 @@ class SheetReader:
 
     def has_values(self, r: int) -> bool:
         cells = (self.sheet.cell(r, c) for c in self.value_columns)
-        return any(c.kind != "empty" and not (c.kind == "text" and is_missing(c.value)) for c in cells)
+        return any(c.kind != "empty" and not (c.kind == "text" and says_no_data(c.value)) for c in cells)
 
     # -- the walk
     def read(self) -> None:
@@ -207,7 +207,7 @@ class SheetReader:
     def budget_cells(self, r: int) -> list[int]:
         """The budget columns holding something on row r."""
         return [c for c in self.budget_columns if (cell := self.sheet.cell(r, c)).kind != "empty"
-                and not (cell.kind == "text" and is_missing(cell.value))]
+                and not (cell.kind == "text" and says_no_data(cell.value))]
 
     def read_budget(self, r: int, kode: str, nama: str) -> None:
         """Pagu and realisasi anggaran (Rp, e.g. "Rp 1.900.000.000,00") of a program/kegiatan row."""
@@ -277,7 +277,7 @@ class SheetReader:
         key = " ".join(text.lower().replace("_", " ").split())
         if key in spellings:
             return spellings[key]
-        if not text or is_missing(text):
+        if not text or says_no_data(text):
             return None
         # Wordier cells such as "Positif (+)" or "Kumulatif s.d. triwulan": one known meaning inside.
         meanings = {value for spelling, value in spellings.items() if len(spelling) > 2 and spelling in key}
