@@ -1,27 +1,45 @@
-"""Read a file's sheets as grids of typed cells; no reader guesses a type for us."""
+"""Read a file's sheets as grids of typed cells; no reader guesses a type for us.
+
+Every reader (xlsx/xlsm, ods, xls, an HTML table saved as .xls, csv) is bounded by what the file
+really holds, never by what it declares: the limits below are checked before a cell, a text or an
+XML part is taken into memory, and a file past them is refused with a message saying what was too
+large and what to do. Within the limits a file reads in well under 500 MB and 10 s (bench/bench_reading.py).
+"""
 from __future__ import annotations
 
 import csv
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import datetime, timedelta
 from pathlib import PurePath
 
-EXCEL_TYPES = {".xlsx", ".xlsm", ".xls", ".csv"}
+from kinerja.numbers import format_angka
+
+EXCEL_TYPES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
+MEGABYTE = 1024 * 1024
+
+# Limits of what is read (Excel's own cell limit for text; a unit's table is at most a few
+# thousand rows of some twenty columns, Formulir E.81 about fifty).
+MAX_FILE_BYTES = 20 * MEGABYTE      # the file as uploaded
+MAX_XML_BYTES = 64 * MEGABYTE       # all XML parts of an .xlsx/.ods together, unpacked
+MAX_ROWS = 25_000                   # the last row holding something, per sheet
+MAX_COLUMNS = 256                   # the last column holding something (IV), per sheet
+MAX_CELLS = 500_000                 # non-empty cells (and merged ranges) in the whole file
+MAX_TEXT = 32_767                   # characters in one cell, as in Excel
+MAX_SHEETS = 255
 
 
 class ReadError(ValueError):
-    """The file cannot be read at all (corrupt, protected, unknown type); message in Bahasa Indonesia."""
+    """The file cannot be read at all (corrupt, protected, unknown type, too large); message in Bahasa Indonesia."""
 
 
 @dataclass(slots=True)
 class Cell:
     value: object = None       # float/int for numbers, str for text, None for empty
     kind: str = "empty"        # 'number' | 'text' | 'empty' | 'bool' | 'date' | 'formula_no_value' | 'error'
-    #                            ('formula' only while reading: replaced by its computed value)
     percent: bool = False      # formatted as a percentage: holds a fraction of what it shows
+    fmt: str | None = None     # the number format code of a number or date cell, as the file gives it
 
     @property
     def text(self) -> str:
@@ -36,6 +54,9 @@ class Cell:
         return str(self.value)
 
 
+EMPTY = Cell()  # pads rows; cells are never changed after reading
+
+
 @dataclass
 class Sheet:
     name: str
@@ -45,7 +66,7 @@ class Sheet:
 
     def cell(self, r: int, c: int) -> Cell:
         row = self.rows[r] if r < len(self.rows) else []
-        return row[c] if c < len(row) else Cell()
+        return row[c] if c < len(row) else EMPTY
 
     @property
     def is_empty(self) -> bool:
@@ -53,118 +74,220 @@ class Sheet:
 
 
 def read_sheets(data: bytes, filename: str) -> list[Sheet]:
+    """The sheets of a file named `filename`, read by what its bytes are (an .xls may be an HTML
+    table or an .xlsx); raises ReadError with a message for the user."""
     suffix = PurePath(filename).suffix.lower()
     if suffix not in EXCEL_TYPES:
-        raise ReadError(f"jenis berkas '{suffix or filename}' tidak didukung. Kirim .xlsx, .xls atau .csv.")
+        raise ReadError(f"jenis berkas '{suffix or filename}' tidak didukung. Kirim .xlsx, .xlsm, .xls, .ods "
+                        "atau .csv.")
     if not data:
         raise ReadError("berkas kosong (0 byte). Simpan ulang lalu unggah lagi.")
+    check_file_size(len(data))
     if suffix == ".csv":
         return [read_csv(data, PurePath(filename).stem)]
-    if suffix == ".xls":
+    kind = sniff(data)
+    if kind == "zip":
+        from kinerja import ods, ooxml
+        from kinerja.zipxml import Package
+
+        package = Package(data)
+        return ods.read_ods(package) if ods.is_ods(package) else ooxml.read_xlsx(package)
+    if kind == "ole":
         return read_xls(data)
-    return read_xlsx(data)
+    if kind == "html":
+        from kinerja import htmltable
+
+        return htmltable.read_html(data)
+    if kind == "xml":
+        raise ReadError("berkas ini berformat 'XML Spreadsheet 2003', bukan .xlsx atau .xls. Buka di Excel, "
+                        "simpan sebagai .xlsx (Buku Kerja Excel), lalu unggah lagi.")
+    raise ReadError(f"isi berkas bukan lembar kerja yang dikenal (.xlsx, .xlsm, .xls, .ods, atau tabel HTML), "
+                    f"meskipun namanya berakhiran {suffix}. Buka di Excel atau LibreOffice, simpan sebagai .xlsx, "
+                    "lalu unggah lagi.")
 
 
-def _python_cell(value, number_format: str | None = None, data_type: str | None = None) -> Cell:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return Cell()
-    if data_type == "e":
-        return Cell(str(value), "error")
-    if data_type == "f":
-        return Cell(str(value), "formula", "%" in (number_format or ""))
-    if isinstance(value, bool):
-        return Cell(value, "bool")
-    if isinstance(value, (int, float)):
-        return Cell(value, "number", "%" in (number_format or ""))
-    if isinstance(value, (datetime, date, time)):
-        return Cell(value, "date")
-    return Cell(str(value).strip(), "text")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def read_xlsx(data: bytes) -> list[Sheet]:
-    from openpyxl import load_workbook
+def sniff(data: bytes) -> str | None:
+    """What the bytes are: 'zip' (.xlsx/.xlsm/.ods), 'ole' (.xls), 'html', 'xml' (2003 XML), or None."""
+    if data[:4] == b"PK\x03\x04":
+        return "zip"
+    if data[:8] == _OLE:
+        return "ole"
+    head = data[:4096]
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            head = head[len(bom):].decode(encoding, "ignore").encode("ascii", "ignore")
+            break
+    head = head.lstrip().lower()
+    if head.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head \
+            and b"<html" not in head:
+        return "xml"
+    if head.startswith(b"<") and re.search(rb"<(html|table|!doctype html|head|body|meta)\b", head):
+        return "html"
+    return None
 
+
+def check_file_size(size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        raise ReadError(f"ukuran berkas {format_angka(size / MEGABYTE, 1)} MB melebihi batas "
+                        f"{MAX_FILE_BYTES // MEGABYTE} MB. Hapus lembar yang tidak perlu (gambar, lampiran) lalu "
+                        "simpan ulang.")
+
+
+def column_letter(c: int) -> str:
+    """0-based column index -> Excel letters (0 -> A, 255 -> IV, 16383 -> XFD)."""
+    letters = ""
+    c += 1
+    while c:
+        c, rest = divmod(c - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def too_large(sheet: str, r: int, c: int) -> ReadError:
+    """A sheet holding something past MAX_ROWS x MAX_COLUMNS (0-based r, c of that cell)."""
+    return ReadError(
+        f"lembar '{sheet}' berisi sesuatu di sel {column_letter(c)}{r + 1} (baris {format_angka(r + 1)}, kolom "
+        f"{column_letter(c)}), di luar batas yang dibaca: {format_angka(MAX_ROWS)} baris dan {MAX_COLUMNS} kolom "
+        f"(sampai kolom {column_letter(MAX_COLUMNS - 1)}). Hapus isi di luar tabel (blok baris dan kolom kosong di "
+        "bawah dan di kanan tabel, lalu Hapus), simpan, dan unggah lagi; tabel yang memang sebesar itu, pecah "
+        "menjadi beberapa berkas.")
+
+
+def text_too_long(sheet: str, place: str, length: int) -> ReadError:
+    return ReadError(f"lembar '{sheet}', {place}: teks sepanjang lebih dari {format_angka(length)} karakter, "
+                     f"di atas batas {format_angka(MAX_TEXT)} karakter per sel (batas Excel). Perpendek teksnya "
+                     "atau pindahkan ke berkas lain, simpan, lalu unggah lagi.")
+
+
+def too_many_cells() -> ReadError:
+    return ReadError(f"berkas berisi lebih dari {format_angka(MAX_CELLS)} sel terisi, di atas batas yang dibaca. "
+                     "Hapus lembar yang tidak perlu atau pecah berkas per unit atau per triwulan, lalu unggah lagi.")
+
+
+class Grid:
+    """The non-empty cells of one sheet as a reader finds them, refused past the limits before they
+    are kept; `sheet()` lays them out as rows. One `budget` (a one-item list) counts the file's cells."""
+
+    def __init__(self, name: str, budget: list[int]):
+        self.name, self.budget = name, budget
+        self.cells: dict[int, dict[int, Cell]] = {}
+        self.merged: list[tuple[int, int, int, int]] = []
+
+    def put(self, r: int, c: int, cell: Cell) -> None:
+        if r >= MAX_ROWS or c >= MAX_COLUMNS or r < 0 or c < 0:
+            raise too_large(self.name, r, c)
+        if cell.kind == "text" and len(cell.value) > MAX_TEXT:
+            raise text_too_long(self.name, f"sel {column_letter(c)}{r + 1}", MAX_TEXT)
+        self.count(1)
+        self.cells.setdefault(r, {})[c] = cell
+
+    def merge(self, r1: int, c1: int, r2: int, c2: int) -> None:
+        """A merged range; clipped to the limits (a range over empty rows holds nothing)."""
+        r2, c2 = min(r2, MAX_ROWS - 1), min(c2, MAX_COLUMNS - 1)
+        if r1 > r2 or c1 > c2 or (r1, c1) == (r2, c2):
+            return
+        self.count(1)
+        self.merged.append((r1, c1, r2, c2))
+
+    def count(self, n: int) -> None:
+        self.budget[0] += n
+        if self.budget[0] > MAX_CELLS:
+            raise too_many_cells()
+
+    def sheet(self, hidden: bool = False) -> Sheet:
+        height = max(self.cells, default=-1) + 1
+        rows = []
+        for r in range(height):
+            found = self.cells.get(r)
+            if not found:
+                rows.append([])
+                continue
+            row = [EMPTY] * (max(found) + 1)
+            for c, cell in found.items():
+                row[c] = cell
+            rows.append(row)
+        return Sheet(self.name, rows, hidden, self.merged)
+
+
+def excel_date(serial: float, date1904: bool = False) -> datetime | float:
+    """An Excel date serial as a datetime (1900 system with its 29 Feb 1900, or 1904); the serial
+    itself when it is out of range."""
     try:
-        # Read-only mode streams the sheets (about four times faster on a 2,000-row workbook).
-        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except zipfile.BadZipFile as exc:
-        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            raise ReadError("berkas terkunci kata sandi atau berformat .xls lama. Buka kuncinya, lalu "
-                            "simpan sebagai .xlsx.") from exc
-        raise ReadError("berkas rusak atau bukan berkas Excel (.xlsx). Buka di Excel, simpan ulang, "
-                        "lalu unggah lagi.") from exc
-    except Exception as exc:  # openpyxl raises many kinds on damaged files
-        raise ReadError(f"berkas Excel tidak dapat dibaca ({exc}). Simpan ulang sebagai .xlsx.") from exc
-    cached = None
-    sheets = []
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for ws in formulas.worksheets:
-            rows = [[_python_cell(c.value, getattr(c, "number_format", None), getattr(c, "data_type", None))
-                     for c in row] for row in ws.iter_rows()]
-            if any(cell.kind == "formula" for row in rows for cell in row):
-                # A formula's value is the one Excel last computed, which only the data_only view holds.
-                cached = cached or load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-                values = list(cached[ws.title].iter_rows(values_only=True))
-                rows = [[_formula_value(cell, values, r, c) for c, cell in enumerate(row)]
-                        for r, row in enumerate(rows)]
-            # Read-only sheets do not expose merged ranges; they are listed in the sheet's XML.
-            xml = archive.read(ws._worksheet_path)
-            merged = [_merged_range(ref.decode()) for ref in _MERGE.findall(xml)]
-            sheets.append(Sheet(ws.title, rows, ws.sheet_state != "visible", merged))
-    return sheets
+        if date1904:
+            return datetime(1904, 1, 1) + timedelta(days=serial)
+        # Serial 60 is Excel's 29 Feb 1900; serials before it are one day early.
+        return datetime(1899, 12, 30 if serial >= 61 else 31) + timedelta(days=serial)
+    except (OverflowError, ValueError):
+        return serial
 
 
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
-
-
-def _merged_range(ref: str) -> tuple[int, int, int, int]:
-    from openpyxl.utils.cell import range_boundaries
-
-    c1, r1, c2, r2 = range_boundaries(ref)
-    return r1 - 1, c1 - 1, r2 - 1, c2 - 1
-
-
-def _formula_value(cell: Cell, values: list[tuple], r: int, c: int) -> Cell:
-    if cell.kind != "formula":
-        return cell
-    value = values[r][c] if r < len(values) and c < len(values[r]) else None
-    if value is None:
-        return Cell(cell.value, "formula_no_value")
-    return _python_cell(value, "%" if cell.percent else None)
+_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
 
 
 def read_xls(data: bytes) -> list[Sheet]:
+    """A legacy Excel 97-2003 workbook (BIFF, via xlrd); number formats read like those of .xlsx."""
     import xlrd
 
+    from kinerja import numfmt
+
+    if _ENCRYPTED_OOXML in data:
+        raise ReadError("berkas terkunci kata sandi. Buka di Excel, hapus kata sandinya (Info > Lindungi Buku "
+                        "Kerja), simpan sebagai .xlsx, lalu unggah lagi.")
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+        # Ragged rows keep only the cells that are there; on_demand reads one sheet at a time.
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, ragged_rows=True, on_demand=True)
     except Exception as exc:  # xlrd signals damage and encryption with various exceptions
-        raise ReadError(f"berkas .xls tidak dapat dibaca ({exc}). Jika terkunci kata sandi, buka "
-                        "kuncinya; lalu simpan ulang sebagai .xlsx.") from exc
+        if "encrypt" in str(exc).lower():
+            raise ReadError("berkas .xls terkunci kata sandi. Buka di Excel, hapus kata sandinya, simpan sebagai "
+                            ".xlsx, lalu unggah lagi.") from exc
+        raise ReadError("berkas .xls rusak atau tidak dapat dibaca. Buka di Excel atau LibreOffice, simpan "
+                        "sebagai .xlsx, lalu unggah lagi.") from exc
+    if book.nsheets > MAX_SHEETS:
+        raise ReadError(f"berkas berisi {book.nsheets} lembar, lebih dari batas {MAX_SHEETS}. Hapus lembar yang "
+                        "tidak perlu, lalu unggah lagi.")
+    budget = [0]
     sheets = []
-    for ws in book.sheets():
-        rows = []
-        for r in range(ws.nrows):
-            out = []
-            for c in range(ws.ncols):
-                kind, value = ws.cell_type(r, c), ws.cell_value(r, c)
-                if kind == xlrd.XL_CELL_NUMBER:
-                    fmt = book.format_map.get(book.xf_list[ws.cell_xf_index(r, c)].format_key)
-                    out.append(Cell(value, "number", "%" in (fmt.format_str if fmt else "")))
-                elif kind == xlrd.XL_CELL_TEXT and value.strip():
-                    out.append(Cell(value.strip(), "text"))
-                elif kind == xlrd.XL_CELL_BOOLEAN:
-                    out.append(Cell(bool(value), "bool"))
-                elif kind == xlrd.XL_CELL_DATE:
-                    out.append(Cell(value, "date"))
-                elif kind == xlrd.XL_CELL_ERROR:
-                    out.append(Cell(xlrd.error_text_from_code.get(value, "#ERROR"), "error"))
-                else:
-                    out.append(Cell())
-            rows.append(out)
-        merged = [(r1, c1, r2 - 1, c2 - 1) for r1, r2, c1, c2 in ws.merged_cells]
-        sheets.append(Sheet(ws.name, rows, ws.visibility != 0, merged))
+    try:
+        for index in range(book.nsheets):
+            ws = book.sheet_by_index(index)
+            grid = Grid(ws.name, budget)
+            for r in range(ws.nrows):
+                for c in range(ws.row_len(r)):
+                    cell = _xls_cell(book, ws, r, c, numfmt)
+                    if cell is not None:
+                        grid.put(r, c, cell)
+            for r1, r2, c1, c2 in ws.merged_cells:
+                grid.merge(r1, c1, r2 - 1, c2 - 1)
+            sheets.append(grid.sheet(ws.visibility != 0))
+            book.unload_sheet(index)
+    except ReadError:
+        raise
+    except Exception as exc:
+        raise ReadError("berkas .xls rusak atau tidak dapat dibaca. Buka di Excel atau LibreOffice, simpan "
+                        "sebagai .xlsx, lalu unggah lagi.") from exc
     return sheets
+
+
+def _xls_cell(book, ws, r: int, c: int, numfmt) -> Cell | None:
+    import xlrd
+
+    kind, value = ws.cell_type(r, c), ws.cell_value(r, c)
+    if kind in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
+        fmt = book.format_map.get(book.xf_list[ws.cell_xf_index(r, c)].format_key)
+        code = fmt.format_str if fmt else None
+        if kind == xlrd.XL_CELL_DATE:
+            return Cell(excel_date(value, book.datemode == 1), "date", fmt=code)
+        return Cell(value, "number", numfmt.is_percent(code, value), code)
+    if kind == xlrd.XL_CELL_TEXT:
+        return Cell(value.strip(), "text") if value.strip() else None
+    if kind == xlrd.XL_CELL_BOOLEAN:
+        return Cell(bool(value), "bool")
+    if kind == xlrd.XL_CELL_ERROR:
+        return Cell(xlrd.error_text_from_code.get(value, "#ERROR"), "error")
+    return None
 
 
 def read_csv(data: bytes, name: str) -> Sheet:
