@@ -18,7 +18,7 @@ from kinerja.ingest.cells import MAX_SHEETS, MAX_TEXT, Cell, Grid, ReadError, Sh
     text_too_long, too_large
 from kinerja.zipxml import REBUILD, Package, XmlHandler, rels_of, resolve
 
-_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
+_REF = re.compile(r"^\$?([A-Za-z]{1,7})\$?(\d{1,9})$")
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 MAX_COLUMN_INDEX = 16_384
 MAX_ROW_INDEX = 1_048_576

@@ -64,9 +64,9 @@ class Package:
                 while chunk := part.read(CHUNK):
                     parser.Parse(chunk, False)
                 parser.Parse(b"", True)
-        except expat.ExpatError as exc:
+        except (expat.ExpatError, Forbidden) as exc:
             raise ReadError(f"berkas rusak: bagian '{info.filename}' bukan XML yang sah (baris "
-                            f"{exc.lineno}, kolom {exc.offset}). {REBUILD}") from exc
+                            f"{parser.CurrentLineNumber}, kolom {parser.CurrentColumnNumber + 1}). {REBUILD}") from exc
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
             raise ReadError(f"berkas rusak: bagian '{info.filename}' tidak dapat dibuka. "
                             f"{REBUILD}") from exc
@@ -104,8 +104,12 @@ class XmlHandler:
     def text(self, data: str) -> None: ...
 
 
+class Forbidden(Exception):
+    """A DTD or entity declaration in a part."""
+
+
 def _forbidden(*_args) -> None:
-    raise expat.ExpatError("DTD")
+    raise Forbidden
 
 
 def safe_parser(handler: XmlHandler):
