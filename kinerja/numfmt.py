@@ -25,7 +25,7 @@ BUILTIN = {
 }
 
 _TOKEN = re.compile(r'"[^"]*"?|\\.|_.|\*.|\[[^\]]*\]?|.', re.S)
-_CONDITION = re.compile(r"^\[(<=|>=|<>|<|>|=)\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\]$")
+_CONDITION = re.compile(r"\[(<=|>=|<>|<|>|=)\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\]")
 _ELAPSED = re.compile(r"^\[(h+|m+|s+)\]$", re.I)
 _COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq,
             "<>": operator.ne}
@@ -47,7 +47,7 @@ def sections(code: str) -> tuple[tuple[str, ...], ...]:
 
 def _condition(section: tuple[str, ...]):
     for token in section:
-        if (match := _CONDITION.match(token)):
+        if (match := _CONDITION.fullmatch(token)):
             return _COMPARE[match.group(1)], float(match.group(2))
     return None
 
@@ -96,3 +96,17 @@ def is_date(code: str | None, value: float = 1.0) -> bool:
     # "E+00" is the scientific exponent, not a date code.
     codes = re.sub(r"e[-+]", "", codes)
     return bool(re.search(r"[ymdhs]", codes))
+
+
+def shown_as(code: str | None, value: float) -> str:
+    """'date', 'percent' or 'number': how the format shows `value` (cached per format and sign)."""
+    if not code or code == "General":
+        return "number"
+    if "[" in code and _CONDITION.search(code):
+        return _shown_as(code, value)
+    return _shown_as(code, 1.0 if value > 0 else -1.0 if value < 0 else 0.0)
+
+
+@lru_cache(maxsize=4096)
+def _shown_as(code: str, value: float) -> str:
+    return "date" if is_date(code, value) else "percent" if is_percent(code, value) else "number"

@@ -33,7 +33,7 @@ def read_ods(package: Package) -> list[Sheet]:
 
 
 class Content(XmlHandler):
-    local_attributes = False
+    namespaces = True
 
     def __init__(self):
         self.sheets: list[Sheet] = []
@@ -53,6 +53,7 @@ class Content(XmlHandler):
         self.row_cells: list[tuple[int, int, Cell]] = []
 
     def start(self, name, attrs):
+        name = name[name.rfind("}") + 1:]
         if self.skip:
             self.skip += 1
             return
@@ -88,6 +89,7 @@ class Content(XmlHandler):
             self.hidden_styles.add(self.style)
 
     def end(self, name):
+        name = name[name.rfind("}") + 1:]
         if self.skip:
             self.skip -= 1
             return

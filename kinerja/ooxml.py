@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from kinerja import numfmt
 from kinerja.ingest.cells import MAX_SHEETS, MAX_TEXT, Cell, Grid, ReadError, Sheet, column_letter, excel_date, \
     text_too_long, too_large
-from kinerja.zipxml import REBUILD, Package, XmlHandler, rels_of, resolve
+from kinerja.zipxml import REBUILD, Package, XmlHandler, local, rels_of, resolve
 
 _REF = re.compile(r"^\$?([A-Za-z]{1,7})\$?(\d{1,9})$")
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -84,7 +85,7 @@ class Relationships(XmlHandler):
         self.found: list[tuple[str, str, str]] = []
 
     def start(self, name, attrs):
-        if name == "Relationship" and attrs.get("TargetMode") != "External":
+        if local(name) == "Relationship" and attrs.get("TargetMode") != "External":
             self.found.append((attrs.get("Id", ""), attrs.get("Type", ""), attrs.get("Target", "")))
 
 
@@ -94,9 +95,10 @@ class WorkbookXml(XmlHandler):
         self.date1904 = False
 
     def start(self, name, attrs):
+        name = local(name)
         if name == "sheet":
-            self.sheets.append((attrs.get("name", f"Sheet{len(self.sheets) + 1}"), attrs.get("state", "visible"),
-                                attrs.get("id", "")))
+            rid = next((v for k, v in attrs.items() if k.endswith(":id")), "")
+            self.sheets.append((attrs.get("name", f"Sheet{len(self.sheets) + 1}"), attrs.get("state", "visible"), rid))
         elif name == "workbookPr":
             self.date1904 = attrs.get("date1904", "0").lower() in ("1", "true")
 
@@ -146,12 +148,14 @@ class SharedStrings(Texts):
         self.values: list[str] = []
 
     def start(self, name, attrs):
+        name = local(name)
         if name == "si":
             self.reset()
         else:
             self.start_text(name)
 
     def end(self, name):
+        name = local(name)
         if name == "si":
             self.values.append(self.value())
         else:
@@ -170,6 +174,7 @@ class Styles(XmlHandler):
         self.in_xfs = False
 
     def start(self, name, attrs):
+        name = local(name)
         if name == "numFmt":
             try:
                 self.codes[int(attrs.get("numFmtId", ""))] = attrs.get("formatCode", "")[:1000]
@@ -184,7 +189,7 @@ class Styles(XmlHandler):
                 self.formats.append(None)
 
     def end(self, name):
-        if name == "cellXfs":
+        if local(name) == "cellXfs":
             self.in_xfs = False
 
 
@@ -204,6 +209,8 @@ class WorksheetXml(Texts):
         self.has_value = False
 
     def start(self, name, attrs):
+        if ":" in name:
+            name = local(name)
         if name == "c":
             self.cell(attrs)
         elif name == "v":
@@ -221,13 +228,16 @@ class WorksheetXml(Texts):
 
     def cell(self, attrs) -> None:
         ref = attrs.get("r")
-        match = _REF.match(ref) if ref else None
-        if match:
-            self.col = _column(match.group(1))
-            self.row = int(match.group(2)) - 1
+        if ref:
+            letters = ref.rstrip("0123456789")
+            digits = ref[len(letters):]
+            if not digits or len(digits) > 9 or letters.startswith("$") or letters.endswith("$"):
+                letters, digits = _split_ref(ref)
+            self.col = _column(letters)
+            self.row = int(digits) - 1
         else:
             self.col += 1
-        if self.row >= MAX_ROW_INDEX or self.col >= MAX_COLUMN_INDEX:
+        if self.row >= MAX_ROW_INDEX or self.col >= MAX_COLUMN_INDEX or self.row < 0:
             raise too_large(self.grid.name, self.row, self.col)
         self.cell_type = attrs.get("t", "n")
         style = attrs.get("s")
@@ -237,6 +247,8 @@ class WorksheetXml(Texts):
         self.reset()
 
     def end(self, name):
+        if ":" in name:
+            name = local(name)
         if name == "v":
             self.in_t = False
         elif name == "c":
@@ -295,16 +307,27 @@ class WorksheetXml(Texts):
 def number_cell(raw: str, code: str | None, date1904: bool = False) -> Cell:
     """The <v> of a number cell with its format: a number (percent or not) or a date."""
     try:
-        value = float(raw) if any(ch in raw for ch in ".eEnN") else int(raw)
+        value = int(raw) if raw.isdigit() or (raw[:1] == "-" and raw[1:].isdigit()) else float(raw)
     except ValueError:
         return Cell(raw, "text")   # not a number at all: the reader names the cell
-    if numfmt.is_date(code, value):
+    shown = numfmt.shown_as(code, value)
+    if shown == "date":
         return Cell(excel_date(value, date1904), "date", fmt=code)
-    return Cell(value, "number", numfmt.is_percent(code, value), code)
+    return Cell(value, "number", shown == "percent", code)
 
 
+def _split_ref(ref: str) -> tuple[str, str]:
+    match = _REF.match(ref)
+    if not match:
+        raise ReadError(f"berkas .xlsx rusak: alamat sel '{ref[:20]}' tidak sah. {REBUILD}")
+    return match.group(1), match.group(2)
+
+
+@lru_cache(maxsize=20_000)
 def _column(letters: str) -> int:
     """Excel column letters -> 0-based index (A -> 0)."""
+    if not letters.isalpha() or not letters.isascii() or len(letters) > 7:
+        raise ReadError(f"berkas .xlsx rusak: kolom '{letters[:20]}' tidak sah. {REBUILD}")
     index = 0
     for ch in letters.upper():
         index = index * 26 + ord(ch) - 64

@@ -91,17 +91,22 @@ def rels_of(source: str) -> str:
 
 
 class XmlHandler:
-    """Callbacks for one part: `start(name, attrs)`, `end(name)`, `text(data)`. Element names are
-    local names (namespaces dropped: OOXML transitional and strict read alike); attribute keys too,
-    unless `local_attributes` is False (then "namespace-uri}local", for ODF's office:/calcext: pairs)."""
+    """Callbacks for one part, called by expat directly: `start(name, attrs)`, `end(name)`,
+    `text(data)`. With `namespaces` False (OOXML) names come as written ("c", or "x:c" in a file
+    that prefixes its namespace: use `local`); with True (ODF) as "namespace-uri}local-name"."""
 
-    local_attributes = True
+    namespaces = False
 
     def start(self, name: str, attrs: dict[str, str]) -> None: ...
 
     def end(self, name: str) -> None: ...
 
     def text(self, data: str) -> None: ...
+
+
+def local(name: str) -> str:
+    """An element or attribute name without its prefix ("x:c" -> "c", "r:id" -> "id")."""
+    return name[name.index(":") + 1:] if ":" in name else name
 
 
 class Forbidden(Exception):
@@ -113,7 +118,7 @@ def _forbidden(*_args) -> None:
 
 
 def safe_parser(handler: XmlHandler):
-    parser = expat.ParserCreate(namespace_separator="}")
+    parser = expat.ParserCreate(namespace_separator="}" if handler.namespaces else None)
     parser.buffer_text = True
     parser.buffer_size = 1 << 16
     parser.StartDoctypeDeclHandler = _forbidden
@@ -121,19 +126,7 @@ def safe_parser(handler: XmlHandler):
     parser.UnparsedEntityDeclHandler = _forbidden
     parser.ExternalEntityRefHandler = _forbidden
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    start, end = handler.start, handler.end
-
-    def on_start(name: str, attrs: dict[str, str]) -> None:
-        start(name[name.rfind("}") + 1:], {k[k.rfind("}") + 1:]: v for k, v in attrs.items()} if attrs else attrs)
-
-    def on_start_qualified(name: str, attrs: dict[str, str]) -> None:
-        start(name[name.rfind("}") + 1:], attrs)
-
-    def on_end(name: str) -> None:
-        end(name[name.rfind("}") + 1:])
-
-    parser.StartElementHandler = on_start if handler.local_attributes else on_start_qualified
-    parser.EndElementHandler = on_end
+    parser.StartElementHandler = handler.start
+    parser.EndElementHandler = handler.end
     parser.CharacterDataHandler = handler.text
     return parser
-

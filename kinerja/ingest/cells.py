@@ -25,7 +25,7 @@ MAX_FILE_BYTES = 20 * MEGABYTE      # the file as uploaded
 MAX_XML_BYTES = 64 * MEGABYTE       # all XML parts of an .xlsx/.ods together, unpacked
 MAX_ROWS = 25_000                   # the last row holding something, per sheet
 MAX_COLUMNS = 256                   # the last column holding something (IV), per sheet
-MAX_CELLS = 500_000                 # non-empty cells (and merged ranges) in the whole file
+MAX_CELLS = 300_000                 # non-empty cells (and merged ranges) in the whole file
 MAX_TEXT = 32_767                   # characters in one cell, as in Excel
 MAX_SHEETS = 255
 
