@@ -153,8 +153,8 @@ def peak_mb() -> float:
 
 
 def measure(how: str, path: str) -> dict:
-    from kinerja.cells import ReadError, read_sheets
-    from kinerja.reader import read_workbook
+    from kinerja.ingest.cells import ReadError, read_sheets
+    from kinerja.ingest.reader import read_workbook
 
     data = Path(path).read_bytes()
     if how == "openpyxl":

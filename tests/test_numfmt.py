@@ -2,7 +2,7 @@
 unescaped % in the section that shows the number; a date only through date codes outside literals."""
 import pytest
 
-from kinerja.numfmt import is_date, is_percent, sections
+from kinerja.ingest.numfmt import is_date, is_percent, sections
 
 
 @pytest.mark.parametrize("code", [

@@ -10,11 +10,11 @@ from decimal import Decimal
 import pytest
 import xlsxwriter
 
-from kinerja import cells
-from kinerja.annotate import annotate_errors
-from kinerja.cells import ReadError, read_sheets
-from kinerja.reader import read_workbook
-from kinerja.unggah import TYPES, check_file
+from kinerja.ingest import grid
+from kinerja.ingest.annotate import annotate_errors
+from kinerja.ingest.cells import ReadError, read_sheets
+from kinerja.ingest.reader import read_workbook
+from kinerja.ingest.upload import TYPES, check_file
 from tests.workbooks import Pct, Sheet, sop_rows, xls, xlsx
 
 S1 = "Meningkatnya kualitas data dan manajemen ASN"
@@ -98,8 +98,8 @@ def far_cell(row: int, col: int) -> bytes:
 
 
 def test_content_up_to_the_last_row_and_column_read_is_accepted():
-    sheet = read_sheets(far_cell(cells.MAX_ROWS - 1, cells.MAX_COLUMNS - 1), "besar.xlsx")[0]
-    assert sheet.cell(cells.MAX_ROWS - 1, cells.MAX_COLUMNS - 1).value == "x"
+    sheet = read_sheets(far_cell(grid.MAX_ROWS - 1, grid.MAX_COLUMNS - 1), "besar.xlsx")[0]
+    assert sheet.cell(grid.MAX_ROWS - 1, grid.MAX_COLUMNS - 1).value == "x"
 
 
 @pytest.mark.parametrize("row, col, ref", [(25_000, 0, "A25001"), (5, 256, "IW6"), (1_048_575, 16_383, "XFD1048576")])
@@ -115,7 +115,7 @@ def test_a_reference_beyond_what_excel_allows_is_refused():
 
 
 def test_more_filled_cells_than_the_limit_are_refused(monkeypatch):
-    monkeypatch.setattr(cells, "MAX_CELLS", 20)
+    monkeypatch.setattr(grid, "MAX_CELLS", 20)
     with pytest.raises(ReadError, match="lebih dari 20 sel terisi"):
         read_sheets(base(), "x.xlsx")
 
@@ -126,7 +126,7 @@ def test_a_merged_range_over_the_whole_sheet_costs_nothing():
                                             b"</mergeCells>")
 
     sheet = read_sheets(rezip(base(), change=sheet_xml(merge_all)), "x.xlsx")[0]
-    assert sheet.merged == [(0, 0, cells.MAX_ROWS - 1, cells.MAX_COLUMNS - 1)]
+    assert sheet.merged == [(0, 0, grid.MAX_ROWS - 1, grid.MAX_COLUMNS - 1)]
     read_workbook(rezip(base(), change=sheet_xml(merge_all)), "x.xlsx")   # the header is found without a hang
 
 
@@ -137,9 +137,9 @@ def inline_text(length: int) -> bytes:
 
 
 def test_a_cell_text_longer_than_excel_allows_is_refused_naming_the_cell():
-    assert read_sheets(inline_text(cells.MAX_TEXT), "x.xlsx")[0].cell(100, 0).value == "A" * cells.MAX_TEXT
+    assert read_sheets(inline_text(grid.MAX_TEXT), "x.xlsx")[0].cell(100, 0).value == "A" * grid.MAX_TEXT
     with pytest.raises(ReadError, match="sel A101: teks sepanjang lebih dari 32.767 karakter"):
-        read_sheets(inline_text(cells.MAX_TEXT + 1), "x.xlsx")
+        read_sheets(inline_text(grid.MAX_TEXT + 1), "x.xlsx")
 
 
 def test_a_shared_text_longer_than_excel_allows_is_refused():
@@ -150,7 +150,7 @@ def test_a_shared_text_longer_than_excel_allows_is_refused():
 
 
 def test_parts_that_unpack_past_the_limit_together_are_refused_before_reading():
-    padding = b" " * (cells.MAX_XML_BYTES // 3 + 1)
+    padding = b" " * (grid.MAX_XML_BYTES // 3 + 1)
     add = {f"xl/worksheets/sheet{n}.xml": b"<worksheet>" + padding + b"</worksheet>" for n in (7, 8, 9)}
     with pytest.raises(ReadError, match="terlalu besar setelah dibuka.*batasnya 64 MB"):
         read_sheets(rezip(base(), add=add), "x.xlsx")
@@ -158,7 +158,7 @@ def test_parts_that_unpack_past_the_limit_together_are_refused_before_reading():
 
 def test_pictures_and_macros_are_never_unpacked_so_they_do_not_count():
     big = zlib.compress(b"\0" * 10, 1) * 10
-    data = rezip(base(), add={"xl/media/image1.png": b"\0" * (cells.MAX_XML_BYTES + 1), "xl/vbaProject.bin": big})
+    data = rezip(base(), add={"xl/media/image1.png": b"\0" * (grid.MAX_XML_BYTES + 1), "xl/vbaProject.bin": big})
     assert values(read_workbook(data, "x.xlsm")) == SHOWN
 
 
@@ -206,7 +206,7 @@ def test_a_file_that_is_not_a_workbook_is_one_message(broken):
 
 
 def test_a_file_larger_than_the_upload_limit_is_refused_by_the_reader_too(monkeypatch):
-    monkeypatch.setattr(cells, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(grid, "MAX_FILE_BYTES", 1000)
     with pytest.raises(ReadError, match="melebihi batas"):
         read_sheets(base(), "x.xlsx")
 
@@ -440,7 +440,7 @@ def test_an_ods_hidden_sheet_is_skipped_and_a_comment_is_not_the_value():
 
 def test_an_ods_row_repeated_past_the_limit_with_content_is_refused():
     with pytest.raises(ReadError, match="di luar batas yang dibaca"):
-        read_sheets(ods(filled_repeat=cells.MAX_ROWS + 1), "unit.ods")
+        read_sheets(ods(filled_repeat=grid.MAX_ROWS + 1), "unit.ods")
 
 
 def test_an_ods_text_of_a_billion_spaces_is_refused_before_it_is_made():
@@ -491,16 +491,16 @@ def test_html_spans_past_the_limits_are_clipped_and_rows_past_them_refused():
     body = ("<table><tr><td rowspan=99999999>x</td><td colspan=100000000>INDIKATOR KINERJA</td></tr>"
             "<tr><td>y</td></tr></table>")
     sheet = read_sheets(html_page(body), "x.xls")[0]
-    assert sheet.merged == [(0, 0, cells.MAX_ROWS - 1, 0), (0, 1, 0, cells.MAX_COLUMNS - 1)]
+    assert sheet.merged == [(0, 0, grid.MAX_ROWS - 1, 0), (0, 1, 0, grid.MAX_COLUMNS - 1)]
     assert sheet.cell(1, 1).value == "y"   # beside the cell the rowspan holds
-    rows = "<tr><td>1</td></tr>" * (cells.MAX_ROWS + 1)
+    rows = "<tr><td>1</td></tr>" * (grid.MAX_ROWS + 1)
     with pytest.raises(ReadError, match="A25001"):
         read_sheets(html_page(f"<table>{rows}</table>"), "x.xls")
 
 
 def test_an_html_cell_text_past_the_limit_is_refused():
     with pytest.raises(ReadError, match="teks sepanjang"):
-        read_sheets(html_page(f"<table><tr><td>{'A' * (cells.MAX_TEXT + 1)}</td></tr></table>"), "x.xls")
+        read_sheets(html_page(f"<table><tr><td>{'A' * (grid.MAX_TEXT + 1)}</td></tr></table>"), "x.xls")
 
 
 def test_an_html_page_without_a_table_says_what_it_is():

@@ -16,7 +16,8 @@ from pathlib import PurePath
 import duckdb
 import pandas as pd
 
-from kinerja.ingest.cells import MAX_FILE_BYTES, MEGABYTE, ReadError
+from kinerja.ingest.cells import ReadError
+from kinerja.ingest.grid import MAX_FILE_BYTES, MEGABYTE
 from kinerja.ingest.plan import ImportPlan, ImportResult, plan_import
 from kinerja.ingest.reader import read_workbook
 from kinerja.ingest.write import apply_plan

@@ -14,10 +14,10 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
-from kinerja import numfmt
-from kinerja.ingest.cells import MAX_SHEETS, MAX_TEXT, Cell, Grid, ReadError, Sheet, column_letter, excel_date, \
+from kinerja.ingest import numfmt
+from kinerja.ingest.grid import MAX_SHEETS, MAX_TEXT, Cell, Grid, ReadError, Sheet, column_letter, excel_date, \
     text_too_long, too_large
-from kinerja.zipxml import REBUILD, Package, XmlHandler, local, rels_of, resolve
+from kinerja.ingest.zipxml import REBUILD, Package, XmlHandler, local, rels_of, resolve
 
 _REF = re.compile(r"^\$?([A-Za-z]{1,7})\$?(\d{1,9})$")
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")

@@ -15,7 +15,7 @@ import re
 
 from lxml import etree
 
-from kinerja.ingest.cells import MAX_COLUMNS, MAX_ROWS, MAX_TEXT, Cell, Grid, ReadError, Sheet, column_letter, \
+from kinerja.ingest.grid import MAX_COLUMNS, MAX_ROWS, MAX_TEXT, Cell, Grid, ReadError, Sheet, column_letter, \
     text_too_long, too_large
 
 CHUNK = 1 << 16

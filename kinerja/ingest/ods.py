@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from kinerja.ingest.cells import MAX_COLUMNS, MAX_ROWS, MAX_SHEETS, MAX_TEXT, Cell, Grid, ReadError, Sheet, \
+from kinerja.ingest.grid import MAX_COLUMNS, MAX_ROWS, MAX_SHEETS, MAX_TEXT, Cell, Grid, ReadError, Sheet, \
     column_letter, text_too_long, too_large
-from kinerja.zipxml import Package, XmlHandler
+from kinerja.ingest.zipxml import Package, XmlHandler
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0}"

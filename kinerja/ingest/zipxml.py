@@ -14,7 +14,7 @@ import zipfile
 import zlib
 from xml.parsers import expat
 
-from kinerja.ingest.cells import MAX_XML_BYTES, MEGABYTE, ReadError
+from kinerja.ingest.grid import MAX_XML_BYTES, MEGABYTE, ReadError
 from kinerja.numbers import format_angka
 
 MAX_ENTRIES = 10_000
