@@ -523,3 +523,21 @@ def test_a_spreadsheet_2003_xml_file_named_xls_is_refused_with_what_to_do():
 def test_a_decimal_read_from_any_reader_is_exact():
     book = read_workbook(ods(), "unit.ods")
     assert book.rows[0].realisasi[4] == Decimal("94.83")
+
+
+# ---------------------------------------------------------------- CSV within the same limits
+
+def test_a_csv_of_a_million_short_lines_is_refused_before_it_is_parsed():
+    with pytest.raises(ReadError, match="berkas CSV berisi 1.000.000 baris"):
+        read_sheets(b"1\n" * 1_000_000, "x.csv")
+
+
+def test_a_csv_of_separators_only_is_refused_before_it_is_parsed():
+    with pytest.raises(ReadError, match="sel terisi"):
+        read_sheets((b";" * 10_000 + b"\n") * 100, "x.csv")
+
+
+def test_a_csv_row_past_the_last_row_read_is_refused_naming_the_cell():
+    data = b"INDIKATOR KINERJA;TARGET\n" + b"\n" * (grid.MAX_ROWS + 10) + b"x;1\n"
+    with pytest.raises(ReadError, match="sel A25012"):
+        read_sheets(data, "x.csv")

@@ -11,8 +11,9 @@ import re
 from pathlib import PurePath
 
 from kinerja.ingest import htmltable, numfmt, ods, ooxml
-from kinerja.ingest.grid import EMPTY, MAX_SHEETS, Cell, Grid, ReadError, Sheet, \
-    check_file_size, excel_date
+from kinerja.ingest.grid import EMPTY, MAX_CELLS, MAX_ROWS, MAX_SHEETS, Cell, Grid, ReadError, Sheet, \
+    check_file_size, excel_date, too_many_cells
+from kinerja.numbers import format_angka
 from kinerja.ingest.zipxml import Package
 
 # Cell, Sheet and ReadError are used by every reader of sheets; importable from here as before.
@@ -32,7 +33,8 @@ def read_sheets(data: bytes, filename: str) -> list[Sheet]:
         raise ReadError("berkas kosong (0 byte). Simpan ulang lalu unggah lagi.")
     check_file_size(len(data))
     if suffix == ".csv":
-        return [read_csv(data, PurePath(filename).stem)]
+        check_csv_size(data)
+        return [within_limits(read_csv(data, PurePath(filename).stem))]
     kind = sniff(data)
     if kind == "zip":
         package = Package(data)
@@ -47,6 +49,29 @@ def read_sheets(data: bytes, filename: str) -> list[Sheet]:
     raise ReadError(f"isi berkas bukan lembar kerja yang dikenal (.xlsx, .xlsm, .xls, .ods, atau tabel HTML), "
                     f"meskipun namanya berakhiran {suffix}. Buka di Excel atau LibreOffice, simpan sebagai .xlsx, "
                     "lalu unggah lagi.")
+
+
+def check_csv_size(data: bytes) -> None:
+    """Every line and field of a CSV becomes a cell: bound lines and separators before parsing
+    (twice the limits, as quoted fields may hold line breaks and commas), then check the cells."""
+    lines = data.count(b"\n")
+    if lines > 2 * MAX_ROWS:
+        raise ReadError(f"berkas CSV berisi {format_angka(lines)} baris, lebih dari batas {format_angka(MAX_ROWS)} "
+                        "baris yang dibaca. Hapus baris di luar tabel atau pecah berkas per unit atau per triwulan, "
+                        "lalu unggah lagi.")
+    if sum(data.count(separator) for separator in (b";", b",", b"\t")) > 2 * MAX_CELLS:
+        raise too_many_cells()
+
+
+def within_limits(sheet: Sheet) -> Sheet:
+    """A sheet a reader made without the grid (CSV), checked against the same limits."""
+    budget = [0]
+    grid = Grid(sheet.name, budget)
+    for r, row in enumerate(sheet.rows):
+        for c, cell in enumerate(row):
+            if cell.kind != "empty":
+                grid.put(r, c, cell)
+    return sheet
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
