@@ -79,7 +79,7 @@ def init(db_file, demo):
         click.echo(f"Data demo: {len(results)} berkas diimpor dari {folder}.")
 
 
-@cli.command("import", help="Mengimpor lembar kerja unit (.xlsx, .xls, .csv).")
+@cli.command("import", help="Mengimpor lembar kerja unit (.xlsx, .xlsm, .xls, .ods, .csv).")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--unit", required=True, help="Kode atau nama unit, mis. MUTASI.")
 @click.option("--year", "tahun", required=True, type=YEAR, help="Tahun data.")

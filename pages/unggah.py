@@ -48,7 +48,7 @@ if done:
         st.dataframe(changes_table(changed[changed["status"] != "sama"]), hide_index=True, width="stretch")
     st.page_link("pages/ringkasan.py", label="Lihat capaian terbaru di Ringkasan", icon=":material/dashboard:")
 
-files = st.file_uploader("Berkas lembar kerja (.xlsx, .xls, .csv; boleh beberapa)", type=upload.TYPES,
+files = st.file_uploader("Berkas lembar kerja (.xlsx, .xlsm, .xls, .ods, .csv; boleh beberapa)", type=upload.TYPES,
                          accept_multiple_files=True, key=f"berkas-{st.session_state.get('putaran_unggah', 0)}")
 if not files:
     st.info("Pilih unit, tahun dan triwulan, lalu seret berkas ke kotak di atas. Berkas diperiksa dulu; "

@@ -2,8 +2,8 @@
 
 Every reported cell is filled (red for an error, amber for a warning) and carries a comment with the
 message; a first sheet "KESALAHAN" lists every problem, including those that have no cell. An .xlsx
-is copied through openpyxl, which keeps the rest of the workbook. .xls and .csv files cannot be
-edited by openpyxl: they are rendered as .xlsx with the same sheet names, rows and columns, so the
+is copied through openpyxl, which keeps the rest of the workbook. .xls, .ods, .csv and HTML tables
+cannot be edited by openpyxl (nor .xlsx files it cannot open): they are rendered as .xlsx with the same sheet names, rows and columns, so the
 places in the messages still match.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from kinerja.ingest.cells import Sheet, read_sheets
+from kinerja.ingest.cells import Sheet, read_sheets, sniff
 from kinerja.model import Problem
 from kinerja.safety import set_text
 
@@ -38,10 +38,14 @@ _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 
 def annotate_errors(data: bytes, filename: str, problems: list[Problem], out: str | PathLike | BinaryIO) -> None:
     """Write the marked copy of the file `data` (named `filename`) to a path or binary file-like."""
-    if PurePath(filename).suffix.lower() in (".xlsx", ".xlsm"):
-        workbook = openpyxl.load_workbook(io.BytesIO(data))
-        titles = {ws.title: ws.title for ws in workbook.worksheets}
-    else:
+    workbook = None
+    if PurePath(filename).suffix.lower() in (".xlsx", ".xlsm") and sniff(data) == "zip":
+        try:
+            workbook = openpyxl.load_workbook(io.BytesIO(data))
+            titles = {ws.title: ws.title for ws in workbook.worksheets}
+        except Exception:  # a file openpyxl cannot open (part names in another case, .ods named .xlsx)
+            workbook = None
+    if workbook is None:
         workbook, titles = render(read_sheets(data, filename))
     places = mark_cells(workbook, titles, problems)
     add_list(workbook, problems, places)

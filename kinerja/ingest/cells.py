@@ -1,170 +1,164 @@
-"""Read a file's sheets as grids of typed cells; no reader guesses a type for us."""
+"""Read a file's sheets as grids of typed cells; no reader guesses a type for us.
+
+The bytes decide the reader, the name only which kinds are accepted: an .xls may be an HTML table
+or an .xlsx, an .xlsx may be an .ods. Each reader fills a bounded grid (kinerja.ingest.grid).
+"""
 from __future__ import annotations
 
 import csv
 import io
 import re
-import zipfile
-from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import PurePath
 
-EXCEL_TYPES = {".xlsx", ".xlsm", ".xls", ".csv"}
+from kinerja.ingest import htmltable, numfmt, ods, ooxml
+from kinerja.ingest.grid import EMPTY, MAX_CELLS, MAX_ROWS, MAX_SHEETS, Cell, Grid, ReadError, Sheet, \
+    check_file_size, excel_date, too_many_cells
+from kinerja.numbers import format_angka
+from kinerja.ingest.zipxml import Package
 
+# Cell, Sheet and ReadError are used by every reader of sheets; importable from here as before.
+__all__ = ["EMPTY", "EXCEL_TYPES", "Cell", "ReadError", "Sheet", "read_sheets", "sniff"]
 
-class ReadError(ValueError):
-    """The file cannot be read at all (corrupt, protected, unknown type); message in Bahasa Indonesia."""
-
-
-@dataclass(slots=True)
-class Cell:
-    value: object = None       # float/int for numbers, str for text, None for empty
-    kind: str = "empty"        # 'number' | 'text' | 'empty' | 'bool' | 'date' | 'formula_no_value' | 'error'
-    #                            ('formula' only while reading: replaced by its computed value)
-    percent: bool = False      # formatted as a percentage: holds a fraction of what it shows
-
-    @property
-    def text(self) -> str:
-        """The cell as a person sees it (for messages)."""
-        if self.kind == "empty":
-            return ""
-        if self.kind == "number":
-            shown = self.value * 100 if self.percent else self.value
-            text = repr(shown) if isinstance(shown, float) else str(shown)
-            text = text[:-2] if text.endswith(".0") else text
-            return f"{text}%" if self.percent else text
-        return str(self.value)
-
-
-@dataclass
-class Sheet:
-    name: str
-    rows: list[list[Cell]]
-    hidden: bool = False
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (r1, c1, r2, c2), 0-based inclusive
-
-    def cell(self, r: int, c: int) -> Cell:
-        row = self.rows[r] if r < len(self.rows) else []
-        return row[c] if c < len(row) else Cell()
-
-    @property
-    def is_empty(self) -> bool:
-        return all(cell.kind == "empty" for row in self.rows for cell in row)
+EXCEL_TYPES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
 
 
 def read_sheets(data: bytes, filename: str) -> list[Sheet]:
+    """The sheets of a file named `filename`, read by what its bytes are (an .xls may be an HTML
+    table or an .xlsx); raises ReadError with a message for the user."""
     suffix = PurePath(filename).suffix.lower()
     if suffix not in EXCEL_TYPES:
-        raise ReadError(f"jenis berkas '{suffix or filename}' tidak didukung. Kirim .xlsx, .xls atau .csv.")
+        raise ReadError(f"jenis berkas '{suffix or filename}' tidak didukung. Kirim .xlsx, .xlsm, .xls, .ods "
+                        "atau .csv.")
     if not data:
         raise ReadError("berkas kosong (0 byte). Simpan ulang lalu unggah lagi.")
+    check_file_size(len(data))
     if suffix == ".csv":
-        return [read_csv(data, PurePath(filename).stem)]
-    if suffix == ".xls":
+        check_csv_size(data)
+        return [within_limits(read_csv(data, PurePath(filename).stem))]
+    kind = sniff(data)
+    if kind == "zip":
+        package = Package(data)
+        return ods.read_ods(package) if ods.is_ods(package) else ooxml.read_xlsx(package)
+    if kind == "ole":
         return read_xls(data)
-    return read_xlsx(data)
+    if kind == "html":
+        return htmltable.read_html(data)
+    if kind == "xml":
+        raise ReadError("berkas ini berformat 'XML Spreadsheet 2003', bukan .xlsx atau .xls. Buka di Excel, "
+                        "simpan sebagai .xlsx (Buku Kerja Excel), lalu unggah lagi.")
+    raise ReadError(f"isi berkas bukan lembar kerja yang dikenal (.xlsx, .xlsm, .xls, .ods, atau tabel HTML), "
+                    f"meskipun namanya berakhiran {suffix}. Buka di Excel atau LibreOffice, simpan sebagai .xlsx, "
+                    "lalu unggah lagi.")
 
 
-def _python_cell(value, number_format: str | None = None, data_type: str | None = None) -> Cell:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return Cell()
-    if data_type == "e":
-        return Cell(str(value), "error")
-    if data_type == "f":
-        return Cell(str(value), "formula", "%" in (number_format or ""))
-    if isinstance(value, bool):
-        return Cell(value, "bool")
-    if isinstance(value, (int, float)):
-        return Cell(value, "number", "%" in (number_format or ""))
-    if isinstance(value, (datetime, date, time)):
-        return Cell(value, "date")
-    return Cell(str(value).strip(), "text")
+def check_csv_size(data: bytes) -> None:
+    """Every line and field of a CSV becomes a cell: bound lines and separators before parsing
+    (twice the limits, as quoted fields may hold line breaks and commas), then check the cells."""
+    lines = data.count(b"\n")
+    if lines > 2 * MAX_ROWS:
+        raise ReadError(f"berkas CSV berisi {format_angka(lines)} baris, lebih dari batas {format_angka(MAX_ROWS)} "
+                        "baris yang dibaca. Hapus baris di luar tabel atau pecah berkas per unit atau per triwulan, "
+                        "lalu unggah lagi.")
+    if sum(data.count(separator) for separator in (b";", b",", b"\t")) > 2 * MAX_CELLS:
+        raise too_many_cells()
 
 
-def read_xlsx(data: bytes) -> list[Sheet]:
-    from openpyxl import load_workbook
-
-    try:
-        # Read-only mode streams the sheets (about four times faster on a 2,000-row workbook).
-        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except zipfile.BadZipFile as exc:
-        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            raise ReadError("berkas terkunci kata sandi atau berformat .xls lama. Buka kuncinya, lalu "
-                            "simpan sebagai .xlsx.") from exc
-        raise ReadError("berkas rusak atau bukan berkas Excel (.xlsx). Buka di Excel, simpan ulang, "
-                        "lalu unggah lagi.") from exc
-    except Exception as exc:  # openpyxl raises many kinds on damaged files
-        raise ReadError(f"berkas Excel tidak dapat dibaca ({exc}). Simpan ulang sebagai .xlsx.") from exc
-    cached = None
-    sheets = []
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for ws in formulas.worksheets:
-            rows = [[_python_cell(c.value, getattr(c, "number_format", None), getattr(c, "data_type", None))
-                     for c in row] for row in ws.iter_rows()]
-            if any(cell.kind == "formula" for row in rows for cell in row):
-                # A formula's value is the one Excel last computed, which only the data_only view holds.
-                cached = cached or load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-                values = list(cached[ws.title].iter_rows(values_only=True))
-                rows = [[_formula_value(cell, values, r, c) for c, cell in enumerate(row)]
-                        for r, row in enumerate(rows)]
-            # Read-only sheets do not expose merged ranges; they are listed in the sheet's XML.
-            xml = archive.read(ws._worksheet_path)
-            merged = [_merged_range(ref.decode()) for ref in _MERGE.findall(xml)]
-            sheets.append(Sheet(ws.title, rows, ws.sheet_state != "visible", merged))
-    return sheets
+def within_limits(sheet: Sheet) -> Sheet:
+    """A sheet a reader made without the grid (CSV), checked against the same limits."""
+    budget = [0]
+    grid = Grid(sheet.name, budget)
+    for r, row in enumerate(sheet.rows):
+        for c, cell in enumerate(row):
+            if cell.kind != "empty":
+                grid.put(r, c, cell)
+    return sheet
 
 
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def _merged_range(ref: str) -> tuple[int, int, int, int]:
-    from openpyxl.utils.cell import range_boundaries
+def sniff(data: bytes) -> str | None:
+    """What the bytes are: 'zip' (.xlsx/.xlsm/.ods), 'ole' (.xls), 'html', 'xml' (2003 XML), or None."""
+    if data[:4] == b"PK\x03\x04":
+        return "zip"
+    if data[:8] == _OLE:
+        return "ole"
+    head = data[:4096]
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            head = head[len(bom):].decode(encoding, "ignore").encode("ascii", "ignore")
+            break
+    head = head.lstrip().lower()
+    if head.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head \
+            and b"<html" not in head:
+        return "xml"
+    if head.startswith(b"<") and re.search(rb"<(html|table|!doctype html|head|body|meta)\b", head):
+        return "html"
+    return None
 
-    c1, r1, c2, r2 = range_boundaries(ref)
-    return r1 - 1, c1 - 1, r2 - 1, c2 - 1
 
-
-def _formula_value(cell: Cell, values: list[tuple], r: int, c: int) -> Cell:
-    if cell.kind != "formula":
-        return cell
-    value = values[r][c] if r < len(values) and c < len(values[r]) else None
-    if value is None:
-        return Cell(cell.value, "formula_no_value")
-    return _python_cell(value, "%" if cell.percent else None)
+_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
 
 
 def read_xls(data: bytes) -> list[Sheet]:
+    """A legacy Excel 97-2003 workbook (BIFF, via xlrd); number formats read like those of .xlsx."""
     import xlrd
 
+    if _ENCRYPTED_OOXML in data:
+        raise ReadError("berkas terkunci kata sandi. Buka di Excel, hapus kata sandinya (Info > Lindungi Buku "
+                        "Kerja), simpan sebagai .xlsx, lalu unggah lagi.")
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+        # Ragged rows keep only the cells that are there; on_demand reads one sheet at a time.
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, ragged_rows=True, on_demand=True)
     except Exception as exc:  # xlrd signals damage and encryption with various exceptions
-        raise ReadError(f"berkas .xls tidak dapat dibaca ({exc}). Jika terkunci kata sandi, buka "
-                        "kuncinya; lalu simpan ulang sebagai .xlsx.") from exc
+        if "encrypt" in str(exc).lower():
+            raise ReadError("berkas .xls terkunci kata sandi. Buka di Excel, hapus kata sandinya, simpan sebagai "
+                            ".xlsx, lalu unggah lagi.") from exc
+        raise ReadError("berkas .xls rusak atau tidak dapat dibaca. Buka di Excel atau LibreOffice, simpan "
+                        "sebagai .xlsx, lalu unggah lagi.") from exc
+    if book.nsheets > MAX_SHEETS:
+        raise ReadError(f"berkas berisi {book.nsheets} lembar, lebih dari batas {MAX_SHEETS}. Hapus lembar yang "
+                        "tidak perlu, lalu unggah lagi.")
+    budget = [0]
     sheets = []
-    for ws in book.sheets():
-        rows = []
-        for r in range(ws.nrows):
-            out = []
-            for c in range(ws.ncols):
-                kind, value = ws.cell_type(r, c), ws.cell_value(r, c)
-                if kind == xlrd.XL_CELL_NUMBER:
-                    fmt = book.format_map.get(book.xf_list[ws.cell_xf_index(r, c)].format_key)
-                    out.append(Cell(value, "number", "%" in (fmt.format_str if fmt else "")))
-                elif kind == xlrd.XL_CELL_TEXT and value.strip():
-                    out.append(Cell(value.strip(), "text"))
-                elif kind == xlrd.XL_CELL_BOOLEAN:
-                    out.append(Cell(bool(value), "bool"))
-                elif kind == xlrd.XL_CELL_DATE:
-                    out.append(Cell(value, "date"))
-                elif kind == xlrd.XL_CELL_ERROR:
-                    out.append(Cell(xlrd.error_text_from_code.get(value, "#ERROR"), "error"))
-                else:
-                    out.append(Cell())
-            rows.append(out)
-        merged = [(r1, c1, r2 - 1, c2 - 1) for r1, r2, c1, c2 in ws.merged_cells]
-        sheets.append(Sheet(ws.name, rows, ws.visibility != 0, merged))
+    try:
+        for index in range(book.nsheets):
+            ws = book.sheet_by_index(index)
+            grid = Grid(ws.name, budget)
+            for r in range(ws.nrows):
+                for c in range(ws.row_len(r)):
+                    cell = _xls_cell(book, ws, r, c)
+                    if cell is not None:
+                        grid.put(r, c, cell)
+            for r1, r2, c1, c2 in ws.merged_cells:
+                grid.merge(r1, c1, r2 - 1, c2 - 1)
+            sheets.append(grid.sheet(ws.visibility != 0))
+            book.unload_sheet(index)
+    except ReadError:
+        raise
+    except Exception as exc:
+        raise ReadError("berkas .xls rusak atau tidak dapat dibaca. Buka di Excel atau LibreOffice, simpan "
+                        "sebagai .xlsx, lalu unggah lagi.") from exc
     return sheets
+
+
+def _xls_cell(book, ws, r: int, c: int) -> Cell | None:
+    import xlrd
+
+    kind, value = ws.cell_type(r, c), ws.cell_value(r, c)
+    if kind in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
+        fmt = book.format_map.get(book.xf_list[ws.cell_xf_index(r, c)].format_key)
+        code = fmt.format_str if fmt else None
+        if kind == xlrd.XL_CELL_DATE:
+            return Cell(excel_date(value, book.datemode == 1), "date", fmt=code)
+        return Cell(value, "number", numfmt.is_percent(code, value), code)
+    if kind == xlrd.XL_CELL_TEXT:
+        return Cell(value.strip(), "text") if value.strip() else None
+    if kind == xlrd.XL_CELL_BOOLEAN:
+        return Cell(bool(value), "bool")
+    if kind == xlrd.XL_CELL_ERROR:
+        return Cell(xlrd.error_text_from_code.get(value, "#ERROR"), "error")
+    return None
 
 
 def read_csv(data: bytes, name: str) -> Sheet:

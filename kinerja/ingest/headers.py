@@ -83,21 +83,23 @@ def find_header(sheet: Sheet) -> Header | None:
 
 
 def _build(sheet: Sheet, top: int) -> Header:
-    merged_at = {}
-    for r1, c1, r2, c2 in sheet.merged:
-        for r in range(r1, r2 + 1):
-            for c in range(c1, c2 + 1):
-                merged_at[(r, c)] = (r1, c1)
     # The header reaches as far down as the cells of its top row are merged, then any rows that
     # only carry header words (quarters under "TRIWULAN", "TAHUNAN" under "TARGET").
     bottom = top
     for r1, c1, r2, c2 in sheet.merged:
         if r1 == top:
-            bottom = max(bottom, r2)
+            bottom = max(bottom, min(r2, len(sheet.rows) - 1))
     while bottom + 1 < len(sheet.rows) and bottom - top < 3 and _is_header_word_row(sheet.rows[bottom + 1]) \
             and not is_column_number_row(sheet.rows[bottom + 1]):
         bottom += 1
     width = max((len(sheet.rows[r]) for r in range(top, bottom + 1)), default=0)
+    # Only the header's own cells are looked up: a merged range may cover a whole sheet.
+    merged_at = {}
+    for r1, c1, r2, c2 in sheet.merged:
+        if r1 <= bottom and r2 >= top:
+            for r in range(max(r1, top), min(r2, bottom) + 1):
+                for c in range(c1, min(c2, width) + 1):
+                    merged_at[(r, c)] = (r1, c1)
     labels = {}
     for c in range(width):
         parts = []

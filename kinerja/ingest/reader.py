@@ -256,11 +256,11 @@ class SheetReader:
         )
         if "target_tahunan" in h.fields:
             row.target_tahunan = self.number(r, h.fields["target_tahunan"], target=True)
-        errors_before = len(self.book.errors)
+        problems_before = len(self.book.problems)   # counting all errors each row would be quadratic
         for q, c in h.target_tw.items():
             if (value := self.number(r, c, target=True)) is not None:
                 row.target_triwulan[q] = value
-        targets_readable = len(self.book.errors) == errors_before
+        targets_readable = all(p.severity != "error" for p in self.book.problems[problems_before:])
         for year, c in h.target_renstra.items():
             if (value := self.number(r, c, target=True)) is not None:
                 row.target_renstra[year] = value

@@ -18,6 +18,7 @@ import pandas as pd
 
 from kinerja.collect.units import units_named_in
 from kinerja.ingest.cells import ReadError
+from kinerja.ingest.grid import MAX_FILE_BYTES, MEGABYTE
 from kinerja.ingest.plan import ImportPlan, ImportResult, plan_import
 from kinerja.ingest.reader import read_workbook
 from kinerja.ingest.write import apply_plan
@@ -26,9 +27,8 @@ from kinerja.numbers import format_angka
 from kinerja.store.queries import run
 from kinerja.vocab import AGREGASI, KONVENSI, POLARITAS
 
-TYPES = ["xlsx", "xls", "csv"]
-MEGABYTE = 1024 * 1024
-MAX_BYTES = 20 * MEGABYTE
+TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
+MAX_BYTES = MAX_FILE_BYTES
 MAX_ROWS = 10_000
 SETTINGS_COLUMNS = ["indikator", "satuan", "polaritas", "agregasi", "asal_agregasi", "konvensi"]
 SOURCES = {"berkas": "dari berkas", "satuan": "ditebak dari satuan", "pengguna": "diatur pengguna"}
@@ -42,7 +42,8 @@ def check_file(filename: str, size: int, max_bytes: int = MAX_BYTES) -> None:
     """Type and size, before anything is read."""
     suffix = PurePath(filename).suffix.lower().lstrip(".")
     if suffix not in TYPES:
-        raise UploadError(f"{filename}: jenis berkas .{suffix or '?'} tidak diterima. Unggah .xlsx, .xls atau .csv.")
+        raise UploadError(f"{filename}: jenis berkas .{suffix or '?'} tidak diterima. Unggah .xlsx, .xlsm, .xls, .ods "
+                          "atau .csv.")
     if size > max_bytes:
         megabytes = format_angka(Decimal(size) / MEGABYTE, 1)
         raise UploadError(f"{filename}: ukuran {megabytes} MB melebihi batas {max_bytes // MEGABYTE} MB. Hapus "
