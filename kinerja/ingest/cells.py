@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import PurePath
 
+from kinerja.datetext import date_text
+
 EXCEL_TYPES = {".xlsx", ".xlsm", ".xls", ".csv"}
 
 
@@ -22,12 +24,15 @@ class Cell:
     kind: str = "empty"        # 'number' | 'text' | 'empty' | 'bool' | 'date' | 'formula_no_value' | 'error'
     #                            ('formula' only while reading: replaced by its computed value)
     percent: bool = False      # formatted as a percentage: holds a fraction of what it shows
+    shown: str | None = None   # a date as its number format shows it (25/09/2024)
 
     @property
     def text(self) -> str:
         """The cell as a person sees it (for messages)."""
         if self.kind == "empty":
             return ""
+        if self.shown is not None:
+            return self.shown
         if self.kind == "number":
             shown = self.value * 100 if self.percent else self.value
             text = repr(shown) if isinstance(shown, float) else str(shown)
@@ -77,7 +82,7 @@ def _python_cell(value, number_format: str | None = None, data_type: str | None 
     if isinstance(value, (int, float)):
         return Cell(value, "number", "%" in (number_format or ""))
     if isinstance(value, (datetime, date, time)):
-        return Cell(value, "date")
+        return Cell(value, "date", shown=date_text(value, number_format))
     return Cell(str(value).strip(), "text")
 
 
@@ -156,7 +161,13 @@ def read_xls(data: bytes) -> list[Sheet]:
                 elif kind == xlrd.XL_CELL_BOOLEAN:
                     out.append(Cell(bool(value), "bool"))
                 elif kind == xlrd.XL_CELL_DATE:
-                    out.append(Cell(value, "date"))
+                    fmt = book.format_map.get(book.xf_list[ws.cell_xf_index(r, c)].format_key)
+                    try:
+                        moment = xlrd.xldate.xldate_as_datetime(value, book.datemode)
+                    except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                        out.append(Cell(value, "date"))
+                    else:
+                        out.append(Cell(moment, "date", shown=date_text(moment, fmt.format_str if fmt else None)))
                 elif kind == xlrd.XL_CELL_ERROR:
                     out.append(Cell(xlrd.error_text_from_code.get(value, "#ERROR"), "error"))
                 else:

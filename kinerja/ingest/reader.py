@@ -20,6 +20,8 @@ _CODE = re.compile(r"^\s*(\d+(?:\.\d+){2,})\b\.?\s*(.*)$")
 _SASARAN_ROW = re.compile(r"^\s*sasaran(?:\s+strategis)?\s*[\dIVX]*\s*[:.\-]\s*(.+)$", re.I)
 _FOOTER = re.compile(r"^\s*(mengetahui|samarinda\b|kepala\b|nip\b|nip\.|plt\b|pembina\b|penata\b|sekretaris\b|"
                      r"kasubbag\b|\(\s*tanda tangan|tanda tangan|jabatan fungsional perencana)", re.I)
+DATE_IN_NUMBER = ("berisi tanggal, bukan angka: Excel mengubah angka yang diketik menjadi tanggal (mis. 25.9 atau "
+                  "4-5). Ubah format sel menjadi Number (Angka), lalu ketik ulang angkanya.")
 NILAI_AKHIR_SATUAN = {"%", "persen", "persentase", "indeks", "nilai", "skor", "rasio", "predikat",
                       "hari", "bulan", "jam"}
 POLARITAS = {
@@ -139,6 +141,8 @@ class SheetReader:
             if cell.kind == "formula_no_value":
                 raise NumberError("rumus tanpa nilai tersimpan. Buka berkas di Excel, biarkan rumus "
                                   "dihitung, simpan, lalu unggah lagi.")
+            if cell.kind == "date":
+                raise NumberError(DATE_IN_NUMBER)
             if cell.kind != "text":
                 raise NumberError("bukan angka. Tulis angkanya saja.")
             if target:
