@@ -1,7 +1,6 @@
 """Read a file's sheets as grids of typed cells; no reader guesses a type for us."""
 from __future__ import annotations
 
-import csv
 import io
 import re
 import zipfile
@@ -64,6 +63,8 @@ def read_sheets(data: bytes, filename: str) -> list[Sheet]:
     if not data:
         raise ReadError("berkas kosong (0 byte). Simpan ulang lalu unggah lagi.")
     if suffix == ".csv":
+        from kinerja.csvfile import read_csv
+
         return [read_csv(data, PurePath(filename).stem)]
     if suffix == ".xls":
         return read_xls(data)
@@ -176,17 +177,3 @@ def read_xls(data: bytes) -> list[Sheet]:
         merged = [(r1, c1, r2 - 1, c2 - 1) for r1, r2, c1, c2 in ws.merged_cells]
         sheets.append(Sheet(ws.name, rows, ws.visibility != 0, merged))
     return sheets
-
-
-def read_csv(data: bytes, name: str) -> Sheet:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    sample = "\n".join(text.splitlines()[:20])
-    delimiter = max([";", ",", "\t"], key=sample.count)
-    rows = [[Cell(v.strip(), "text") if v.strip() else Cell() for v in line]
-            for line in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    return Sheet(name, rows)
