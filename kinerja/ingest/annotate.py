@@ -91,7 +91,7 @@ def add_list(workbook, problems: list[Problem], places: dict[int, str]) -> None:
         ws.column_dimensions[get_column_letter(c)].width = width
     for r, p in enumerate(problems, start=2):
         sheet_cell = ws.cell(r, 1)
-        set_text(sheet_cell, p.sheet)
+        set_text(sheet_cell, p.sheet if p.sheet is not None else "(seluruh berkas)")
         if id(p) in places:
             sheet_cell.hyperlink = Hyperlink(ref=sheet_cell.coordinate, location=places[id(p)])
             sheet_cell.font = Font(color="FF0563C1", underline="single")

@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from pathlib import PurePath
 
 from kinerja.datetext import date_text
+from kinerja.safety import printable
 
 EXCEL_TYPES = {".xlsx", ".xlsm", ".xls", ".csv"}
 
@@ -84,7 +85,7 @@ def _python_cell(value, number_format: str | None = None, data_type: str | None 
         return Cell(value, "number", "%" in (number_format or ""))
     if isinstance(value, (datetime, date, time)):
         return Cell(value, "date", shown=date_text(value, number_format))
-    return Cell(str(value).strip(), "text")
+    return Cell(printable(str(value)).strip(), "text")
 
 
 def read_xlsx(data: bytes) -> list[Sheet]:
@@ -157,8 +158,8 @@ def read_xls(data: bytes) -> list[Sheet]:
                 if kind == xlrd.XL_CELL_NUMBER:
                     fmt = book.format_map.get(book.xf_list[ws.cell_xf_index(r, c)].format_key)
                     out.append(Cell(value, "number", "%" in (fmt.format_str if fmt else "")))
-                elif kind == xlrd.XL_CELL_TEXT and value.strip():
-                    out.append(Cell(value.strip(), "text"))
+                elif kind == xlrd.XL_CELL_TEXT and printable(value).strip():
+                    out.append(Cell(printable(value).strip(), "text"))
                 elif kind == xlrd.XL_CELL_BOOLEAN:
                     out.append(Cell(bool(value), "bool"))
                 elif kind == xlrd.XL_CELL_DATE:

@@ -24,6 +24,13 @@ class Header:
     realisasi_tw: dict[int, int] = field(default_factory=dict)      # quarter -> column
     target_renstra: dict[int, int] = field(default_factory=dict)    # year -> column
     anggaran_tw: dict[int, int] = field(default_factory=dict)       # quarter -> REALISASI ANGGARAN column
+    units: dict[int, str] = field(default_factory=dict)   # Formulir E.81 sub-columns: column -> "K" | "%" | "RP"
+    agregasi: str | None = None      # what the form declares for every indicator (E.81: kumulatif)
+
+    @property
+    def is_e81(self) -> bool:
+        """Formulir E.81 (Permendagri 86/2017): numbered columns split into K / Rp sub-columns."""
+        return "K" in self.units.values() and "RP" in self.units.values()
 
 
 def norm(text: str) -> str:
@@ -41,16 +48,38 @@ def quarter_of(label: str) -> int | None:
     return (ROMAN.get(last) or int(last)) if _BARE_QUARTER.match(last) and len(n.split(" ")) > 1 else None
 
 
+_COLUMN_NUMBER = re.compile(r"^\(?(\d+)\)?(?:\s*=.*)?$")   # "7", "(7)", "13 = 9 + 10 + 11 + 12"
+UNIT_WORDS = {"K": "K", "%": "%", "RP": "RP", "RP.": "RP"}
+
+
 def is_column_number_row(row: list[Cell]) -> bool:
-    """A row of column numbers (1, 2, 3, …) printed under the header."""
+    """A row of column numbers (1, 2, 3, …) printed under the header; a computed column may say how
+    (E.81: "13 = 9 + 10 + 11 + 12")."""
     values = [c for c in row if c.kind != "empty"]
     if len(values) < 5:
         return False
-    try:
-        numbers = [int(float(str(c.value).strip("() "))) for c in values]
-    except ValueError:
-        return False
+    numbers = []
+    for cell in values:
+        if cell.kind == "number" and float(cell.value).is_integer():
+            numbers.append(int(cell.value))
+        elif cell.kind == "text" and (match := _COLUMN_NUMBER.match(cell.value.strip())):
+            numbers.append(int(match.group(1)))
+        else:
+            return False
     return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] <= 1
+
+
+def unit_row(row: list[Cell]) -> dict[int, str]:
+    """The K / % / Rp sub-columns of Formulir E.81 (column -> "K" | "%" | "RP"); {} for any other row."""
+    units = {}
+    for c, cell in enumerate(row):
+        if cell.kind == "empty":
+            continue
+        word = cell.text.strip().upper()
+        if cell.kind != "text" or word not in UNIT_WORDS:
+            return {}
+        units[c] = UNIT_WORDS[word]
+    return units if "K" in units.values() else {}
 
 
 # Words that appear in the lower rows of a header (under "TARGET", "TRIWULAN", "REALISASI" …).
@@ -95,7 +124,7 @@ def _build(sheet: Sheet, top: int) -> Header:
         if r1 == top:
             bottom = max(bottom, r2)
     while bottom + 1 < len(sheet.rows) and bottom - top < 3 and _is_header_word_row(sheet.rows[bottom + 1]) \
-            and not is_column_number_row(sheet.rows[bottom + 1]):
+            and not is_column_number_row(sheet.rows[bottom + 1]) and not unit_row(sheet.rows[bottom + 1]):
         bottom += 1
     width = max((len(sheet.rows[r]) for r in range(top, bottom + 1)), default=0)
     labels = {}
@@ -108,11 +137,20 @@ def _build(sheet: Sheet, top: int) -> Header:
                 parts.append(text)
         if parts:
             labels[c] = " ".join(parts)
-    data_start = bottom + 1
-    if data_start < len(sheet.rows) and is_column_number_row(sheet.rows[data_start]):
-        data_start += 1
-    header = Header(top, data_start, labels)
-    _map_fields(header)
+    # Under the header: the form's column numbers and (E.81) its K / % / Rp row, in either order.
+    data_start, units = bottom + 1, {}
+    for _ in range(2):
+        if data_start < len(sheet.rows) and is_column_number_row(sheet.rows[data_start]):
+            data_start += 1
+        elif data_start < len(sheet.rows) and not units and (units := unit_row(sheet.rows[data_start])):
+            for c in units:   # "Realisasi Kinerja Pada Triwulan I (K)", as the form shows it
+                labels[c] = f"{labels.get(c, '')} ({sheet.cell(data_start, c).text.strip()})".strip()
+            data_start += 1
+    header = Header(top, data_start, labels, units=units)
+    if header.is_e81:
+        _map_e81(header)
+    else:
+        _map_fields(header)
     return header
 
 
@@ -180,3 +218,46 @@ def _map_fields(header: Header) -> None:
     else:
         for year, c in plain_targets:
             header.target_renstra.setdefault(year, c)
+
+
+def _map_e81(header: Header) -> None:
+    """Formulir E.81 (Permendagri 86/2017, evaluasi hasil Renja; spec/capaian.md): the target is the
+    K sub-column of the Renja target of the year, the realisation the K sub-column of each quarter
+    (amounts of that quarter: column 13 = 9 + 10 + 11 + 12, so every indicator is kumulatif), the
+    budget the Rp sub-columns. The % sub-columns, the Renstra columns and the computed totals are
+    not read."""
+    header.agregasi = "kumulatif"
+    unit_of = dict(header.units)
+    for c, label in header.labels.items():
+        words = set(norm(label).split())
+        unit = unit_of.get(c)
+        if unit is None:
+            if "INDIKATOR" in words:
+                header.fields.setdefault("indikator", c)
+            elif "PROGRAM" in words or "KEGIATAN" in words:
+                header.fields.setdefault("program", c)
+            elif "SASARAN" in words and "RPJMD" not in words:
+                header.fields.setdefault("sasaran", c)
+            elif words & {"NO", "NOMOR"} and len(words) == 1:
+                header.fields.setdefault("no", c)
+            elif "SATUAN" in words:
+                header.fields.setdefault("satuan", c)
+            elif "KODE" in words:
+                header.fields.setdefault("kode_program", c)
+            elif words & {"KET", "KETERANGAN"}:
+                header.fields.setdefault("ket", c)
+            continue
+        if "RENSTRA" in words:
+            continue
+        if "CAPAIAN" in words:   # column 13, the year's total: checked against the quarters, not read
+            if "REALISASI" in words and unit == "K":
+                header.fields.setdefault("realisasi_renja", c)
+            continue
+        if "TARGET" in words and "RENJA" in words:
+            header.fields.setdefault("target_tahunan" if unit == "K" else "pagu" if unit == "RP" else "", c)
+        elif "REALISASI" in words and (q := quarter_of(norm(label).rsplit(" ", 1)[0])):
+            if unit == "K":
+                header.realisasi_tw.setdefault(q, c)
+            elif unit == "RP":
+                header.anggaran_tw.setdefault(q, c)
+    header.fields.pop("", None)

@@ -129,7 +129,7 @@ def with_settings(plan: ImportPlan, edited: pd.DataFrame) -> ImportPlan:
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
     """Problems as a table: where (lembar, baris, kolom, isi) and what to do."""
     return pd.DataFrame(
-        [{"lembar": p.sheet, "baris": p.row, "kolom": p.column or "", "isi": p.cell or "", "masalah": p.message}
+        [{"lembar": p.sheet or "", "baris": p.row, "kolom": p.column or "", "isi": p.cell or "", "masalah": p.message}
          for p in problems],
         columns=["lembar", "baris", "kolom", "isi", "masalah"])
 
