@@ -54,7 +54,7 @@ UNIT_WORDS = {"K": "K", "%": "%", "RP": "RP", "RP.": "RP"}
 
 def is_column_number_row(row: list[Cell]) -> bool:
     """A row of column numbers (1, 2, 3, …) printed under the header; a computed column may say how
-    (E.81: "13 = 9 + 10 + 11 + 12")."""
+    it is computed (E.81: "13 = 9 + 10 + 11 + 12")."""
     values = [c for c in row if c.kind != "empty"]
     if len(values) < 5:
         return False
@@ -66,7 +66,8 @@ def is_column_number_row(row: list[Cell]) -> bool:
             numbers.append(int(match.group(1)))
         else:
             return False
-    return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] <= 1
+    # 1, 2, 3, …; a number may repeat over the sub-columns it spans (E.81: 5 over K and over Rp)
+    return numbers[0] <= 1 and all(b - a in (0, 1) for a, b in zip(numbers, numbers[1:])) and numbers[-1] > numbers[0]
 
 
 def unit_row(row: list[Cell]) -> dict[int, str]:
@@ -126,6 +127,16 @@ def _build(sheet: Sheet, top: int) -> Header:
     while bottom + 1 < len(sheet.rows) and bottom - top < 3 and _is_header_word_row(sheet.rows[bottom + 1]) \
             and not is_column_number_row(sheet.rows[bottom + 1]) and not unit_row(sheet.rows[bottom + 1]):
         bottom += 1
+    # Formulir E.81's K / % / Rp row: inside the header (merged cells reach down to it) or right
+    # under it, before or after the row of column numbers.
+    data_start, unit_at = bottom + 1, None
+    for _ in range(2):
+        if data_start < len(sheet.rows) and is_column_number_row(sheet.rows[data_start]):
+            data_start += 1
+        elif data_start < len(sheet.rows) and unit_at is None and unit_row(sheet.rows[data_start]):
+            unit_at, data_start = data_start, data_start + 1
+    unit_at = next((r for r in range(top + 1, bottom + 1) if unit_row(sheet.rows[r])), unit_at)
+    units = unit_row(sheet.rows[unit_at]) if unit_at is not None else {}
     width = max((len(sheet.rows[r]) for r in range(top, bottom + 1)), default=0)
     labels = {}
     for c in range(width):
@@ -133,19 +144,12 @@ def _build(sheet: Sheet, top: int) -> Header:
         for r in range(top, bottom + 1):
             origin = merged_at.get((r, c), (r, c))
             text = sheet.cell(*origin).text.strip()
-            if text and (not parts or parts[-1] != text):
+            if r != unit_at and text and (not parts or parts[-1] != text):
                 parts.append(text)
+        if c in units:   # "Realisasi Kinerja Pada Triwulan I (K)", as the form shows it
+            parts.append(f"({sheet.cell(unit_at, c).text.strip()})")
         if parts:
             labels[c] = " ".join(parts)
-    # Under the header: the form's column numbers and (E.81) its K / % / Rp row, in either order.
-    data_start, units = bottom + 1, {}
-    for _ in range(2):
-        if data_start < len(sheet.rows) and is_column_number_row(sheet.rows[data_start]):
-            data_start += 1
-        elif data_start < len(sheet.rows) and not units and (units := unit_row(sheet.rows[data_start])):
-            for c in units:   # "Realisasi Kinerja Pada Triwulan I (K)", as the form shows it
-                labels[c] = f"{labels.get(c, '')} ({sheet.cell(data_start, c).text.strip()})".strip()
-            data_start += 1
     header = Header(top, data_start, labels, units=units)
     if header.is_e81:
         _map_e81(header)
@@ -249,15 +253,16 @@ def _map_e81(header: Header) -> None:
             continue
         if "RENSTRA" in words:
             continue
-        if "CAPAIAN" in words:   # column 13, the year's total: checked against the quarters, not read
-            if "REALISASI" in words and unit == "K":
-                header.fields.setdefault("realisasi_renja", c)
-            continue
+        quarter = quarter_of(norm(label).rsplit(" ", 1)[0])
         if "TARGET" in words and "RENJA" in words:
             header.fields.setdefault("target_tahunan" if unit == "K" else "pagu" if unit == "RP" else "", c)
-        elif "REALISASI" in words and (q := quarter_of(norm(label).rsplit(" ", 1)[0])):
+        elif "REALISASI" in words and quarter:
             if unit == "K":
-                header.realisasi_tw.setdefault(q, c)
+                header.realisasi_tw.setdefault(quarter, c)
             elif unit == "RP":
-                header.anggaran_tw.setdefault(q, c)
+                header.anggaran_tw.setdefault(quarter, c)
+        elif "REALISASI" in words and words & {"CAPAIAN", "DIEVALUASI"} and unit == "K":
+            # "Realisasi (capaian kinerja dan anggaran) Renja yang dievaluasi", column 13: the year's
+            # total, checked against the quarters, not read
+            header.fields.setdefault("realisasi_renja", c)
     header.fields.pop("", None)

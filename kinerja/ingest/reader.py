@@ -246,8 +246,9 @@ class SheetReader:
                 self.set_sasaran(nama)
                 return "judul", "sasaran"
             return "judul", "judul tanpa nilai"
-        if code is None and self.header.is_e81:
-            self.skip_budget(r)
+        if self.header.is_e81:   # a program/kegiatan row carries its own indicator and budget
+            if code is None:
+                self.skip_budget(r)
         else:
             for c in self.budget_cells(r):
                 self.problem(r, c, self.sheet.cell(r, c).text,
@@ -355,22 +356,29 @@ class SheetReader:
         return row
 
     def check_e81_total(self, r: int, row: ParsedRow, c: int) -> None:
-        """E.81 column 13 = 9 + 10 + 11 + 12: a total that is not the sum of the quarters usually means
-        the quarters were written cumulatively (to date) instead of as the amount of each quarter."""
+        """E.81 column 13 = 9 + 10 + 11 + 12: the quarters are amounts of each quarter (kumulatif). A
+        total equal to the latest quarter instead says the row reports a level (nilai akhir), and is
+        read so, with a warning; any other total is a warning."""
         cell = self.sheet.cell(r, c)
         if cell.kind != "number" or not row.realisasi:
             return
         try:
-            total = from_excel_number(cell.value, cell.percent)
+            total = round(from_excel_number(cell.value, cell.percent), 2)
         except NumberError:
             return
-        summed = sum(row.realisasi.values())
-        if round(summed, 2) != round(total, 2):
-            self.problem(r, c, cell.text,
-                         f"jumlah realisasi triwulan ({fmt_plain(summed)}) tidak sama dengan kolom ini. Di Formulir "
-                         "E.81 realisasi tiap triwulan adalah tambahan pada triwulan itu (kolom 13 = 9 + 10 + 11 + "
-                         "12), bukan angka s.d. triwulan; yang dibaca adalah kolom triwulan. Periksa angkanya.",
-                         severity="peringatan")
+        summed, latest = sum(row.realisasi.values()), row.realisasi[max(row.realisasi)]
+        if round(summed, 2) == total:
+            return
+        if round(latest, 2) == total and row.agregasi == "kumulatif":
+            row.agregasi = "nilai_akhir"
+            message = (f"kolom ini sama dengan realisasi triwulan terakhir ({fmt_plain(latest)}), bukan jumlah "
+                       f"triwulan ({fmt_plain(summed)}): indikator ini dibaca sebagai nilai akhir. Bila realisasi "
+                       "triwulan memang tambahan per triwulan, perbaiki kolom ini (kolom 13 = 9 + 10 + 11 + 12).")
+        else:
+            message = (f"jumlah realisasi triwulan ({fmt_plain(summed)}) tidak sama dengan kolom ini. Di Formulir "
+                       "E.81 realisasi tiap triwulan adalah tambahan pada triwulan itu (kolom 13 = 9 + 10 + 11 + 12), "
+                       "bukan angka s.d. triwulan; yang dibaca adalah kolom triwulan. Periksa angkanya.")
+        self.problem(r, c, cell.text, message, severity="peringatan")
 
     def setting(self, r: int, field: str, spellings: dict[str, str]) -> str | None:
         """POLARITAS / AGREGASI cell in one of its spellings; "(-)" is negatif, a lone "-" is nothing."""
