@@ -19,8 +19,9 @@ _TOKEN = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|dd
                     re.I)
 
 
-def date_text(value: datetime | date | time, number_format: str | None) -> str:
-    """The value through the date part of `number_format`; ISO-like text when there is no format."""
+def date_text(value, number_format: str | None) -> str:
+    """The value (datetime, date or time) through the date part of `number_format`; 25/09/2024 when
+    there is no date format; anything else as str()."""
     fmt = (number_format or "").split(";")[0]
     if not re.search(r"[dmyhs]", re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt), re.I):
         return _plain(value)

@@ -24,15 +24,15 @@ class Cell:
     kind: str = "empty"        # 'number' | 'text' | 'empty' | 'bool' | 'date' | 'formula_no_value' | 'error'
     #                            ('formula' only while reading: replaced by its computed value)
     percent: bool = False      # formatted as a percentage: holds a fraction of what it shows
-    shown: str | None = None   # a date as its number format shows it (25/09/2024)
+    fmt: str | None = None     # the number format of a date, to quote it as shown (25/09/2024)
 
     @property
     def text(self) -> str:
         """The cell as a person sees it (for messages)."""
         if self.kind == "empty":
             return ""
-        if self.shown is not None:
-            return self.shown
+        if self.kind == "date":
+            return date_text(self.value, self.fmt)
         if self.kind == "number":
             shown = self.value * 100 if self.percent else self.value
             text = repr(shown) if isinstance(shown, float) else str(shown)
@@ -84,7 +84,7 @@ def _python_cell(value, number_format: str | None = None, data_type: str | None 
     if isinstance(value, (int, float)):
         return Cell(value, "number", "%" in (number_format or ""))
     if isinstance(value, (datetime, date, time)):
-        return Cell(value, "date", shown=date_text(value, number_format))
+        return Cell(value, "date", fmt=number_format)
     return Cell(printable(str(value)).strip(), "text")
 
 
@@ -106,12 +106,15 @@ def read_xlsx(data: bytes) -> list[Sheet]:
     sheets = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for ws in formulas.worksheets:
+            ws.reset_dimensions()   # the declared used range is only a hint (WPS writes A1)
             rows = [[_python_cell(c.value, getattr(c, "number_format", None), getattr(c, "data_type", None))
                      for c in row] for row in ws.iter_rows()]
             if any(cell.kind == "formula" for row in rows for cell in row):
                 # A formula's value is the one Excel last computed, which only the data_only view holds.
                 cached = cached or load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-                values = list(cached[ws.title].iter_rows(values_only=True))
+                computed = cached[ws.title]
+                computed.reset_dimensions()
+                values = list(computed.iter_rows(values_only=True))
                 rows = [[_formula_value(cell, values, r, c) for c, cell in enumerate(row)]
                         for r, row in enumerate(rows)]
             # Read-only sheets do not expose merged ranges; they are listed in the sheet's XML.
@@ -167,9 +170,9 @@ def read_xls(data: bytes) -> list[Sheet]:
                     try:
                         moment = xlrd.xldate.xldate_as_datetime(value, book.datemode)
                     except (ValueError, OverflowError, xlrd.xldate.XLDateError):
-                        out.append(Cell(value, "date"))
+                        out.append(Cell(value, "number"))   # a serial no date can have: the number itself
                     else:
-                        out.append(Cell(moment, "date", shown=date_text(moment, fmt.format_str if fmt else None)))
+                        out.append(Cell(moment, "date", fmt=fmt.format_str if fmt else None))
                 elif kind == xlrd.XL_CELL_ERROR:
                     out.append(Cell(xlrd.error_text_from_code.get(value, "#ERROR"), "error"))
                 else:
