@@ -107,8 +107,15 @@ def read_xlsx(data: bytes) -> list[Sheet]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for ws in formulas.worksheets:
             ws.reset_dimensions()   # the declared used range is only a hint (WPS writes A1)
-            rows = [[_python_cell(c.value, getattr(c, "number_format", None), getattr(c, "data_type", None))
-                     for c in row] for row in ws.iter_rows()]
+            rows = []
+            try:   # read-only sheets are parsed while iterating: damage shows up here
+                for row in ws.iter_rows():
+                    rows.append([_python_cell(c.value, getattr(c, "number_format", None),
+                                              getattr(c, "data_type", None)) for c in row])
+            except Exception as exc:
+                raise ReadError(f"lembar '{ws.title}' baris {len(rows) + 1} berisi sel yang tidak dapat dibaca "
+                                "(mis. angka NaN atau INF). Buka berkas di Excel, perbaiki sel itu, simpan ulang, "
+                                "lalu unggah lagi.") from exc
             if any(cell.kind == "formula" for row in rows for cell in row):
                 # A formula's value is the one Excel last computed, which only the data_only view holds.
                 cached = cached or load_workbook(io.BytesIO(data), read_only=True, data_only=True)

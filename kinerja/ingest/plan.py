@@ -150,6 +150,10 @@ class ImportResult:
         lines = [f"Berkas: {plan.filename} (unit {plan.unit}, tahun {plan.tahun}{quarter})"]
         sheets = sorted({r.sheet for r in plan.workbook.rows})
         lines.append(f"Baris indikator dibaca: {len(plan.workbook.rows)} (lembar: {', '.join(sheets) or '-'})")
+        counts = plan.workbook.fate_counts()
+        lines.append(f"Baris tabel: {sum(counts.values())} ({counts['indikator']} indikator, {counts['judul']} judul, "
+                     f"{counts['dilewati']} dilewati)")
+        lines += [f"Baris dilewati: {place} ({reason})" for place, reason in skipped_rows(plan.workbook)]
         for sheet, reason in plan.workbook.skipped_sheets:
             lines.append(f"Lembar dilewati: '{sheet}' ({reason})")
         if not plan.ok:
@@ -175,6 +179,26 @@ class ImportResult:
         else:
             lines.append("Uji coba (--dry-run): tidak ada yang ditulis.")
         return lines
+
+
+def skipped_rows(workbook: ParsedWorkbook) -> list[tuple[str, str]]:
+    """The skipped rows of a workbook grouped by sheet and reason: ("lembar 'TW IV' baris 11-14, 16", reason)."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for fate in workbook.fates:
+        if fate.fate == "dilewati":
+            groups.setdefault((fate.sheet, fate.reason), []).append(fate.row)
+    return [(f"lembar '{sheet}' baris {row_ranges(rows)}", reason) for (sheet, reason), rows in groups.items()]
+
+
+def row_ranges(rows: list[int]) -> str:
+    """[11, 12, 13, 16] -> "11-13, 16"."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
 # --------------------------------------------------------------------------- planning
@@ -205,7 +229,7 @@ def plan_import(
     plan = ImportPlan(unit, tahun, triwulan, workbook.filename, data, workbook, list(workbook.problems))
     if not workbook.rows and not workbook.budgets and not plan.errors:
         plan.problems.append(
-            Problem(workbook.filename, None, None, None,
+            Problem(None, None, None, None,
                     "tidak ada baris indikator yang terbaca. Pastikan tabel memakai format SOP "
                     "(NO | SASARAN | INDIKATOR KINERJA | TARGET ...).")
         )
@@ -248,11 +272,12 @@ def keep_unit_sheets(con: duckdb.DuckDBPyConnection, workbook: ParsedWorkbook, u
     other = {s for s, u in sheet_units.items() if u and u != unit}
     kept = [r for r in workbook.rows if r.sheet not in other]
     problems = [p for p in workbook.problems if p.sheet not in other]
+    fates = [f for f in workbook.fates if f.sheet not in other]
     skipped = workbook.skipped_sheets + [(s, f"lembar unit {sheet_units[s]}") for s in sorted(other)]
     titles = [t for t in workbook.titles if t[0] not in other]
     budgets = [b for b in workbook.budgets if b.sheet not in other]
     return ParsedWorkbook(workbook.filename, kept, problems, skipped, workbook.quarters, workbook.has_targets,
-                          budgets=budgets, titles=titles)
+                          budgets=budgets, titles=titles, fates=fates)
 
 
 def unit_of_sheet(sheet: str, units: pd.DataFrame) -> str | None:

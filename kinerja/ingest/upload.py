@@ -20,7 +20,7 @@ from kinerja.ingest.cells import ReadError
 from kinerja.ingest.plan import ImportPlan, ImportResult, plan_import
 from kinerja.ingest.reader import read_workbook
 from kinerja.ingest.write import apply_plan
-from kinerja.model import Problem
+from kinerja.model import ParsedWorkbook, Problem
 from kinerja.names import normalize_name
 from kinerja.numbers import format_angka
 from kinerja.store.queries import run
@@ -49,10 +49,11 @@ def check_file(filename: str, size: int, max_bytes: int = MAX_BYTES) -> None:
                           "lembar yang tidak perlu (gambar, lampiran) lalu simpan ulang.")
 
 
-def plan_upload(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, unit: str, tahun: int,
-                triwulan: int | None, max_bytes: int = MAX_BYTES) -> ImportPlan:
-    """Read and plan one uploaded file (nothing is written). A file that cannot be read at all
-    raises UploadError; every problem inside it is in the plan."""
+def read_upload(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, unit: str, tahun: int,
+                triwulan: int | None, max_bytes: int = MAX_BYTES) -> ParsedWorkbook:
+    """Check and read one file for the chosen unit and year, as the page and the command line take
+    it. A file that cannot be read at all raises UploadError; every problem inside it, including a
+    title naming another unit or year, is in the workbook's problems."""
     check_file(filename, len(data), max_bytes)
     try:
         workbook = read_workbook(data, filename, triwulan)
@@ -62,6 +63,13 @@ def plan_upload(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, unit
         raise UploadError(f"{filename}: {len(workbook.rows)} baris indikator, lebih dari batas {MAX_ROWS}. "
                           "Pecah berkas per unit atau per triwulan.")
     workbook.problems += mismatches(con, workbook.titles, unit, tahun)
+    return workbook
+
+
+def plan_upload(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, unit: str, tahun: int,
+                triwulan: int | None, max_bytes: int = MAX_BYTES) -> ImportPlan:
+    """Read and plan one uploaded file (nothing is written); see read_upload."""
+    workbook = read_upload(con, data, filename, unit, tahun, triwulan, max_bytes)
     return plan_import(con, workbook, data, unit, tahun, triwulan)
 
 
