@@ -39,9 +39,10 @@ def decode(data: bytes) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return _decoded(data[len(bom):], encoding)
-    if b"\x00" in data[:4096]:
+    sample = data[:4096]
+    if sample.count(0) * 4 >= len(sample):
         # UTF-16 without a BOM: ASCII text has its zero bytes on one side of every pair.
-        even, odd = data[0:4096:2].count(0), data[1:4096:2].count(0)
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
         return _decoded(data, "utf-16-be" if even > odd else "utf-16-le")
     try:
         return _decoded(data, "utf-8")

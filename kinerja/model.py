@@ -81,6 +81,14 @@ class ParsedRow:
     konvensi: str | None = None     # detected: 'per_triwulan' | 'kumulatif' (kumulatif rows only)
     ket: str | None = None
     bukti_dukung: str | None = None
+    # Where the row's values are, as the file names its columns: "indikator", "target_tahunan",
+    # "target_tw<q>", "realisasi_tw<q>" -> (header text as written, 1-based column). Messages about
+    # the row name only these columns: a column the file does not have is never named.
+    columns: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    def column(self, key: str) -> tuple[str | None, int | None]:
+        """(header text, 1-based column) of a column of this row's file, (None, None) when it has none."""
+        return self.columns.get(key, (None, None))
 
 
 @dataclass

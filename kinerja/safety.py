@@ -23,8 +23,9 @@ def csv_safe(text):
 
 
 def set_text(cell, text: str) -> None:
-    """An openpyxl cell holding user text: openpyxl would store "=..." as a formula otherwise."""
-    cell.value = text
+    """An openpyxl cell holding user text: openpyxl would store "=..." as a formula otherwise, and
+    refuses control characters (IllegalCharacterError), which are dropped."""
+    cell.value = printable(text)
     cell.data_type = "s"
 
 
@@ -49,7 +50,7 @@ def write_cell(ws, row: int, col: int, value, fmt=None) -> None:
 # Terminal escape sequences (ECMA-48 CSI/OSC and two-character escapes), then every other control
 # character (C0 but newline and tab, DEL, C1): invisible in a spreadsheet, harmful in a terminal,
 # refused by .docx and .xlsx writers.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]")
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -/]*[0-~]|\x9b[0-?]*[ -/]*[@-~]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 

@@ -23,7 +23,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from kinerja.ingest.cells import Sheet, read_sheets
 from kinerja.model import Problem
-from kinerja.safety import set_text
+from kinerja.safety import printable, set_text
 
 LIST_SHEET = "KESALAHAN"
 FILL = {
@@ -62,7 +62,7 @@ def mark_cells(workbook, titles: dict[str, str], problems: list[Problem]) -> dic
         worst = "error" if any(p.severity == "error" for p in found) else "peringatan"
         cell.fill = FILL[worst]
         # the whole problem (column header, cell text, message), as the command line prints it
-        text = "\n".join(str(p) for p in found)
+        text = printable("\n".join(str(p) for p in found))
         if cell.comment is not None:
             text += f"\n\n(Komentar semula: {cell.comment.text})"
         cell.comment = Comment(text, "Kinerja", width=320, height=max(110, 60 * len(found)))

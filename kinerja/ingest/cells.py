@@ -85,7 +85,16 @@ def _python_cell(value, number_format: str | None = None, data_type: str | None 
         return Cell(value, "number", "%" in (number_format or ""))
     if isinstance(value, (datetime, date, time)):
         return Cell(value, "date", fmt=number_format)
-    return Cell(printable(str(value)).strip(), "text")
+    return Cell(printable(_unescaped(str(value))).strip(), "text")
+
+
+_XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(text: str) -> str:
+    """Characters XML cannot hold are written _x001B_ in a workbook (ECMA-376 Part 1, 22.9.2.19
+    ST_Xstring; "_x005F_" is the underscore itself): the text as the user typed it."""
+    return _XML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
 def read_xlsx(data: bytes) -> list[Sheet]:

@@ -336,6 +336,10 @@ class SheetReader:
             agregasi=self.setting(r, "agregasi", AGREGASI) or h.agregasi,
             ket=self.text(r, "ket") or None, bukti_dukung=self.text(r, "bukti_dukung") or None,
         )
+        where = {"indikator": h.fields["indikator"], **{k: h.fields[k] for k in ("target_tahunan",) if k in h.fields},
+                 **{f"target_tw{q}": c for q, c in h.target_tw.items()},
+                 **{f"realisasi_tw{q}": c for q, c in self.realisasi_tw.items()}}
+        row.columns = {key: (self.label(c), c + 1) for key, c in where.items()}
         if "target_tahunan" in h.fields:
             row.target_tahunan = self.number(r, h.fields["target_tahunan"], target=True)
         errors_before = len(self.book.errors)
