@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from kinerja.cells import ReadError
-from kinerja.csvfile import decode, read_csv
-from kinerja.reader import read_workbook
+from kinerja.ingest.cells import ReadError
+from kinerja.ingest.csvfile import CsvError, decode, read_csv
+from kinerja.ingest.reader import read_workbook
 
 D = Decimal
 HEADER = ["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET TAHUNAN", "REALISASI TRIWULAN I", "KET"]
@@ -81,7 +81,7 @@ def test_windows_1252_text_keeps_its_characters():
 def test_an_excel_sep_line_names_the_delimiter_and_is_not_a_row(bom, delimiter):
     data = bom + f"sep={delimiter}\r\n".encode() + csv_text(delimiter, title=False).encode()
     assert values(data) == EXPECTED
-    assert read_csv(data, "x").rows[0][0].value == "NO"
+    assert read_csv(data)[0][0] == "NO"
 
 
 @pytest.mark.parametrize("raw, line", [(b"\x81", 6), (b"\x8d\x90", 6), (b"\x9d", 6)])
@@ -92,7 +92,7 @@ def test_bytes_that_are_no_text_are_refused_naming_the_line(raw, line):
 
 
 def test_an_odd_utf16_file_is_refused_not_crashed():
-    with pytest.raises(ReadError, match="bukan teks"):
+    with pytest.raises(CsvError, match="bukan teks"):
         decode(b"\xff\xfeA\x00\x00\xd8")   # a lone surrogate
 
 

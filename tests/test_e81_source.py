@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from kinerja.reader import read_workbook
+from kinerja.ingest.reader import read_workbook
 from tests.workbooks import Sheet, xlsx
 
 D = Decimal

@@ -37,7 +37,7 @@ def dbfile(tmp_path, capsys):
 
 
 def content(path):
-    from kinerja import db
+    from kinerja.store import db
 
     con = db.connect(path)
     try:
@@ -179,7 +179,7 @@ def test_control_characters_in_names_are_not_stored(capsys, dbfile):
     code, out, err = import_case(capsys, dbfile, "csv_control_char_name.csv",
                                  options=("--unit", "MUTASI", "--year", "2026", "--quarter", "1"))
     assert code == 0, err
-    from kinerja import db
+    from kinerja.store import db
     con = db.connect(dbfile)
     names = [r[0] for r in con.execute("SELECT nama FROM indikator").fetchall()]
     con.close()

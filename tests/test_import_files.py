@@ -3,9 +3,9 @@ written in one transaction or none is, exactly as the dry run predicted; the com
 Unggah page go through the same function (files.import_files)."""
 import pytest
 
-from kinerja import files as files_module
+from kinerja.ingest import files as files_module
 from kinerja.cli import main
-from kinerja.files import import_files
+from kinerja.ingest.files import import_files
 from tests.conftest import db_content
 from tests.workbooks import Sheet, sop_rows, xlsx
 

@@ -8,7 +8,7 @@ import zipfile
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kinerja.reader import read_workbook
+from kinerja.ingest.reader import read_workbook
 from tests.workbooks import SOP_HEADER, Sheet, sop_rows, xlsx
 
 WIDTH = len(SOP_HEADER)

@@ -6,12 +6,12 @@ from datetime import datetime
 import pytest
 from openpyxl import load_workbook
 
-from kinerja.annotate import annotate_errors
+from kinerja.ingest.annotate import annotate_errors
 from kinerja.cli import main
-from kinerja.datetext import date_text
-from kinerja.importer import plan_file
+from kinerja.ingest.datetext import date_text
+from kinerja.ingest.plan import plan_file
 from kinerja.model import Problem
-from kinerja.reader import read_workbook
+from kinerja.ingest.reader import read_workbook
 from kinerja.safety import printable
 from tests.workbooks import Sheet, csv_bytes, sop_rows, xlsx
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import PurePath
 
-from kinerja.datetext import date_text
+from kinerja.ingest.datetext import date_text
 from kinerja.safety import printable
 
 EXCEL_TYPES = {".xlsx", ".xlsm", ".xls", ".csv"}
@@ -64,9 +64,13 @@ def read_sheets(data: bytes, filename: str) -> list[Sheet]:
     if not data:
         raise ReadError("berkas kosong (0 byte). Simpan ulang lalu unggah lagi.")
     if suffix == ".csv":
-        from kinerja.csvfile import read_csv
+        from kinerja.ingest.csvfile import CsvError, read_csv
 
-        return [read_csv(data, PurePath(filename).stem)]
+        try:
+            rows = read_csv(data)
+        except CsvError as exc:
+            raise ReadError(str(exc)) from None
+        return [Sheet(PurePath(filename).stem, [[Cell(v, "text") if v else Cell() for v in row] for row in rows])]
     if suffix == ".xls":
         return read_xls(data)
     return read_xlsx(data)

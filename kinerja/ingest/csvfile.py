@@ -12,7 +12,6 @@ import csv
 import io
 import re
 
-from kinerja.cells import Cell, ReadError, Sheet
 from kinerja.safety import printable
 
 DELIMITERS = [";", ",", "\t", "|"]   # in order of preference on a tie (Excel in Indonesian: ';')
@@ -20,18 +19,19 @@ BOMS = [(b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "u
 _SEP_LINE = re.compile(r"^\s*sep=(.)\s*$", re.I)
 
 
-def read_csv(data: bytes, name: str) -> Sheet:
-    """One sheet named `name` holding the file's cells as text. Raises ReadError (in Bahasa
-    Indonesia) for bytes that are no text in the encodings units' programs write."""
+class CsvError(ValueError):
+    """Bytes that are no text in the encodings units' programs write, or no CSV; in Bahasa Indonesia."""
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    """The file's rows of cell texts (without control characters, stripped). Raises CsvError."""
     text = decode(data)
     lines = text.split("\n", 1)
     forced = None
     if (match := _SEP_LINE.match(lines[0])):
         forced, text = match.group(1), lines[1] if len(lines) > 1 else ""
     delimiter = forced or choose_delimiter(text)
-    rows = split(text, delimiter)
-    return Sheet(name, [[Cell(v, "text") if (v := printable(value).strip()) else Cell() for value in row]
-                        for row in rows])
+    return [[printable(value).strip() for value in row] for row in split(text, delimiter)]
 
 
 def decode(data: bytes) -> str:
@@ -46,7 +46,7 @@ def decode(data: bytes) -> str:
         return _decoded(data, "utf-16-be" if even > odd else "utf-16-le")
     try:
         return _decoded(data, "utf-8")
-    except ReadError:
+    except CsvError:
         return _decoded(data, "cp1252")
 
 
@@ -55,7 +55,7 @@ def _decoded(data: bytes, encoding: str) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        raise ReadError(
+        raise CsvError(
             f"baris {line} berisi byte 0x{data[exc.start]:02X} yang bukan teks (dibaca sebagai UTF-8, UTF-16 dan "
             "Windows-1252). Buka berkas di Excel lalu simpan sebagai 'CSV UTF-8 (Comma delimited)', atau "
             "simpan sebagai .xlsx.") from None
@@ -67,7 +67,7 @@ def split(text: str, delimiter: str) -> list[list[str]]:
     try:
         return [row for row in reader]
     except csv.Error:
-        raise ReadError(f"baris {reader.line_num} tidak dapat dibaca sebagai CSV: tanda kutip (\") tidak "
+        raise CsvError(f"baris {reader.line_num} tidak dapat dibaca sebagai CSV: tanda kutip (\") tidak "
                         "berpasangan atau isi satu sel terlalu panjang. Periksa baris itu, atau simpan berkas "
                         "sebagai .xlsx.") from None
 
@@ -77,7 +77,7 @@ def choose_delimiter(text: str) -> str:
     def score(delimiter: str) -> tuple:
         try:
             rows = split(text, delimiter)
-        except ReadError:
+        except CsvError:
             return (False, 0, 0)
         header = next((i for i, row in enumerate(rows) if _is_header(row)), None)
         if header is None:
