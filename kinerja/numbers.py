@@ -25,7 +25,13 @@ SPACE_INSIDE = ("ada spasi di tengah angka yang bukan pemisah ribuan (kelompok t
 
 
 class NumberError(ValueError):
-    """A cell that is not a number; the message says what to do, in Bahasa Indonesia."""
+    """A cell that is not a number; the message says what to do, in Bahasa Indonesia. `kind` is the
+    stable code of the fault (model.Problem.kind): "angka", "spasi_angka", "angka_di_luar_batas",
+    "tanggal", "rentang"."""
+
+    def __init__(self, message: str, kind: str = "angka"):
+        super().__init__(message)
+        self.kind = kind
 
 
 def is_missing(text: str) -> bool:
@@ -71,7 +77,7 @@ def parse_number(text: str, decimal: str = "koma") -> Decimal | None:
     if re.search(r"\s", body):
         grouped = _SPACE_GROUPED.match(body)
         if not grouped:
-            raise NumberError(SPACE_INSIDE)
+            raise NumberError(SPACE_INSIDE, "spasi_angka")
         whole, frac = re.sub(r"\s", "", grouped.group("whole")), grouped.group("frac")
         # "1 200.000" mixes two thousands separators unless the file writes decimals with a dot
         if frac and len(frac) == 3 and grouped.group("point") == ("." if decimal == "koma" else ","):
@@ -99,9 +105,9 @@ def parse_number(text: str, decimal: str = "koma") -> Decimal | None:
 def _checked(value: Decimal, negative: bool = False) -> Decimal:
     """The value, refused when the database and capaian cannot hold it exactly (see LIMIT)."""
     if not value.is_finite():
-        raise NumberError("bukan angka (NaN atau tak hingga). Tulis angkanya saja, mis. 94,83.")
+        raise NumberError("bukan angka (NaN atau tak hingga). Tulis angkanya saja, mis. 94,83.", "angka_di_luar_batas")
     if abs(value) >= LIMIT:
-        raise NumberError(TOO_LARGE)
+        raise NumberError(TOO_LARGE, "angka_di_luar_batas")
     return -value if negative else value
 
 
@@ -113,7 +119,7 @@ def parse_target(text: str, decimal: str = "koma") -> TargetValue | None:
     if match:
         lo, hi = parse_number(match.group("lo"), decimal), parse_number(match.group("hi"), decimal)
         if lo is None or hi is None or lo > hi:
-            raise NumberError("rentang target harus ditulis 'batas bawah - batas atas', mis. 80 - 90.")
+            raise NumberError("rentang target harus ditulis 'batas bawah - batas atas', mis. 80 - 90.", "rentang")
         return TargetValue(lo, hi, text.strip())
     value = parse_number(text, decimal)
     return None if value is None else TargetValue(value, value)

@@ -200,6 +200,9 @@ def test_same_name_under_two_sasaran_is_refused(capsys, dbfile):
     before = content(dbfile)
     code, out, err = import_case(capsys, dbfile, "same_name_two_sasaran.xlsx")
     assert code == 1 and "Jumlah ASN dilatih" in err
+    # the columns are named as the file names them (REALISASI TRIWULAN I), never as another format would
+    assert "kolom 'REALISASI TRIWULAN I', isi '40'" in err and "kolom 'TARGET TAHUNAN', isi '200'" in err
+    assert "TW I'" not in err
     assert content(dbfile) == before
 
 

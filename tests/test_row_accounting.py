@@ -71,6 +71,7 @@ def test_every_non_empty_row_is_accounted_for(kinds, footer, dimension):
     # a number without an indicator name is never dropped silently: it blocks the import
     nameless = [first + i + 1 for i, kind in enumerate(kinds) if kind == "angka_tanpa_nama"]
     assert sorted(p.row for p in book.errors) == nameless
+    assert {p.kind for p in book.errors} <= {"tanpa_nama"}
 
 
 def test_the_reasons_say_why_a_row_was_skipped():

@@ -109,7 +109,7 @@ def test_a_date_in_a_number_column_is_an_error_saying_excel_made_it_a_date(con, 
     book.close()
     plan = plan_file(con, buffer.getvalue(), "unit.xlsx", "MUTASI", 2024)
     (error,) = plan.errors
-    assert (error.column, error.cell) == ("REALISASI TRIWULAN I", shown)
+    assert (error.column, error.cell, error.kind) == ("REALISASI TRIWULAN I", shown, "tanggal")
     assert "Excel mengubah angka yang diketik menjadi tanggal" in error.message
 
 

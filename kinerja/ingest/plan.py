@@ -231,7 +231,7 @@ def plan_import(
         plan.problems.append(
             Problem(None, None, None, None,
                     "tidak ada baris indikator yang terbaca. Pastikan tabel memakai format SOP "
-                    "(NO | SASARAN | INDIKATOR KINERJA | TARGET ...).")
+                    "(NO | SASARAN | INDIKATOR KINERJA | TARGET ...) atau Formulir E.81.", kind="tanpa_indikator")
         )
     stored = load_stored(con, unit, tahun)
     keyed: dict[object, int] = {}
@@ -240,10 +240,11 @@ def plan_import(
         # Without targets a file can only report on indicators that already have this year's target.
         if not workbook.has_targets and (match is None or not match["has_target"]):
             plan.problems.append(
-                Problem(row.sheet, row.row, "INDIKATOR KINERJA", row.nama,
+                Problem(row.sheet, row.row, row.column("indikator")[0], row.nama,
                         f"indikator ini tidak dikenal untuk unit {unit} tahun {tahun}. Berkas tanpa "
                         "kolom target hanya boleh berisi indikator yang sudah bertarget tahun ini; "
-                        "periksa penulisan namanya atau impor dulu berkas target (template) tahun ini.")
+                        "periksa penulisan namanya atau impor dulu berkas target (template) tahun ini.",
+                        row.column("indikator")[1], kind="indikator_tidak_dikenal")
             )
             continue
         key = match["id"] if match is not None else (row.kode or normalize_name(row.nama))
@@ -257,7 +258,7 @@ def plan_import(
         return plan
     for index, ind in enumerate(plan.indicators):
         plan_values(plan, index, ind, stored)
-    plan.problems += workflow.lock_problems(con, unit, tahun, plan.touched_quarters(), workbook.filename)
+    plan.problems += workflow.lock_problems(con, unit, tahun, plan.touched_quarters(), None)   # the whole file
     if plan.ok:
         plan.problems += checks.plan_warnings(plan, stored["values"], load_history(con, unit, tahun))
     return plan
@@ -372,9 +373,10 @@ def merge_duplicate(plan: ImportPlan, index: int, row: ParsedRow) -> None:
     for tw, value in row.realisasi.items():
         if tw in first.realisasi and first.realisasi[tw] != value:
             plan.problems.append(
-                Problem(row.sheet, row.row, f"REALISASI TW {ROMAN[tw]}", fmt_plain(value),
-                        f"indikator '{row.nama}' sudah ada di {place} dengan realisasi "
-                        f"{fmt_plain(first.realisasi[tw])}. Hapus salah satu baris atau samakan nilainya.")
+                Problem(row.sheet, row.row, row.column(f"realisasi_tw{tw}")[0], fmt_plain(value),
+                        f"indikator '{row.nama}' sudah ada di {place} dengan realisasi TW {ROMAN[tw]} "
+                        f"{fmt_plain(first.realisasi[tw])}. Hapus salah satu baris atau samakan nilainya.",
+                        row.column(f"realisasi_tw{tw}")[1], kind="rangkap")
             )
         first.realisasi.setdefault(tw, value)
     targets = {0: row.target_tahunan, **row.target_triwulan}
@@ -383,11 +385,12 @@ def merge_duplicate(plan: ImportPlan, index: int, row: ParsedRow) -> None:
         if value is None:
             continue
         if known is not None and known.canonical() != value.canonical():
-            label = "TARGET TAHUNAN" if tw == 0 else f"TARGET TW {ROMAN[tw]}"
+            column, col = row.column("target_tahunan" if tw == 0 else f"target_tw{tw}")
+            which = "tahunan" if tw == 0 else f"TW {ROMAN[tw]}"
             plan.problems.append(
-                Problem(row.sheet, row.row, label, value.canonical(),
-                        f"indikator '{row.nama}' sudah ada di {place} dengan target "
-                        f"{known.canonical()}. Samakan targetnya atau hapus baris rangkap.")
+                Problem(row.sheet, row.row, column, value.canonical(),
+                        f"indikator '{row.nama}' sudah ada di {place} dengan target {which} "
+                        f"{known.canonical()}. Samakan targetnya atau hapus baris rangkap.", col, kind="rangkap")
             )
         elif tw == 0:
             first.target_tahunan = value

@@ -69,7 +69,8 @@ def read_workbook(data: bytes, filename: str, quarter: int | None = None) -> Par
         else:
             tables.append((sheet, header))
     if not tables:
-        book.problems.append(Problem(None, None, None, None, f"{FORMATS} Yang ditemukan: {found(sheets)}."))
+        book.problems.append(Problem(None, None, None, None, f"{FORMATS} Yang ditemukan: {found(sheets)}.",
+                                     kind="format_tidak_dikenal"))
         return book
     decimal = detect_decimal(
         cell.value for sheet, header in tables for r in range(header.data_start, len(sheet.rows))
@@ -142,10 +143,11 @@ class SheetReader:
     def label(self, c: int) -> str:
         return self.header.labels.get(c, "")
 
-    def problem(self, r: int, c: int | None, text: str | None, message: str, severity="error", row_is_index=True):
+    def problem(self, r: int, c: int | None, text: str | None, message: str, severity="error", row_is_index=True,
+                kind: str = "lain"):
         self.book.problems.append(Problem(self.sheet.name, r + 1 if row_is_index else r,
                                           self.label(c) if c is not None else None, text, message,
-                                          c + 1 if c is not None else None, severity))
+                                          c + 1 if c is not None else None, severity, kind))
 
     def text(self, r: int, field: str) -> str:
         c = self.header.fields.get(field)
@@ -168,16 +170,16 @@ class SheetReader:
                 raise NumberError("rumus tanpa nilai tersimpan. Buka berkas di Excel, biarkan rumus "
                                   "dihitung, simpan, lalu unggah lagi.")
             if cell.kind == "date":
-                raise NumberError(DATE_IN_NUMBER)
+                raise NumberError(DATE_IN_NUMBER, "tanggal")
             if cell.kind != "text":
                 raise NumberError("bukan angka. Tulis angkanya saja.")
             if target:
                 return parse_target(cell.value, self.decimal)
             if parse_range_only(cell.value, self.decimal):
-                raise NumberError("rentang hanya boleh di kolom target. Tulis satu angka realisasi.")
+                raise NumberError("rentang hanya boleh di kolom target. Tulis satu angka realisasi.", "rentang")
             return parse_number(cell.value, self.decimal)
         except NumberError as exc:
-            self.problem(r, c, cell.text, str(exc))
+            self.problem(r, c, cell.text, str(exc), kind=exc.kind)
             return None
 
     def has_values(self, r: int) -> bool:
@@ -229,9 +231,9 @@ class SheetReader:
                 return "judul", "sasaran"
             if values:
                 c = self.header.fields["indikator"]
-                self.problem(r, c, None, "baris ini berisi target/realisasi tetapi kolom INDIKATOR KINERJA "
-                                         "kosong. Tulis nama indikatornya, atau hapus angkanya bila baris ini "
-                                         "memang bukan indikator.")
+                self.problem(r, c, None, "baris ini berisi target/realisasi tetapi nama indikatornya kosong. "
+                                         "Tulis nama indikatornya, atau hapus angkanya bila baris ini memang "
+                                         "bukan indikator.", kind="tanpa_nama")
                 return "dilewati", "berisi nilai tanpa nama indikator (kesalahan)"
             return "dilewati", "tanpa nama indikator dan tanpa nilai"
         if nama.isdigit():
@@ -273,7 +275,7 @@ class SheetReader:
             self.problem(r, cells[0], self.sheet.cell(r, cells[0]).text,
                          "anggaran (Rp) pada baris tanpa kode program/kegiatan tidak disimpan; indikator dan "
                          "realisasinya tetap dibaca. Tulis kodenya (mis. 5.03.02.2.01) di depan nama program/"
-                         "kegiatan bila anggaran perlu dicatat.", severity="peringatan")
+                         "kegiatan bila anggaran perlu dicatat.", severity="peringatan", kind="anggaran_tanpa_kode")
 
     def marker_code(self, r: int, nama: str, values: bool) -> tuple[str, str] | None:
         """(kode, nama) of a program/kegiatan row: a code such as 5.03.02 or 5.03.02.2.01."""
@@ -382,7 +384,7 @@ class SheetReader:
             message = (f"jumlah realisasi triwulan ({fmt_plain(summed)}) tidak sama dengan kolom ini. Di Formulir "
                        "E.81 realisasi tiap triwulan adalah tambahan pada triwulan itu (kolom 13 = 9 + 10 + 11 + 12), "
                        "bukan angka s.d. triwulan; yang dibaca adalah kolom triwulan. Periksa angkanya.")
-        self.problem(r, c, cell.text, message, severity="peringatan")
+        self.problem(r, c, cell.text, message, severity="peringatan", kind="e81_kolom_13")
 
     def setting(self, r: int, field: str, spellings: dict[str, str]) -> str | None:
         """POLARITAS / AGREGASI cell in one of its spellings; "(-)" is negatif, a lone "-" is nothing."""

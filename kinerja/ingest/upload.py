@@ -86,7 +86,8 @@ def mismatches(con: duckdb.DuckDBPyConnection, titles: list[tuple[str, int, str]
         sheet, r, text = next(place for place, found in years.items() if found)
         problems.append(Problem(sheet, r, None, text, f"judul berkas menyebut tahun {', '.join(map(str, sorted(named)))}, "
                                                      f"tetapi yang dipilih tahun {tahun}. Pilih tahun yang benar, atau "
-                                                     "periksa apakah berkas ini yang dimaksud."))
+                                                     "periksa apakah berkas ini yang dimaksud.",
+                                kind="judul_berkas"))
     units = run(con, "units")
     mentioned = {}
     for sheet, r, text in titles:
@@ -98,7 +99,8 @@ def mismatches(con: duckdb.DuckDBPyConnection, titles: list[tuple[str, int, str]
         other = sorted(mentioned)[0]
         sheet, r, text = mentioned[other]
         problems.append(Problem(sheet, r, None, text, f"judul berkas menyebut unit {other}, tetapi yang dipilih unit "
-                                                     f"{unit}. Pilih unit yang benar, atau unggah berkas unit ini."))
+                                                     f"{unit}. Pilih unit yang benar, atau unggah berkas unit ini.",
+                                kind="judul_berkas"))
     return problems
 
 
