@@ -14,10 +14,8 @@ import click
 import duckdb
 
 from kinerja.collect.units import UnknownUnit, resolve_unit
-from kinerja.ingest.cells import ReadError
-from kinerja.ingest.plan import ImportResult, plan_file, plan_import
-from kinerja.ingest.write import apply_plan
 from kinerja.present.output import render
+from kinerja.safety import printable
 from kinerja.store import db
 from kinerja.vocab import ROMAN
 
@@ -70,13 +68,13 @@ def cli():
 @click.option("--demo", is_flag=True, help="Isi data demo beberapa tahun melalui jalur impor biasa.")
 def init(db_file, demo):
     con = open_db(db_file)
-    click.echo(f"Basis data siap: {db.db_path(db_file)} (skema versi {db.schema_version(con)}).")
+    echo(f"Basis data siap: {db.db_path(db_file)} (skema versi {db.schema_version(con)}).")
     if demo:
         from kinerja.demo import load_demo
 
         folder = db.db_path(db_file).parent / "demo"
-        results = load_demo(con, folder, progress=lambda text: click.echo(text, err=True))
-        click.echo(f"Data demo: {len(results)} berkas diimpor dari {folder}.")
+        results = load_demo(con, folder, progress=lambda text: echo(text, err=True))
+        echo(f"Data demo: {len(results)} berkas diimpor dari {folder}.")
 
 
 @cli.command("import", help="Mengimpor lembar kerja unit (.xlsx, .xlsm, .xls, .ods, .csv).")
@@ -89,36 +87,40 @@ def init(db_file, demo):
 @click.option("--oleh", default="cli", show_default=True, help="Nama pengunggah yang dicatat.")
 @db_option
 def import_command(files, unit, tahun, triwulan, dry_run, errors_out, oleh, db_file):
+    from kinerja.ingest.files import import_files
+
     con = open_db(db_file)
     unit = unit_code(con, unit)
-    # Check every file before writing any, so a bad file among several writes nothing at all.
-    plans = []
-    for name in files:
-        data = Path(name).read_bytes()
-        try:
-            plans.append(plan_file(con, data, Path(name).name, unit, tahun, triwulan))
-        except ReadError as exc:
-            raise InputError(f"berkas '{name}' tidak dapat dibaca: {exc}") from exc
-    for plan in plans:
-        for problem in plan.problems:
-            click.echo(str(problem), err=True)
-    failed = [(name, plan) for name, plan in zip(files, plans) if not plan.ok]
-    if failed:
-        if errors_out:
+    batch = import_files(con, [(Path(name).name, Path(name).read_bytes()) for name in files], unit, tahun,
+                         triwulan, dry_run=dry_run, oleh=oleh)
+    several = len(files) > 1
+    for outcome in batch.files:
+        if outcome.refused:
+            echo(f"Galat: berkas '{outcome.filename}' tidak dapat dibaca: {outcome.refused}", err=True)
+        for problem in outcome.problems:
+            echo(f"Berkas '{outcome.filename}': {problem}" if several else str(problem), err=True)
+    if not batch.ok:
+        failed = [(name, o.result.plan) for name, o in zip(files, batch.files) if o.result and not o.result.ok]
+        if errors_out and failed:
             write_errors_out(failed, Path(errors_out))
-        total = sum(len(plan.errors) for _, plan in failed)
-        click.echo(f"{total} kesalahan. Tidak ada yang ditulis; perbaiki berkas lalu impor ulang.", err=True)
+        if batch.error_count > sum(o.refused is not None for o in batch.files):
+            echo(f"{batch.error_count} kesalahan. Tidak ada yang ditulis; perbaiki berkas lalu impor ulang.", err=True)
+        elif several:
+            echo("Tidak ada yang ditulis; perbaiki berkas lalu impor ulang.", err=True)
         sys.exit(1)
-    for index, plan in enumerate(plans):
-        if index and not dry_run:  # an earlier file of this command may have changed what is stored
-            plan = plan_import(con, plan.workbook, plan.data, unit, tahun, triwulan)
-        result = ImportResult(plan) if dry_run else apply_plan(con, plan, oleh=oleh)
+    for result in batch.results:
         for line in result.summary_lines():
-            click.echo(line)
+            echo(line)
         if dry_run:
             for change in result.plan.changes:
                 if change.status != "sama":
-                    click.echo(f"  {change_line(result.plan, change)}")
+                    echo(f"  {change_line(result.plan, change)}")
+
+
+def echo(text: str, err: bool = False, nl: bool = True) -> None:
+    """Print text that may come from a file or the database: without terminal escape sequences or
+    control characters. Every command prints through here."""
+    click.echo(printable(text), err=err, nl=nl)
 
 
 def change_line(plan, change) -> str:
@@ -138,7 +140,7 @@ def write_errors_out(failed, out: Path) -> None:
     for name, plan in failed:
         target = out if len(failed) == 1 else out.with_name(f"{out.stem}-{Path(name).stem}{out.suffix}")
         annotate_errors(plan.data, plan.filename, plan.problems, target)
-        click.echo(f"Salinan bertanda kesalahan: {target}", err=True)
+        echo(f"Salinan bertanda kesalahan: {target}", err=True)
 
 
 @cli.command(help="Tabel capaian per indikator.")
@@ -155,7 +157,7 @@ def capaian(tahun, triwulan, unit, fmt, db_file):
     unit = unit_code(con, unit) if unit else None
     frame = compute(con, tahun, triwulan, unit)
     columns = CONTRACT_COLUMNS + ["keterangan"]
-    click.echo(render(frame[columns], fmt, {"capaian_persen": 2}), nl=False)
+    echo(render(frame[columns], fmt, {"capaian_persen": 2}), nl=False)
 
 
 @cli.command(help="Ekspor untuk tahap evaluasi (.xlsx, .docx, .csv, .parquet).")
@@ -174,7 +176,7 @@ def export(tahun, out, triwulan, template, db_file):
         path = write_export(con, tahun, Path(out), triwulan, Path(template) if template else None)
     except ExportError as exc:
         raise InputError(str(exc), code=2) from exc
-    click.echo(f"Ekspor tersimpan: {path}")
+    echo(f"Ekspor tersimpan: {path}")
 
 
 @cli.command(help="Template format SOP untuk satu unit, terisi indikator dan targetnya.")
@@ -189,7 +191,7 @@ def template(unit, tahun, triwulan, out, db_file):
     con = open_db(db_file)
     unit = unit_code(con, unit)
     write_template(con, unit, tahun, triwulan, Path(out))
-    click.echo(f"Template tersimpan: {out}")
+    echo(f"Template tersimpan: {out}")
 
 
 @cli.command(help="Register pengumpulan data per unit dan triwulan.")
@@ -201,7 +203,7 @@ def status(tahun, triwulan, fmt, db_file):
     from kinerja.collect.register import status as register
 
     con = open_db(db_file)
-    click.echo(render(register(con, tahun, triwulan), fmt, {"kelengkapan_persen": 2}), nl=False)
+    echo(render(register(con, tahun, triwulan), fmt, {"kelengkapan_persen": 2}), nl=False)
 
 
 def register_step(unit, tahun, triwulan, status, oleh, alasan, db_file) -> None:
@@ -213,7 +215,7 @@ def register_step(unit, tahun, triwulan, status, oleh, alasan, db_file) -> None:
         set_status(con, unit, tahun, triwulan, status, oleh, alasan)
     except WorkflowError as exc:
         raise InputError(str(exc)) from exc
-    click.echo(f"Triwulan {ROMAN[triwulan]} {tahun} unit {unit}: {status}.")
+    echo(f"Triwulan {ROMAN[triwulan]} {tahun} unit {unit}: {status}.")
 
 
 @cli.command(help="Menandai triwulan unit sudah diverifikasi (nilainya terkunci).")
@@ -262,25 +264,25 @@ def main(argv: list[str] | None = None) -> None:
         cli.main(args=argv, prog_name="kinerja", standalone_mode=False)
     except click.UsageError as exc:
         command = exc.ctx.command_path if exc.ctx else "kinerja"
-        click.echo(f"Galat: {usage_message(exc.format_message())} Lihat '{command} --help'.", err=True)
+        echo(f"Galat: {usage_message(exc.format_message())} Lihat '{command} --help'.", err=True)
         sys.exit(2)
     except InputError as exc:
-        click.echo(f"Galat: {exc}", err=True)
+        echo(f"Galat: {exc}", err=True)
         sys.exit(exc.code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort:
-        click.echo("Dibatalkan.", err=True)
+        echo("Dibatalkan.", err=True)
         sys.exit(1)
     except duckdb.Error as exc:
-        click.echo(f"Galat basis data: {exc}", err=True)
+        echo(f"Galat basis data: {exc}", err=True)
         sys.exit(1)
     except OSError as exc:
-        click.echo(f"Galat berkas: {exc}", err=True)
+        echo(f"Galat berkas: {exc}", err=True)
         sys.exit(1)
     except Exception as exc:  # the last guard: a user never sees a traceback
         if os.environ.get("KINERJA_DEBUG"):
             raise
-        click.echo(f"Galat tak terduga: {exc!r}. Jalankan ulang dengan KINERJA_DEBUG=1 untuk rinciannya "
+        echo(f"Galat tak terduga: {exc!r}. Jalankan ulang dengan KINERJA_DEBUG=1 untuk rinciannya "
                    "dan laporkan ke pengelola aplikasi.", err=True)
         sys.exit(1)

@@ -13,7 +13,7 @@ class Problem:
     (for marking the cell in an annotated copy); column is the header text as written in the file.
     """
 
-    sheet: str
+    sheet: str | None   # None: the problem is with the whole file, not a place in one sheet
     row: int | None
     column: str | None
     cell: str | None
@@ -25,7 +25,7 @@ class Problem:
     kind: str = "lain"
 
     def __str__(self) -> str:
-        place = [f"Lembar '{self.sheet}'"]
+        place = [f"Lembar '{self.sheet}'"] if self.sheet is not None else []
         if self.row is not None:
             place.append(f"baris {self.row}")
         if self.column:
@@ -33,7 +33,7 @@ class Problem:
         if self.cell is not None:
             place.append(f"isi '{self.cell}'")
         label = "Kesalahan" if self.severity == "error" else "Peringatan"
-        return f"{label}: {', '.join(place)}: {self.message}"
+        return f"{label}: {', '.join(place) + ': ' if place else ''}{self.message}"
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,14 @@ class ParsedRow:
     konvensi: str | None = None     # detected: 'per_triwulan' | 'kumulatif' (kumulatif rows only)
     ket: str | None = None
     bukti_dukung: str | None = None
+    # Where the row's values are, as the file names its columns: "indikator", "target_tahunan",
+    # "target_tw<q>", "realisasi_tw<q>" -> (header text as written, 1-based column). Messages about
+    # the row name only these columns: a column the file does not have is never named.
+    columns: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    def column(self, key: str) -> tuple[str | None, int | None]:
+        """(header text, 1-based column) of a column of this row's file, (None, None) when it has none."""
+        return self.columns.get(key, (None, None))
 
 
 @dataclass
@@ -110,6 +118,20 @@ class HasProblems:
         return [p for p in self.problems if p.severity != "error"]
 
 
+@dataclass(frozen=True)
+class RowFate:
+    """What became of one non-empty row of a table, so that no row is lost without a word.
+
+    fate: "indikator" (read as an indicator row), "judul" (a heading: sasaran, program, kegiatan,
+    urusan, unit) or "dilewati" (skipped; `reason` says why, in Bahasa Indonesia).
+    """
+
+    sheet: str
+    row: int          # as the spreadsheet shows it (1-based)
+    fate: str
+    reason: str
+
+
 @dataclass
 class ParsedWorkbook(HasProblems):
     """Everything read from one file: rows, problems and what was skipped."""
@@ -122,3 +144,11 @@ class ParsedWorkbook(HasProblems):
     has_targets: bool = False                          # a target column was found
     budgets: list[ParsedBudget] = field(default_factory=list)   # program/kegiatan rows with Rp
     titles: list[tuple[str, int, str]] = field(default_factory=list)  # (sheet, row, text) above a table
+    fates: list[RowFate] = field(default_factory=list)   # every non-empty row below a table's header
+
+    def fate_counts(self) -> dict[str, int]:
+        """How many table rows were read as indicators, taken as headings, skipped."""
+        counts = {"indikator": 0, "judul": 0, "dilewati": 0}
+        for fate in self.fates:
+            counts[fate.fate] += 1
+        return counts

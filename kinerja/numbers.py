@@ -9,14 +9,29 @@ from kinerja.model import TargetValue
 
 MISSING = {"", "-", "–", "—", "n/a", "na", "belum ada data", "tidak ada", "tidak ada data"}
 MICRO = Decimal("0.000001")
+# Values are stored as DECIMAL(38,6), and capaian multiplies them as integer micro-units in 128-bit
+# integers (queries/capaian.sql): below 10^20 every stored value and every product stays exact.
+LIMIT = Decimal(10) ** 20
+TOO_LARGE = ("terlalu besar (paling banyak 20 angka sebelum koma). Periksa angkanya: mungkin ada angka "
+             "yang tertempel atau satuan yang keliru.")
 
 _NUMBER = re.compile(r"^(?P<sign>[-−]?)\s*(?:rp\.?\s*)?(?P<body>\d[\d.,\s]*?)\s*(?P<pct>%?)$", re.I)
 _RANGE = re.compile(r"^(?P<lo>[\d.,]+\s*%?)\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai)\s*(?P<hi>[\d.,]+\s*%?)$", re.I)
 NOT_A_NUMBER = "bukan angka. Tulis angka saja, mis. 94,83 atau 1.900.000; tulis '-' bila belum ada data."
+# Spaces (also no-break and thin spaces) may only separate groups of three digits: "1 200", "1 200 000,5".
+_SPACE_GROUPED = re.compile(r"^(?P<whole>\d{1,3}(?:\s\d{3})+)(?:(?P<point>[.,])(?P<frac>\d+))?$")
+SPACE_INSIDE = ("ada spasi di tengah angka yang bukan pemisah ribuan (kelompok tiga angka, mis. 1 200). "
+                "Hapus spasinya atau perbaiki angkanya, mis. 295 atau 94,83.")
 
 
 class NumberError(ValueError):
-    """A cell that is not a number; the message says what to do, in Bahasa Indonesia."""
+    """A cell that is not a number; the message says what to do, in Bahasa Indonesia. `kind` is the
+    stable code of the fault (model.Problem.kind): "angka", "spasi_angka", "angka_di_luar_batas",
+    "tanggal", "rentang"."""
+
+    def __init__(self, message: str, kind: str = "angka"):
+        super().__init__(message)
+        self.kind = kind
 
 
 def says_no_data(text: str) -> bool:
@@ -43,13 +58,15 @@ def detect_decimal(texts: Iterable[str]) -> str:
     """'titik' when any text number writes its decimals with a dot, else 'koma' (Indonesian)."""
     for text in texts:
         match = _NUMBER.match(text.strip())
-        if match and _separators(match.group("body").replace(" ", ""))[0] == ".":
+        if match and not re.search(r"\s", match.group("body")) and _separators(match.group("body"))[0] == ".":
             return "titik"
     return "koma"
 
 
 def parse_number(text: str, decimal: str = "koma") -> Decimal | None:
-    """An exact Decimal from text typed the Indonesian way; None for "no value" texts."""
+    """An exact Decimal from text typed the Indonesian way; None for "no value" texts.
+    Raises NumberError (message in Bahasa Indonesia) for anything else, for spaces that do not
+    separate groups of three digits, and for values of 10^20 or more (LIMIT)."""
     if says_no_data(text):
         return None
     # Non-breaking spaces from copied web pages; money written "Rp 1.500.000,-".
@@ -57,7 +74,16 @@ def parse_number(text: str, decimal: str = "koma") -> Decimal | None:
     match = _NUMBER.match(text)
     if not match:
         raise NumberError(NOT_A_NUMBER)
-    body = match.group("body").replace(" ", "")
+    body = match.group("body")
+    if re.search(r"\s", body):
+        grouped = _SPACE_GROUPED.match(body)
+        if not grouped:
+            raise NumberError(SPACE_INSIDE, "spasi_angka")
+        whole, frac = re.sub(r"\s", "", grouped.group("whole")), grouped.group("frac")
+        # "1 200.000" mixes two thousands separators unless the file writes decimals with a dot
+        if frac and len(frac) == 3 and grouped.group("point") == ("." if decimal == "koma" else ","):
+            raise NumberError(NOT_A_NUMBER)
+        return _checked(Decimal(f"{whole}.{frac}" if frac else whole), negative=bool(match.group("sign")))
     point, thousands = _separators(body)
     if point == "?":
         if decimal == "titik":
@@ -74,8 +100,16 @@ def parse_number(text: str, decimal: str = "koma") -> Decimal | None:
         whole = "".join(groups)
     if not whole.isdigit() or (point and not frac.isdigit()):
         raise NumberError(NOT_A_NUMBER)
-    value = Decimal(f"{whole}.{frac}" if frac else whole)
-    return -value if match.group("sign") else value
+    return _checked(Decimal(f"{whole}.{frac}" if frac else whole), negative=bool(match.group("sign")))
+
+
+def _checked(value: Decimal, negative: bool = False) -> Decimal:
+    """The value, refused when the database and capaian cannot hold it exactly (see LIMIT)."""
+    if not value.is_finite():
+        raise NumberError("bukan angka (NaN atau tak hingga). Tulis angkanya saja, mis. 94,83.", "angka_di_luar_batas")
+    if abs(value) >= LIMIT:
+        raise NumberError(TOO_LARGE, "angka_di_luar_batas")
+    return -value if negative else value
 
 
 def parse_target(text: str, decimal: str = "koma") -> TargetValue | None:
@@ -86,17 +120,19 @@ def parse_target(text: str, decimal: str = "koma") -> TargetValue | None:
     if match:
         lo, hi = parse_number(match.group("lo"), decimal), parse_number(match.group("hi"), decimal)
         if lo is None or hi is None or lo > hi:
-            raise NumberError("rentang target harus ditulis 'batas bawah - batas atas', mis. 80 - 90.")
+            raise NumberError("rentang target harus ditulis 'batas bawah - batas atas', mis. 80 - 90.", "rentang")
         return TargetValue(lo, hi, text.strip())
     value = parse_number(text, decimal)
     return None if value is None else TargetValue(value, value)
 
 
 def from_excel_number(value: float | int, percent_format: bool = False) -> Decimal:
-    """An Excel number as the exact Decimal it shows: 0.85 formatted as 85% reads as 85."""
+    """An Excel number as the exact Decimal it shows: 0.85 formatted as 85% reads as 85.
+    Raises NumberError for NaN, infinities and values of 10^20 or more (LIMIT)."""
     exact = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)  # numpy repr is not a number
     if percent_format:
         exact *= 100
+    _checked(exact)
     # Excel stores binary floats; six decimals remove their noise (0.9483 × 100 = 94.83).
     return exact.quantize(MICRO, rounding=ROUND_HALF_UP).normalize() + 0
 

@@ -6,6 +6,7 @@ writer of workbooks and CSV files (template, export, annotate) puts user text th
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 
 # What spreadsheet programs read as the start of a formula (OWASP "CSV injection").
@@ -22,8 +23,9 @@ def csv_safe(text):
 
 
 def set_text(cell, text: str) -> None:
-    """An openpyxl cell holding user text: openpyxl would store "=..." as a formula otherwise."""
-    cell.value = text
+    """An openpyxl cell holding user text: openpyxl would store "=..." as a formula otherwise, and
+    refuses control characters (IllegalCharacterError), which are dropped."""
+    cell.value = printable(text)
     cell.data_type = "s"
 
 
@@ -43,3 +45,16 @@ def write_cell(ws, row: int, col: int, value, fmt=None) -> None:
         ws.write_number(row, col, float(value), fmt)
     else:
         ws.write_string(row, col, str(value), fmt)
+
+
+# Terminal escape sequences (ECMA-48 CSI/OSC and two-character escapes), then every other control
+# character (C0 but newline and tab, DEL, C1): invisible in a spreadsheet, harmful in a terminal,
+# refused by .docx and .xlsx writers.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -/]*[0-~]|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str, keep_newlines: bool = True) -> str:
+    """Text without escape sequences and control characters (a tab becomes a space)."""
+    text = _CONTROLS.sub("", _ESCAPES.sub("", text.replace("\t", " ")))
+    return text if keep_newlines else text.replace("\r", "").replace("\n", " ")

@@ -16,6 +16,13 @@ def T(value: str) -> TargetValue:
     return TargetValue(D(value), D(value))
 
 
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# The columns of the file such rows come from, as messages name them (ParsedRow.columns).
+COLUMNS = {"indikator": ("INDIKATOR KINERJA", 3), "target_tahunan": ("TARGET TAHUNAN", 5),
+           **{f"target_tw{q}": (f"TARGET TRIWULAN {ROMAN[q]}", 5 + q) for q in ROMAN},
+           **{f"realisasi_tw{q}": (f"REALISASI TW {ROMAN[q]}", 9 + q) for q in ROMAN}}
+
+
 def row(nama, target=None, realisasi=None, kode=None, sheet="Sheet1", line=5, **more) -> ParsedRow:
     return ParsedRow(
         sheet=sheet, row=line, nama=nama, kode=kode,
@@ -23,6 +30,7 @@ def row(nama, target=None, realisasi=None, kode=None, sheet="Sheet1", line=5, **
         satuan=more.pop("satuan", "%"),
         target_tahunan=T(target) if target else None,
         realisasi={q: D(v) for q, v in (realisasi or {}).items()},
+        columns=more.pop("columns", COLUMNS),
         **more,
     )
 

@@ -88,3 +88,50 @@ def test_display_formats_are_indonesian():
 def test_money_with_a_dash_for_zero_cents_and_non_breaking_spaces():
     assert parse_number("Rp 1.500.000,-") == 1500000
     assert parse_number("1\xa0900\xa0000") == 1900000
+
+
+# -- spaces inside digits: only a thousands separator between groups of three (issue 12, kind 7)
+
+@pytest.mark.parametrize("text, expected", [
+    ("1 200", "1200"), ("1\u00a0200", "1200"), ("1\u2009200", "1200"), ("1\u202f200", "1200"),
+    ("12 345 678", "12345678"), ("1 200,5", "1200.5"), ("Rp 1 900 000,-", "1900000"), ("-1 200", "-1200"),
+    ("1 200 %", "1200"), ("1\u00a0200\u00a0000,25", "1200000.25"),
+])
+def test_a_space_between_groups_of_three_digits_is_a_thousands_separator(text, expected):
+    assert parse_number(text) == D(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "2 95", "33 0", "94, 83", "94 ,83", "94 , 83", "1 2345", "12 34", "1 200 00", "1 20", "1\u00a020",
+    "1\u2009 200", "1  200", "1 200.000", "1.200 000", "0, 5", "9 5 %", "Rp 1 90",
+])
+def test_any_other_space_inside_a_number_is_an_error(text):
+    with pytest.raises(NumberError, match="spasi di tengah angka|bukan angka") as caught:
+        parse_number(text)
+    assert caught.value.kind in ("spasi_angka", "angka")
+
+
+def test_a_file_with_space_grouped_numbers_keeps_the_comma_convention():
+    assert detect_decimal(["1 200.5", "3,5"]) == "koma"
+
+
+# -- what the database and capaian cannot hold is an error, never a crash half-way
+
+@pytest.mark.parametrize("value", [1e22, 1e20, -1e20, float("nan"), float("inf"), float("-inf"), 10**25])
+def test_excel_numbers_beyond_what_is_stored_exactly_are_errors(value):
+    with pytest.raises(NumberError) as caught:
+        from_excel_number(value)
+    assert caught.value.kind == "angka_di_luar_batas"
+
+
+@pytest.mark.parametrize("text", ["1" + "0" * 40, "1" + "0" * 20, "100.000.000.000.000.000.000", "1e22", "NaN",
+                                  "inf", "-Infinity", "1E+22"])
+def test_text_numbers_beyond_what_is_stored_exactly_are_errors(text):
+    with pytest.raises(NumberError):
+        parse_number(text)
+
+
+def test_the_largest_number_still_accepted_is_twenty_digits():
+    assert parse_number("9" * 20) == D("9" * 20)
+    assert from_excel_number(1e19) == D(10) ** 19
+    assert parse_target("99999999999999999999 - 99999999999999999999").bawah == D("9" * 20)

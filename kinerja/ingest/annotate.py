@@ -23,7 +23,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from kinerja.ingest.cells import Sheet, read_sheets, sniff
 from kinerja.model import Problem
-from kinerja.safety import set_text
+from kinerja.safety import printable, set_text
 
 LIST_SHEET = "KESALAHAN"
 FILL = {
@@ -66,7 +66,7 @@ def mark_cells(workbook, titles: dict[str, str], problems: list[Problem]) -> dic
         worst = "error" if any(p.severity == "error" for p in found) else "peringatan"
         cell.fill = FILL[worst]
         # the whole problem (column header, cell text, message), as the command line prints it
-        text = "\n".join(str(p) for p in found)
+        text = printable("\n".join(str(p) for p in found))
         if cell.comment is not None:
             text += f"\n\n(Komentar semula: {cell.comment.text})"
         cell.comment = Comment(text, "Kinerja", width=320, height=max(110, 60 * len(found)))
@@ -95,7 +95,7 @@ def add_list(workbook, problems: list[Problem], places: dict[int, str]) -> None:
         ws.column_dimensions[get_column_letter(c)].width = width
     for r, p in enumerate(problems, start=2):
         sheet_cell = ws.cell(r, 1)
-        set_text(sheet_cell, p.sheet)
+        set_text(sheet_cell, p.sheet if p.sheet is not None else "(seluruh berkas)")
         if id(p) in places:
             sheet_cell.hyperlink = Hyperlink(ref=sheet_cell.coordinate, location=places[id(p)])
             sheet_cell.font = Font(color="FF0563C1", underline="single")

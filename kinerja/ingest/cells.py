@@ -5,16 +5,28 @@ or an .xlsx, an .xlsx may be an .ods. Each reader fills a bounded grid (kinerja.
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import PurePath
 
 from kinerja.ingest import htmltable, numfmt, ods, ooxml
-from kinerja.ingest.grid import EMPTY, MAX_CELLS, MAX_ROWS, MAX_SHEETS, Cell, Grid, ReadError, Sheet, \
-    check_file_size, excel_date, too_many_cells
-from kinerja.numbers import format_angka
+from kinerja.ingest.csvfile import CsvError
+from kinerja.ingest.csvfile import read_csv as csv_rows
+from kinerja.ingest.grid import (
+    EMPTY,
+    MAX_CELLS,
+    MAX_ROWS,
+    MAX_SHEETS,
+    Cell,
+    Grid,
+    ReadError,
+    Sheet,
+    check_file_size,
+    excel_date,
+    text_cell,
+    too_many_cells,
+)
 from kinerja.ingest.zipxml import Package
+from kinerja.numbers import format_angka
 
 # Cell, Sheet and ReadError are used by every reader of sheets; importable from here as before.
 __all__ = ["EMPTY", "EXCEL_TYPES", "Cell", "ReadError", "Sheet", "read_sheets", "sniff"]
@@ -153,7 +165,7 @@ def _xls_cell(book, ws, r: int, c: int) -> Cell | None:
             return Cell(excel_date(value, book.datemode == 1), "date", fmt=code)
         return Cell(value, "number", numfmt.is_percent(code, value), code)
     if kind == xlrd.XL_CELL_TEXT:
-        return Cell(value.strip(), "text") if value.strip() else None
+        return text_cell(value)
     if kind == xlrd.XL_CELL_BOOLEAN:
         return Cell(bool(value), "bool")
     if kind == xlrd.XL_CELL_ERROR:
@@ -162,14 +174,9 @@ def _xls_cell(book, ws, r: int, c: int) -> Cell | None:
 
 
 def read_csv(data: bytes, name: str) -> Sheet:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    sample = "\n".join(text.splitlines()[:20])
-    delimiter = max([";", ",", "\t"], key=sample.count)
-    rows = [[Cell(v.strip(), "text") if v.strip() else Cell() for v in line]
-            for line in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    return Sheet(name, rows)
+    """A CSV as one sheet of text cells, in its own dialect and encoding (kinerja.ingest.csvfile)."""
+    try:
+        rows = csv_rows(data)
+    except CsvError as exc:
+        raise ReadError(str(exc)) from None
+    return Sheet(name, [[Cell(v, "text") if v else EMPTY for v in row] for row in rows])

@@ -37,32 +37,34 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
     for ind in plan.indicators:
         row = ind.row
 
-        def warn(column: str, cell, message: str) -> None:
-            found.append(Problem(row.sheet, row.row, column, cell, message, severity="peringatan"))
+        def warn(key: str, cell, message: str) -> None:
+            column, col = row.column(key)   # only a column the file has
+            found.append(Problem(row.sheet, row.row, column, cell, message, col, severity="peringatan"))
 
         quarters, annual = row.target_triwulan, row.target_tahunan
         if annual is not None and len(quarters) == 4 and not annual.is_range \
                 and not any(t.is_range for t in quarters.values()):
             values = [quarters[q].bawah for q in range(1, 5)]
             if ind.attrs["agregasi"] == "nilai_akhir" and values[-1] != annual.bawah:
-                warn("TARGET TRIWULAN IV", format_angka(values[-1]),
+                warn("target_tw4", format_angka(values[-1]),
                      f"indikator nilai akhir: target TW IV biasanya sama dengan target tahunan "
                      f"{format_angka(annual.bawah)}. Periksa salah satunya.")
             if ind.attrs["agregasi"] == "rata_rata" and sum(values) / 4 != annual.bawah:
-                warn("TARGET TRIWULAN", " | ".join(format_angka(v) for v in values),
+                warn("target_tw1", " | ".join(format_angka(v) for v in values),
                      f"indikator rata-rata: rata-rata target triwulan ({format_angka(sum(values) / 4)}) tidak sama "
                      f"dengan target tahunan {format_angka(annual.bawah)}.")
         for q, value in sorted(row.realisasi.items()):
             z = modified_z(value, history.get((ind.id, q), [])) if ind.id is not None else None
             if z is not None and z >= Z_LIMIT:
                 past = ", ".join(format_angka(h) for h in sorted(history[(ind.id, q)]))
-                warn(f"REALISASI TW {ROMAN[q]}", format_angka(value),
+                warn(f"realisasi_tw{q}", format_angka(value),
                      f"jauh di luar realisasi TW {ROMAN[q]} tahun-tahun sebelumnya ({past}). Pastikan angka "
                      "dan satuannya benar (mis. persen ditulis 85, bukan 0,85).")
         if row.realisasi:
             for q in range(1, max(row.realisasi)):
                 if q not in row.realisasi and (ind.id, "realisasi", q) not in stored_values:
-                    warn(f"REALISASI TW {ROMAN[q]}", None,
-                         f"realisasi TW {ROMAN[q]} kosong padahal triwulan sesudahnya sudah diisi. Isi bila "
-                         "datanya ada; capaian menandai data yang belum lengkap.")
+                    warn(f"realisasi_tw{q}", None,
+                         f"realisasi TW {ROMAN[q]} belum ada (tidak diisi di berkas dan belum tersimpan) padahal "
+                         "triwulan sesudahnya sudah diisi. Isi bila datanya ada; capaian menandai data yang belum "
+                         "lengkap.")
     return found

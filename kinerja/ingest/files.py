@@ -1,12 +1,122 @@
-"""Import files: read, plan and (unless a dry run or invalid) write; the one entry of CLI and Unggah."""
+"""One entry for importing files, from the command line (`kinerja import A B`) and from the Unggah
+page: every file is read and checked, then all are written in one transaction or none is.
+
+The files are planned one after another inside that transaction, each against what the files before
+it wrote, so the plans are exactly what the import does. A dry run (and the page's preview) runs the
+very same steps and rolls the transaction back: what it predicts is what the import writes.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
+import pandas as pd
 
-from kinerja.ingest.plan import ImportResult, plan_file
-from kinerja.ingest.write import apply_plan
+from kinerja.ingest.plan import ImportResult, plan_file, plan_import
+from kinerja.ingest.upload import MAX_BYTES, UploadError, read_upload, with_settings
+from kinerja.ingest.write import apply_plan, write_plan
+from kinerja.model import Problem
+from kinerja.store import db
+
+
+@dataclass
+class FileOutcome:
+    """One file of a batch: its result (plan, and what was written), or why it could not be read."""
+
+    filename: str
+    result: ImportResult | None = None
+    refused: str | None = None      # the file cannot be read at all: the message, in Bahasa Indonesia
+
+    @property
+    def ok(self) -> bool:
+        return self.refused is None and self.result is not None and self.result.ok
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.result.problems if self.result is not None else []
+
+
+@dataclass
+class FilesResult:
+    """Every file of one import, in the order given; written is True only when all were written."""
+
+    files: list[FileOutcome] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return all(f.ok for f in self.files)
+
+    @property
+    def results(self) -> list[ImportResult]:
+        return [f.result for f in self.files if f.result is not None]
+
+    @property
+    def error_count(self) -> int:
+        return sum(len(r.plan.errors) for r in self.results) + sum(f.refused is not None for f in self.files)
+
+
+class _Undo(Exception):
+    """Leaves the transaction keeping nothing: a dry run, or a file with errors."""
+
+
+def import_files(
+    con: duckdb.DuckDBPyConnection,
+    files: list[tuple[str, bytes]],
+    unit: str,
+    tahun: int,
+    triwulan: int | None = None,
+    *,
+    dry_run: bool = False,
+    oleh: str = "cli",
+    waktu: datetime | None = None,
+    draf: bool = False,
+    settings: list[pd.DataFrame | None] | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> FilesResult:
+    """Read, check and plan every (filename, bytes) in `files` for the unit (a code, see
+    units.resolve_unit) and year; then write them all in one transaction, or nothing when any file is
+    unreadable or has an error, or when `dry_run`. `settings` holds, per file, the indicator settings
+    the user corrected on the Unggah page (unggah.settings / with_settings), or None.
+
+    Returns the outcome of every file (problems with their places; for a written batch, its versions).
+    Raises only duckdb.Error for a database fault (nothing is written then either)."""
+    waktu = waktu or datetime.now()
+    outcomes = []
+    workbooks = []
+    for filename, data in files:
+        try:
+            workbooks.append(read_upload(con, data, filename, unit, tahun, triwulan, max_bytes))
+        except UploadError as exc:
+            workbooks.append(None)
+            outcomes.append(FileOutcome(filename, refused=str(exc).removeprefix(f"{filename}: ")))
+        else:
+            outcomes.append(FileOutcome(filename))
+    batch = FilesResult(outcomes)
+    failed = any(o.refused for o in outcomes)
+    try:
+        with db.transaction(con):
+            for index, (outcome, workbook) in enumerate(zip(outcomes, workbooks)):
+                if workbook is None:
+                    continue
+                plan = plan_import(con, workbook, files[index][1], unit, tahun, triwulan)
+                if plan.ok and settings and settings[index] is not None:
+                    plan = with_settings(plan, settings[index])
+                failed = failed or not plan.ok
+                if failed:
+                    outcome.result = ImportResult(plan)
+                else:   # written inside the transaction, so that the next file is planned against it
+                    outcome.result = write_plan(con, plan, oleh=oleh, waktu=waktu, draf=draf)
+            if dry_run or failed:
+                raise _Undo
+    except _Undo:
+        for outcome in outcomes:
+            if outcome.result is not None:
+                outcome.result = ImportResult(outcome.result.plan)
+        return batch
+    batch.written = True
+    return batch
 
 
 def import_file(

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from kinerja.ingest.datetext import date_text
 from kinerja.numbers import format_angka
+from kinerja.safety import printable
 
 MEGABYTE = 1024 * 1024
 
@@ -42,6 +44,8 @@ class Cell:
         """The cell as a person sees it (for messages)."""
         if self.kind == "empty":
             return ""
+        if self.kind == "date":
+            return date_text(self.value, self.fmt)
         if self.kind == "number":
             shown = self.value * 100 if self.percent else self.value
             text = repr(shown) if isinstance(shown, float) else str(shown)
@@ -51,6 +55,13 @@ class Cell:
 
 
 EMPTY = Cell()  # pads rows; cells are never changed after reading
+
+
+def text_cell(text: str) -> Cell | None:
+    """A text cell as its user sees it: escape sequences and control characters dropped (they
+    break terminals, workbooks and documents later), outer spaces trimmed; None when nothing is left."""
+    clean = printable(text).strip()
+    return Cell(clean, "text") if clean else None
 
 
 @dataclass

@@ -24,6 +24,13 @@ class Header:
     realisasi_tw: dict[int, int] = field(default_factory=dict)      # quarter -> column
     target_renstra: dict[int, int] = field(default_factory=dict)    # year -> column
     anggaran_tw: dict[int, int] = field(default_factory=dict)       # quarter -> REALISASI ANGGARAN column
+    units: dict[int, str] = field(default_factory=dict)   # Formulir E.81 sub-columns: column -> "K" | "%" | "RP"
+    agregasi: str | None = None      # what the form declares for every indicator (E.81: kumulatif)
+
+    @property
+    def is_e81(self) -> bool:
+        """Formulir E.81 (Permendagri 86/2017): numbered columns split into K / Rp sub-columns."""
+        return "K" in self.units.values() and "RP" in self.units.values()
 
 
 def norm(text: str) -> str:
@@ -41,16 +48,39 @@ def quarter_of(label: str) -> int | None:
     return (ROMAN.get(last) or int(last)) if _BARE_QUARTER.match(last) and len(n.split(" ")) > 1 else None
 
 
+_COLUMN_NUMBER = re.compile(r"^\(?(\d+)\)?(?:\s*=.*)?$")   # "7", "(7)", "13 = 9 + 10 + 11 + 12"
+UNIT_WORDS = {"K": "K", "%": "%", "RP": "RP", "RP.": "RP"}
+
+
 def is_column_number_row(row: list[Cell]) -> bool:
-    """A row of column numbers (1, 2, 3, …) printed under the header."""
+    """A row of column numbers (1, 2, 3, …) printed under the header; a computed column may say how
+    it is computed (E.81: "13 = 9 + 10 + 11 + 12")."""
     values = [c for c in row if c.kind != "empty"]
     if len(values) < 5:
         return False
-    try:
-        numbers = [int(float(str(c.value).strip("() "))) for c in values]
-    except ValueError:
-        return False
-    return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] <= 1
+    numbers = []
+    for cell in values:
+        if cell.kind == "number" and float(cell.value).is_integer():
+            numbers.append(int(cell.value))
+        elif cell.kind == "text" and (match := _COLUMN_NUMBER.match(cell.value.strip())):
+            numbers.append(int(match.group(1)))
+        else:
+            return False
+    # 1, 2, 3, …; a number may repeat over the sub-columns it spans (E.81: 5 over K and over Rp)
+    return numbers[0] <= 1 and all(b - a in (0, 1) for a, b in zip(numbers, numbers[1:])) and numbers[-1] > numbers[0]
+
+
+def unit_row(row: list[Cell]) -> dict[int, str]:
+    """The K / % / Rp sub-columns of Formulir E.81 (column -> "K" | "%" | "RP"); {} for any other row."""
+    units = {}
+    for c, cell in enumerate(row):
+        if cell.kind == "empty":
+            continue
+        word = cell.text.strip().upper()
+        if cell.kind != "text" or word not in UNIT_WORDS:
+            return {}
+        units[c] = UNIT_WORDS[word]
+    return units if "K" in units.values() else {}
 
 
 # Words that appear in the lower rows of a header (under "TARGET", "TRIWULAN", "REALISASI" …).
@@ -90,8 +120,18 @@ def _build(sheet: Sheet, top: int) -> Header:
         if r1 == top:
             bottom = max(bottom, min(r2, len(sheet.rows) - 1))
     while bottom + 1 < len(sheet.rows) and bottom - top < 3 and _is_header_word_row(sheet.rows[bottom + 1]) \
-            and not is_column_number_row(sheet.rows[bottom + 1]):
+            and not is_column_number_row(sheet.rows[bottom + 1]) and not unit_row(sheet.rows[bottom + 1]):
         bottom += 1
+    # Formulir E.81's K / % / Rp row: inside the header (merged cells reach down to it) or right
+    # under it, before or after the row of column numbers.
+    data_start, unit_at = bottom + 1, None
+    for _ in range(2):
+        if data_start < len(sheet.rows) and is_column_number_row(sheet.rows[data_start]):
+            data_start += 1
+        elif data_start < len(sheet.rows) and unit_at is None and unit_row(sheet.rows[data_start]):
+            unit_at, data_start = data_start, data_start + 1
+    unit_at = next((r for r in range(top + 1, bottom + 1) if unit_row(sheet.rows[r])), unit_at)
+    units = unit_row(sheet.rows[unit_at]) if unit_at is not None else {}
     width = max((len(sheet.rows[r]) for r in range(top, bottom + 1)), default=0)
     # Only the header's own cells are looked up: a merged range may cover a whole sheet.
     merged_at = {}
@@ -106,15 +146,17 @@ def _build(sheet: Sheet, top: int) -> Header:
         for r in range(top, bottom + 1):
             origin = merged_at.get((r, c), (r, c))
             text = sheet.cell(*origin).text.strip()
-            if text and (not parts or parts[-1] != text):
+            if r != unit_at and text and (not parts or parts[-1] != text):
                 parts.append(text)
+        if c in units:   # "Realisasi Kinerja Pada Triwulan I (K)", as the form shows it
+            parts.append(f"({sheet.cell(unit_at, c).text.strip()})")
         if parts:
             labels[c] = " ".join(parts)
-    data_start = bottom + 1
-    if data_start < len(sheet.rows) and is_column_number_row(sheet.rows[data_start]):
-        data_start += 1
-    header = Header(top, data_start, labels)
-    _map_fields(header)
+    header = Header(top, data_start, labels, units=units)
+    if header.is_e81:
+        _map_e81(header)
+    else:
+        _map_fields(header)
     return header
 
 
@@ -182,3 +224,47 @@ def _map_fields(header: Header) -> None:
     else:
         for year, c in plain_targets:
             header.target_renstra.setdefault(year, c)
+
+
+def _map_e81(header: Header) -> None:
+    """Formulir E.81 (Permendagri 86/2017, evaluasi hasil Renja; spec/capaian.md): the target is the
+    K sub-column of the Renja target of the year, the realisation the K sub-column of each quarter
+    (amounts of that quarter: column 13 = 9 + 10 + 11 + 12, so every indicator is kumulatif), the
+    budget the Rp sub-columns. The % sub-columns, the Renstra columns and the computed totals are
+    not read."""
+    header.agregasi = "kumulatif"
+    unit_of = dict(header.units)
+    for c, label in header.labels.items():
+        words = set(norm(label).split())
+        unit = unit_of.get(c)
+        if unit is None:
+            if "INDIKATOR" in words:
+                header.fields.setdefault("indikator", c)
+            elif "PROGRAM" in words or "KEGIATAN" in words:
+                header.fields.setdefault("program", c)
+            elif "SASARAN" in words and "RPJMD" not in words:
+                header.fields.setdefault("sasaran", c)
+            elif words & {"NO", "NOMOR"} and len(words) == 1:
+                header.fields.setdefault("no", c)
+            elif "SATUAN" in words:
+                header.fields.setdefault("satuan", c)
+            elif "KODE" in words:
+                header.fields.setdefault("kode_program", c)
+            elif words & {"KET", "KETERANGAN"}:
+                header.fields.setdefault("ket", c)
+            continue
+        if "RENSTRA" in words:
+            continue
+        quarter = quarter_of(norm(label).rsplit(" ", 1)[0])
+        if "TARGET" in words and "RENJA" in words:
+            header.fields.setdefault("target_tahunan" if unit == "K" else "pagu" if unit == "RP" else "", c)
+        elif "REALISASI" in words and quarter:
+            if unit == "K":
+                header.realisasi_tw.setdefault(quarter, c)
+            elif unit == "RP":
+                header.anggaran_tw.setdefault(quarter, c)
+        elif "REALISASI" in words and words & {"CAPAIAN", "DIEVALUASI"} and unit == "K":
+            # "Realisasi (capaian kinerja dan anggaran) Renja yang dievaluasi", column 13: the year's
+            # total, checked against the quarters, not read
+            header.fields.setdefault("realisasi_renja", c)
+    header.fields.pop("", None)

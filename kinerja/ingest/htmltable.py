@@ -15,8 +15,18 @@ import re
 
 from lxml import etree
 
-from kinerja.ingest.grid import MAX_COLUMNS, MAX_ROWS, MAX_TEXT, Cell, Grid, ReadError, Sheet, column_letter, \
-    text_too_long, too_large
+from kinerja.ingest.grid import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_TEXT,
+    Grid,
+    ReadError,
+    Sheet,
+    column_letter,
+    text_cell,
+    text_too_long,
+    too_large,
+)
 
 CHUNK = 1 << 16
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
@@ -120,8 +130,9 @@ class Table:
             text = "\n".join(line for line in lines if line)
         else:
             text = " ".join(raw.split())
-        if text:
-            self.grid.put(self.row, self.col, Cell(text, "text"))
+        cell = text_cell(text)
+        if cell is not None:
+            self.grid.put(self.row, self.col, cell)
         if down > 1 or across > 1:
             self.grid.merge(self.row, self.col, self.row + down - 1, self.col + across - 1)
         if down > 1:

@@ -10,8 +10,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from kinerja.ingest.grid import MAX_COLUMNS, MAX_ROWS, MAX_SHEETS, MAX_TEXT, Cell, Grid, ReadError, Sheet, \
-    column_letter, text_too_long, too_large
+from kinerja.ingest.grid import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_SHEETS,
+    MAX_TEXT,
+    Cell,
+    Grid,
+    ReadError,
+    Sheet,
+    column_letter,
+    text_cell,
+    text_too_long,
+    too_large,
+)
 from kinerja.ingest.zipxml import Package, XmlHandler
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -152,7 +164,7 @@ def typed(attrs: dict[str, str], shown: str) -> Cell | None:
         try:
             value = float(raw) if any(ch in raw for ch in ".eEnN") else int(raw)
         except ValueError:
-            return Cell(shown.strip(), "text") if shown.strip() else None
+            return text_cell(shown)
         return Cell(value, "number", kind == "percentage")
     if kind == "date":
         raw = attrs.get(OFFICE + "date-value", "")
@@ -166,8 +178,7 @@ def typed(attrs: dict[str, str], shown: str) -> Cell | None:
         return Cell(attrs.get(OFFICE + "boolean-value", "").lower() == "true", "bool")
     if kind == "string" and OFFICE + "string-value" in attrs:
         shown = attrs[OFFICE + "string-value"][:MAX_TEXT]
-    text = shown.strip()
-    return Cell(text, "text") if text else None
+    return text_cell(shown)
 
 
 def _int(text: str | None, default: int) -> int:

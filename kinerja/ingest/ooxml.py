@@ -15,8 +15,19 @@ from datetime import datetime
 from functools import lru_cache
 
 from kinerja.ingest import numfmt
-from kinerja.ingest.grid import MAX_SHEETS, MAX_TEXT, Cell, Grid, ReadError, Sheet, column_letter, excel_date, \
-    text_too_long, too_large
+from kinerja.ingest.grid import (
+    MAX_SHEETS,
+    MAX_TEXT,
+    Cell,
+    Grid,
+    ReadError,
+    Sheet,
+    column_letter,
+    excel_date,
+    text_cell,
+    text_too_long,
+    too_large,
+)
 from kinerja.ingest.zipxml import REBUILD, Package, XmlHandler, local, rels_of, resolve
 
 _REF = re.compile(r"^\$?([A-Za-z]{1,7})\$?(\d{1,9})$")
@@ -282,9 +293,9 @@ class WorksheetXml(Texts):
             except (ValueError, IndexError):
                 raise ReadError(f"berkas .xlsx rusak: sel {column_letter(self.col)}{self.row + 1} lembar "
                                 f"'{self.grid.name}' menunjuk teks yang tidak ada. {REBUILD}") from None
-            return Cell(text.strip(), "text") if text.strip() else None
+            return text_cell(text)
         if kind in ("str", "inlineStr"):
-            return Cell(raw.strip(), "text") if raw.strip() else None
+            return text_cell(raw)
         if kind == "b":
             return Cell(raw.strip() in ("1", "true"), "bool")
         if kind == "e":

@@ -150,6 +150,10 @@ class ImportResult:
         lines = [f"Berkas: {plan.filename} (unit {plan.unit}, tahun {plan.tahun}{quarter})"]
         sheets = sorted({r.sheet for r in plan.workbook.rows})
         lines.append(f"Baris indikator dibaca: {len(plan.workbook.rows)} (lembar: {', '.join(sheets) or '-'})")
+        counts = plan.workbook.fate_counts()
+        lines.append(f"Baris tabel: {sum(counts.values())} ({counts['indikator']} indikator, {counts['judul']} judul, "
+                     f"{counts['dilewati']} dilewati)")
+        lines += [f"Baris dilewati: {place} ({reason})" for place, reason in skipped_rows(plan.workbook)]
         for sheet, reason in plan.workbook.skipped_sheets:
             lines.append(f"Lembar dilewati: '{sheet}' ({reason})")
         if not plan.ok:
@@ -175,6 +179,26 @@ class ImportResult:
         else:
             lines.append("Uji coba (--dry-run): tidak ada yang ditulis.")
         return lines
+
+
+def skipped_rows(workbook: ParsedWorkbook) -> list[tuple[str, str]]:
+    """The skipped rows of a workbook grouped by sheet and reason: ("lembar 'TW IV' baris 11-14, 16", reason)."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for fate in workbook.fates:
+        if fate.fate == "dilewati":
+            groups.setdefault((fate.sheet, fate.reason), []).append(fate.row)
+    return [(f"lembar '{sheet}' baris {row_ranges(rows)}", reason) for (sheet, reason), rows in groups.items()]
+
+
+def row_ranges(rows: list[int]) -> str:
+    """[11, 12, 13, 16] -> "11-13, 16"."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
 # --------------------------------------------------------------------------- planning
@@ -205,9 +229,9 @@ def plan_import(
     plan = ImportPlan(unit, tahun, triwulan, workbook.filename, data, workbook, list(workbook.problems))
     if not workbook.rows and not workbook.budgets and not plan.errors:
         plan.problems.append(
-            Problem(workbook.filename, None, None, None,
+            Problem(None, None, None, None,
                     "tidak ada baris indikator yang terbaca. Pastikan tabel memakai format SOP "
-                    "(NO | SASARAN | INDIKATOR KINERJA | TARGET ...).")
+                    "(NO | SASARAN | INDIKATOR KINERJA | TARGET ...) atau Formulir E.81.", kind="tanpa_indikator")
         )
     stored = load_stored(con, unit, tahun)
     keyed: dict[object, int] = {}
@@ -216,10 +240,11 @@ def plan_import(
         # Without targets a file can only report on indicators that already have this year's target.
         if not workbook.has_targets and (match is None or not match["has_target"]):
             plan.problems.append(
-                Problem(row.sheet, row.row, "INDIKATOR KINERJA", row.nama,
+                Problem(row.sheet, row.row, row.column("indikator")[0], row.nama,
                         f"indikator ini tidak dikenal untuk unit {unit} tahun {tahun}. Berkas tanpa "
                         "kolom target hanya boleh berisi indikator yang sudah bertarget tahun ini; "
-                        "periksa penulisan namanya atau impor dulu berkas target (template) tahun ini.")
+                        "periksa penulisan namanya atau impor dulu berkas target (template) tahun ini.",
+                        row.column("indikator")[1], kind="indikator_tidak_dikenal")
             )
             continue
         key = match["id"] if match is not None else (row.kode or normalize_name(row.nama))
@@ -233,7 +258,7 @@ def plan_import(
         return plan
     for index, ind in enumerate(plan.indicators):
         plan_values(plan, index, ind, stored)
-    plan.problems += workflow.lock_problems(con, unit, tahun, plan.touched_quarters(), workbook.filename)
+    plan.problems += workflow.lock_problems(con, unit, tahun, plan.touched_quarters(), None)   # the whole file
     if plan.ok:
         plan.problems += checks.plan_warnings(plan, stored["values"], load_history(con, unit, tahun))
     return plan
@@ -248,11 +273,12 @@ def keep_unit_sheets(con: duckdb.DuckDBPyConnection, workbook: ParsedWorkbook, u
     other = {s for s, u in sheet_units.items() if u and u != unit}
     kept = [r for r in workbook.rows if r.sheet not in other]
     problems = [p for p in workbook.problems if p.sheet not in other]
+    fates = [f for f in workbook.fates if f.sheet not in other]
     skipped = workbook.skipped_sheets + [(s, f"lembar unit {sheet_units[s]}") for s in sorted(other)]
     titles = [t for t in workbook.titles if t[0] not in other]
     budgets = [b for b in workbook.budgets if b.sheet not in other]
     return ParsedWorkbook(workbook.filename, kept, problems, skipped, workbook.quarters, workbook.has_targets,
-                          budgets=budgets, titles=titles)
+                          budgets=budgets, titles=titles, fates=fates)
 
 
 def load_stored(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict:
@@ -336,9 +362,10 @@ def merge_duplicate(plan: ImportPlan, index: int, row: ParsedRow) -> None:
     for tw, value in row.realisasi.items():
         if tw in first.realisasi and first.realisasi[tw] != value:
             plan.problems.append(
-                Problem(row.sheet, row.row, f"REALISASI TW {ROMAN[tw]}", fmt_plain(value),
-                        f"indikator '{row.nama}' sudah ada di {place} dengan realisasi "
-                        f"{fmt_plain(first.realisasi[tw])}. Hapus salah satu baris atau samakan nilainya.")
+                Problem(row.sheet, row.row, row.column(f"realisasi_tw{tw}")[0], fmt_plain(value),
+                        f"indikator '{row.nama}' sudah ada di {place} dengan realisasi TW {ROMAN[tw]} "
+                        f"{fmt_plain(first.realisasi[tw])}. Hapus salah satu baris atau samakan nilainya.",
+                        row.column(f"realisasi_tw{tw}")[1], kind="rangkap")
             )
         first.realisasi.setdefault(tw, value)
     targets = {0: row.target_tahunan, **row.target_triwulan}
@@ -347,11 +374,12 @@ def merge_duplicate(plan: ImportPlan, index: int, row: ParsedRow) -> None:
         if value is None:
             continue
         if known is not None and known.canonical() != value.canonical():
-            label = "TARGET TAHUNAN" if tw == 0 else f"TARGET TW {ROMAN[tw]}"
+            column, col = row.column("target_tahunan" if tw == 0 else f"target_tw{tw}")
+            which = "tahunan" if tw == 0 else f"TW {ROMAN[tw]}"
             plan.problems.append(
-                Problem(row.sheet, row.row, label, value.canonical(),
-                        f"indikator '{row.nama}' sudah ada di {place} dengan target "
-                        f"{known.canonical()}. Samakan targetnya atau hapus baris rangkap.")
+                Problem(row.sheet, row.row, column, value.canonical(),
+                        f"indikator '{row.nama}' sudah ada di {place} dengan target {which} "
+                        f"{known.canonical()}. Samakan targetnya atau hapus baris rangkap.", col, kind="rangkap")
             )
         elif tw == 0:
             first.target_tahunan = value

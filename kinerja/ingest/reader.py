@@ -5,8 +5,16 @@ import re
 from decimal import Decimal
 
 from kinerja.ingest.cells import Sheet, read_sheets
-from kinerja.ingest.headers import Header, find_header, quarter_of
-from kinerja.model import ParsedBudget, ParsedRow, ParsedWorkbook, Problem, TargetValue
+from kinerja.ingest.headers import SCAN_ROWS, Header, find_header, quarter_of
+from kinerja.model import (
+    ParsedBudget,
+    ParsedRow,
+    ParsedWorkbook,
+    Problem,
+    RowFate,
+    TargetValue,
+    fmt_plain,
+)
 from kinerja.numbers import (
     NumberError,
     detect_decimal,
@@ -18,8 +26,14 @@ from kinerja.numbers import (
 
 _CODE = re.compile(r"^\s*(\d+(?:\.\d+){2,})\b\.?\s*(.*)$")
 _SASARAN_ROW = re.compile(r"^\s*sasaran(?:\s+strategis)?\s*[\dIVX]*\s*[:.\-]\s*(.+)$", re.I)
+_UNIT_ROW = re.compile(r"^\s*(perangkat daerah|unit kerja|opd|skpd|satuan kerja)\s*:", re.I)
+# Rows that sum up the table or close Formulir E.81: computed again here, never imported.
+_TOTAL_ROW = re.compile(r"^\s*(jumlah|total|rata-rata|rata rata|rerata|predikat|faktor pendorong|faktor penghambat|"
+                        r"tindak lanjut)\b", re.I)
 _FOOTER = re.compile(r"^\s*(mengetahui|samarinda\b|kepala\b|nip\b|nip\.|plt\b|pembina\b|penata\b|sekretaris\b|"
                      r"kasubbag\b|\(\s*tanda tangan|tanda tangan|jabatan fungsional perencana)", re.I)
+DATE_IN_NUMBER = ("berisi tanggal, bukan angka: Excel mengubah angka yang diketik menjadi tanggal (mis. 25.9 atau "
+                  "4-5). Ubah format sel menjadi Number (Angka), lalu ketik ulang angkanya.")
 NILAI_AKHIR_SATUAN = {"%", "persen", "persentase", "indeks", "nilai", "skor", "rasio", "predikat",
                       "hari", "bulan", "jam"}
 POLARITAS = {
@@ -35,6 +49,12 @@ AGREGASI = {
 }
 
 
+FORMATS = ("tidak ditemukan tabel yang dikenal. Yang dapat dibaca: (1) format SOP, dengan baris judul kolom NO | "
+           "SASARAN | INDIKATOR KINERJA | TARGET TAHUNAN | TARGET TRIWULAN 1-4 | REALISASI | KET; (2) Formulir "
+           "E.81 Permendagri 86/2017, dengan kolom Indikator Kinerja Program/Kegiatan dan sub-kolom K / Rp di bawah "
+           "kolom Target Renja dan Realisasi Kinerja Pada Triwulan I-IV.")
+
+
 def infer_agregasi(satuan: str | None) -> str:
     """capaian.md: nilai_akhir for %, indeks, nilai, skor, rasio, predikat and durations; else kumulatif."""
     words = set(re.findall(r"[a-z%]+", (satuan or "").lower()))
@@ -46,7 +66,8 @@ def read_workbook(data: bytes, filename: str, quarter: int | None = None) -> Par
     A file that cannot be opened at all raises cells.ReadError."""
     book = ParsedWorkbook(filename)
     tables = []
-    for sheet in read_sheets(data, filename):
+    sheets = read_sheets(data, filename)
+    for sheet in sheets:
         if sheet.is_empty:
             book.skipped_sheets.append((sheet.name, "kosong"))
         elif sheet.hidden:
@@ -56,10 +77,8 @@ def read_workbook(data: bytes, filename: str, quarter: int | None = None) -> Par
         else:
             tables.append((sheet, header))
     if not tables:
-        book.problems.append(Problem(
-            filename, None, None, None,
-            "tidak ditemukan tabel dengan baris judul kolom 'INDIKATOR KINERJA'. Pakai format SOP "
-            "(NO | SASARAN | INDIKATOR KINERJA | TARGET TAHUNAN | TARGET TRIWULAN 1-4 | KET)."))
+        book.problems.append(Problem(None, None, None, None, f"{FORMATS} Yang ditemukan: {found(sheets)}.",
+                                     kind="format_tidak_dikenal"))
         return book
     decimal = detect_decimal(
         cell.value for sheet, header in tables for r in range(header.data_start, len(sheet.rows))
@@ -70,6 +89,23 @@ def read_workbook(data: bytes, filename: str, quarter: int | None = None) -> Par
                         if c.kind == "text"]
         SheetReader(book, sheet, header, decimal, quarter).read()
     return book
+
+
+def found(sheets: list[Sheet]) -> str:
+    """What a file without a readable table holds: per sheet, its first row of several cells."""
+    parts = []
+    for sheet in sheets:
+        first = next(((r, row) for r, row in enumerate(sheet.rows[:SCAN_ROWS])
+                      if sum(c.kind != "empty" for c in row) >= 2), None)
+        if sheet.is_empty:
+            parts.append(f"lembar '{sheet.name}' kosong")
+        elif first is None:
+            parts.append(f"lembar '{sheet.name}' tanpa baris judul kolom")
+        else:
+            texts = [c.text[:40] for c in first[1] if c.kind != "empty"]
+            more = ", …" if len(texts) > 6 else ""
+            parts.append(f"lembar '{sheet.name}' baris {first[0] + 1}: " + ", ".join(f"'{t}'" for t in texts[:6]) + more)
+    return "; ".join(parts) or "tidak ada lembar"
 
 
 def number_columns(header: Header) -> list[int]:
@@ -109,15 +145,17 @@ class SheetReader:
                              "1-4 atau pilihan triwulan saat mengunggah), atau pakai kolom REALISASI ANGGARAN "
                              "TW I-IV.")
         self.budget_columns = [c for f, c in header.fields.items() if f == "pagu"] + list(self.anggaran_tw.values())
+        self.budget_skipped = False
 
     # -- places and problems
     def label(self, c: int) -> str:
         return self.header.labels.get(c, "")
 
-    def problem(self, r: int, c: int | None, text: str | None, message: str, severity="error", row_is_index=True):
+    def problem(self, r: int, c: int | None, text: str | None, message: str, severity="error", row_is_index=True,
+                kind: str = "lain"):
         self.book.problems.append(Problem(self.sheet.name, r + 1 if row_is_index else r,
                                           self.label(c) if c is not None else None, text, message,
-                                          c + 1 if c is not None else None, severity))
+                                          c + 1 if c is not None else None, severity, kind))
 
     def text(self, r: int, field: str) -> str:
         c = self.header.fields.get(field)
@@ -139,15 +177,17 @@ class SheetReader:
             if cell.kind == "formula_no_value":
                 raise NumberError("rumus tanpa nilai tersimpan. Buka berkas di Excel, biarkan rumus "
                                   "dihitung, simpan, lalu unggah lagi.")
+            if cell.kind == "date":
+                raise NumberError(DATE_IN_NUMBER, "tanggal")
             if cell.kind != "text":
                 raise NumberError("bukan angka. Tulis angkanya saja.")
             if target:
                 return parse_target(cell.value, self.decimal)
             if parse_range_only(cell.value, self.decimal):
-                raise NumberError("rentang hanya boleh di kolom target. Tulis satu angka realisasi.")
+                raise NumberError("rentang hanya boleh di kolom target. Tulis satu angka realisasi.", "rentang")
             return parse_number(cell.value, self.decimal)
         except NumberError as exc:
-            self.problem(r, c, cell.text, str(exc))
+            self.problem(r, c, cell.text, str(exc), kind=exc.kind)
             return None
 
     def has_values(self, r: int) -> bool:
@@ -156,18 +196,33 @@ class SheetReader:
 
     # -- the walk
     def read(self) -> None:
+        """Every non-empty row below the header gets a fate (model.RowFate): nothing is dropped unsaid."""
+        footer = None
         for r in range(self.header.data_start, len(self.sheet.rows)):
+            if all(cell.kind == "empty" for cell in self.sheet.rows[r]):
+                continue
             values = self.has_values(r)
-            if not values and self.is_footer(r):
-                break
-            self.read_row(r, values)
+            if footer is None and not self.text(r, "indikator") and self.is_footer(r):
+                footer = r + 1
+            if footer is not None:
+                self.fate(r, "dilewati", f"di bawah tabel (blok tanda tangan mulai baris {footer})")
+            else:
+                self.fate(r, *self.read_row(r, values))
+
+    def fate(self, r: int, fate: str, reason: str) -> None:
+        self.book.fates.append(RowFate(self.sheet.name, r + 1, fate, reason))
 
     def is_footer(self, r: int) -> bool:
         return any(_FOOTER.match(c.value) for c in self.sheet.rows[r] if c.kind == "text")
 
-    def read_row(self, r: int, values: bool) -> None:
+    def read_row(self, r: int, values: bool) -> tuple[str, str]:
+        """Read row r; returns its fate and the reason (see RowFate)."""
         nama = self.text(r, "indikator")
         sasaran = self.text(r, "sasaran")
+        if not nama and (total := self.total_label(r)):
+            return "dilewati", f"baris {total} (dihitung ulang oleh aplikasi, tidak diimpor)"
+        if not nama and _UNIT_ROW.match(sasaran or self.text(r, "program")):
+            return "judul", "nama unit/perangkat daerah"
         if sasaran and not _CODE.match(sasaran):
             self.set_sasaran(_SASARAN_ROW.sub(r"\1", sasaran))
         code = self.marker_code(r, nama, values)
@@ -175,27 +230,64 @@ class SheetReader:
             self.set_program_kegiatan(*code)
             self.read_budget(r, *code)
             if not (nama and values):
-                return
-        if not nama or nama.isdigit():
-            return
+                return "judul", "program/kegiatan"
+        elif not nama and self.text(r, "program"):
+            self.skip_budget(r)
+            return "judul", "urusan/program/kegiatan tanpa kode"
+        if not nama:
+            if sasaran:
+                return "judul", "sasaran"
+            if values:
+                c = self.header.fields["indikator"]
+                self.problem(r, c, None, "baris ini berisi target/realisasi tetapi nama indikatornya kosong. "
+                                         "Tulis nama indikatornya, atau hapus angkanya bila baris ini memang "
+                                         "bukan indikator.", kind="tanpa_nama")
+                return "dilewati", "berisi nilai tanpa nama indikator (kesalahan)"
+            return "dilewati", "tanpa nama indikator dan tanpa nilai"
+        if nama.isdigit():
+            return "dilewati", "nomor kolom"
         match = _SASARAN_ROW.match(nama)
         if match and not values:
             self.set_sasaran(match.group(1))
-            return
+            return "judul", "sasaran"
         if not values and not self.text(r, "satuan") and not self.text(r, "no").isdigit():
             # A heading without values: in a table without a SASARAN column it names the sasaran.
             if "sasaran" not in self.header.fields:
                 self.set_sasaran(nama)
-            return
-        for c in self.budget_cells(r):
-            self.problem(r, c, self.sheet.cell(r, c).text,
-                         "pagu/realisasi anggaran diisi pada baris program atau kegiatan (baris berkode "
-                         "seperti 5.03.02 atau 5.03.02.2.01), bukan pada baris indikator. Pindahkan angkanya.")
+                return "judul", "sasaran"
+            return "judul", "judul tanpa nilai"
+        if self.header.is_e81:   # a program/kegiatan row carries its own indicator and budget
+            if code is None:
+                self.skip_budget(r)
+        else:
+            for c in self.budget_cells(r):
+                self.problem(r, c, self.sheet.cell(r, c).text,
+                             "pagu/realisasi anggaran diisi pada baris program atau kegiatan (baris berkode "
+                             "seperti 5.03.02 atau 5.03.02.2.01), bukan pada baris indikator. Pindahkan angkanya.")
         self.book.rows.append(self.indicator(r, nama))
+        return "indikator", "dibaca"
+
+    def total_label(self, r: int) -> str | None:
+        """"jumlah" / "total" / "rata-rata" when row r is a total row of the table."""
+        for field in ("no", "sasaran", "program"):
+            if (match := _TOTAL_ROW.match(self.text(r, field))):
+                return match.group(1).lower()
+        return None
+
+    def skip_budget(self, r: int) -> None:
+        """Rp on a row without a program/kegiatan code cannot be stored (budgets are kept per code):
+        said once per sheet, as a warning."""
+        cells = self.budget_cells(r)
+        if cells and not self.budget_skipped:
+            self.budget_skipped = True
+            self.problem(r, cells[0], self.sheet.cell(r, cells[0]).text,
+                         "anggaran (Rp) pada baris tanpa kode program/kegiatan tidak disimpan; indikator dan "
+                         "realisasinya tetap dibaca. Tulis kodenya (mis. 5.03.02.2.01) di depan nama program/"
+                         "kegiatan bila anggaran perlu dicatat.", severity="peringatan", kind="anggaran_tanpa_kode")
 
     def marker_code(self, r: int, nama: str, values: bool) -> tuple[str, str] | None:
         """(kode, nama) of a program/kegiatan row: a code such as 5.03.02 or 5.03.02.2.01."""
-        for field in ("kode", "no", "program", "sasaran", "indikator"):
+        for field in ("kode", "kode_program", "no", "program", "sasaran", "indikator"):
             match = _CODE.match(self.text(r, field))
             if match:
                 name = match.group(2) or self.text(r, "program") or (nama if not values else "")
@@ -251,9 +343,13 @@ class SheetReader:
             sasaran=self.sasaran, program=self.program, kegiatan=self.kegiatan,
             satuan=self.text(r, "satuan") or None,
             polaritas=self.setting(r, "polaritas", POLARITAS),
-            agregasi=self.setting(r, "agregasi", AGREGASI),
+            agregasi=self.setting(r, "agregasi", AGREGASI) or h.agregasi,
             ket=self.text(r, "ket") or None, bukti_dukung=self.text(r, "bukti_dukung") or None,
         )
+        where = {"indikator": h.fields["indikator"], **{k: h.fields[k] for k in ("target_tahunan",) if k in h.fields},
+                 **{f"target_tw{q}": c for q, c in h.target_tw.items()},
+                 **{f"realisasi_tw{q}": c for q, c in self.realisasi_tw.items()}}
+        row.columns = {key: (self.label(c), c + 1) for key, c in where.items()}
         if "target_tahunan" in h.fields:
             row.target_tahunan = self.number(r, h.fields["target_tahunan"], target=True)
         problems_before = len(self.book.problems)   # counting all errors each row would be quadratic
@@ -269,7 +365,34 @@ class SheetReader:
                 row.realisasi[q] = value
         if (row.agregasi or infer_agregasi(row.satuan)) == "kumulatif":
             self.detect_convention(r, row, complete=targets_readable)
+        if "realisasi_renja" in h.fields:
+            self.check_e81_total(r, row, h.fields["realisasi_renja"])
         return row
+
+    def check_e81_total(self, r: int, row: ParsedRow, c: int) -> None:
+        """E.81 column 13 = 9 + 10 + 11 + 12: the quarters are amounts of each quarter (kumulatif). A
+        total equal to the latest quarter instead says the row reports a level (nilai akhir), and is
+        read so, with a warning; any other total is a warning."""
+        cell = self.sheet.cell(r, c)
+        if cell.kind != "number" or not row.realisasi:
+            return
+        try:
+            total = round(from_excel_number(cell.value, cell.percent), 2)
+        except NumberError:
+            return
+        summed, latest = sum(row.realisasi.values()), row.realisasi[max(row.realisasi)]
+        if round(summed, 2) == total:
+            return
+        if round(latest, 2) == total and row.agregasi == "kumulatif":
+            row.agregasi = "nilai_akhir"
+            message = (f"kolom ini sama dengan realisasi triwulan terakhir ({fmt_plain(latest)}), bukan jumlah "
+                       f"triwulan ({fmt_plain(summed)}): indikator ini dibaca sebagai nilai akhir. Bila realisasi "
+                       "triwulan memang tambahan per triwulan, perbaiki kolom ini (kolom 13 = 9 + 10 + 11 + 12).")
+        else:
+            message = (f"jumlah realisasi triwulan ({fmt_plain(summed)}) tidak sama dengan kolom ini. Di Formulir "
+                       "E.81 realisasi tiap triwulan adalah tambahan pada triwulan itu (kolom 13 = 9 + 10 + 11 + 12), "
+                       "bukan angka s.d. triwulan; yang dibaca adalah kolom triwulan. Periksa angkanya.")
+        self.problem(r, c, cell.text, message, severity="peringatan", kind="e81_kolom_13")
 
     def setting(self, r: int, field: str, spellings: dict[str, str]) -> str | None:
         """POLARITAS / AGREGASI cell in one of its spellings; "(-)" is negatif, a lone "-" is nothing."""

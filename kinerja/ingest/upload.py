@@ -22,7 +22,7 @@ from kinerja.ingest.grid import MAX_FILE_BYTES, MEGABYTE
 from kinerja.ingest.plan import ImportPlan, ImportResult, plan_import
 from kinerja.ingest.reader import read_workbook
 from kinerja.ingest.write import apply_plan
-from kinerja.model import Problem
+from kinerja.model import ParsedWorkbook, Problem
 from kinerja.numbers import format_angka
 from kinerja.store.queries import run
 from kinerja.vocab import AGREGASI, KONVENSI, POLARITAS
@@ -50,10 +50,11 @@ def check_file(filename: str, size: int, max_bytes: int = MAX_BYTES) -> None:
                           "lembar yang tidak perlu (gambar, lampiran) lalu simpan ulang.")
 
 
-def plan_upload(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, unit: str, tahun: int,
-                triwulan: int | None, max_bytes: int = MAX_BYTES) -> ImportPlan:
-    """Read and plan one uploaded file (nothing is written). A file that cannot be read at all
-    raises UploadError; every problem inside it is in the plan."""
+def read_upload(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, unit: str, tahun: int,
+                triwulan: int | None, max_bytes: int = MAX_BYTES) -> ParsedWorkbook:
+    """Check and read one file for the chosen unit and year, as the page and the command line take
+    it. A file that cannot be read at all raises UploadError; every problem inside it, including a
+    title naming another unit or year, is in the workbook's problems."""
     check_file(filename, len(data), max_bytes)
     try:
         workbook = read_workbook(data, filename, triwulan)
@@ -63,6 +64,13 @@ def plan_upload(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, unit
         raise UploadError(f"{filename}: {len(workbook.rows)} baris indikator, lebih dari batas {MAX_ROWS}. "
                           "Pecah berkas per unit atau per triwulan.")
     workbook.problems += mismatches(con, workbook.titles, unit, tahun)
+    return workbook
+
+
+def plan_upload(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, unit: str, tahun: int,
+                triwulan: int | None, max_bytes: int = MAX_BYTES) -> ImportPlan:
+    """Read and plan one uploaded file (nothing is written); see read_upload."""
+    workbook = read_upload(con, data, filename, unit, tahun, triwulan, max_bytes)
     return plan_import(con, workbook, data, unit, tahun, triwulan)
 
 
@@ -79,7 +87,8 @@ def mismatches(con: duckdb.DuckDBPyConnection, titles: list[tuple[str, int, str]
         sheet, r, text = next(place for place, found in years.items() if found)
         problems.append(Problem(sheet, r, None, text, f"judul berkas menyebut tahun {', '.join(map(str, sorted(named)))}, "
                                                      f"tetapi yang dipilih tahun {tahun}. Pilih tahun yang benar, atau "
-                                                     "periksa apakah berkas ini yang dimaksud."))
+                                                     "periksa apakah berkas ini yang dimaksud.",
+                                kind="judul_berkas"))
     units = run(con, "units")
     mentioned = {}
     for sheet, r, text in titles:
@@ -89,7 +98,8 @@ def mismatches(con: duckdb.DuckDBPyConnection, titles: list[tuple[str, int, str]
         other = sorted(mentioned)[0]
         sheet, r, text = mentioned[other]
         problems.append(Problem(sheet, r, None, text, f"judul berkas menyebut unit {other}, tetapi yang dipilih unit "
-                                                     f"{unit}. Pilih unit yang benar, atau unggah berkas unit ini."))
+                                                     f"{unit}. Pilih unit yang benar, atau unggah berkas unit ini.",
+                                kind="judul_berkas"))
     return problems
 
 
@@ -128,7 +138,7 @@ def with_settings(plan: ImportPlan, edited: pd.DataFrame) -> ImportPlan:
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
     """Problems as a table: where (lembar, baris, kolom, isi) and what to do."""
     return pd.DataFrame(
-        [{"lembar": p.sheet, "baris": p.row, "kolom": p.column or "", "isi": p.cell or "", "masalah": p.message}
+        [{"lembar": p.sheet or "", "baris": p.row, "kolom": p.column or "", "isi": p.cell or "", "masalah": p.message}
          for p in problems],
         columns=["lembar", "baris", "kolom", "isi", "masalah"])
 

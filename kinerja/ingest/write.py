@@ -25,18 +25,26 @@ def apply_plan(
 ) -> ImportResult:
     """Write a valid plan in one transaction; a plan without changes writes nothing at all. The
     quarters it reports become diajukan on the register (draf when `draf`)."""
+    with db.transaction(con):
+        return write_plan(con, plan, oleh, waktu, draf)
+
+
+def write_plan(
+    con: duckdb.DuckDBPyConnection, plan: ImportPlan, oleh: str = "cli", waktu: datetime | None = None,
+    draf: bool = False,
+) -> ImportResult:
+    """apply_plan's writes, inside the caller's transaction (files.import_files writes several plans
+    in one). Raises ValueError for a plan with errors."""
     if not plan.ok:
         raise ValueError("rencana impor berisi kesalahan; tidak ada yang ditulis")
     if not plan.has_changes:
         return ImportResult(plan)
     waktu = waktu or datetime.now()
-    with db.transaction(con):
-        submission_id, versi = write_submission(con, plan, oleh, waktu)
-        ids = write_structure(con, plan)
-        write_values(con, plan, ids, submission_id, waktu)
-        write_anggaran(con, plan.anggaran, submission_id, waktu)
-        workflow.record_upload(con, plan.unit, plan.tahun, plan.reported_quarters(), submission_id, oleh,
-                                  waktu, draf)
+    submission_id, versi = write_submission(con, plan, oleh, waktu)
+    ids = write_structure(con, plan)
+    write_values(con, plan, ids, submission_id, waktu)
+    write_anggaran(con, plan.anggaran, submission_id, waktu)
+    workflow.record_upload(con, plan.unit, plan.tahun, plan.reported_quarters(), submission_id, oleh, waktu, draf)
     return ImportResult(plan, written=True, submission_id=submission_id, versi=versi)
 
 
