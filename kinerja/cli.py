@@ -5,6 +5,7 @@ Every message a user sees is in Bahasa Indonesia; no traceback reaches the termi
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -41,16 +42,15 @@ def db_option(command):
     )(command)
 
 
-def open_db(db_file: str | None) -> duckdb.DuckDBPyConnection:
-    try:
-        return db.connect(db_file)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise InputError(
-                f"basis data {db.db_path(db_file)} sedang dipakai proses lain (misalnya dasbor). "
-                "Tutup proses itu atau pakai --db untuk berkas lain, lalu ulangi."
-            ) from exc
-        raise InputError(f"basis data {db.db_path(db_file)} tidak dapat dibuka: {exc}") from exc
+OPENED: list = []  # the database file of this command, for the messages of its faults
+
+
+def open_db(db_file: str | None, create: bool = False) -> duckdb.DuckDBPyConnection:
+    """The database for the rest of the command: held (db.use) until the command ends, so the
+    dashboard waits meanwhile and goes on afterwards."""
+    path = db.db_path(db_file)
+    OPENED.append(path)
+    return click.get_current_context().with_resource(db.use(path, create=create))
 
 
 def unit_code(con, text: str) -> str:
@@ -69,7 +69,7 @@ def cli():
 @db_option
 @click.option("--demo", is_flag=True, help="Isi data demo beberapa tahun melalui jalur impor biasa.")
 def init(db_file, demo):
-    con = open_db(db_file)
+    con = open_db(db_file, create=True)
     click.echo(f"Basis data siap: {db.db_path(db_file)} (skema versi {db.schema_version(con)}).")
     if demo:
         from kinerja.demo import load_demo
@@ -257,6 +257,19 @@ def usage_message(text: str) -> str:
     return text
 
 
+FILE_PROBLEMS = {errno.ENOSPC: "disk penuh; kosongkan ruang disk lalu ulangi",
+                 errno.EACCES: "tidak ada izin menulis/membaca; periksa izin folder",
+                 errno.EPERM: "tidak ada izin menulis/membaca; periksa izin folder",
+                 errno.EROFS: "disk hanya-baca; pilih folder lain",
+                 errno.ENOENT: "berkas atau folder tidak ada; periksa jalurnya"}
+
+
+def file_problem(exc: OSError) -> str:
+    """An OSError in Bahasa Indonesia, naming the file."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    return where + FILE_PROBLEMS.get(exc.errno, "tidak dapat dibaca atau ditulis") + "."
+
+
 def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="kinerja", standalone_mode=False)
@@ -272,11 +285,14 @@ def main(argv: list[str] | None = None) -> None:
     except click.Abort:
         click.echo("Dibatalkan.", err=True)
         sys.exit(1)
+    except db.StoreError as exc:
+        click.echo(f"Galat: {exc}", err=True)
+        sys.exit(1)
     except duckdb.Error as exc:
-        click.echo(f"Galat basis data: {exc}", err=True)
+        click.echo(f"Galat: {db.fault(exc, OPENED[-1] if OPENED else db.db_path(None))}", err=True)
         sys.exit(1)
     except OSError as exc:
-        click.echo(f"Galat berkas: {exc}", err=True)
+        click.echo(f"Galat berkas: {file_problem(exc)}", err=True)
         sys.exit(1)
     except Exception as exc:  # the last guard: a user never sees a traceback
         if os.environ.get("KINERJA_DEBUG"):
