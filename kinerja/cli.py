@@ -18,7 +18,9 @@ from kinerja.collect.units import UnknownUnit, resolve_unit
 from kinerja.ingest.cells import ReadError
 from kinerja.ingest.plan import ImportResult, plan_file, plan_import
 from kinerja.ingest.write import apply_plan
+from kinerja.numbers import format_angka
 from kinerja.present.output import render
+from kinerja.store import backup as backup_module
 from kinerja.store import db
 from kinerja.vocab import ROMAN
 
@@ -235,6 +237,35 @@ def verifikasi(unit, tahun, triwulan, oleh, db_file):
 @db_option
 def buka(unit, tahun, triwulan, alasan, oleh, db_file):
     register_step(unit, tahun, triwulan, "dibuka_kembali", oleh, alasan, db_file)
+
+
+@cli.command(help="Membuat cadangan basis data (boleh saat dasbor berjalan), dengan checksum SHA-256.")
+@click.option("--simpan", "keep", type=click.IntRange(1, 10_000), default=backup_module.KEEP, show_default=True,
+              help="Jumlah cadangan terbaru yang disimpan; yang lebih lama dihapus.")
+@click.option("--harian", is_flag=True, help="Hanya bila hari ini belum ada cadangan (untuk jadwal harian).")
+@db_option
+def cadangan(keep, harian, db_file):
+    path = db.db_path(db_file)
+    OPENED.append(path)
+    made = backup_module.backup_daily(path, keep) if harian else backup_module.backup(path, keep)
+    if made is None:
+        click.echo(f"Cadangan hari ini sudah ada di {db.backup_folder(path)}; tidak dibuat lagi.")
+        return
+    click.echo(f"Cadangan tersimpan: {made.path} ({format_angka(made.size)} bita, SHA-256 {made.sha256}).")
+    click.echo(f"Memulihkan: kinerja pulihkan {made.path} --db {path}")
+
+
+@cli.command(help="Memulihkan basis data dari berkas cadangan; basis data lama disimpan di sampingnya.")
+@click.argument("file", type=click.Path(dir_okay=False))
+@db_option
+def pulihkan(file, db_file):
+    path = db.db_path(db_file)
+    OPENED.append(path)
+    checked, kept = backup_module.restore(Path(file), path)
+    rows = sum(n for t, n in checked.tables.items() if t != "schema_version")
+    click.echo(f"Cadangan {file} diperiksa (checksum dan {len(checked.tables)} tabel, {format_angka(rows)} baris) "
+               f"dan dipulihkan ke {path}.")
+    click.echo(f"Basis data sebelumnya disimpan sebagai {kept}." if kept else "Sebelumnya tidak ada basis data.")
 
 
 # Click's own usage messages are English; users get them in Bahasa Indonesia.

@@ -127,3 +127,12 @@ with deadline_tab:
                 st.error(f"Tenggat TIDAK tersimpan: {next(r for r in refused if r)}", icon=":material/block:")
             else:
                 st.rerun()
+
+with st.expander("Cadangan basis data", icon=":material/backup:"):
+    # Meant for the Sekretariat; the check of who may download belongs to the accounts work (issue 14).
+    st.write("Salinan utuh basis data, dibuat saat tombol ditekan (tetap utuh walau ada yang sedang menyimpan). "
+             "Simpan di tempat aman; pulihkan dengan `kinerja pulihkan BERKAS`. Cadangan harian otomatis ada di "
+             "folder `data/cadangan/` server.")
+    st.download_button("Unduh cadangan (.duckdb)", cache.backup_bytes,
+                       file_name=f"kinerja-cadangan-{date.today():%Y%m%d}.duckdb", mime="application/octet-stream",
+                       icon=":material/download:", on_click="ignore")

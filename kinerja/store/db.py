@@ -217,6 +217,7 @@ class Lease:
             self.depth.n -= 1
             if self.users:
                 return
+            self.cond.notify_all()
             if self.draining or linger <= 0:
                 self.close()
             else:
@@ -240,7 +241,8 @@ class Lease:
         self.gate.release()
         return False
 
-    def open(self, deadline: float, create: bool) -> None:
+    def lock_file(self, deadline: float) -> None:
+        """Take the file lock, queueing at the gate so that waiting processes take turns."""
         try:
             self.gate.acquire(timeout=max(0.0, deadline - time.monotonic()))
             try:
@@ -251,6 +253,9 @@ class Lease:
             raise Busy(busy_message(self.path)) from exc
         except OSError as exc:  # the lock file cannot be made: a read-only or missing folder
             raise fault(exc, self.path) from exc
+
+    def open(self, deadline: float, create: bool) -> None:
+        self.lock_file(deadline)
         try:
             self.con = open_file(self.path, create)
             key = str(self.path.resolve())
@@ -319,12 +324,30 @@ def use(path: str | os.PathLike | None = None, create: bool = False):
             held.leave(LINGER["seconds"])
 
 
-def close_all() -> None:
-    """Close every file this process holds (before a restore swaps the file, at exit)."""
-    for held in list(LEASES.values()):
-        with held.cond:
-            if not held.users and held.con is not None:
-                held.close()
+@contextmanager
+def exclusive(path: str | os.PathLike | None = None):
+    """The database file held by this process with nothing open on it, e.g. to swap it for a
+    backup: waits for the uses running here, then for other processes (Busy after WAIT_SECONDS)."""
+    held = lease(db_path(path))
+    deadline = time.monotonic() + WAIT_SECONDS
+    with held.cond:
+        while held.users:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not held.cond.wait(remaining):
+                raise Busy(busy_message(held.path))
+        if held.con is not None:
+            held.close()
+        held.lock_file(deadline)
+        try:
+            yield held.path
+        finally:
+            held.file.release()
+
+
+def forget(path: Path) -> None:
+    """The file was replaced: migrate it again when next opened; readers drop their caches."""
+    MIGRATED.discard(str(path.resolve()))
+    advance_revision(path)
 
 
 # --------------------------------------------------------------------------- writes
@@ -349,15 +372,18 @@ def bump_revision(con: duckdb.DuckDBPyConnection) -> None:
     # fetchall: a result left unfinished would block the caller's next relation call
     row = (con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()
            or [None])[0]
-    if not row or not row[0]:
-        return
-    target = revision_file(Path(row[0]))
+    if row and row[0]:
+        advance_revision(Path(row[0]))
+
+
+def advance_revision(path: Path) -> None:
+    target = revision_file(path)
     fresh = target.with_name(target.name + ".baru")
     try:
-        fresh.write_text(str(revision(row[0]) + 1))
+        fresh.write_text(str(revision(path) + 1))
         os.replace(fresh, target)
     except OSError:
-        pass  # the write is committed; other processes then see it at their next cache expiry
+        pass  # the write is committed; a full or read-only disk only delays other readers' refresh
 
 
 @contextmanager

@@ -3,6 +3,10 @@ so the `kinerja` command runs beside the dashboard), cached queries cleared when
 changes (here or in another process)."""
 from __future__ import annotations
 
+import os
+import sys
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 
@@ -15,7 +19,7 @@ from kinerja.collect import versions as collect_versions
 from kinerja.collect import workflow
 from kinerja.engine import capaian as engine
 from kinerja.engine import summaries
-from kinerja.store import db
+from kinerja.store import backup, db
 from kinerja.store.queries import run
 
 
@@ -43,9 +47,33 @@ def using(action, *args, **kwargs):
         return action(con, *args, **kwargs)
 
 
+@st.cache_resource(show_spinner=False)
+def daily_backups(path: str) -> threading.Thread:
+    """A backup a day while the server runs (`make run` sets KINERJA_CADANGAN_HARIAN=1)."""
+    def loop():
+        while True:
+            try:
+                backup.backup_daily(path)
+            except db.StoreError as exc:  # busy or a full disk: said in the server log, tried again in an hour
+                print(f"Cadangan harian gagal: {exc}", file=sys.stderr, flush=True)
+            time.sleep(3600)
+
+    thread = threading.Thread(target=loop, name="cadangan-harian", daemon=True)
+    thread.start()
+    return thread
+
+
+def backup_bytes() -> bytes:
+    """A backup made now (kinerja.store.backup), as the bytes of its file, for a download."""
+    return backup.backup(database()).path.read_bytes()
+
+
 def refresh(path: str) -> None:
     """Drop every cached result when the database changed since this server last looked (a
-    `kinerja import` beside the dashboard), so each interaction shows what is stored."""
+    `kinerja import` beside the dashboard), so each interaction shows what is stored. Starts the
+    daily backups when asked to."""
+    if os.environ.get("KINERJA_CADANGAN_HARIAN") == "1":
+        daily_backups(path)
     now = db.revision(path)
     if SEEN_REVISION.get(path) != now:
         SEEN_REVISION[path] = now
