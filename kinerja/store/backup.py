@@ -115,7 +115,7 @@ def check(file: Path) -> Backup:
         counts = {}
         for table in tables:
             relation = con.table(table)
-            relation.fetch_arrow_table()  # every block read: a damaged one fails its checksum here
+            relation.to_arrow_table()  # every block read: a damaged one fails its checksum here
             counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
     except duckdb.Error as exc:
         raise BackupError(f"Berkas cadangan {file} rusak (sebagian isinya tidak dapat dibaca); pakai cadangan "
