@@ -21,6 +21,7 @@ from kinerja.ingest.write import apply_plan
 from kinerja.numbers import format_angka
 from kinerja.present.output import render
 from kinerja.store import backup as backup_module
+from kinerja.safety import printable
 from kinerja.store import db
 from kinerja.vocab import ROMAN
 
@@ -35,6 +36,12 @@ class InputError(Exception):
     def __init__(self, message: str, code: int = 1):
         super().__init__(message)
         self.code = code
+
+
+def echo(text: str, **kwargs) -> None:
+    """click.echo of text that may quote a file's cells: no control character (an ANSI escape, a
+    bell) reaches the terminal."""
+    click.echo(printable(text), **kwargs)
 
 
 def db_option(command):
@@ -72,13 +79,13 @@ def cli():
 @click.option("--demo", is_flag=True, help="Isi data demo beberapa tahun melalui jalur impor biasa.")
 def init(db_file, demo):
     con = open_db(db_file, create=True)
-    click.echo(f"Basis data siap: {db.db_path(db_file)} (skema versi {db.schema_version(con)}).")
+    echo(f"Basis data siap: {db.db_path(db_file)} (skema versi {db.schema_version(con)}).")
     if demo:
         from kinerja.demo import load_demo
 
         folder = db.db_path(db_file).parent / "demo"
-        results = load_demo(con, folder, progress=lambda text: click.echo(text, err=True))
-        click.echo(f"Data demo: {len(results)} berkas diimpor dari {folder}.")
+        results = load_demo(con, folder, progress=lambda text: echo(text, err=True))
+        echo(f"Data demo: {len(results)} berkas diimpor dari {folder}.")
 
 
 @cli.command("import", help="Mengimpor lembar kerja unit (.xlsx, .xls, .csv).")
@@ -103,24 +110,24 @@ def import_command(files, unit, tahun, triwulan, dry_run, errors_out, oleh, db_f
             raise InputError(f"berkas '{name}' tidak dapat dibaca: {exc}") from exc
     for plan in plans:
         for problem in plan.problems:
-            click.echo(str(problem), err=True)
+            echo(str(problem), err=True)
     failed = [(name, plan) for name, plan in zip(files, plans) if not plan.ok]
     if failed:
         if errors_out:
             write_errors_out(failed, Path(errors_out))
         total = sum(len(plan.errors) for _, plan in failed)
-        click.echo(f"{total} kesalahan. Tidak ada yang ditulis; perbaiki berkas lalu impor ulang.", err=True)
+        echo(f"{total} kesalahan. Tidak ada yang ditulis; perbaiki berkas lalu impor ulang.", err=True)
         sys.exit(1)
     for index, plan in enumerate(plans):
         if index and not dry_run:  # an earlier file of this command may have changed what is stored
             plan = plan_import(con, plan.workbook, plan.data, unit, tahun, triwulan)
         result = ImportResult(plan) if dry_run else apply_plan(con, plan, oleh=oleh)
         for line in result.summary_lines():
-            click.echo(line)
+            echo(line)
         if dry_run:
             for change in result.plan.changes:
                 if change.status != "sama":
-                    click.echo(f"  {change_line(result.plan, change)}")
+                    echo(f"  {change_line(result.plan, change)}")
 
 
 def change_line(plan, change) -> str:
@@ -140,7 +147,7 @@ def write_errors_out(failed, out: Path) -> None:
     for name, plan in failed:
         target = out if len(failed) == 1 else out.with_name(f"{out.stem}-{Path(name).stem}{out.suffix}")
         annotate_errors(plan.data, plan.filename, plan.problems, target)
-        click.echo(f"Salinan bertanda kesalahan: {target}", err=True)
+        echo(f"Salinan bertanda kesalahan: {target}", err=True)
 
 
 @cli.command(help="Tabel capaian per indikator.")
@@ -157,7 +164,7 @@ def capaian(tahun, triwulan, unit, fmt, db_file):
     unit = unit_code(con, unit) if unit else None
     frame = compute(con, tahun, triwulan, unit)
     columns = CONTRACT_COLUMNS + ["keterangan"]
-    click.echo(render(frame[columns], fmt, {"capaian_persen": 2}), nl=False)
+    echo(render(frame[columns], fmt, {"capaian_persen": 2}), nl=False)
 
 
 @cli.command(help="Ekspor untuk tahap evaluasi (.xlsx, .docx, .csv, .parquet).")
@@ -176,7 +183,7 @@ def export(tahun, out, triwulan, template, db_file):
         path = write_export(con, tahun, Path(out), triwulan, Path(template) if template else None)
     except ExportError as exc:
         raise InputError(str(exc), code=2) from exc
-    click.echo(f"Ekspor tersimpan: {path}")
+    echo(f"Ekspor tersimpan: {path}")
 
 
 @cli.command(help="Template format SOP untuk satu unit, terisi indikator dan targetnya.")
@@ -191,7 +198,7 @@ def template(unit, tahun, triwulan, out, db_file):
     con = open_db(db_file)
     unit = unit_code(con, unit)
     write_template(con, unit, tahun, triwulan, Path(out))
-    click.echo(f"Template tersimpan: {out}")
+    echo(f"Template tersimpan: {out}")
 
 
 @cli.command(help="Register pengumpulan data per unit dan triwulan.")
@@ -203,7 +210,7 @@ def status(tahun, triwulan, fmt, db_file):
     from kinerja.collect.register import status as register
 
     con = open_db(db_file)
-    click.echo(render(register(con, tahun, triwulan), fmt, {"kelengkapan_persen": 2}), nl=False)
+    echo(render(register(con, tahun, triwulan), fmt, {"kelengkapan_persen": 2}), nl=False)
 
 
 def register_step(unit, tahun, triwulan, status, oleh, alasan, db_file) -> None:
@@ -215,7 +222,7 @@ def register_step(unit, tahun, triwulan, status, oleh, alasan, db_file) -> None:
         set_status(con, unit, tahun, triwulan, status, oleh, alasan)
     except WorkflowError as exc:
         raise InputError(str(exc)) from exc
-    click.echo(f"Triwulan {ROMAN[triwulan]} {tahun} unit {unit}: {status}.")
+    echo(f"Triwulan {ROMAN[triwulan]} {tahun} unit {unit}: {status}.")
 
 
 @cli.command(help="Menandai triwulan unit sudah diverifikasi (nilainya terkunci).")
@@ -249,10 +256,10 @@ def cadangan(keep, harian, db_file):
     OPENED.append(path)
     made = backup_module.backup_daily(path, keep) if harian else backup_module.backup(path, keep)
     if made is None:
-        click.echo(f"Cadangan hari ini sudah ada di {db.backup_folder(path)}; tidak dibuat lagi.")
+        echo(f"Cadangan hari ini sudah ada di {db.backup_folder(path)}; tidak dibuat lagi.")
         return
-    click.echo(f"Cadangan tersimpan: {made.path} ({format_angka(made.size)} bita, SHA-256 {made.sha256}).")
-    click.echo(f"Memulihkan: kinerja pulihkan {made.path} --db {path}")
+    echo(f"Cadangan tersimpan: {made.path} ({format_angka(made.size)} bita, SHA-256 {made.sha256}).")
+    echo(f"Memulihkan: kinerja pulihkan {made.path} --db {path}")
 
 
 @cli.command(help="Memulihkan basis data dari berkas cadangan; basis data lama disimpan di sampingnya.")
@@ -263,9 +270,9 @@ def pulihkan(file, db_file):
     OPENED.append(path)
     checked, kept = backup_module.restore(Path(file), path)
     rows = sum(n for t, n in checked.tables.items() if t != "schema_version")
-    click.echo(f"Cadangan {file} diperiksa (checksum dan {len(checked.tables)} tabel, {format_angka(rows)} baris) "
+    echo(f"Cadangan {file} diperiksa (checksum dan {len(checked.tables)} tabel, {format_angka(rows)} baris) "
                f"dan dipulihkan ke {path}.")
-    click.echo(f"Basis data sebelumnya disimpan sebagai {kept}." if kept else "Sebelumnya tidak ada basis data.")
+    echo(f"Basis data sebelumnya disimpan sebagai {kept}." if kept else "Sebelumnya tidak ada basis data.")
 
 
 # Click's own usage messages are English; users get them in Bahasa Indonesia.
@@ -306,28 +313,28 @@ def main(argv: list[str] | None = None) -> None:
         cli.main(args=argv, prog_name="kinerja", standalone_mode=False)
     except click.UsageError as exc:
         command = exc.ctx.command_path if exc.ctx else "kinerja"
-        click.echo(f"Galat: {usage_message(exc.format_message())} Lihat '{command} --help'.", err=True)
+        echo(f"Galat: {usage_message(exc.format_message())} Lihat '{command} --help'.", err=True)
         sys.exit(2)
     except InputError as exc:
-        click.echo(f"Galat: {exc}", err=True)
+        echo(f"Galat: {exc}", err=True)
         sys.exit(exc.code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort:
-        click.echo("Dibatalkan.", err=True)
+        echo("Dibatalkan.", err=True)
         sys.exit(1)
     except db.StoreError as exc:
-        click.echo(f"Galat: {exc}", err=True)
+        echo(f"Galat: {exc}", err=True)
         sys.exit(1)
     except duckdb.Error as exc:
-        click.echo(f"Galat: {db.fault(exc, OPENED[-1] if OPENED else db.db_path(None))}", err=True)
+        echo(f"Galat: {db.fault(exc, OPENED[-1] if OPENED else db.db_path(None))}", err=True)
         sys.exit(1)
     except OSError as exc:
-        click.echo(f"Galat berkas: {file_problem(exc)}", err=True)
+        echo(f"Galat berkas: {file_problem(exc)}", err=True)
         sys.exit(1)
     except Exception as exc:  # the last guard: a user never sees a traceback
         if os.environ.get("KINERJA_DEBUG"):
             raise
-        click.echo(f"Galat tak terduga: {exc!r}. Jalankan ulang dengan KINERJA_DEBUG=1 untuk rinciannya "
+        echo(f"Galat tak terduga: {exc!r}. Jalankan ulang dengan KINERJA_DEBUG=1 untuk rinciannya "
                    "dan laporkan ke pengelola aplikasi.", err=True)
         sys.exit(1)

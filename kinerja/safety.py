@@ -1,15 +1,37 @@
-"""User text goes into spreadsheets and CSV as text, never as a formula (CSV/formula injection).
+"""User text goes into spreadsheets and CSV as text, never as a formula (CSV/formula injection),
+and into every output without the characters that output cannot hold.
 
 An indicator named "=HYPERLINK(...)" or a note "+62 812 ..." must show as typed, not run. Every
-writer of workbooks and CSV files (template, export, annotate) puts user text through here.
+writer of workbooks and CSV files (template, export, annotate) puts user text through here; the
+.docx draft and the terminal use `printable` too. A name with a control character typed in a web
+app (or an ANSI colour code) must neither break a document (XML 1.0 forbids such characters) nor
+drive the terminal.
 """
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
+
+import pandas as pd
 
 # What spreadsheet programs read as the start of a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+# C0 and C1 control characters except tab and newline, lone surrogates, U+FFFE and U+FFFF.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Text as every output can hold it: carriage returns become newlines; other control
+    characters (ESC of a colour code, BEL, vertical tab, NUL...) are removed."""
+    return UNPRINTABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def printable_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the table with `printable` applied to every text cell."""
+    return frame.map(lambda v: printable(v) if isinstance(v, str) else v)
 
 
 def is_formula_like(text: str) -> bool:
@@ -18,12 +40,13 @@ def is_formula_like(text: str) -> bool:
 
 def csv_safe(text):
     """Prefix a quote so that spreadsheet programs show the text instead of evaluating it."""
+    text = printable(text) if isinstance(text, str) else text
     return f"'{text}" if is_formula_like(text) else text
 
 
 def set_text(cell, text: str) -> None:
     """An openpyxl cell holding user text: openpyxl would store "=..." as a formula otherwise."""
-    cell.value = text
+    cell.value = printable(text)
     cell.data_type = "s"
 
 
@@ -42,4 +65,4 @@ def write_cell(ws, row: int, col: int, value, fmt=None) -> None:
     elif is_number(value):
         ws.write_number(row, col, float(value), fmt)
     else:
-        ws.write_string(row, col, str(value), fmt)
+        ws.write_string(row, col, printable(str(value)), fmt)

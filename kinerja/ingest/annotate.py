@@ -23,7 +23,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from kinerja.ingest.cells import Sheet, read_sheets
 from kinerja.model import Problem
-from kinerja.safety import set_text
+from kinerja.safety import printable, set_text
 
 LIST_SHEET = "KESALAHAN"
 FILL = {
@@ -65,7 +65,7 @@ def mark_cells(workbook, titles: dict[str, str], problems: list[Problem]) -> dic
         text = "\n".join(str(p) for p in found)
         if cell.comment is not None:
             text += f"\n\n(Komentar semula: {cell.comment.text})"
-        cell.comment = Comment(text, "Kinerja", width=320, height=max(110, 60 * len(found)))
+        cell.comment = Comment(printable(text), "Kinerja", width=320, height=max(110, 60 * len(found)))
         quoted = title.replace("'", "''")
         for p in found:
             places[id(p)] = f"'{quoted}'!{cell.coordinate}"

@@ -3,6 +3,7 @@ so the `kinerja` command runs beside the dashboard), cached queries cleared when
 changes (here or in another process)."""
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import threading
@@ -19,6 +20,7 @@ from kinerja.collect import versions as collect_versions
 from kinerja.collect import workflow
 from kinerja.engine import capaian as engine
 from kinerja.engine import summaries
+from kinerja.safety import printable
 from kinerja.store import backup, db
 from kinerja.store.queries import run
 
@@ -27,6 +29,7 @@ from kinerja.store.queries import run
 # `kinerja` command waiting for it gets it as soon as the running queries end.
 db.keep_open(0.5)
 SEEN_REVISION: dict[str, int] = {}
+LOG = logging.getLogger(__name__)
 # What app.py shows as a message instead of a traceback: the database cannot be used right now.
 FAULTS = (db.StoreError, duckdb.Error)
 
@@ -152,6 +155,25 @@ def export_file(tahun: int, triwulan: int | None, suffix: str):
     """A callable for st.download_button: the file is built on click, then cached."""
     path = database()
     return lambda: ekspor(path, tahun, triwulan, suffix)
+
+
+def check_export(tahun: int, triwulan: int | None, suffix: str) -> None:
+    """on_click of an export button: build the file the button hands out (or take it from the
+    cache); when that fails the browser gets no file, so the reason is kept in
+    st.session_state["ekspor_gagal"] for the page to say."""
+    try:
+        ekspor(database(), tahun, triwulan, suffix)
+    except Exception as exc:  # any failure: the page says so instead of an empty download
+        LOG.exception("ekspor %s %s %s gagal", tahun, triwulan, suffix)
+        from kinerja.reports.export import ExportError
+        from kinerja.reports.lkjip import TemplateError
+
+        # Kinerja's own messages are for the user; a library's (English) text goes to the log only.
+        reason = str(exc) if isinstance(exc, (ExportError, TemplateError, db.StoreError)) else \
+            "galat tak terduga, rinciannya tercatat di log server"
+        st.session_state["ekspor_gagal"] = (
+            f"Berkas {suffix} tidak dapat dibuat, tidak ada yang diunduh: {printable(reason)}. Coba format lain, "
+            "atau laporkan ke pengelola aplikasi.")
 
 
 def clear_caches() -> None:
