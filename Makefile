@@ -24,9 +24,11 @@ demo: $(STAMP)
 	rm -f $(DB)
 	$(MAKE) $(DB)
 
+# A backup a day (data/cadangan/, checksum beside each, newest 14 kept): at start and while running.
 run: $(STAMP) $(DB)
+	$(BIN)/kinerja cadangan --harian --db $(DB)
 	@echo "Kinerja berjalan di http://localhost:$(PORT)"
-	KINERJA_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+	KINERJA_DB=$(DB) KINERJA_CADANGAN_HARIAN=1 $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
 test: $(STAMP)
 	$(BIN)/pytest

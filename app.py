@@ -1,7 +1,7 @@
 """Kinerja: the dashboard's entry point: navigation over the pages and the shared sidebar."""
 import streamlit as st
 
-from kinerja.web import widgets
+from kinerja.web import cache, widgets
 
 st.set_page_config(page_title="Kinerja", page_icon=":material/monitoring:", layout="wide")
 navigation = st.navigation({
@@ -20,5 +20,8 @@ navigation = st.navigation({
         st.Page("pages/ekspor.py", title="Ekspor", icon=":material/download:"),
     ],
 })
-widgets.sidebar()
-navigation.run()
+try:
+    widgets.sidebar()
+    navigation.run()
+except cache.FAULTS as exc:  # a damaged, missing, full or busy database: say what to do, no traceback
+    cache.fault(exc)

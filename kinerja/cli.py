@@ -5,6 +5,7 @@ Every message a user sees is in Bahasa Indonesia; no traceback reaches the termi
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -14,8 +15,10 @@ import click
 import duckdb
 
 from kinerja.collect.units import UnknownUnit, resolve_unit
+from kinerja.numbers import format_angka
 from kinerja.present.output import render
 from kinerja.safety import printable
+from kinerja.store import backup as backup_module
 from kinerja.store import db
 from kinerja.vocab import ROMAN
 
@@ -32,6 +35,12 @@ class InputError(Exception):
         self.code = code
 
 
+def echo(text: str, **kwargs) -> None:
+    """click.echo of text that may quote a file's cells: no control character (an ANSI escape, a
+    bell) reaches the terminal."""
+    click.echo(printable(text), **kwargs)
+
+
 def db_option(command):
     return click.option(
         "--db", "db_file", type=click.Path(dir_okay=False), default=None,
@@ -39,16 +48,15 @@ def db_option(command):
     )(command)
 
 
-def open_db(db_file: str | None) -> duckdb.DuckDBPyConnection:
-    try:
-        return db.connect(db_file)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise InputError(
-                f"basis data {db.db_path(db_file)} sedang dipakai proses lain (misalnya dasbor). "
-                "Tutup proses itu atau pakai --db untuk berkas lain, lalu ulangi."
-            ) from exc
-        raise InputError(f"basis data {db.db_path(db_file)} tidak dapat dibuka: {exc}") from exc
+OPENED: list = []  # the database file of this command, for the messages of its faults
+
+
+def open_db(db_file: str | None, create: bool = False) -> duckdb.DuckDBPyConnection:
+    """The database for the rest of the command: held (db.use) until the command ends, so the
+    dashboard waits meanwhile and goes on afterwards."""
+    path = db.db_path(db_file)
+    OPENED.append(path)
+    return click.get_current_context().with_resource(db.use(path, create=create))
 
 
 def unit_code(con, text: str) -> str:
@@ -67,7 +75,7 @@ def cli():
 @db_option
 @click.option("--demo", is_flag=True, help="Isi data demo beberapa tahun melalui jalur impor biasa.")
 def init(db_file, demo):
-    con = open_db(db_file)
+    con = open_db(db_file, create=True)
     echo(f"Basis data siap: {db.db_path(db_file)} (skema versi {db.schema_version(con)}).")
     if demo:
         from kinerja.demo import load_demo
@@ -115,12 +123,6 @@ def import_command(files, unit, tahun, triwulan, dry_run, errors_out, oleh, db_f
             for change in result.plan.changes:
                 if change.status != "sama":
                     echo(f"  {change_line(result.plan, change)}")
-
-
-def echo(text: str, err: bool = False, nl: bool = True) -> None:
-    """Print text that may come from a file or the database: without terminal escape sequences or
-    control characters. Every command prints through here."""
-    click.echo(printable(text), err=err, nl=nl)
 
 
 def change_line(plan, change) -> str:
@@ -239,6 +241,35 @@ def buka(unit, tahun, triwulan, alasan, oleh, db_file):
     register_step(unit, tahun, triwulan, "dibuka_kembali", oleh, alasan, db_file)
 
 
+@cli.command(help="Membuat cadangan basis data (boleh saat dasbor berjalan), dengan checksum SHA-256.")
+@click.option("--simpan", "keep", type=click.IntRange(1, 10_000), default=backup_module.KEEP, show_default=True,
+              help="Jumlah cadangan terbaru yang disimpan; yang lebih lama dihapus.")
+@click.option("--harian", is_flag=True, help="Hanya bila hari ini belum ada cadangan (untuk jadwal harian).")
+@db_option
+def cadangan(keep, harian, db_file):
+    path = db.db_path(db_file)
+    OPENED.append(path)
+    made = backup_module.backup_daily(path, keep) if harian else backup_module.backup(path, keep)
+    if made is None:
+        echo(f"Cadangan hari ini sudah ada di {db.backup_folder(path)}; tidak dibuat lagi.")
+        return
+    echo(f"Cadangan tersimpan: {made.path} ({format_angka(made.size)} bita, SHA-256 {made.sha256}).")
+    echo(f"Memulihkan: kinerja pulihkan {made.path} --db {path}")
+
+
+@cli.command(help="Memulihkan basis data dari berkas cadangan; basis data lama disimpan di sampingnya.")
+@click.argument("file", type=click.Path(dir_okay=False))
+@db_option
+def pulihkan(file, db_file):
+    path = db.db_path(db_file)
+    OPENED.append(path)
+    checked, kept = backup_module.restore(Path(file), path)
+    rows = sum(n for t, n in checked.tables.items() if t != "schema_version")
+    echo(f"Cadangan {file} diperiksa (checksum dan {len(checked.tables)} tabel, {format_angka(rows)} baris) "
+               f"dan dipulihkan ke {path}.")
+    echo(f"Basis data sebelumnya disimpan sebagai {kept}." if kept else "Sebelumnya tidak ada basis data.")
+
+
 # Click's own usage messages are English; users get them in Bahasa Indonesia.
 USAGE_MESSAGES = [
     (r"Missing option '(.+?)'.*", r"opsi '\1' wajib diisi."),
@@ -259,6 +290,19 @@ def usage_message(text: str) -> str:
     return text
 
 
+FILE_PROBLEMS = {errno.ENOSPC: "disk penuh; kosongkan ruang disk lalu ulangi",
+                 errno.EACCES: "tidak ada izin menulis/membaca; periksa izin folder",
+                 errno.EPERM: "tidak ada izin menulis/membaca; periksa izin folder",
+                 errno.EROFS: "disk hanya-baca; pilih folder lain",
+                 errno.ENOENT: "berkas atau folder tidak ada; periksa jalurnya"}
+
+
+def file_problem(exc: OSError) -> str:
+    """An OSError in Bahasa Indonesia, naming the file."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    return where + FILE_PROBLEMS.get(exc.errno, "tidak dapat dibaca atau ditulis") + "."
+
+
 def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="kinerja", standalone_mode=False)
@@ -274,11 +318,14 @@ def main(argv: list[str] | None = None) -> None:
     except click.Abort:
         echo("Dibatalkan.", err=True)
         sys.exit(1)
+    except db.StoreError as exc:
+        echo(f"Galat: {exc}", err=True)
+        sys.exit(1)
     except duckdb.Error as exc:
-        echo(f"Galat basis data: {exc}", err=True)
+        echo(f"Galat: {db.fault(exc, OPENED[-1] if OPENED else db.db_path(None))}", err=True)
         sys.exit(1)
     except OSError as exc:
-        echo(f"Galat berkas: {exc}", err=True)
+        echo(f"Galat berkas: {file_problem(exc)}", err=True)
         sys.exit(1)
     except Exception as exc:  # the last guard: a user never sees a traceback
         if os.environ.get("KINERJA_DEBUG"):

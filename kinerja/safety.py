@@ -1,7 +1,11 @@
-"""User text goes into spreadsheets and CSV as text, never as a formula (CSV/formula injection).
+"""User text goes into spreadsheets and CSV as text, never as a formula (CSV/formula injection),
+and into every output without the characters that output cannot hold.
 
 An indicator named "=HYPERLINK(...)" or a note "+62 812 ..." must show as typed, not run. Every
-writer of workbooks and CSV files (template, export, annotate) puts user text through here.
+writer of workbooks and CSV files (template, export, annotate) puts user text through here; the
+.docx draft and the terminal use `printable` too. A name with a control character typed in a web
+app (or an ANSI colour code) must neither break a document (XML 1.0 forbids such characters) nor
+drive the terminal.
 """
 from __future__ import annotations
 
@@ -9,8 +13,31 @@ import math
 import re
 from decimal import Decimal
 
+import pandas as pd
+
 # What spreadsheet programs read as the start of a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+# Terminal escape sequences (ECMA-48 CSI/OSC and two-character escapes): removed whole, so no
+# "[2J" is left behind. Then every other control character (C0 but newline, DEL, C1), lone
+# surrogates, U+FFFE and U+FFFF: invisible in a spreadsheet, harmful in a terminal, refused by
+# the .docx and .xlsx writers (XML 1.0).
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -/]*[0-~]|\x9b[0-?]*[ -/]*[@-~]")
+UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str, keep_newlines: bool = True) -> str:
+    """Text as every output can hold it: carriage returns become newlines, a tab a space, escape
+    sequences and other control characters are removed; newlines become spaces unless kept."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = UNPRINTABLE.sub("", _ESCAPES.sub("", text))
+    return text if keep_newlines else text.replace("\n", " ")
+
+
+def printable_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the table with `printable` applied to every text cell."""
+    return frame.map(lambda v: printable(v) if isinstance(v, str) else v)
 
 
 def is_formula_like(text: str) -> bool:
@@ -19,6 +46,7 @@ def is_formula_like(text: str) -> bool:
 
 def csv_safe(text):
     """Prefix a quote so that spreadsheet programs show the text instead of evaluating it."""
+    text = printable(text) if isinstance(text, str) else text
     return f"'{text}" if is_formula_like(text) else text
 
 
@@ -44,17 +72,4 @@ def write_cell(ws, row: int, col: int, value, fmt=None) -> None:
     elif is_number(value):
         ws.write_number(row, col, float(value), fmt)
     else:
-        ws.write_string(row, col, str(value), fmt)
-
-
-# Terminal escape sequences (ECMA-48 CSI/OSC and two-character escapes), then every other control
-# character (C0 but newline and tab, DEL, C1): invisible in a spreadsheet, harmful in a terminal,
-# refused by .docx and .xlsx writers.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -/]*[0-~]|\x9b[0-?]*[ -/]*[@-~]")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str, keep_newlines: bool = True) -> str:
-    """Text without escape sequences and control characters (a tab becomes a space)."""
-    text = _CONTROLS.sub("", _ESCAPES.sub("", text.replace("\t", " ")))
-    return text if keep_newlines else text.replace("\r", "").replace("\n", " ")
+        ws.write_string(row, col, printable(str(value)), fmt)

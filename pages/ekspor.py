@@ -25,11 +25,15 @@ if tahun is None:
 periode = periode_text(triwulan, tahun)
 st.caption(f"Dokumen {periode}. Angka di setiap berkas sama dengan angka di halaman Capaian.")
 
+failed = st.session_state.pop("ekspor_gagal", None)
+if failed:
+    st.error(failed, icon=":material/error:")
 stem = f"evaluasi-{tahun}-{f'tw{triwulan}' if triwulan else 'setahun'}"
 # Files are built when their button is clicked: building all four up front took seconds per render.
 for column, (suffix, label, help_text, mime) in zip(st.columns(len(FILES)), FILES):
     column.download_button(label, cache.export_file(tahun, triwulan, suffix), file_name=f"{stem}{suffix}",
-                           mime=mime, help=help_text, icon=":material/download:", key=f"unduh{suffix}")
+                           mime=mime, help=help_text, icon=":material/download:", key=f"unduh{suffix}",
+                           on_click=cache.check_export, args=(tahun, triwulan, suffix))
 
 ev = cache.evaluasi(cache.database(), tahun, triwulan)
 st.subheader("Pratinjau Formulir E.81")

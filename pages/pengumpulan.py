@@ -72,7 +72,7 @@ with versions_tab:
         st.info("Unit ini belum mengirim berkas untuk tahun ini.")
     else:
         chosen = widgets.choose("Versi", version_labels(listed), "versi")
-        st.download_button("Unduh berkas asli versi ini", lambda: versions.original(cache.cursor(), chosen)[1],
+        st.download_button("Unduh berkas asli versi ini", lambda: cache.using(versions.original, chosen)[1],
                            file_name=listed.set_index("id").at[chosen, "nama_berkas"], icon=":material/download:",
                            on_click="ignore")
         newest = cache.latest_version(path, chosen)
@@ -106,11 +106,14 @@ with notes_tab:
                      for name, label in vocab.NOTES.items()}
             lampiran = st.file_uploader("atau lampirkan berkas bukti dukung")
             if st.form_submit_button("Simpan catatan", disabled=not oleh.strip()):
-                cache.write(notes.save_notes, int(indikator), tahun, quarter, **typed)
-                if lampiran is not None:
-                    cache.write(notes.attach, int(indikator), tahun, quarter, lampiran.name, lampiran.getvalue(),
-                              oleh.strip())
-                st.success("Catatan tersimpan.")
+                refused = cache.write(notes.save_notes, int(indikator), tahun, quarter, **typed)
+                if not refused and lampiran is not None:
+                    refused = cache.write(notes.attach, int(indikator), tahun, quarter, lampiran.name,
+                                          lampiran.getvalue(), oleh.strip())
+                if refused:
+                    st.error(f"Catatan TIDAK tersimpan: {refused}", icon=":material/block:")
+                else:
+                    st.success("Catatan tersimpan.")
 
 with deadline_tab:
     st.write("Tenggat bawaan SOP: tanggal 10 bulan berikutnya setelah triwulan berakhir. Ubah bila Sekretariat "
@@ -119,6 +122,17 @@ with deadline_tab:
         chosen_dates = {r.triwulan: st.date_input(f"Tenggat TW {ROMAN[r.triwulan]}", r.tanggal.date(),
                                                   format="DD-MM-YYYY") for r in deadlines.itertuples()}
         if st.form_submit_button("Simpan tenggat"):
-            for q, tanggal in chosen_dates.items():
-                cache.write(workflow.set_deadline, tahun, q, tanggal)
-            st.rerun()
+            refused = [cache.write(workflow.set_deadline, tahun, q, tanggal) for q, tanggal in chosen_dates.items()]
+            if any(refused):
+                st.error(f"Tenggat TIDAK tersimpan: {next(r for r in refused if r)}", icon=":material/block:")
+            else:
+                st.rerun()
+
+with st.expander("Cadangan basis data", icon=":material/backup:"):
+    # Meant for the Sekretariat; the check of who may download belongs to the accounts work (issue 14).
+    st.write("Salinan utuh basis data, dibuat saat tombol ditekan (tetap utuh walau ada yang sedang menyimpan). "
+             "Simpan di tempat aman; pulihkan dengan `kinerja pulihkan BERKAS`. Cadangan harian otomatis ada di "
+             "folder `data/cadangan/` server.")
+    st.download_button("Unduh cadangan (.duckdb)", cache.backup_bytes,
+                       file_name=f"kinerja-cadangan-{date.today():%Y%m%d}.duckdb", mime="application/octet-stream",
+                       icon=":material/download:", on_click="ignore")

@@ -12,9 +12,10 @@ from kinerja.web import cache, widgets
 path, tahun, triwulan = widgets.page("Ringkasan Kinerja")
 frame = widgets.year_capaian(path, tahun, triwulan)
 scale = cache.skala(path)
-summary = ringkasan(frame, cache.cursor())
+summary = cache.using(lambda con: ringkasan(frame, con))
 previous_year = tahun - 1 if tahun - 1 in cache.years(path) else None
-before = ringkasan(cache.capaian(path, previous_year, triwulan, None), cache.cursor()) if previous_year else None
+before = (cache.using(lambda con: ringkasan(cache.capaian(path, previous_year, triwulan, None), con))
+          if previous_year else None)
 sent, due = summaries.submissions_due(cache.register(path, tahun), triwulan)
 
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}"

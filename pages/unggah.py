@@ -36,14 +36,22 @@ st.caption("Status pengumpulan " + ", ".join(f"TW {ROMAN[q]}: {STATUS[own.at[q, 
 with st.expander("Belum punya format? Unduh template SOP unit ini", icon=":material/description:"):
     st.write("Template berisi indikator dan target unit yang sudah tercatat; isi kolom realisasi, simpan, "
              "lalu unggah di bawah.")
-    st.download_button("Unduh template (.xlsx)", lambda: template_bytes(cache.cursor(), unit, tahun, triwulan),
+    st.download_button("Unduh template (.xlsx)", lambda: cache.using(template_bytes, unit, tahun, triwulan),
                        file_name=f"template-{unit.lower()}-{tahun}{f'-tw{triwulan}' if triwulan else ''}.xlsx",
                        icon=":material/download:", on_click="ignore")
 
 done = st.session_state.pop("hasil_unggah", None)
 if done:
     for result in done:
-        st.success("\n\n".join(result.summary_lines()), icon=":material/check_circle:")
+        if not result.ok:  # refused at Simpan: the quarter was locked or the data changed meanwhile
+            st.error(f"{result.plan.filename}: TIDAK tersimpan.\n\n"
+                     + "\n\n".join(p.message[:1].upper() + p.message[1:] for p in result.plan.errors),
+                     icon=":material/block:")
+            continue
+        if result.written:
+            st.success("\n\n".join(result.summary_lines()), icon=":material/check_circle:")
+        else:
+            st.info("\n\n".join(result.summary_lines()), icon=":material/info:")
         changed = result.plan.changes_frame()
         st.dataframe(changes_table(changed[changed["status"] != "sama"]), hide_index=True, width="stretch")
     st.page_link("pages/ringkasan.py", label="Lihat capaian terbaru di Ringkasan", icon=":material/dashboard:")

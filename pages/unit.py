@@ -23,7 +23,7 @@ if frame.empty:
     st.info(f"Unit ini belum memiliki target atau realisasi untuk tahun {tahun}. Unduh format dari halaman "
             "Unggah, isi, lalu unggah kembali.")
 else:
-    summary = ringkasan(frame, cache.cursor())
+    summary = cache.using(lambda con: ringkasan(frame, con))
     st.caption(f"Tahun {tahun}, {periode_text(triwulan)}.")
     tiles = st.columns(3)
     tiles[0].metric("Indikator terukur", f"{summary['terukur']}/{summary['jumlah']}", border=True)

@@ -52,6 +52,11 @@ def rollback(con: duckdb.DuckDBPyConnection, submission_id: int, oleh: str,
     """Restore the values as version `submission_id` left them, as a new version of its stream.
     Returns (new submission id, new versi). Refused (WorkflowError) for the newest version, or
     when a value of a verified quarter would change."""
+    with db.WRITE_LOCK:  # the check and the write see the same stored values
+        return restore_version(con, submission_id, oleh, waktu)
+
+
+def restore_version(con, submission_id: int, oleh: str, waktu: datetime | None) -> tuple[int, int]:
     version = run(con, "versi_isi", {"id": submission_id}).iloc[0]
     newest = latest(con, submission_id)
     if newest == submission_id:

@@ -52,7 +52,14 @@ def current(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, triwulan: int
 
 def set_status(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, triwulan: int, status: str, oleh: str,
                alasan: str | None = None, waktu: datetime | None = None) -> None:
-    """One step on the register (ajukan, verifikasi, buka kembali), checked against TRANSITIONS."""
+    """One step on the register (ajukan, verifikasi, buka kembali), checked against TRANSITIONS
+    with no other save of this process in between (a verification racing an upload sees it)."""
+    with db.WRITE_LOCK:
+        checked_step(con, unit, tahun, triwulan, status, oleh, alasan, waktu)
+
+
+def checked_step(con, unit: str, tahun: int, triwulan: int, status: str, oleh: str, alasan: str | None,
+                 waktu: datetime | None) -> None:
     step = current(con, unit, tahun, triwulan)
     now = step["status"] if step else "belum"
     where = f"Triwulan {ROMAN[triwulan]} {tahun} unit {unit}"

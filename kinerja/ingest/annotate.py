@@ -69,7 +69,7 @@ def mark_cells(workbook, titles: dict[str, str], problems: list[Problem]) -> dic
         text = printable("\n".join(str(p) for p in found))
         if cell.comment is not None:
             text += f"\n\n(Komentar semula: {cell.comment.text})"
-        cell.comment = Comment(text, "Kinerja", width=320, height=max(110, 60 * len(found)))
+        cell.comment = Comment(printable(text), "Kinerja", width=320, height=max(110, 60 * len(found)))
         quoted = title.replace("'", "''")
         for p in found:
             places[id(p)] = f"'{quoted}'!{cell.coordinate}"

@@ -24,6 +24,7 @@ from kinerja.ingest.reader import read_workbook
 from kinerja.ingest.write import apply_plan
 from kinerja.model import ParsedWorkbook, Problem
 from kinerja.numbers import format_angka
+from kinerja.store import db
 from kinerja.store.queries import run
 from kinerja.vocab import AGREGASI, KONVENSI, POLARITAS
 
@@ -146,10 +147,40 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
 def confirm(con: duckdb.DuckDBPyConnection, plan: ImportPlan, oleh: str, draf: bool = False,
             waktu: datetime | None = None) -> ImportResult:
     """Write the plan the user saw (one transaction), after planning it again against what is
-    stored now: another upload may have landed since the preview. The user's settings carry over."""
-    fresh = plan_import(con, plan.workbook, plan.data, plan.unit, plan.tahun, plan.triwulan)
-    if fresh.ok:
-        fresh = with_settings(fresh, settings(plan))
-    if not fresh.ok:
-        return ImportResult(fresh)
-    return apply_plan(con, fresh, oleh=oleh, waktu=waktu, draf=draf)
+    stored now, with no other save of this process in between (db.WRITE_LOCK; other processes
+    are kept out by db.use). The user's settings carry over. Refused (a result with an error,
+    nothing written) when the quarter was locked meanwhile, or when another save changed a value
+    since the preview: the user confirms what they saw, never someone else's numbers."""
+    with db.WRITE_LOCK:
+        fresh = plan_import(con, plan.workbook, plan.data, plan.unit, plan.tahun, plan.triwulan)
+        if fresh.ok:
+            fresh = with_settings(fresh, settings(plan))
+        if fresh.ok and seen(fresh) != seen(plan):
+            fresh.problems.append(Problem(plan.filename, None, None, None, changed_since(con, plan, fresh),
+                                          kind="berubah_sejak_pratinjau"))
+        if not fresh.ok:
+            return ImportResult(fresh)
+        return apply_plan(con, fresh, oleh=oleh, waktu=waktu, draf=draf)
+
+
+def seen(plan: ImportPlan) -> list[tuple]:
+    """What a preview showed: every value's old and new text, by indicator name."""
+    return sorted((plan.indicators[c.indicator].attrs["nama"], c.jenis, c.tahun, c.triwulan, c.lama or "",
+                   c.baru or "") for c in plan.changes)
+
+
+def changed_since(con: duckdb.DuckDBPyConnection, plan: ImportPlan, fresh: ImportPlan) -> str:
+    """Why a confirm is refused: the values another save changed since the preview, and by whom."""
+    before = {row[:4]: row[4] for row in seen(plan)}
+    now = {row[:4]: row[4] for row in seen(fresh)}
+    values = [f"{nama} ({'target' if jenis != 'realisasi' else 'realisasi'} "
+              f"{'tahunan' if tw == 0 else f'TW {tw}'} {tahun}: {before.get(key) or '–'} → kini {now.get(key) or '–'})"
+              for key in sorted(set(before) | set(now)) if before.get(key) != now.get(key)
+              for nama, jenis, tahun, tw in [key]]
+    latest = run(con, "versi_terbaru_unit", {"unit": plan.unit, "tahun": plan.tahun})
+    who = (f" (versi {latest.at[0, 'versi']} oleh {latest.at[0, 'diunggah_oleh']}, "
+           f"{latest.at[0, 'diunggah_pada']:%d-%m-%Y %H:%M})") if len(latest) else ""
+    shown = "; ".join(values[:5]) + (f"; dan {len(values) - 5} nilai lain" if len(values) > 5 else "")
+    return (f"sejak pratinjau Anda, data unit {plan.unit} tahun {plan.tahun} sudah diubah oleh penyimpanan lain"
+            f"{who}: {shown or 'daftar indikator berubah'}. Tidak ada yang ditulis. Periksa pratinjau yang baru, "
+            "lalu tekan Simpan lagi bila nilainya memang harus diganti.")

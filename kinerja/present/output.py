@@ -10,7 +10,7 @@ import pandas as pd
 
 from kinerja.model import fmt_plain
 from kinerja.numbers import format_angka
-from kinerja.safety import csv_safe
+from kinerja.safety import csv_safe, printable
 from kinerja.values import is_missing
 
 
@@ -53,7 +53,7 @@ def people_value(value, decimals: int | None = None) -> str:
         return format_angka(value, decimals)
     if hasattr(value, "item"):
         return people_value(value.item(), decimals)
-    return str(value)
+    return printable(str(value))
 
 
 def to_csv(frame: pd.DataFrame, decimals: dict[str, int] | None = None) -> str:

@@ -9,11 +9,13 @@ template's body holds. Text goes in as text (a .docx has no formulas); numbers I
 """
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from pathlib import Path
 
 import docx
 import duckdb
+import pandas as pd
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt
 
@@ -21,6 +23,7 @@ from kinerja.numbers import format_persen
 from kinerja.present.tables import angka
 from kinerja.reports.bab3 import Tabel, periode, tables
 from kinerja.reports.evaluasi import Evaluasi, evaluasi, native
+from kinerja.safety import printable_frame
 from kinerja.store.queries import run
 from kinerja.values import is_missing
 from kinerja.vocab import NOTES, RENSTRA_AKHIR
@@ -52,7 +55,9 @@ def write_lkjip(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None
     except Exception as exc:  # python-docx raises several types for a file that is not a .docx
         raise TemplateError(f"template '{path.name}' bukan berkas .docx yang dapat dibaca.") from exc
     ev = evaluasi(con, tahun, triwulan)
-    fill(document, ev)
+    fill(document, dataclasses.replace(ev, **{  # text a .docx cannot hold (control characters) left out
+        f.name: printable_frame(getattr(ev, f.name)) for f in dataclasses.fields(ev)
+        if isinstance(getattr(ev, f.name), pd.DataFrame)}))
     document.save(out)
 
 

@@ -1,14 +1,32 @@
-"""Database file, versioned migrations and seed data."""
+"""Database file, versioned migrations and seed data; the way every process uses the file.
+
+DuckDB lets one process at a time open a database file for writing, so neither the dashboard nor
+the command line keeps it open: `use()` opens it for as long as a block runs, under a lock file
+beside the database (filelock). Threads of one process share one open connection (a cursor each);
+the file closes when the last of them is done (after `linger` seconds in the dashboard), or sooner
+when another process waits at the gate (a second lock file), so a `kinerja` command run beside the
+dashboard waits at most the length of the uses already running. Writes are serialised inside the
+process (`transaction` takes one lock) and every committed write advances a revision number kept
+beside the database, so another process can tell that its cached reads are stale.
+"""
 from __future__ import annotations
 
+import errno
 import os
+import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+from filelock import FileLock, Timeout
 
 DEFAULT_DB = Path("data") / "kinerja.duckdb"
 MIGRATIONS = Path(__file__).parent / "migrations"
+# How long a user waits for another process before being told the database is busy (seconds).
+WAIT_SECONDS = float(os.environ.get("KINERJA_TUNGGU_DETIK", "10"))
+# Saves that collide with another transaction are tried again this many times in all.
+ATTEMPTS = 4
 
 # Unit list of BKPSDM Kota Samarinda as the SOP names them (cli.md).
 UNITS = [
@@ -40,13 +58,87 @@ SCALES = {
 }
 
 
+class StoreError(Exception):
+    """The database cannot be used or a write did not happen; the message (Bahasa Indonesia)
+    says what happened and what to do. Nothing committed before is lost."""
+
+
+class Busy(StoreError):
+    """Another process held the database longer than WAIT_SECONDS."""
+
+
+class WriteConflict(StoreError):
+    """A save kept colliding with other saves; nothing of it was written."""
+
+
+# --------------------------------------------------------------------------- the file and its paths
+
+NOT_PERSISTENT = (":memory:", "md:", "motherduck:", "s3://", "http://", "https://", "gs://", "az://", "/dev/",
+                  "/proc/")
+
+
 def db_path(path: str | os.PathLike | None = None) -> Path:
-    """The database file: the argument, else $KINERJA_DB, else data/kinerja.duckdb."""
-    return Path(path or os.environ.get("KINERJA_DB") or DEFAULT_DB)
+    """The database file: the argument, else $KINERJA_DB, else data/kinerja.duckdb. Refuses
+    (StoreError) a name that keeps nothing after the program stops, such as :memory:."""
+    text = str(path) if path is not None and str(path) != "" else os.environ.get("KINERJA_DB") or str(DEFAULT_DB)
+    if text.strip() == "" or text.lower().startswith(NOT_PERSISTENT) or text.endswith(("/", os.sep)):
+        raise StoreError(f"'{text}' bukan berkas basis data yang menyimpan data: isinya hilang begitu program "
+                         "berhenti. Pakai berkas .duckdb di disk, mis. --db data/kinerja.duckdb.")
+    return Path(text)
+
+
+def backup_folder(path: Path) -> Path:
+    """Where `kinerja cadangan` keeps the backups of a database: cadangan/ beside it."""
+    return path.parent / "cadangan"
+
+
+def newest_backup(path: Path) -> Path | None:
+    folder = backup_folder(path)
+    found = sorted(folder.glob(f"{path.stem}-*.duckdb")) if folder.is_dir() else []
+    return found[-1] if found else None
+
+
+def restore_hint(path: Path) -> str:
+    """What to do when the file is gone or damaged: restore the newest backup, naming it."""
+    newest = newest_backup(path)
+    if newest is None:
+        return (f"Belum ada cadangan di {backup_folder(path)}; bila ada salinan lain, pulihkan dengan "
+                f"`kinerja pulihkan BERKAS --db {path}`.")
+    return f"Pulihkan cadangan terbaru dengan: kinerja pulihkan {newest} --db {path}"
+
+
+def fault(exc: BaseException, path: Path) -> StoreError:
+    """The user's message for a failure of the database file (OSError or DuckDB error)."""
+    if isinstance(exc, StoreError):
+        return exc
+    text = str(exc).lower()
+    number = getattr(exc, "errno", None)
+    if number == errno.ENOSPC or "no space left" in text or "disk is full" in text:
+        return StoreError(f"Disk penuh: penyimpanan ke {path} dibatalkan, tidak ada yang setengah tertulis; data "
+                          "yang sudah tersimpan sebelumnya tetap utuh. Kosongkan ruang disk (mis. hapus cadangan "
+                          f"lama di {backup_folder(path)}), lalu ulangi.")
+    if number in (errno.EACCES, errno.EPERM, errno.EROFS) or any(
+            t in text for t in ("permission denied", "read-only file system", "read only file system")):
+        return StoreError(f"Basis data {path} atau foldernya tidak dapat ditulisi (izin atau disk hanya-baca); "
+                          "tidak ada yang tersimpan. Berikan izin tulis pada folder "
+                          f"{path.parent} kepada pengguna yang menjalankan Kinerja, atau pakai --db di folder lain.")
+    if "could not set lock" in text or "conflicting lock" in text:
+        return Busy(busy_message(path))
+    return StoreError(f"Berkas basis data {path} rusak atau bukan basis data Kinerja, sehingga tidak dapat dibaca; "
+                      f"tidak ada yang diubah. {restore_hint(path)}")
+
+
+def busy_message(path: Path) -> str:
+    return (f"Basis data {path} sedang dipakai proses lain (mis. impor atau cadangan dari baris perintah) lebih "
+            f"dari {WAIT_SECONDS:g} detik. Tunggu sebentar lalu ulangi; tidak ada yang berubah.")
+
+
+# --------------------------------------------------------------------------- opening the file
 
 
 def connect(path: str | os.PathLike | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the database, creating and migrating it when it can be written."""
+    """Open the database and keep it open (tests, one-off scripts), creating and migrating it
+    when it can be written. The dashboard and the CLI use `use()` instead."""
     target = db_path(path)
     if read_only:
         con = duckdb.connect(str(target), read_only=True)
@@ -57,6 +149,274 @@ def connect(path: str | os.PathLike | None = None, read_only: bool = False) -> d
     # DuckDB prints a progress bar to stdout on long queries, which would corrupt csv/json output.
     con.execute("SET enable_progress_bar = false")
     return con
+
+
+def open_file(path: Path, create: bool) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect with the user's messages: a missing file is created only on a fresh start
+    (`create`, or no backup of it exists); otherwise the message names the backup to restore."""
+    if not path.exists():
+        if not create and newest_backup(path) is not None:
+            raise StoreError(f"Berkas basis data {path} tidak ada (terhapus atau dipindahkan). {restore_hint(path)}")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise fault(exc, path) from exc
+    try:
+        con = duckdb.connect(str(path))
+        con.execute("SET enable_progress_bar = false")
+    except (duckdb.Error, OSError) as exc:
+        raise fault(exc, path) from exc
+    return con
+
+
+class Lease:
+    """This process's hold on one database file: one connection shared by the threads using it,
+    opened under the file lock and closed when the last one is done."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.cond = threading.Condition()
+        self.users = 0
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.file = FileLock(f"{path}.lock", thread_local=False)
+        self.gate = FileLock(f"{path}.gerbang", thread_local=False)
+        self.draining = False
+        self.timer: threading.Timer | None = None
+        self.depth = threading.local()
+
+    def enter(self, create: bool) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + WAIT_SECONDS
+        with self.cond:
+            if getattr(self.depth, "n", 0):  # nested use in the same thread: it already holds the file
+                self.depth.n += 1
+                self.users += 1
+                return self.con
+            while True:
+                if self.con is not None and not self.draining and self.others_waiting():
+                    if self.users:
+                        self.draining = True
+                    else:
+                        self.close()
+                if self.con is None:
+                    self.open(deadline, create)
+                if not self.draining:
+                    break
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not self.cond.wait(remaining):
+                    raise Busy(busy_message(self.path))
+            if self.timer:
+                self.timer.cancel()
+                self.timer = None
+            self.users += 1
+            self.depth.n = 1
+            return self.con
+
+    def leave(self, linger: float) -> None:
+        with self.cond:
+            self.users -= 1
+            self.depth.n -= 1
+            if self.users:
+                return
+            self.cond.notify_all()
+            if self.draining or linger <= 0:
+                self.close()
+            else:
+                self.timer = threading.Timer(linger, self.idle)
+                self.timer.daemon = True
+                self.timer.start()
+
+    def idle(self) -> None:
+        with self.cond:
+            if not self.users and self.con is not None:
+                self.close()
+
+    def others_waiting(self) -> bool:
+        """Another process is waiting for the file (it holds the gate while it waits)."""
+        try:
+            self.gate.acquire(timeout=0)
+        except Timeout:
+            return True
+        except OSError:
+            return False
+        self.gate.release()
+        return False
+
+    def lock_file(self, deadline: float) -> None:
+        """Take the file lock, queueing at the gate so that waiting processes take turns."""
+        try:
+            self.gate.acquire(timeout=max(0.0, deadline - time.monotonic()))
+            try:
+                self.file.acquire(timeout=max(0.0, deadline - time.monotonic()))
+            finally:
+                self.gate.release()
+        except Timeout as exc:
+            raise Busy(busy_message(self.path)) from exc
+        except OSError as exc:  # the lock file cannot be made: a read-only or missing folder
+            raise fault(exc, self.path) from exc
+
+    def open(self, deadline: float, create: bool) -> None:
+        self.lock_file(deadline)
+        try:
+            self.con = open_file(self.path, create)
+            key = str(self.path.resolve())
+            if key not in MIGRATED:
+                migrate(self.con)
+                MIGRATED.add(key)
+        except BaseException as exc:
+            if self.con is not None:
+                self.con.close()
+                self.con = None
+            self.file.release()
+            if isinstance(exc, (duckdb.Error, OSError)):
+                raise fault(exc, self.path) from exc
+            raise
+
+    def close(self) -> None:
+        if self.timer:
+            self.timer.cancel()
+            self.timer = None
+        try:
+            self.con.close()
+        finally:
+            self.con = None
+            self.draining = False
+            self.file.release()
+            self.cond.notify_all()
+
+
+LEASES: dict[str, Lease] = {}
+LEASES_GUARD = threading.Lock()
+MIGRATED: set[str] = set()
+LINGER = {"seconds": 0.0}
+
+
+def keep_open(seconds: float) -> None:
+    """Keep the file open this long after its last use (the dashboard: one open per page view,
+    not per query); another process waiting still gets it as soon as the uses running end."""
+    LINGER["seconds"] = seconds
+
+
+def lease(path: Path) -> Lease:
+    key = str(path.absolute())
+    with LEASES_GUARD:
+        if key not in LEASES:
+            LEASES[key] = Lease(path)
+        return LEASES[key]
+
+
+@contextmanager
+def use(path: str | os.PathLike | None = None, create: bool = False):
+    """A cursor of the database for the duration of the block, the file held for this process.
+    Raises StoreError (Busy after WAIT_SECONDS) with the user's message."""
+    held = lease(db_path(path))
+    con = held.enter(create)
+    try:
+        cursor = con.cursor()
+    except BaseException:
+        held.leave(LINGER["seconds"])
+        raise
+    try:
+        yield cursor
+    finally:
+        try:
+            cursor.close()
+        finally:
+            held.leave(LINGER["seconds"])
+
+
+@contextmanager
+def exclusive(path: str | os.PathLike | None = None):
+    """The database file held by this process with nothing open on it, e.g. to swap it for a
+    backup: waits for the uses running here, then for other processes (Busy after WAIT_SECONDS)."""
+    held = lease(db_path(path))
+    deadline = time.monotonic() + WAIT_SECONDS
+    with held.cond:
+        while held.users:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not held.cond.wait(remaining):
+                raise Busy(busy_message(held.path))
+        if held.con is not None:
+            held.close()
+        held.lock_file(deadline)
+        try:
+            yield held.path
+        finally:
+            held.file.release()
+
+
+def forget(path: Path) -> None:
+    """The file was replaced: migrate it again when next opened; readers drop their caches."""
+    MIGRATED.discard(str(path.resolve()))
+    advance_revision(path)
+
+
+# --------------------------------------------------------------------------- writes
+
+WRITE_LOCK = threading.RLock()
+
+
+def revision_file(path: Path) -> Path:
+    return Path(f"{path}.revisi")
+
+
+def revision(path: str | os.PathLike | None = None) -> int:
+    """How many writes have been committed to the database (by any process, as far as counted);
+    a reader whose number is older must drop its cached results."""
+    try:
+        return int(revision_file(db_path(path)).read_text() or 0)
+    except (OSError, ValueError):
+        return 0
+
+
+def bump_revision(con: duckdb.DuckDBPyConnection) -> None:
+    # fetchall: a result left unfinished would block the caller's next relation call
+    row = (con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()
+           or [None])[0]
+    if row and row[0]:
+        advance_revision(Path(row[0]))
+
+
+def advance_revision(path: Path) -> None:
+    target = revision_file(path)
+    fresh = target.with_name(target.name + ".baru")
+    try:
+        fresh.write_text(str(revision(path) + 1))
+        os.replace(fresh, target)
+    except OSError:
+        pass  # the write is committed; a full or read-only disk only delays other readers' refresh
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection):
+    """All or nothing: commit when the block ends normally, roll back on any exception. One
+    transaction at a time per process (other threads wait), so saves never collide here."""
+    with WRITE_LOCK:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+        except BaseException:
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass  # a failed statement may already have ended the transaction
+            raise
+        con.execute("COMMIT")
+        bump_revision(con)
+
+
+def retrying(action, *args, **kwargs):
+    """Run a write function; when its transaction collides with another (DuckDB
+    TransactionException) it wrote nothing, so run it again, at most ATTEMPTS times in all."""
+    for attempt in range(ATTEMPTS):
+        try:
+            return action(*args, **kwargs)
+        except duckdb.TransactionException:
+            time.sleep(0.05 * (attempt + 1))
+    raise WriteConflict(f"Penyimpanan bertabrakan dengan penyimpanan lain {ATTEMPTS} kali berturut-turut; tidak ada "
+                        "yang ditulis. Tunggu sebentar lalu simpan lagi.")
+
+
+# --------------------------------------------------------------------------- schema
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -88,6 +448,10 @@ def setting(con: duckdb.DuckDBPyConnection, kunci: str) -> str:
 
 
 def seed(con: duckdb.DuckDBPyConnection) -> None:
+    counts = con.execute("SELECT (SELECT count(*) FROM unit), (SELECT count(*) FROM skala_kategori), "
+                         "(SELECT count(*) FROM pengaturan)").fetchall()[0]
+    if counts >= (len(UNITS), sum(map(len, SCALES.values())), len(SETTINGS)):
+        return  # seeded already: opening the file writes nothing
     with transaction(con):
         con.executemany(
             "INSERT INTO unit (kode, nama, peran) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", UNITS
@@ -98,15 +462,3 @@ def seed(con: duckdb.DuckDBPyConnection) -> None:
                 [(scale, *band) for band in bands],
             )
         con.executemany("INSERT INTO pengaturan VALUES (?, ?) ON CONFLICT DO NOTHING", list(SETTINGS.items()))
-
-
-@contextmanager
-def transaction(con: duckdb.DuckDBPyConnection):
-    """All or nothing: commit when the block ends normally, roll back on any exception."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        yield con
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")

@@ -1,8 +1,17 @@
-"""Streamlit plumbing shared by the pages: one connection, cached queries, the shared sidebar."""
+"""Streamlit plumbing shared by the pages: the database file held only while used (kinerja.store.db.use,
+so the `kinerja` command runs beside the dashboard), cached queries cleared when the database
+changes (here or in another process)."""
 from __future__ import annotations
 
+import logging
+import os
+import sys
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -11,40 +20,85 @@ from kinerja.collect import versions as collect_versions
 from kinerja.collect import workflow
 from kinerja.engine import capaian as engine
 from kinerja.engine import summaries
-from kinerja.store import db
+from kinerja.safety import printable
+from kinerja.store import backup, db
 from kinerja.store.queries import run
 
+# The file stays open this long after a page's last query, so a page view opens it once; a
+# `kinerja` command waiting for it gets it as soon as the running queries end.
+db.keep_open(0.5)
+SEEN_REVISION: dict[str, int] = {}
+LOG = logging.getLogger(__name__)
+# What app.py shows as a message instead of a traceback: the database cannot be used right now.
+FAULTS = (db.StoreError, duckdb.Error)
 
-@st.cache_resource(show_spinner=False)
-def connection(path: str):
-    """One DuckDB connection per database file for the whole server; pages use cursors of it."""
-    return db.connect(path)
+
+def fault(exc: Exception) -> None:
+    """The message of a database fault (kinerja.store.db.fault) on the page, then stop the page."""
+    st.error(str(db.fault(exc, db.db_path())), icon=":material/error:")
+    st.stop()
 
 
 def database() -> str:
     return str(db.db_path())
 
 
-def cursor():
-    return connection(database()).cursor()
+def using(action, *args, **kwargs):
+    """action(cursor, *args, **kwargs) with the database held for the call."""
+    with db.use(database()) as con:
+        return action(con, *args, **kwargs)
+
+
+@st.cache_resource(show_spinner=False)
+def daily_backups(path: str) -> threading.Thread:
+    """A backup a day while the server runs (`make run` sets KINERJA_CADANGAN_HARIAN=1)."""
+    def loop():
+        while True:
+            try:
+                backup.backup_daily(path)
+            except db.StoreError as exc:  # busy or a full disk: said in the server log, tried again in an hour
+                print(f"Cadangan harian gagal: {exc}", file=sys.stderr, flush=True)
+            time.sleep(3600)
+
+    thread = threading.Thread(target=loop, name="cadangan-harian", daemon=True)
+    thread.start()
+    return thread
+
+
+def backup_bytes() -> bytes:
+    """A backup made now (kinerja.store.backup), as the bytes of its file, for a download."""
+    return backup.backup(database()).path.read_bytes()
+
+
+def refresh(path: str) -> None:
+    """Drop every cached result when the database changed since this server last looked (a
+    `kinerja import` beside the dashboard), so each interaction shows what is stored. Starts the
+    daily backups when asked to."""
+    if os.environ.get("KINERJA_CADANGAN_HARIAN") == "1":
+        daily_backups(path)
+    now = db.revision(path)
+    if SEEN_REVISION.get(path) != now:
+        SEEN_REVISION[path] = now
+        st.cache_data.clear()
 
 
 @st.cache_data(show_spinner=False)
 def years(path: str) -> list[int]:
-    return run(cursor(), "web_tahun")["tahun"].tolist()
+    return using(run, "web_tahun")["tahun"].tolist()
 
 
 @st.cache_data(show_spinner="Menghitung capaian…")
 def capaian(path: str, tahun: int, triwulan: int | None, unit: str | None) -> pd.DataFrame:
-    return engine.capaian(cursor(), tahun, triwulan, unit)
+    return using(engine.capaian, tahun, triwulan, unit)
 
 
 def engine_runs(path: str, periods: list[tuple[int, int | None, str | None]]) -> list[pd.DataFrame]:
     """capaian(tahun, triwulan, unit) of several periods at once, each on its own cursor: DuckDB
     plans and runs them in parallel, so a page that needs five periods waits for about two."""
-    cursors = [connection(path).cursor() for _ in periods]
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        return list(pool.map(lambda run: engine.capaian(run[0], *run[1]), zip(cursors, periods)))
+    with db.use(path) as con, ExitStack() as cursors:
+        own = [cursors.enter_context(con.cursor()) for _ in periods]
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            return list(pool.map(lambda run: engine.capaian(run[0], *run[1]), zip(own, periods)))
 
 
 @st.cache_data(show_spinner=False)
@@ -62,30 +116,30 @@ def over_years(path: str, triwulan: int | None) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def skala(path: str) -> pd.DataFrame:
-    return engine.skala(cursor())
+    return using(engine.skala)
 
 
 @st.cache_data(show_spinner=False)
 def register(path: str, tahun: int) -> pd.DataFrame:
-    return collect_register.register(cursor(), tahun)
+    return using(collect_register.register, tahun)
 
 
 @st.cache_data(show_spinner=False)
 def query(path: str, name: str, **params) -> pd.DataFrame:
     """Any query of queries/ by name, cached by its parameters."""
-    return run(cursor(), name, params)
+    return using(run, name, params)
 
 
 @st.cache_data(show_spinner=False)
 def units(path: str) -> pd.DataFrame:
-    return run(cursor(), "units")
+    return using(run, "units")
 
 
 @st.cache_data(show_spinner="Menyusun tabel evaluasi…")
 def evaluasi(path: str, tahun: int, triwulan: int | None):
     from kinerja.reports.evaluasi import evaluasi as tables
 
-    return tables(cursor(), tahun, triwulan)
+    return using(tables, tahun, triwulan)
 
 
 @st.cache_data(show_spinner=False)
@@ -93,13 +147,32 @@ def ekspor(path: str, tahun: int, triwulan: int | None, suffix: str) -> bytes:
     """An export file's bytes (kinerja.export); the page's default template cannot fail to load."""
     from kinerja.reports.export import export_bytes
 
-    return export_bytes(cursor(), tahun, suffix, triwulan)
+    return using(export_bytes, tahun, suffix, triwulan)
 
 
 def export_file(tahun: int, triwulan: int | None, suffix: str):
     """A callable for st.download_button: the file is built on click, then cached."""
     path = database()
     return lambda: ekspor(path, tahun, triwulan, suffix)
+
+
+def check_export(tahun: int, triwulan: int | None, suffix: str) -> None:
+    """on_click of an export button: build the file the button hands out (or take it from the
+    cache); when that fails the browser gets no file, so the reason is kept in
+    st.session_state["ekspor_gagal"] for the page to say."""
+    try:
+        ekspor(database(), tahun, triwulan, suffix)
+    except Exception as exc:  # any failure: the page says so instead of an empty download
+        LOG.exception("ekspor %s %s %s gagal", tahun, triwulan, suffix)
+        from kinerja.reports.export import ExportError
+        from kinerja.reports.lkjip import TemplateError
+
+        # Kinerja's own messages are for the user; a library's (English) text goes to the log only.
+        reason = str(exc) if isinstance(exc, (ExportError, TemplateError, db.StoreError)) else \
+            "galat tak terduga, rinciannya tercatat di log server"
+        st.session_state["ekspor_gagal"] = (
+            f"Berkas {suffix} tidak dapat dibuat, tidak ada yang diunduh: {printable(reason)}. Coba format lain, "
+            "atau laporkan ke pengelola aplikasi.")
 
 
 def clear_caches() -> None:
@@ -114,35 +187,36 @@ def clear_caches() -> None:
 
 @st.cache_data(show_spinner=False)
 def steps(path: str, tahun: int, unit: str) -> pd.DataFrame:
-    return workflow.steps(cursor(), tahun, unit)
+    return using(workflow.steps, tahun, unit)
 
 
 @st.cache_data(show_spinner=False)
 def versions(path: str, unit: str, tahun: int) -> pd.DataFrame:
-    return collect_versions.versions(cursor(), unit, tahun)
+    return using(collect_versions.versions, unit, tahun)
 
 
 @st.cache_data(show_spinner=False)
 def latest_version(path: str, submission_id: int) -> int:
-    return collect_versions.latest(cursor(), submission_id)
+    return using(collect_versions.latest, submission_id)
 
 
 @st.cache_data(show_spinner=False)
 def version_diff(path: str, dari: int, ke: int) -> pd.DataFrame:
-    return collect_versions.diff(cursor(), dari, ke)
+    return using(collect_versions.diff, dari, ke)
 
 
 @st.cache_data(show_spinner=False)
 def deadlines(path: str, tahun: int) -> pd.DataFrame:
-    return workflow.deadlines(cursor(), tahun)
+    return using(workflow.deadlines, tahun)
 
 
 def write(action, *args, **kwargs) -> str | None:
-    """Run one of kinerja's write functions for a page; the other pages show the result at once.
-    Returns the user's message when the workflow refuses the step."""
+    """Run one of kinerja's write functions for a page (tried again when it collides with
+    another save); the other pages show the result at once. Returns the user's message when
+    the workflow refuses the step or the database cannot take it; None when it is stored."""
     try:
-        action(cursor(), *args, **kwargs)
-    except workflow.WorkflowError as exc:
+        using(lambda con: db.retrying(action, con, *args, **kwargs))
+    except (workflow.WorkflowError, db.StoreError) as exc:
         return str(exc)
     clear_caches()
     return None

@@ -1,6 +1,7 @@
 """The Unggah page's session: a plan per chosen file kept across reruns, settings editor, confirm."""
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pandas as pd
@@ -8,7 +9,10 @@ import streamlit as st
 
 from kinerja import vocab
 from kinerja.ingest import upload
-from kinerja.web.cache import clear_caches, cursor, years
+from kinerja.ingest.plan import ImportResult
+from kinerja.model import Problem
+from kinerja.store import db
+from kinerja.web.cache import clear_caches, using, years
 
 
 @st.cache_data(show_spinner=False)
@@ -25,7 +29,7 @@ def plan_upload(file_id: str, data: bytes, filename: str, unit: str, tahun: int,
     key = (file_id, unit, tahun, triwulan)
     if key not in plans:
         try:
-            plans[key] = upload.plan_upload(cursor(), data, filename, unit, tahun, triwulan)
+            plans[key] = using(upload.plan_upload, data, filename, unit, tahun, triwulan)
         except upload.UploadError as exc:
             plans[key] = exc
     if isinstance(plans[key], upload.UploadError):
@@ -54,7 +58,17 @@ def settings_editor(plan, key: str) -> pd.DataFrame:
 
 def confirm_uploads(edited: list, oleh: str, draf: bool) -> list:
     """Write each previewed file with the user's settings, then let every page show the new numbers."""
-    results = [upload.confirm(cursor(), upload.with_settings(plan, table), oleh, draf) for plan, table in edited]
+    results = [confirm_upload(upload.with_settings(plan, table), oleh, draf) for plan, table in edited]
     st.session_state.pop("rencana_unggah", None)
     clear_caches()
     return results
+
+
+def confirm_upload(plan, oleh: str, draf: bool):
+    """upload.confirm, tried again on a collision; a database that cannot take the save gives a
+    result that is refused with the reason (nothing written)."""
+    try:
+        return using(lambda con: db.retrying(upload.confirm, con, plan, oleh, draf))
+    except db.StoreError as exc:
+        return ImportResult(dataclasses.replace(plan, problems=plan.problems + [
+            Problem(plan.filename, None, None, None, str(exc), kind="basis_data")]))

@@ -8,13 +8,14 @@ from kinerja.present import charts
 from kinerja.present.tables import poin
 from kinerja.values import exact
 from kinerja.vocab import ROMAN
-from kinerja.web.cache import capaian, database, years
+from kinerja.web.cache import capaian, database, refresh, years
 
 QUARTERS = {"Setahun": None, **{f"TW {ROMAN[q]}": q for q in range(1, 5)}}
 
 
 def sidebar() -> None:
     """Year and quarter for every page, kept in the URL so a view can be sent as a link."""
+    refresh(database())
     available = years(database())
     st.sidebar.title("Kinerja")
     st.sidebar.caption("Data kinerja SAKIP BKPSDM Kota Samarinda")
