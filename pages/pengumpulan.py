@@ -106,11 +106,14 @@ with notes_tab:
                      for name, label in vocab.NOTES.items()}
             lampiran = st.file_uploader("atau lampirkan berkas bukti dukung")
             if st.form_submit_button("Simpan catatan", disabled=not oleh.strip()):
-                cache.write(notes.save_notes, int(indikator), tahun, quarter, **typed)
-                if lampiran is not None:
-                    cache.write(notes.attach, int(indikator), tahun, quarter, lampiran.name, lampiran.getvalue(),
-                              oleh.strip())
-                st.success("Catatan tersimpan.")
+                refused = cache.write(notes.save_notes, int(indikator), tahun, quarter, **typed)
+                if lampiran is not None and not refused:
+                    refused = cache.write(notes.attach, int(indikator), tahun, quarter, lampiran.name,
+                                          lampiran.getvalue(), oleh.strip())
+                if refused:
+                    st.error(refused)
+                else:
+                    st.success("Catatan tersimpan.")
 
 with deadline_tab:
     st.write("Tenggat bawaan SOP: tanggal 10 bulan berikutnya setelah triwulan berakhir. Ubah bila Sekretariat "

@@ -191,7 +191,8 @@ def test_notes_typed_on_the_page_survive_the_next_file(con):
                            bukti_dukung="https://contoh.go.id/bukti.pdf")
     upload(con, row(DIKLAT, "90", {1: "21"}, ket="pelatihan berjalan"), triwulan=1)
     assert con.execute("SELECT ket, faktor_penghambat, tindak_lanjut_triwulan, bukti_dukung FROM catatan").fetchall() \
-        == [("pelatihan berjalan", "anggaran terlambat cair", "ajukan pergeseran anggaran", None)]
+        == [("pelatihan berjalan", "anggaran terlambat cair", "ajukan pergeseran anggaran",
+             "https://contoh.go.id/bukti.pdf")]
 
 
 def test_a_bukti_dukung_file_is_kept_with_the_value(con):

@@ -14,13 +14,14 @@ sumber AS (
     SELECT coalesce(max(tahun) FILTER (WHERE tahun = $tahun), max(tahun)) AS tahun FROM unit_target
 ),
 placed AS (
-    SELECT i.id, i.kode, i.nama, i.satuan, i.polaritas, i.agregasi,
+    SELECT i.id, i.kode, i.nama, i.satuan, b.polaritas, b.agregasi,
            i.sasaran_id, s.teks AS sasaran,
            CASE pk.level WHEN 'program' THEN pk.kode WHEN 'kegiatan' THEN pp.kode END AS program_kode,
            CASE pk.level WHEN 'program' THEN pk.nama WHEN 'kegiatan' THEN pp.nama END AS program_nama,
            CASE pk.level WHEN 'kegiatan' THEN pk.kode END AS kegiatan_kode,
            CASE pk.level WHEN 'kegiatan' THEN pk.nama END AS kegiatan_nama
     FROM indikator i
+    JOIN pengaturan_berlaku($tahun) b ON b.indikator_id = i.id
     LEFT JOIN sasaran s ON s.id = i.sasaran_id
     -- only program/kegiatan indicators hang under a program_kegiatan row
     LEFT JOIN program_kegiatan pk ON pk.id = i.parent_id AND i.level IN ('program', 'kegiatan')
