@@ -174,9 +174,9 @@ def change_master(con: duckdb.DuckDBPyConnection, indikator_id: int, changes: di
     if "nama" in changed:
         key = indicator_key(changed["nama"])
         other = con.execute(sql("indikator_nama_dipakai"),
-                            {"unit": current["unit_kode"], "key": key, "id": indikator_id}).fetchone()
+                            {"unit": current["unit_kode"], "key": key, "id": indikator_id}).fetchall()
         if other:
-            raise IndikatorError(f"Unit {current['unit_kode']} sudah punya indikator '{other[0]}' dengan nama itu.")
+            raise IndikatorError(f"Unit {current['unit_kode']} sudah punya indikator '{other[0][0]}' dengan nama itu.")
     history = [{"indikator_id": indikator_id, "tahun": None, "kolom": k, "nilai_lama": current.get(k),
                 "nilai_baru": v} for k, v in changed.items()]
     with db.transaction(con):
