@@ -30,8 +30,9 @@ from kinerja.vocab import AGREGASI, KONVENSI, POLARITAS
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
 MAX_BYTES = MAX_FILE_BYTES
 MAX_ROWS = 10_000
-SETTINGS_COLUMNS = ["indikator", "satuan", "polaritas", "agregasi", "asal_agregasi", "konvensi"]
-SOURCES = {"berkas": "dari berkas", "satuan": "ditebak dari satuan", "pengguna": "diatur pengguna"}
+SETTINGS_COLUMNS = ["indikator", "satuan", "polaritas", "asal_polaritas", "agregasi", "asal_agregasi", "konvensi"]
+SOURCES = {"berkas": "dari berkas", "satuan": "ditebak dari satuan", "pengguna": "diatur pengguna",
+           "tebakan": "ditebak (belum dikonfirmasi)"}
 
 
 class UploadError(ValueError):
@@ -105,10 +106,13 @@ def mismatches(con: duckdb.DuckDBPyConnection, titles: list[tuple[str, int, str]
 
 def settings(plan: ImportPlan) -> pd.DataFrame:
     """What the import will store for each indicator's settings, for the user to check and correct:
-    indikator, satuan, polaritas, agregasi, asal_agregasi, konvensi (kumulatif indicators only)."""
+    indikator, satuan, polaritas, asal_polaritas (with the words an inference went by), agregasi,
+    asal_agregasi, konvensi (kumulatif indicators only)."""
     konvensi = dict(plan.konvensi)
     rows = [
         {"indikator": ind.attrs["nama"], "satuan": ind.attrs["satuan"], "polaritas": ind.attrs["polaritas"],
+         "asal_polaritas": SOURCES.get(ind.attrs["polaritas_sumber"], "tersimpan")
+         + (f": {ind.attrs['polaritas_alasan']}" if ind.attrs.get("polaritas_alasan") else ""),
          "agregasi": ind.attrs["agregasi"], "asal_agregasi": SOURCES.get(ind.attrs["agregasi_sumber"], "tersimpan"),
          "konvensi": konvensi.get(i, ind.row.konvensi) if ind.attrs["agregasi"] == "kumulatif" else None}
         for i, ind in enumerate(plan.indicators)
@@ -118,16 +122,14 @@ def settings(plan: ImportPlan) -> pd.DataFrame:
 
 def with_settings(plan: ImportPlan, edited: pd.DataFrame) -> ImportPlan:
     """A new plan with the user's corrections of polaritas, agregasi and konvensi (rows in the
-    order of settings(plan)); a corrected agregasi is marked as set by the user."""
+    order of settings(plan)); a corrected setting is marked as set (confirmed) by the user."""
     indicators, konvensi = [], dict(plan.konvensi)
     for i, (ind, wanted) in enumerate(zip(plan.indicators, edited.to_dict(orient="records"))):
         attrs, changed = dict(ind.attrs), list(ind.changed)
         for key in ("polaritas", "agregasi"):
             if wanted[key] in (POLARITAS if key == "polaritas" else AGREGASI) and wanted[key] != attrs[key]:
                 attrs[key] = wanted[key]
-                changed += [] if ind.is_new or key in changed else [key]
-                if key == "agregasi":
-                    attrs["agregasi_sumber"] = "pengguna"
+                attrs[f"{key}_sumber"] = "pengguna"
         shown = konvensi.get(i, ind.row.konvensi)
         if attrs["agregasi"] == "kumulatif" and wanted.get("konvensi") in KONVENSI and wanted["konvensi"] != shown:
             konvensi[i] = wanted["konvensi"]
