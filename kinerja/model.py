@@ -21,7 +21,7 @@ class Problem:
     cell: str | None
     message: str
     col: int | None = None
-    severity: str = "error"  # "error" blocks the import; "peringatan" does not
+    severity: str = "error"  # "error" blocks the import; "peringatan" and "pertanyaan" (asked in the preview) do not
     # A stable code of what is wrong (e.g. "angka", "tanggal", "terkunci"), so tests and pages count
     # problems by kind instead of matching the Indonesian message.
     kind: str = "lain"
@@ -34,7 +34,7 @@ class Problem:
             place.append(f"kolom '{self.column}'")
         if self.cell is not None:
             place.append(f"isi '{self.cell}'")
-        label = "Kesalahan" if self.severity == "error" else "Peringatan"
+        label = {"error": "Kesalahan", "pertanyaan": "Pertanyaan"}.get(self.severity, "Peringatan")
         return f"{label}: {', '.join(place) + ': ' if place else ''}{self.message}"
 
 

@@ -5,6 +5,7 @@ see the same plan. `apply_plan` is the one function that writes imported data, a
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -106,6 +107,8 @@ class ImportPlan(HasProblems):
     notes: list[tuple[int, int, dict[str, str]]] = field(default_factory=list)  # (indicator, triwulan, notes given)
     konvensi: list[tuple[int, str]] = field(default_factory=list)  # (indicator index, konvensi)
     anggaran: list[BudgetChange] = field(default_factory=list)     # pagu / realisasi anggaran
+    same_as: dict[str, int] = field(default_factory=dict)          # name key -> stored id (a confirmed rename)
+    near: dict[int, dict] = field(default_factory=dict)            # indicator index -> stored near match
 
     def touched_quarters(self) -> set[int]:
         """Quarters whose target, realisation or notes the plan changes; 0 for the annual target
@@ -256,9 +259,13 @@ def plan_import(
     unit: str,
     tahun: int,
     triwulan: int | None,
+    same_as: dict[str, int] | None = None,
 ) -> ImportPlan:
+    """The plan of a read workbook against what is stored. `same_as` maps a row's name key
+    (names.indicator_key) to the id of a stored indicator the user confirmed it renames."""
     workbook = keep_unit_sheets(con, workbook, unit)
-    plan = ImportPlan(unit, tahun, triwulan, workbook.filename, data, workbook, list(workbook.problems))
+    plan = ImportPlan(unit, tahun, triwulan, workbook.filename, data, workbook, list(workbook.problems),
+                      same_as=dict(same_as or {}))
     if not workbook.rows and not workbook.budgets and not plan.errors:
         plan.problems.append(
             Problem(None, None, None, None,
@@ -268,18 +275,27 @@ def plan_import(
     stored = load_stored(con, unit, tahun)
     keyed: dict[object, int] = {}
     for row in workbook.rows:
-        match = match_indicator(row, stored["indikator"])
+        match = match_indicator(row, stored["indikator"], plan.same_as)
+        near = near_match(row, stored["indikator"]) if match is None else None
         # Without targets a file can only report on indicators that already have this year's target.
         if not workbook.has_targets and (match is None or not match["has_target"]):
+            hint = f" Mungkin maksudnya '{near['nama']}'?" if near is not None else ""
             plan.problems.append(
                 Problem(row.sheet, row.row, row.column("indikator")[0], row.nama,
                         f"indikator ini tidak dikenal untuk unit {unit} tahun {tahun}. Berkas tanpa "
                         "kolom target hanya boleh berisi indikator yang sudah bertarget tahun ini; "
-                        "periksa penulisan namanya atau impor dulu berkas target (template) tahun ini.",
+                        f"periksa penulisan namanya atau impor dulu berkas target (template) tahun ini.{hint}",
                         row.column("indikator")[1], kind="indikator_tidak_dikenal")
             )
             continue
-        key = match["id"] if match is not None else (row.kode or normalize_name(row.nama))
+        if near is not None:
+            plan.near[len(plan.indicators)] = near
+            plan.problems.append(Problem(
+                row.sheet, row.row, row.column("indikator")[0], row.nama,
+                f"sama dengan indikator '{near['nama']}' yang berganti nama? Bila ya, pilih 'sama' pada pratinjau "
+                "unggah; bila tidak, indikator ini disimpan sebagai indikator baru dan nilainya tidak digabung.",
+                row.column("indikator")[1], severity="pertanyaan", kind="nama_mirip"))
+        key = match["id"] if match is not None else (row.kode or indicator_key(row.nama))
         if key in keyed:
             merge_duplicate(plan, keyed[key], row)
             continue
@@ -305,10 +321,11 @@ def lock_problems(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> list[Prob
     for p in moved if locked else []:
         what = ", ".join(f"{k} {p.before.get(k) or '–'} → {p.settings.get(k) or '–'}" for k in p.settings_changed)
         problems.append(Problem(
-            p.row.sheet, p.row.row, "INDIKATOR KINERJA", p.row.nama,
+            p.row.sheet, p.row.row, p.row.column("indikator")[0], p.row.nama,
             f"berkas ini mengubah pengaturan indikator untuk tahun {plan.tahun} ({what}), padahal "
             f"{', '.join(locked)} sudah diverifikasi; pengaturannya terkunci. Samakan pengaturan di berkas "
-            f"dengan yang tersimpan, atau minta {workflow.VERIFIER} membuka kembali triwulan itu."))
+            f"dengan yang tersimpan, atau minta {workflow.VERIFIER} membuka kembali triwulan itu.",
+            p.row.column("indikator")[1], kind="terkunci"))
     return problems
 
 
@@ -336,7 +353,8 @@ def load_stored(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict:
     for record in run(con, "import_indikator_unit", params).to_dict(orient="records"):
         if isinstance(record["kode"], str):
             indikator["kode:" + record["kode"].lower()] = record
-        indikator["nama:" + record["nama_norm"]] = record
+        indikator["nama:" + indicator_key(record["nama"])] = record
+        indikator["id:" + str(record["id"])] = record
     values = {}
     for jenis, tw, bawah, atas, teks, ind in con.execute(sql("import_nilai_unit"), params).fetchall():
         values[(ind, jenis, tw)] = TargetValue(bawah, atas, teks) if jenis != "realisasi" else bawah
@@ -356,10 +374,32 @@ def load_history(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict[
     return history
 
 
-def match_indicator(row: ParsedRow, indikator: dict[str, dict]) -> dict | None:
-    """By KODE when the row has one, else by normalised name within the unit."""
-    return (row.kode and indikator.get("kode:" + row.kode.lower())) or indikator.get(
-        "nama:" + normalize_name(row.nama))
+def match_indicator(row: ParsedRow, indikator: dict[str, dict], same_as: dict[str, int] | None = None) -> dict | None:
+    """By KODE when the row has one, else by the name key (names.indicator_key: signs, digits and
+    units count) within the unit, else the stored indicator the user confirmed it renames."""
+    key = indicator_key(row.nama)
+    renamed = (same_as or {}).get(key)
+    return ((row.kode and indikator.get("kode:" + row.kode.lower())) or indikator.get("nama:" + key)
+            or (indikator.get(f"id:{renamed}") if renamed is not None else None))
+
+
+NEAR = 0.9  # difflib ratio of two name keys from which a name reads as a rename of the other
+
+
+def near_match(row: ParsedRow, indikator: dict[str, dict]) -> dict | None:
+    """A stored indicator of the unit whose name differs only in what the key keeps (a sign, a
+    digit) or in a few letters: asked about in the preview, never merged on its own."""
+    plain, key = normalize_name(row.nama), indicator_key(row.nama)
+    best, score = None, NEAR
+    for name, record in indikator.items():
+        if not name.startswith("nama:"):
+            continue
+        if normalize_name(record["nama"]) == plain:
+            return record
+        ratio = difflib.SequenceMatcher(None, key, name[5:]).ratio()
+        if ratio >= score:
+            best, score = record, ratio
+    return best
 
 
 def plan_indicator(row: ParsedRow, stored: dict | None, has_targets: bool) -> IndicatorPlan:

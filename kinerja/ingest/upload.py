@@ -23,6 +23,7 @@ from kinerja.ingest.plan import ImportPlan, ImportResult, plan_import
 from kinerja.ingest.reader import read_workbook
 from kinerja.ingest.write import apply_plan
 from kinerja.model import ParsedWorkbook, Problem
+from kinerja.names import indicator_key
 from kinerja.numbers import format_angka
 from kinerja.store.queries import run
 from kinerja.vocab import AGREGASI, KONVENSI, POLARITAS
@@ -137,6 +138,27 @@ def with_settings(plan: ImportPlan, edited: pd.DataFrame) -> ImportPlan:
     return dataclasses.replace(plan, indicators=indicators, konvensi=sorted(konvensi.items()))
 
 
+def renames(plan: ImportPlan) -> pd.DataFrame:
+    """The preview's questions: rows whose name is near a stored indicator's. Columns: indeks (of
+    the plan's indicator), indikator (as the file names it), tersimpan (the stored name), sama
+    (False: a new indicator unless the user says it is the same one, renamed)."""
+    rows = [{"indeks": i, "indikator": plan.indicators[i].attrs["nama"], "tersimpan": near["nama"], "sama": False}
+            for i, near in sorted(plan.near.items())]
+    return pd.DataFrame(rows, columns=["indeks", "indikator", "tersimpan", "sama"])
+
+
+def with_renames(con: duckdb.DuckDBPyConnection, plan: ImportPlan, answers: pd.DataFrame) -> ImportPlan:
+    """The plan again, with the rows the user marked `sama` in renames(plan) taken as renames of
+    the stored indicator (its values stay with it; the new name is recorded in its history)."""
+    same_as = dict(plan.same_as)
+    for answer in answers.to_dict(orient="records"):
+        if answer["sama"]:
+            same_as[indicator_key(plan.indicators[answer["indeks"]].row.nama)] = int(plan.near[answer["indeks"]]["id"])
+    if same_as == plan.same_as:
+        return plan
+    return plan_import(con, plan.workbook, plan.data, plan.unit, plan.tahun, plan.triwulan, same_as)
+
+
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
     """Problems as a table: where (lembar, baris, kolom, isi) and what to do."""
     return pd.DataFrame(
@@ -149,7 +171,7 @@ def confirm(con: duckdb.DuckDBPyConnection, plan: ImportPlan, oleh: str, draf: b
             waktu: datetime | None = None) -> ImportResult:
     """Write the plan the user saw (one transaction), after planning it again against what is
     stored now: another upload may have landed since the preview. The user's settings carry over."""
-    fresh = plan_import(con, plan.workbook, plan.data, plan.unit, plan.tahun, plan.triwulan)
+    fresh = plan_import(con, plan.workbook, plan.data, plan.unit, plan.tahun, plan.triwulan, plan.same_as)
     if fresh.ok:
         fresh = with_settings(fresh, settings(plan))
     if not fresh.ok:

@@ -53,6 +53,18 @@ def settings_editor(plan, key: str) -> pd.DataFrame:
         })
 
 
+def renames_editor(plan, key: str):
+    """The preview's "same indicator, renamed?" questions as a table with a checkbox per row;
+    returns the plan with the rows the user marked taken as renames."""
+    answers = st.data_editor(
+        upload.renames(plan), key=key, hide_index=True, width="stretch", disabled=["indikator", "tersimpan"],
+        column_order=["indikator", "tersimpan", "sama"],
+        column_config={"indikator": st.column_config.TextColumn("Indikator di berkas", width="large"),
+                       "tersimpan": st.column_config.TextColumn("Indikator tersimpan", width="large"),
+                       "sama": st.column_config.CheckboxColumn("Sama (berganti nama)?")})
+    return upload.with_renames(cursor(), plan, answers)
+
+
 def confirm_uploads(edited: list, oleh: str, draf: bool) -> list:
     """Write each previewed file with the user's settings, then let every page show the new numbers."""
     results = [upload.confirm(cursor(), upload.with_settings(plan, table), oleh, draf) for plan, table in edited]
