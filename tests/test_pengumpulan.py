@@ -175,9 +175,9 @@ def test_a_rollback_into_a_verified_quarter_is_refused(con):
     assert db_content(con) == before
 
 
-def test_the_newest_version_cannot_be_rolled_back_to(con):
+def test_the_newest_version_with_nothing_changed_since_has_nothing_to_restore(con):
     only = upload(con, row(DIKLAT, "90", {1: "20"}))
-    with pytest.raises(workflow.WorkflowError, match="versi terakhir"):
+    with pytest.raises(workflow.WorkflowError, match="tidak ada yang dipulihkan"):
         versions.rollback(con, only.submission_id, "sekretariat")
 
 

@@ -133,6 +133,11 @@ def version_diff(path: str, dari: int, ke: int) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def rollback_preview(path: str, submission_id: int) -> pd.DataFrame:
+    return collect_versions.rollback_preview(cursor(), submission_id)
+
+
+@st.cache_data(show_spinner=False)
 def deadlines(path: str, tahun: int) -> pd.DataFrame:
     return workflow.deadlines(cursor(), tahun)
 
