@@ -18,7 +18,7 @@ from kinerja.collect import workflow
 from kinerja.names import indicator_key
 from kinerja.store import db
 from kinerja.store.queries import run, sql
-from kinerja.vocab import AGREGASI, KONVENSI, POLARITAS, ROMAN
+from kinerja.vocab import AGREGASI, KONVENSI, POLARITAS, RENSTRA_AKHIR, ROMAN
 
 # Settings per year, and the column saying where each inferred one came from.
 SETTINGS = ("polaritas", "rumus_negatif", "agregasi", "konvensi_triwulan")
@@ -32,8 +32,18 @@ ROW_COLUMNS = ["indikator_id", "tahun", "polaritas", "polaritas_sumber", "rumus_
                "agregasi_sumber", "konvensi_triwulan"]
 
 
-class IndikatorError(ValueError):
+class IndikatorError(workflow.WorkflowError):
     """A change the master refuses; the message is for the user, in Bahasa Indonesia."""
+
+
+def daftar(con: duckdb.DuckDBPyConnection, tahun: int, unit: str | None = None) -> pd.DataFrame:
+    """The master of every indicator (of `unit`) with the settings in force for `tahun`, the ones
+    with an inferred setting first (an inferred negatif polaritas before all: it turns the score). Columns: indikator_id, unit, kode, nama, satuan, sasaran,
+    polaritas, polaritas_sumber, rumus_negatif, agregasi, agregasi_sumber, konvensi_triwulan,
+    berlaku_dari (year of the settings row, NaN without one), definisi_operasional, sumber_data,
+    target_renstra ("2021: 80; 2022: 82"), target_akhir (of RENSTRA_AKHIR, text),
+    belum_dikonfirmasi ("polaritas, agregasi"; "" when all are confirmed or stated in a file)."""
+    return run(con, "indikator_daftar", {"tahun": tahun, "unit": unit, "akhir": RENSTRA_AKHIR})
 
 
 def in_force(con: duckdb.DuckDBPyConnection, tahun: int, unit: str | None = None) -> pd.DataFrame:

@@ -6,6 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pandas as pd
 import streamlit as st
 
+from kinerja.collect import indikator as collect_indikator
 from kinerja.collect import register as collect_register
 from kinerja.collect import versions as collect_versions
 from kinerja.collect import workflow
@@ -130,6 +131,16 @@ def latest_version(path: str, submission_id: int) -> int:
 @st.cache_data(show_spinner=False)
 def version_diff(path: str, dari: int, ke: int) -> pd.DataFrame:
     return collect_versions.diff(cursor(), dari, ke)
+
+
+@st.cache_data(show_spinner=False)
+def indikator_daftar(path: str, tahun: int, unit: str | None) -> pd.DataFrame:
+    return collect_indikator.daftar(cursor(), tahun, unit)
+
+
+@st.cache_data(show_spinner=False)
+def indikator_riwayat(path: str, indikator_id: int) -> pd.DataFrame:
+    return collect_indikator.history(cursor(), indikator_id)
 
 
 @st.cache_data(show_spinner=False)
