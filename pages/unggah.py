@@ -43,6 +43,10 @@ with st.expander("Belum punya format? Unduh template SOP unit ini", icon=":mater
 done = st.session_state.pop("hasil_unggah", None)
 if done:
     for result in done:
+        if not result.ok:   # refused where it writes, e.g. a quarter verified since the preview
+            st.error("\n\n".join(result.summary_lines() + [str(p) for p in result.plan.errors]),
+                     icon=":material/block:")
+            continue
         st.success("\n\n".join(result.summary_lines()), icon=":material/check_circle:")
         changed = result.plan.changes_frame()
         st.dataframe(changes_table(changed[changed["status"] != "sama"]), hide_index=True, width="stretch")

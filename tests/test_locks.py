@@ -111,3 +111,19 @@ def test_only_a_reopen_with_a_reason_unlocks(verified, capsys):
                "--db", verified)[0] == 0
     assert import_(capsys, verified, case("lock_changed_value.xlsx"))[0] == 0
     assert state(verified)[:2] == ("diajukan", 99.0)
+
+
+def test_a_settings_correction_in_the_upload_preview_is_refused_for_a_verified_year(verified, tmp_path):
+    from kinerja.ingest import upload
+
+    con = db.connect(verified)
+    before = db_content(con)
+    data = open(case("lock_v1.xlsx"), "rb").read()
+    plan = upload.plan_upload(con, data, "lock_v1.xlsx", "MUTASI", 2026, 1)
+    assert plan.ok and not plan.has_changes
+    corrected = upload.with_settings(plan, upload.settings(plan).assign(polaritas="negatif"))
+    result = upload.confirm(con, corrected, oleh="staf")
+    assert not result.written and not result.ok
+    assert any("pengaturan indikator untuk tahun 2026" in p.message for p in result.plan.errors)
+    assert db_content(con) == before
+    con.close()
