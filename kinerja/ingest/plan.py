@@ -5,13 +5,13 @@ see the same plan. `apply_plan` is the one function that writes imported data, a
 """
 from __future__ import annotations
 
-import difflib
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import duckdb
 import pandas as pd
+from rapidfuzz import fuzz, process
 
 from kinerja import polaritas
 from kinerja.collect import indikator, workflow
@@ -273,10 +273,14 @@ def plan_import(
                     "(NO | SASARAN | INDIKATOR KINERJA | TARGET ...) atau Formulir E.81.", kind="tanpa_indikator")
         )
     stored = load_stored(con, unit, tahun)
+    matches = [match_indicator(row, stored["indikator"], plan.same_as) for row in workbook.rows]
+    unmatched = [i for i, m in enumerate(matches) if m is None]
+    nears = near_matches([workbook.rows[i] for i in unmatched], stored["indikator"],
+                         {int(m["id"]) for m in matches if m is not None})
+    nears = {unmatched[i]: record for i, record in nears.items()}
     keyed: dict[object, int] = {}
-    for row in workbook.rows:
-        match = match_indicator(row, stored["indikator"], plan.same_as)
-        near = near_match(row, stored["indikator"]) if match is None else None
+    for number, (row, match) in enumerate(zip(workbook.rows, matches)):
+        near = nears.get(number)
         # Without targets a file can only report on indicators that already have this year's target.
         if not workbook.has_targets and (match is None or not match["has_target"]):
             hint = f" Mungkin maksudnya '{near['nama']}'?" if near is not None else ""
@@ -383,23 +387,28 @@ def match_indicator(row: ParsedRow, indikator: dict[str, dict], same_as: dict[st
             or (indikator.get(f"id:{renamed}") if renamed is not None else None))
 
 
-NEAR = 0.9  # difflib ratio of two name keys from which a name reads as a rename of the other
+NEAR = 90  # rapidfuzz ratio (0-100) of two name keys from which a name reads as a rename of the other
+# Fuzzy comparisons per file at most (about a second): beyond, only names equal but for signs are asked.
+MAX_PAIRS = 4_000_000
 
 
-def near_match(row: ParsedRow, indikator: dict[str, dict]) -> dict | None:
-    """A stored indicator of the unit whose name differs only in what the key keeps (a sign, a
-    digit) or in a few letters: asked about in the preview, never merged on its own."""
-    plain, key = normalize_name(row.nama), indicator_key(row.nama)
-    best, score = None, NEAR
-    for name, record in indikator.items():
-        if not name.startswith("nama:"):
-            continue
-        if normalize_name(record["nama"]) == plain:
-            return record
-        ratio = difflib.SequenceMatcher(None, key, name[5:]).ratio()
-        if ratio >= score:
-            best, score = record, ratio
-    return best
+def near_matches(rows: list[ParsedRow], indikator: dict[str, dict], taken: set[int]) -> dict[int, dict]:
+    """For each row (by position) that matched nothing, a stored indicator of the unit not named by
+    the file whose name differs only in what the key keeps (a sign, a digit: normalize_name equal)
+    or in a few letters (ratio of the keys ≥ NEAR). Asked about in the preview, never merged."""
+    free = {name[5:]: record for name, record in indikator.items()
+            if name.startswith("nama:") and int(record["id"]) not in taken}
+    plain = {normalize_name(record["nama"]): record for record in free.values()}
+    fuzzy = len(rows) * len(free) <= MAX_PAIRS
+    found = {}
+    for i, row in enumerate(rows):
+        record = plain.get(normalize_name(row.nama))
+        if record is None and fuzzy and free:
+            best = process.extractOne(indicator_key(row.nama), list(free), scorer=fuzz.ratio, score_cutoff=NEAR)
+            record = free[best[0]] if best else None
+        if record is not None:
+            found[i] = record
+    return found
 
 
 def plan_indicator(row: ParsedRow, stored: dict | None, has_targets: bool) -> IndicatorPlan:
