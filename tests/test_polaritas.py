@@ -141,3 +141,14 @@ def test_the_upload_preview_says_where_the_polarity_came_from(tmp_path, dbfile):
     assert con.execute("SELECT polaritas, polaritas_sumber, agregasi, agregasi_sumber FROM pengaturan_indikator"
                        ).fetchall() == [("negatif", "tebakan", "rata_rata", "pengguna")]
     con.close()
+
+
+def test_the_template_round_trip_does_not_confirm_a_guess(tmp_path, dbfile, capsys):
+    run(capsys, "import", pensiun_file(tmp_path), "--unit", "MUTASI", "--year", 2026, "--quarter", 1, "--db", dbfile)
+    out = tmp_path / "template.xlsx"
+    assert run(capsys, "template", "--unit", "MUTASI", "--year", 2026, "--quarter", 1, "--out", out, "--db", dbfile)[0] == 0
+    code, _, err = run(capsys, "import", out, "--unit", "MUTASI", "--year", 2026, "--quarter", 1, "--db", dbfile)
+    assert code == 0, err
+    row = capaian_row(capsys, dbfile, 2026, PENSIUN)
+    assert (row["polaritas"], row["capaian_persen"], row["belum_dikonfirmasi"]) == (
+        "negatif", 70.83, "polaritas negatif, agregasi nilai_akhir")
