@@ -15,6 +15,7 @@ navigation = st.navigation({
     "Pengumpulan": [
         st.Page("pages/unggah.py", title="Unggah", icon=":material/upload_file:"),
         st.Page("pages/pengumpulan.py", title="Register", icon=":material/fact_check:"),
+        st.Page("pages/indikator.py", title="Indikator", icon=":material/tune:"),
     ],
     "Evaluasi": [
         st.Page("pages/ekspor.py", title="Ekspor", icon=":material/download:"),

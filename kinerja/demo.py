@@ -56,6 +56,9 @@ INDICATORS = [
     Indicator("SEKRETARIAT", S_PELAYANAN, "Indeks kepuasan masyarakat terhadap layanan BKPSDM", "indeks", 80,
               rentang=True),
     Indicator("SEKRETARIAT", S_AKUNTABILITAS, "Jumlah rapat koordinasi kinerja", "kegiatan", 12, decimals=0),
+    # lower is better, in a file without a POLARITAS column: the import infers it from the wording
+    Indicator("SEKRETARIAT", S_PELAYANAN, "Jumlah pengaduan layanan kepegawaian", "aduan", 40, -4,
+              polaritas="negatif", decimals=0),
     Indicator("UMPEG", S_AKUNTABILITAS, "Persentase pegawai BKPSDM yang mengikuti pembinaan", "%", 85, 3),
     Indicator("UMPEG", S_AKUNTABILITAS, "Jumlah dokumen administrasi kepegawaian internal diproses", "dokumen",
               400, 40, kumulatif_target=True, decimals=0),
@@ -247,6 +250,7 @@ def load_demo(con, folder: Path, progress=None) -> list:
         if progress and (number % 20 == 0 or number == len(files)):
             progress(f"Data demo: {number}/{len(files)} berkas diimpor")
     verify_demo(con)
+    confirm_demo(con)
     return results
 
 
@@ -271,6 +275,20 @@ def verify_demo(con) -> None:
             if reason:
                 set_status(con, row.unit, tahun, row.triwulan, "dibuka_kembali", "sekretariat (demo)", reason,
                            when + timedelta(days=1))
+
+
+# The Jafung Perencana has confirmed one inferred setting on the Indikator page; the others (among
+# them the lower-is-better indicators of files without a POLARITAS column) still await it.
+CONFIRMED = {"Persentase layanan administrasi kepegawaian tepat waktu": {"polaritas": "positif"}}
+
+
+def confirm_demo(con) -> None:
+    from kinerja.collect.indikator import change_settings
+
+    for nama, settings in CONFIRMED.items():
+        (indikator_id,) = con.execute("SELECT id FROM indikator WHERE nama = ?", [nama]).fetchall()[0]
+        change_settings(con, indikator_id, YEARS[0], settings, "perencana (demo)",
+                        "Dikonfirmasi sesuai Renstra: makin tinggi makin baik.", datetime(YEARS[-1], 10, 20, 10, 0))
 
 
 # --------------------------------------------------------------------------- the units' styles

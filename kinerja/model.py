@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kinerja.vocab import NOTES
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -19,7 +21,7 @@ class Problem:
     cell: str | None
     message: str
     col: int | None = None
-    severity: str = "error"  # "error" blocks the import; "peringatan" does not
+    severity: str = "error"  # "error" blocks the import; "peringatan" and "pertanyaan" (asked in the preview) do not
     # A stable code of what is wrong (e.g. "angka", "tanggal", "terkunci"), so tests and pages count
     # problems by kind instead of matching the Indonesian message.
     kind: str = "lain"
@@ -32,7 +34,7 @@ class Problem:
             place.append(f"kolom '{self.column}'")
         if self.cell is not None:
             place.append(f"isi '{self.cell}'")
-        label = "Kesalahan" if self.severity == "error" else "Peringatan"
+        label = {"error": "Kesalahan", "pertanyaan": "Pertanyaan"}.get(self.severity, "Peringatan")
         return f"{label}: {', '.join(place) + ': ' if place else ''}{self.message}"
 
 
@@ -89,6 +91,16 @@ class ParsedRow:
     def column(self, key: str) -> tuple[str | None, int | None]:
         """(header text, 1-based column) of a column of this row's file, (None, None) when it has none."""
         return self.columns.get(key, (None, None))
+
+    faktor_pendorong: str | None = None
+    faktor_penghambat: str | None = None
+    tindak_lanjut_triwulan: str | None = None
+    tindak_lanjut_renja: str | None = None
+
+    @property
+    def notes(self) -> dict[str, str]:
+        """The notes the row gives (vocab.NOTES names); a blank cell gives none."""
+        return {k: getattr(self, k) for k in NOTES if getattr(self, k)}
 
 
 @dataclass

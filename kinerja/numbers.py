@@ -14,6 +14,7 @@ MICRO = Decimal("0.000001")
 LIMIT = Decimal(10) ** 20
 TOO_LARGE = ("terlalu besar (paling banyak 20 angka sebelum koma). Periksa angkanya: mungkin ada angka "
              "yang tertempel atau satuan yang keliru.")
+DECIMALS = 6  # the decimals a value keeps: DECIMAL(38, 6) in the database, micro-units in capaian
 
 _NUMBER = re.compile(r"^(?P<sign>[-−]?)\s*(?:rp\.?\s*)?(?P<body>\d[\d.,\s]*?)\s*(?P<pct>%?)$", re.I)
 _RANGE = re.compile(r"^(?P<lo>[\d.,]+\s*%?)\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai)\s*(?P<hi>[\d.,]+\s*%?)$", re.I)
@@ -83,7 +84,8 @@ def parse_number(text: str, decimal: str = "koma") -> Decimal | None:
         # "1 200.000" mixes two thousands separators unless the file writes decimals with a dot
         if frac and len(frac) == 3 and grouped.group("point") == ("." if decimal == "koma" else ","):
             raise NumberError(NOT_A_NUMBER)
-        return _checked(Decimal(f"{whole}.{frac}" if frac else whole), negative=bool(match.group("sign")))
+        return _checked(_typed(Decimal(f"{whole}.{frac}" if frac else whole), grouped.group("point")),
+                        negative=bool(match.group("sign")))
     point, thousands = _separators(body)
     if point == "?":
         if decimal == "titik":
@@ -100,7 +102,7 @@ def parse_number(text: str, decimal: str = "koma") -> Decimal | None:
         whole = "".join(groups)
     if not whole.isdigit() or (point and not frac.isdigit()):
         raise NumberError(NOT_A_NUMBER)
-    return _checked(Decimal(f"{whole}.{frac}" if frac else whole), negative=bool(match.group("sign")))
+    return _checked(_typed(Decimal(f"{whole}.{frac}" if frac else whole), point), negative=bool(match.group("sign")))
 
 
 def _checked(value: Decimal, negative: bool = False) -> Decimal:
@@ -110,6 +112,19 @@ def _checked(value: Decimal, negative: bool = False) -> Decimal:
     if abs(value) >= LIMIT:
         raise NumberError(TOO_LARGE, "angka_di_luar_batas")
     return -value if negative else value
+
+
+def _typed(value: Decimal, point: str | None) -> Decimal:
+    """A typed value, refused with more than DECIMALS decimals (written with `point`): rounding it
+    silently would store a number the unit did not write, and the same file would then differ from
+    what is stored at every import. (Excel's binary floats are rounded instead: from_excel_number.)"""
+    decimals = -value.as_tuple().exponent
+    if decimals > DECIMALS:
+        sign = point or ","
+        rounded = format(value.quantize(MICRO, rounding=ROUND_HALF_UP).normalize(), "f").replace(".", sign)
+        raise NumberError(f"{decimals} angka di belakang {'koma' if sign == ',' else 'titik'}; paling banyak "
+                          f"{DECIMALS}. Tulis angka yang dibulatkan, mis. {rounded}.", "desimal")
+    return value
 
 
 def parse_target(text: str, decimal: str = "koma") -> TargetValue | None:

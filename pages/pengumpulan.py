@@ -76,16 +76,32 @@ with versions_tab:
                            file_name=listed.set_index("id").at[chosen, "nama_berkas"], icon=":material/download:",
                            on_click="ignore")
         newest = cache.latest_version(path, chosen)
-        if newest == chosen:
-            st.caption("Ini versi terbaru; pilih versi yang lebih lama untuk melihat perbedaannya.")
-        else:
+        if newest != chosen:
             difference = cache.version_diff(path, chosen, newest)
             st.markdown(f"**{len(difference)} nilai berbeda** antara versi ini dan versi terbaru:")
             st.dataframe(changes_table(difference.rename(columns={"sebelum": "lama", "sesudah": "baru"}).assign(
                 status="berubah")), hide_index=True, width="stretch")
+        preview = cache.rollback_preview(path, chosen)
+        if preview.empty:
+            st.caption("Nilai tersimpan sama dengan yang ditinggalkan versi ini; tidak ada yang dipulihkan.")
+        else:
+            st.markdown(f"**Pemulihan ke versi ini** mengubah {len(preview)} nilai tersimpan (kolom 'Sekarang' → "
+                        "'Dipulihkan'):")
+            if preview["konflik"].any():
+                st.warning("Sebagian nilai diubah kemudian oleh berkas lain (kolom 'Diubah oleh'). Nilai itu tetap "
+                           "kecuali Anda mencentang 'Timpa'.", icon=":material/warning:")
+            answers = st.data_editor(
+                preview.assign(timpa=False), key=f"pemulihan-{chosen}", hide_index=True, width="stretch",
+                column_order=["indikator", "jenis", "triwulan", "sekarang", "dipulihkan", "diubah_oleh", "timpa"],
+                disabled=["indikator", "jenis", "triwulan", "sekarang", "dipulihkan", "diubah_oleh"],
+                column_config={"indikator": "Indikator", "jenis": "Jenis", "triwulan": "TW", "sekarang": "Sekarang",
+                               "dipulihkan": "Dipulihkan", "diubah_oleh": "Diubah oleh",
+                               "timpa": st.column_config.CheckboxColumn("Timpa", help="Hanya untuk baris yang "
+                                                                       "diubah kemudian oleh berkas lain.")})
             sure = st.checkbox("Saya yakin: kembalikan nilai seperti pada versi ini (tercatat sebagai versi baru).")
             if st.button("Pulihkan versi ini", disabled=not (sure and oleh.strip()), icon=":material/history:"):
-                refused = cache.write(versions.rollback, chosen, oleh.strip())
+                refused = cache.write(versions.rollback, chosen, oleh.strip(),
+                                      timpa=versions.chosen_conflicts(preview, answers["timpa"]))
                 if refused:
                     st.error(refused)
                 else:

@@ -92,6 +92,11 @@ for number, plan in enumerate(plans):
         st.warning(f"{len(plan.warnings)} peringatan: tidak menghalangi penyimpanan, tetapi periksa dulu.",
                    icon=":material/warning:")
         st.dataframe(upload.problems_frame(plan.warnings), hide_index=True, width="stretch")
+    if plan.ok and plan.near:
+        st.info("Beberapa nama indikator mirip dengan indikator yang sudah tersimpan. Centang 'Sama' hanya bila "
+                "indikatornya memang sama dan berganti nama; selain itu disimpan sebagai indikator baru.",
+                icon=":material/help:")
+        plan = upload_session.renames_editor(plan, key=f"ganti-nama-{number}")
     if plan.ok:
         changes, settings = st.tabs(["Yang akan ditulis", "Pengaturan indikator"])
         with changes:

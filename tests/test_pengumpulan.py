@@ -175,9 +175,9 @@ def test_a_rollback_into_a_verified_quarter_is_refused(con):
     assert db_content(con) == before
 
 
-def test_the_newest_version_cannot_be_rolled_back_to(con):
+def test_the_newest_version_with_nothing_changed_since_has_nothing_to_restore(con):
     only = upload(con, row(DIKLAT, "90", {1: "20"}))
-    with pytest.raises(workflow.WorkflowError, match="versi terakhir"):
+    with pytest.raises(workflow.WorkflowError, match="tidak ada yang dipulihkan"):
         versions.rollback(con, only.submission_id, "sekretariat")
 
 
@@ -191,7 +191,8 @@ def test_notes_typed_on_the_page_survive_the_next_file(con):
                            bukti_dukung="https://contoh.go.id/bukti.pdf")
     upload(con, row(DIKLAT, "90", {1: "21"}, ket="pelatihan berjalan"), triwulan=1)
     assert con.execute("SELECT ket, faktor_penghambat, tindak_lanjut_triwulan, bukti_dukung FROM catatan").fetchall() \
-        == [("pelatihan berjalan", "anggaran terlambat cair", "ajukan pergeseran anggaran", None)]
+        == [("pelatihan berjalan", "anggaran terlambat cair", "ajukan pergeseran anggaran",
+             "https://contoh.go.id/bukti.pdf")]
 
 
 def test_a_bukti_dukung_file_is_kept_with_the_value(con):

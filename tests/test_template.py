@@ -215,3 +215,48 @@ def test_a_unit_without_indicators_gets_an_open_table(con):
     assert not ws.cell(header + 1, col["INDIKATOR KINERJA"]).protection.locked
     assert read_workbook(template_bytes(con, "KEUANGAN", TAHUN), "keuangan.xlsx").problems == []
 
+
+
+def test_units_send_their_notes_with_their_numbers_in_the_template(unit):
+    """FAKTOR PENDORONG, FAKTOR PENGHAMBAT, TINDAK LANJUT go out empty and open, come back as notes of
+    the quarter, go out again filled in, and a blank cell later keeps them (issue 13, point 11)."""
+    data = template_bytes(unit, "MUTASI", TAHUN, 1)
+    ws = openpyxl.load_workbook(io.BytesIO(data))[SHEET]
+    header, col = columns(ws)
+    row = indicator_rows(ws)["Jumlah ASN dimutasi"]
+    for name in ("FAKTOR PENDORONG", "FAKTOR PENGHAMBAT", "TINDAK LANJUT"):
+        assert name in col and not ws.cell(row, col[name]).protection.locked
+    filled = fill(data, {"Jumlah ASN dimutasi": {
+        "REALISASI TRIWULAN I": 410, "FAKTOR PENDORONG": "aplikasi SIASN", "FAKTOR PENGHAMBAT": "formasi terbatas",
+        "TINDAK LANJUT": "usulkan formasi TW II", "KET": "mutasi rutin"}})
+    assert files.import_file(unit, filled, "mutasi.xlsx", "MUTASI", TAHUN, 1).ok
+    assert unit.execute("SELECT ket, faktor_pendorong, faktor_penghambat, tindak_lanjut_triwulan FROM catatan "
+                        "WHERE triwulan = 1").fetchall() == [
+        ("mutasi rutin", "aplikasi SIASN", "formasi terbatas", "usulkan formasi TW II")]
+    # the next template carries them; importing it changes nothing
+    again = template_bytes(unit, "MUTASI", TAHUN, 1)
+    ws = openpyxl.load_workbook(io.BytesIO(again))[SHEET]
+    assert ws.cell(indicator_rows(ws)["Jumlah ASN dimutasi"], col["FAKTOR PENGHAMBAT"]).value == "formasi terbatas"
+    assert not files.import_file(unit, again, "mutasi.xlsx", "MUTASI", TAHUN, 1).plan.has_changes
+    # a blank cell keeps the note
+    cleared = fill(again, {"Jumlah ASN dimutasi": {"FAKTOR PENDORONG": None, "TINDAK LANJUT": "rapat TW II"}})
+    assert files.import_file(unit, cleared, "mutasi.xlsx", "MUTASI", TAHUN, 1).ok
+    assert unit.execute("SELECT faktor_pendorong, tindak_lanjut_triwulan FROM catatan WHERE triwulan = 1"
+                        ).fetchall() == [("aplikasi SIASN", "rapat TW II")]
+
+
+@pytest.mark.parametrize("headers, expected", [
+    (["FAKTOR PENDORONG", "FAKTOR PENGHAMBAT", "TINDAK LANJUT"],
+     {"faktor_pendorong": "a", "faktor_penghambat": "b", "tindak_lanjut_triwulan": "c"}),
+    (["Faktor Pendukung", "Kendala", "Tindak Lanjut Renja"],
+     {"faktor_pendorong": "a", "faktor_penghambat": "b", "tindak_lanjut_renja": "c"}),
+    (["Faktor pendorong keberhasilan", "Hambatan", "Rencana tindak lanjut"],
+     {"faktor_pendorong": "a", "faktor_penghambat": "b", "tindak_lanjut_triwulan": "c"}),
+])
+def test_the_reader_knows_how_units_name_the_note_columns(headers, expected):
+    from tests.workbooks import Sheet, xlsx
+    header = ["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET TAHUNAN", "REALISASI TRIWULAN I", *headers]
+    book = read_workbook(xlsx(Sheet("DATA", [header, [1, "S", "Jumlah ASN dilatih", "orang", 10, 2, "a", "b", "c"]])),
+                         "x.xlsx")
+    assert book.problems == []
+    assert book.rows[0].notes == expected

@@ -88,7 +88,10 @@ def write_steps(con, unit: str, tahun: int, quarters: list[int], status: str, ol
 def record_upload(con, unit: str, tahun: int, quarters: list[int], submission_id: int, oleh: str,
                   waktu: datetime, draf: bool = False) -> None:
     """The quarters a written upload reported become diajukan (draf when saved as a draft);
-    called inside the import's transaction."""
+    called inside the import's transaction. A verified quarter keeps its status: only a reopen
+    with a reason unlocks it (an upload that would change it is refused before it gets here)."""
+    locked = verified(con, unit, tahun)
+    quarters = [q for q in quarters if q not in locked]
     if quarters:
         write_steps(con, unit, tahun, quarters, "draf" if draf else "diajukan", oleh, waktu,
                     submission_id=submission_id)
@@ -102,7 +105,7 @@ def verified(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict[int,
 
 
 def lock_problems(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, touched: set[int],
-                  source: str) -> list[Problem]:
+                  source: str | None) -> list[Problem]:
     """An error per verified quarter that a change would touch. `touched` holds the quarters
     whose values change; 0 (an annual target) touches every quarter."""
     locked = verified(con, unit, tahun)
@@ -111,9 +114,17 @@ def lock_problems(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, touched
         Problem(source, None, None, None,
                 f"triwulan {ROMAN[q]} {tahun} unit {unit} sudah diverifikasi oleh {locked[q]['oleh']} pada "
                 f"{locked[q]['pada']:%d-%m-%Y %H:%M}; nilainya terkunci. Minta {VERIFIER} membuka kembali "
-                "triwulan ini di halaman Pengumpulan, lalu unggah ulang.")
+                "triwulan ini di halaman Pengumpulan, lalu unggah ulang.", kind="terkunci")
         for q in hit
     ]
+
+
+def ensure_unlocked(con: duckdb.DuckDBPyConnection, indikator_id: int, tahun: int, triwulan: int) -> None:
+    """WorkflowError when the value's quarter (any quarter, for triwulan 0: the whole year) is verified."""
+    unit = con.execute(sql("indikator_unit"), {"id": indikator_id}).fetchall()[0][0]
+    locked = lock_problems(con, unit, tahun, {triwulan}, None)
+    if locked:
+        raise WorkflowError(" ".join(p.message[:1].upper() + p.message[1:] for p in locked))
 
 
 def deadlines(con: duckdb.DuckDBPyConnection, tahun: int) -> pd.DataFrame:

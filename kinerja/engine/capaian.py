@@ -26,7 +26,7 @@ COLUMNS = CONTRACT_COLUMNS + [
     "keterangan", "indikator_id", "kode", "unit_nama", "sasaran_id", "level", "rumus_negatif",
     "konvensi", "target_bawah", "target_atas", "target_tahunan", "target_tw1", "target_tw2",
     "target_tw3", "target_tw4", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
-    "triwulan_realisasi", "lengkap", "warna",
+    "triwulan_realisasi", "lengkap", "warna", "belum_dikonfirmasi",
 ]
 
 
@@ -49,6 +49,9 @@ def capaian(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = N
           NaN where it cannot be computed (the reason is in keterangan);
       triwulan_realisasi: latest quarter reported up to the one asked;
       lengkap: bool, every quarter the rule needs is reported;
+      belum_dikonfirmasi: the settings in force that were only inferred, e.g. "polaritas negatif,
+          agregasi nilai_akhir" ("" when none): shown with the capaian until confirmed on the
+          Indikator page (the settings are those in force for `tahun`, kinerja.indikator);
       indikator_id, sasaran_id: ids.
     """
     # Through Arrow: its strings reach pandas without a Python object per cell (5× faster than

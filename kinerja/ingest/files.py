@@ -108,6 +108,7 @@ def import_files(
                     outcome.result = ImportResult(plan)
                 else:   # written inside the transaction, so that the next file is planned against it
                     outcome.result = write_plan(con, plan, oleh=oleh, waktu=waktu, draf=draf)
+                    failed = not outcome.result.ok   # refused by a lock checked where it writes
             if dry_run or failed:
                 raise _Undo
     except _Undo:

@@ -177,7 +177,15 @@ def _map_fields(header: Header) -> None:
             else:
                 header.fields.setdefault("realisasi_anggaran", c)
             continue
-        if "KODE" in words:
+        # The notes units send with their numbers (template: FAKTOR PENDORONG | FAKTOR PENGHAMBAT |
+        # TINDAK LANJUT), before KEGIATAN/PROGRAM would claim "TINDAK LANJUT KEGIATAN".
+        if "PENDORONG" in words or "PENDUKUNG" in words:
+            name = "faktor_pendorong"
+        elif "PENGHAMBAT" in words or "KENDALA" in words or "HAMBATAN" in words:
+            name = "faktor_penghambat"
+        elif {"TINDAK", "LANJUT"} <= words or "TINDAKLANJUT" in words:
+            name = "tindak_lanjut_renja" if "RENJA" in words else "tindak_lanjut_triwulan"
+        elif "KODE" in words:
             name = "kode"
         elif "INDIKATOR" in words:
             name = "indikator"

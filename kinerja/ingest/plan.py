@@ -11,8 +11,10 @@ from decimal import Decimal
 
 import duckdb
 import pandas as pd
+from rapidfuzz import fuzz, process
 
-from kinerja.collect import workflow
+from kinerja import polaritas
+from kinerja.collect import indikator, workflow
 from kinerja.collect.units import resolve_unit, units_named_in
 from kinerja.ingest import checks
 from kinerja.ingest.anggaran import BudgetChange, plan_anggaran
@@ -25,9 +27,9 @@ from kinerja.model import (
     TargetValue,
     fmt_plain,
 )
-from kinerja.names import normalize_name
+from kinerja.names import indicator_key, normalize_name
 from kinerja.store.queries import run, sql
-from kinerja.vocab import ROMAN
+from kinerja.vocab import NOTES, ROMAN
 
 
 @dataclass
@@ -37,11 +39,35 @@ class IndicatorPlan:
     row: ParsedRow
     id: int | None
     attrs: dict
-    changed: list[str] = field(default_factory=list)  # settings that differ from the stored ones
+    changed: list[str] = field(default_factory=list)  # master fields that differ from the stored ones
+    before: dict | None = None     # the settings in force for the year (None for a new indicator)
+    own_year: bool = False         # the year has settings of its own (else inherited from another year)
+    was: dict = field(default_factory=dict)   # stored kode, nama, satuan (for the history of a rename)
 
     @property
     def is_new(self) -> bool:
         return self.id is None
+
+    @property
+    def settings(self) -> dict:
+        """The settings this import gives the indicator for the year (indikator.ROW_COLUMNS)."""
+        return {k: self.attrs[k] for k in indikator.ROW_COLUMNS if k in self.attrs}
+
+    @property
+    def settings_changed(self) -> list[str]:
+        """Settings whose value this import changes for the year (a new indicator changes none)."""
+        return [] if self.before is None else indikator.differences(self.before, self.settings)
+
+    @property
+    def settings_retold(self) -> bool:
+        """A setting or where it came from changes (an inferred polaritas stated by the file)."""
+        return self.before is not None and any(
+            indikator.describe(self.before, k) != indikator.describe(self.settings, k) for k in indikator.SETTINGS)
+
+    @property
+    def settings_written(self) -> bool:
+        """The year's settings row is written: new, inherited until now, or retold."""
+        return self.before is None or not self.own_year or self.settings_retold
 
 
 @dataclass
@@ -78,13 +104,17 @@ class ImportPlan(HasProblems):
     problems: list[Problem]
     indicators: list[IndicatorPlan] = field(default_factory=list)
     changes: list[ValueChange] = field(default_factory=list)
-    notes: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
+    notes: list[tuple[int, int, dict[str, str]]] = field(default_factory=list)  # (indicator, triwulan, notes given)
     konvensi: list[tuple[int, str]] = field(default_factory=list)  # (indicator index, konvensi)
     anggaran: list[BudgetChange] = field(default_factory=list)     # pagu / realisasi anggaran
+    same_as: dict[str, int] = field(default_factory=dict)          # name key -> stored id (a confirmed rename)
+    near: dict[int, dict] = field(default_factory=dict)            # indicator index -> stored near match
 
     def touched_quarters(self) -> set[int]:
-        """Quarters whose target or realisation the plan changes; 0 for the annual target."""
-        return {c.triwulan for c in self.changes if c.status != "sama" and c.jenis in ("target", "realisasi")}
+        """Quarters whose target, realisation or notes the plan changes; 0 for the annual target
+        and the notes of the whole year."""
+        values = {c.triwulan for c in self.changes if c.status != "sama" and c.jenis in ("target", "realisasi")}
+        return values | {tw for _, tw, _ in self.notes}
 
     def reported_quarters(self) -> list[int]:
         """Quarters this file reports: whose realisation it changes, and the quarter it is for."""
@@ -106,7 +136,7 @@ class ImportPlan(HasProblems):
     def has_changes(self) -> bool:
         return bool(
             any(c.status != "sama" for c in self.changes)
-            or any(p.is_new or p.changed for p in self.indicators)
+            or any(p.is_new or p.changed or p.settings_retold for p in self.indicators)
             or self.notes
             or self.konvensi
             or any(c.status != "sama" for c in self.anggaran)
@@ -162,6 +192,11 @@ class ImportResult:
         created = sum(1 for p in plan.indicators if p.is_new)
         updated = sum(1 for p in plan.indicators if not p.is_new and p.changed)
         lines.append(f"Indikator: {created} baru, {updated} diperbarui")
+        settings = [p for p in plan.indicators if p.settings_changed]
+        if settings:
+            lines.append(f"Pengaturan tahun {plan.tahun} diubah: " + "; ".join(
+                f"{p.attrs['nama']} ({', '.join(f'{k} {p.before.get(k)} → {p.settings.get(k)}' for k in p.settings_changed)})"
+                for p in settings))
         new, changed, removed = plan.count("baru"), plan.count("berubah"), plan.count("dihapus")
         lines.append(
             f"Nilai: {new + changed} ditulis ({new} baru, {changed} berubah), "
@@ -224,9 +259,13 @@ def plan_import(
     unit: str,
     tahun: int,
     triwulan: int | None,
+    same_as: dict[str, int] | None = None,
 ) -> ImportPlan:
+    """The plan of a read workbook against what is stored. `same_as` maps a row's name key
+    (names.indicator_key) to the id of a stored indicator the user confirmed it renames."""
     workbook = keep_unit_sheets(con, workbook, unit)
-    plan = ImportPlan(unit, tahun, triwulan, workbook.filename, data, workbook, list(workbook.problems))
+    plan = ImportPlan(unit, tahun, triwulan, workbook.filename, data, workbook, list(workbook.problems),
+                      same_as=dict(same_as or {}))
     if not workbook.rows and not workbook.budgets and not plan.errors:
         plan.problems.append(
             Problem(None, None, None, None,
@@ -234,20 +273,33 @@ def plan_import(
                     "(NO | SASARAN | INDIKATOR KINERJA | TARGET ...) atau Formulir E.81.", kind="tanpa_indikator")
         )
     stored = load_stored(con, unit, tahun)
+    matches = [match_indicator(row, stored["indikator"], plan.same_as) for row in workbook.rows]
+    unmatched = [i for i, m in enumerate(matches) if m is None]
+    nears = near_matches([workbook.rows[i] for i in unmatched], stored["indikator"],
+                         {int(m["id"]) for m in matches if m is not None})
+    nears = {unmatched[i]: record for i, record in nears.items()}
     keyed: dict[object, int] = {}
-    for row in workbook.rows:
-        match = match_indicator(row, stored["indikator"])
+    for number, (row, match) in enumerate(zip(workbook.rows, matches)):
+        near = nears.get(number)
         # Without targets a file can only report on indicators that already have this year's target.
         if not workbook.has_targets and (match is None or not match["has_target"]):
+            hint = f" Mungkin maksudnya '{near['nama']}'?" if near is not None else ""
             plan.problems.append(
                 Problem(row.sheet, row.row, row.column("indikator")[0], row.nama,
                         f"indikator ini tidak dikenal untuk unit {unit} tahun {tahun}. Berkas tanpa "
                         "kolom target hanya boleh berisi indikator yang sudah bertarget tahun ini; "
-                        "periksa penulisan namanya atau impor dulu berkas target (template) tahun ini.",
+                        f"periksa penulisan namanya atau impor dulu berkas target (template) tahun ini.{hint}",
                         row.column("indikator")[1], kind="indikator_tidak_dikenal")
             )
             continue
-        key = match["id"] if match is not None else (row.kode or normalize_name(row.nama))
+        if near is not None:
+            plan.near[len(plan.indicators)] = near
+            plan.problems.append(Problem(
+                row.sheet, row.row, row.column("indikator")[0], row.nama,
+                f"sama dengan indikator '{near['nama']}' yang berganti nama? Bila ya, pilih 'sama' pada pratinjau "
+                "unggah; bila tidak, indikator ini disimpan sebagai indikator baru dan nilainya tidak digabung.",
+                row.column("indikator")[1], severity="pertanyaan", kind="nama_mirip"))
+        key = match["id"] if match is not None else (row.kode or indicator_key(row.nama))
         if key in keyed:
             merge_duplicate(plan, keyed[key], row)
             continue
@@ -258,10 +310,27 @@ def plan_import(
         return plan
     for index, ind in enumerate(plan.indicators):
         plan_values(plan, index, ind, stored)
-    plan.problems += workflow.lock_problems(con, unit, tahun, plan.touched_quarters(), None)   # the whole file
+    plan.problems += lock_problems(con, plan)
     if plan.ok:
         plan.problems += checks.plan_warnings(plan, stored["values"], load_history(con, unit, tahun))
     return plan
+
+
+def lock_problems(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> list[Problem]:
+    """Errors for every change the plan would make to a verified quarter: values, notes, and the
+    settings of the year (which every quarter's capaian is computed with)."""
+    problems = workflow.lock_problems(con, plan.unit, plan.tahun, plan.touched_quarters(), None)  # the whole file
+    moved = [p for p in plan.indicators if p.settings_changed]
+    locked = indikator.locked_years(con, plan.unit, [plan.tahun]) if moved else []
+    for p in moved if locked else []:
+        what = ", ".join(f"{k} {p.before.get(k) or '–'} → {p.settings.get(k) or '–'}" for k in p.settings_changed)
+        problems.append(Problem(
+            p.row.sheet, p.row.row, p.row.column("indikator")[0], p.row.nama,
+            f"berkas ini mengubah pengaturan indikator untuk tahun {plan.tahun} ({what}), padahal "
+            f"{', '.join(locked)} sudah diverifikasi; pengaturannya terkunci. Samakan pengaturan di berkas "
+            f"dengan yang tersimpan, atau minta {workflow.VERIFIER} membuka kembali triwulan itu.",
+            p.row.column("indikator")[1], kind="terkunci"))
+    return problems
 
 
 def keep_unit_sheets(con: duckdb.DuckDBPyConnection, workbook: ParsedWorkbook, unit: str) -> ParsedWorkbook:
@@ -288,13 +357,14 @@ def load_stored(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict:
     for record in run(con, "import_indikator_unit", params).to_dict(orient="records"):
         if isinstance(record["kode"], str):
             indikator["kode:" + record["kode"].lower()] = record
-        indikator["nama:" + record["nama_norm"]] = record
+        indikator["nama:" + indicator_key(record["nama"])] = record
+        indikator["id:" + str(record["id"])] = record
     values = {}
     for jenis, tw, bawah, atas, teks, ind in con.execute(sql("import_nilai_unit"), params).fetchall():
         values[(ind, jenis, tw)] = TargetValue(bawah, atas, teks) if jenis != "realisasi" else bawah
     notes = {
-        (ind, tw): (ket, bukti)
-        for ind, tw, ket, bukti in con.execute(sql("import_catatan_unit"), params).fetchall()
+        (record["indikator_id"], record["triwulan"]): {k: record[k] for k in NOTES}
+        for record in con.execute(sql("import_catatan_unit"), params).df().to_dict(orient="records")
     }
     konvensi = dict(con.execute(sql("import_konvensi_unit"), params).fetchall())
     return {"indikator": indikator, "values": values, "notes": notes, "konvensi": konvensi}
@@ -308,14 +378,43 @@ def load_history(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict[
     return history
 
 
-def match_indicator(row: ParsedRow, indikator: dict[str, dict]) -> dict | None:
-    """By KODE when the row has one, else by normalised name within the unit."""
-    return (row.kode and indikator.get("kode:" + row.kode.lower())) or indikator.get(
-        "nama:" + normalize_name(row.nama))
+def match_indicator(row: ParsedRow, indikator: dict[str, dict], same_as: dict[str, int] | None = None) -> dict | None:
+    """By KODE when the row has one, else by the name key (names.indicator_key: signs, digits and
+    units count) within the unit, else the stored indicator the user confirmed it renames."""
+    key = indicator_key(row.nama)
+    renamed = (same_as or {}).get(key)
+    return ((row.kode and indikator.get("kode:" + row.kode.lower())) or indikator.get("nama:" + key)
+            or (indikator.get(f"id:{renamed}") if renamed is not None else None))
+
+
+NEAR = 90  # rapidfuzz ratio (0-100) of two name keys from which a name reads as a rename of the other
+# Fuzzy comparisons per file at most (about a second): beyond, only names equal but for signs are asked.
+MAX_PAIRS = 4_000_000
+
+
+def near_matches(rows: list[ParsedRow], indikator: dict[str, dict], taken: set[int]) -> dict[int, dict]:
+    """For each row (by position) that matched nothing, a stored indicator of the unit not named by
+    the file whose name differs only in what the key keeps (a sign, a digit: normalize_name equal)
+    or in a few letters (ratio of the keys ≥ NEAR). Asked about in the preview, never merged."""
+    free = {name[5:]: record for name, record in indikator.items()
+            if name.startswith("nama:") and int(record["id"]) not in taken}
+    plain = {normalize_name(record["nama"]): record for record in free.values()}
+    fuzzy = len(rows) * len(free) <= MAX_PAIRS
+    found = {}
+    for i, row in enumerate(rows):
+        record = plain.get(normalize_name(row.nama))
+        if record is None and fuzzy and free:
+            best = process.extractOne(indicator_key(row.nama), list(free), scorer=fuzz.ratio, score_cutoff=NEAR)
+            record = free[best[0]] if best else None
+        if record is not None:
+            found[i] = record
+    return found
 
 
 def plan_indicator(row: ParsedRow, stored: dict | None, has_targets: bool) -> IndicatorPlan:
-    """Settings from the file win; otherwise keep the stored ones; otherwise infer from satuan."""
+    """Settings from the file win; otherwise keep the ones in force for the year; otherwise infer
+    agregasi from satuan and polaritas from satuan and wording (kinerja.polaritas), marked as not
+    confirmed."""
     stored = {k: blank_to_none(v) for k, v in (stored or {}).items()}
     satuan = row.satuan or stored.get("satuan")
     if row.agregasi:
@@ -324,15 +423,26 @@ def plan_indicator(row: ParsedRow, stored: dict | None, has_targets: bool) -> In
         agregasi, sumber = stored["agregasi"], stored["agregasi_sumber"]
     else:
         agregasi, sumber = infer_agregasi(satuan), "satuan"
+    alasan_polaritas = None
+    if row.polaritas:
+        polaritas_, polaritas_sumber = row.polaritas, "berkas"
+    elif stored:
+        polaritas_, polaritas_sumber = stored["polaritas"], stored["polaritas_sumber"]
+    else:
+        (polaritas_, alasan_polaritas), polaritas_sumber = polaritas.infer(row.nama, satuan), "tebakan"
     level = "kegiatan" if row.kegiatan else "program" if row.program else None
     parent = row.kegiatan or row.program
     attrs = {
         "kode": row.kode or stored.get("kode"),
         "nama": row.nama if (has_targets or not stored) else stored.get("nama", row.nama),
         "satuan": satuan,
-        "polaritas": row.polaritas or stored.get("polaritas") or "positif",
+        "polaritas": polaritas_,
+        "polaritas_sumber": polaritas_sumber,
+        "polaritas_alasan": alasan_polaritas,
+        "rumus_negatif": stored.get("rumus_negatif") or "A",
         "agregasi": agregasi,
         "agregasi_sumber": sumber,
+        "konvensi_triwulan": stored.get("konvensi_triwulan"),
         "sasaran": row.sasaran or stored.get("sasaran_teks"),
         "level": level or stored.get("level") or "sasaran",
         "parent_kode": parent[0] if parent else stored.get("parent_kode"),
@@ -342,12 +452,14 @@ def plan_indicator(row: ParsedRow, stored: dict | None, has_targets: bool) -> In
     changed = []
     if stored:
         changed = [
-            k for k in ("kode", "nama", "satuan", "polaritas", "agregasi", "level", "parent_kode")
+            k for k in ("kode", "nama", "satuan", "level", "parent_kode")
             if blank_to_none(attrs[k]) != blank_to_none(stored.get(k))
         ]
         if attrs["sasaran"] and normalize_name(attrs["sasaran"]) != (stored.get("sasaran_norm") or ""):
             changed.append("sasaran")
-    return IndicatorPlan(row, int(stored["id"]) if stored else None, attrs, changed)
+    before = {k: stored.get(k) for k in indikator.ROW_COLUMNS if k in stored} if stored else None
+    return IndicatorPlan(row, int(stored["id"]) if stored else None, attrs, changed, before,
+                         bool(stored.get("tahun_sendiri")), {k: stored.get(k) for k in ("kode", "nama", "satuan")})
 
 
 def blank_to_none(value):
@@ -414,9 +526,11 @@ def plan_values(plan: ImportPlan, index: int, ind: IndicatorPlan, stored: dict) 
         old = values.get((ind.id, "realisasi", declared))
         if old is not None:
             plan.changes.append(ValueChange("realisasi", index, tahun, declared, canonical(old), None))
+    # Notes: a blank cell never deletes a note (typed on the Register page, or sent earlier).
     note_tw = declared or 0
-    if (row.ket or row.bukti_dukung) and stored["notes"].get((ind.id, note_tw)) != (row.ket, row.bukti_dukung):
-        plan.notes.append((index, note_tw, row.ket, row.bukti_dukung))
+    given, known = row.notes, stored["notes"].get((ind.id, note_tw), {})
+    if any(known.get(k) != v for k, v in given.items()):
+        plan.notes.append((index, note_tw, given))
     if row.konvensi and stored["konvensi"].get(ind.id) != row.konvensi:
         plan.konvensi.append((index, row.konvensi))
 

@@ -23,6 +23,7 @@ from kinerja.numbers import (
     parse_target,
     says_no_data,
 )
+from kinerja.vocab import NOTES
 
 _CODE = re.compile(r"^\s*(\d+(?:\.\d+){2,})\b\.?\s*(.*)$")
 _SASARAN_ROW = re.compile(r"^\s*sasaran(?:\s+strategis)?\s*[\dIVX]*\s*[:.\-]\s*(.+)$", re.I)
@@ -344,7 +345,7 @@ class SheetReader:
             satuan=self.text(r, "satuan") or None,
             polaritas=self.setting(r, "polaritas", POLARITAS),
             agregasi=self.setting(r, "agregasi", AGREGASI) or h.agregasi,
-            ket=self.text(r, "ket") or None, bukti_dukung=self.text(r, "bukti_dukung") or None,
+            **{name: self.text(r, name) or None for name in NOTES},
         )
         where = {"indikator": h.fields["indikator"], **{k: h.fields[k] for k in ("target_tahunan",) if k in h.fields},
                  **{f"target_tw{q}": c for q, c in h.target_tw.items()},

@@ -23,6 +23,7 @@ from kinerja.ingest.plan import ImportPlan, ImportResult, plan_import
 from kinerja.ingest.reader import read_workbook
 from kinerja.ingest.write import apply_plan
 from kinerja.model import ParsedWorkbook, Problem
+from kinerja.names import indicator_key
 from kinerja.numbers import format_angka
 from kinerja.store import db
 from kinerja.store.queries import run
@@ -31,8 +32,9 @@ from kinerja.vocab import AGREGASI, KONVENSI, POLARITAS
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
 MAX_BYTES = MAX_FILE_BYTES
 MAX_ROWS = 10_000
-SETTINGS_COLUMNS = ["indikator", "satuan", "polaritas", "agregasi", "asal_agregasi", "konvensi"]
-SOURCES = {"berkas": "dari berkas", "satuan": "ditebak dari satuan", "pengguna": "diatur pengguna"}
+SETTINGS_COLUMNS = ["indikator", "satuan", "polaritas", "asal_polaritas", "agregasi", "asal_agregasi", "konvensi"]
+SOURCES = {"berkas": "dari berkas", "satuan": "ditebak dari satuan", "pengguna": "diatur pengguna",
+           "tebakan": "ditebak (belum dikonfirmasi)"}
 
 
 class UploadError(ValueError):
@@ -106,10 +108,13 @@ def mismatches(con: duckdb.DuckDBPyConnection, titles: list[tuple[str, int, str]
 
 def settings(plan: ImportPlan) -> pd.DataFrame:
     """What the import will store for each indicator's settings, for the user to check and correct:
-    indikator, satuan, polaritas, agregasi, asal_agregasi, konvensi (kumulatif indicators only)."""
+    indikator, satuan, polaritas, asal_polaritas (with the words an inference went by), agregasi,
+    asal_agregasi, konvensi (kumulatif indicators only)."""
     konvensi = dict(plan.konvensi)
     rows = [
         {"indikator": ind.attrs["nama"], "satuan": ind.attrs["satuan"], "polaritas": ind.attrs["polaritas"],
+         "asal_polaritas": SOURCES.get(ind.attrs["polaritas_sumber"], "tersimpan")
+         + (f": {ind.attrs['polaritas_alasan']}" if ind.attrs.get("polaritas_alasan") else ""),
          "agregasi": ind.attrs["agregasi"], "asal_agregasi": SOURCES.get(ind.attrs["agregasi_sumber"], "tersimpan"),
          "konvensi": konvensi.get(i, ind.row.konvensi) if ind.attrs["agregasi"] == "kumulatif" else None}
         for i, ind in enumerate(plan.indicators)
@@ -119,21 +124,40 @@ def settings(plan: ImportPlan) -> pd.DataFrame:
 
 def with_settings(plan: ImportPlan, edited: pd.DataFrame) -> ImportPlan:
     """A new plan with the user's corrections of polaritas, agregasi and konvensi (rows in the
-    order of settings(plan)); a corrected agregasi is marked as set by the user."""
+    order of settings(plan)); a corrected setting is marked as set (confirmed) by the user."""
     indicators, konvensi = [], dict(plan.konvensi)
     for i, (ind, wanted) in enumerate(zip(plan.indicators, edited.to_dict(orient="records"))):
         attrs, changed = dict(ind.attrs), list(ind.changed)
         for key in ("polaritas", "agregasi"):
             if wanted[key] in (POLARITAS if key == "polaritas" else AGREGASI) and wanted[key] != attrs[key]:
                 attrs[key] = wanted[key]
-                changed += [] if ind.is_new or key in changed else [key]
-                if key == "agregasi":
-                    attrs["agregasi_sumber"] = "pengguna"
+                attrs[f"{key}_sumber"] = "pengguna"
         shown = konvensi.get(i, ind.row.konvensi)
         if attrs["agregasi"] == "kumulatif" and wanted.get("konvensi") in KONVENSI and wanted["konvensi"] != shown:
             konvensi[i] = wanted["konvensi"]
         indicators.append(dataclasses.replace(ind, attrs=attrs, changed=changed))
     return dataclasses.replace(plan, indicators=indicators, konvensi=sorted(konvensi.items()))
+
+
+def renames(plan: ImportPlan) -> pd.DataFrame:
+    """The preview's questions: rows whose name is near a stored indicator's. Columns: indeks (of
+    the plan's indicator), indikator (as the file names it), tersimpan (the stored name), sama
+    (False: a new indicator unless the user says it is the same one, renamed)."""
+    rows = [{"indeks": i, "indikator": plan.indicators[i].attrs["nama"], "tersimpan": near["nama"], "sama": False}
+            for i, near in sorted(plan.near.items())]
+    return pd.DataFrame(rows, columns=["indeks", "indikator", "tersimpan", "sama"])
+
+
+def with_renames(con: duckdb.DuckDBPyConnection, plan: ImportPlan, answers: pd.DataFrame) -> ImportPlan:
+    """The plan again, with the rows the user marked `sama` in renames(plan) taken as renames of
+    the stored indicator (its values stay with it; the new name is recorded in its history)."""
+    same_as = dict(plan.same_as)
+    for answer in answers.to_dict(orient="records"):
+        if answer["sama"]:
+            same_as[indicator_key(plan.indicators[answer["indeks"]].row.nama)] = int(plan.near[answer["indeks"]]["id"])
+    if same_as == plan.same_as:
+        return plan
+    return plan_import(con, plan.workbook, plan.data, plan.unit, plan.tahun, plan.triwulan, same_as)
 
 
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
@@ -152,7 +176,8 @@ def confirm(con: duckdb.DuckDBPyConnection, plan: ImportPlan, oleh: str, draf: b
     nothing written) when the quarter was locked meanwhile, or when another save changed a value
     since the preview: the user confirms what they saw, never someone else's numbers."""
     with db.WRITE_LOCK:
-        fresh = plan_import(con, plan.workbook, plan.data, plan.unit, plan.tahun, plan.triwulan)
+        fresh = plan_import(con, plan.workbook, plan.data, plan.unit, plan.tahun, plan.triwulan,
+                            plan.same_as)
         if fresh.ok:
             fresh = with_settings(fresh, settings(plan))
         if fresh.ok and seen(fresh) != seen(plan):

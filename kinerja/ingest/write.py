@@ -6,17 +6,18 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from kinerja.collect import workflow
+from kinerja.collect import indikator, workflow
 from kinerja.collect.versions import insert_submission
 from kinerja.ingest.anggaran import write_anggaran
-from kinerja.ingest.plan import ImportPlan, ImportResult
+from kinerja.ingest.plan import ImportPlan, ImportResult, lock_problems
 from kinerja.model import (
     TargetValue,
     fmt_plain,
 )
-from kinerja.names import normalize_name
+from kinerja.names import indicator_key, normalize_name
 from kinerja.store import db
 from kinerja.store.queries import insert_frame, new_ids, sql
+from kinerja.vocab import NOTES
 
 
 def apply_plan(
@@ -39,9 +40,16 @@ def write_plan(
         raise ValueError("rencana impor berisi kesalahan; tidak ada yang ditulis")
     if not plan.has_changes:
         return ImportResult(plan)
+    # A quarter verified since the plan was made (or settings corrected in the preview) is
+    # checked here, where the write happens: a refused change writes nothing, not even a status.
+    locked = lock_problems(con, plan)
+    if locked:
+        plan.problems += locked
+        return ImportResult(plan)
     waktu = waktu or datetime.now()
     submission_id, versi = write_submission(con, plan, oleh, waktu)
     ids = write_structure(con, plan)
+    write_settings(con, plan, ids, submission_id, oleh, waktu)
     write_values(con, plan, ids, submission_id, waktu)
     write_anggaran(con, plan.anggaran, submission_id, waktu)
     workflow.record_upload(con, plan.unit, plan.tahun, plan.reported_quarters(), submission_id, oleh, waktu, draf)
@@ -76,7 +84,7 @@ def write_structure(con, plan: ImportPlan) -> list[int]:
     rows = [
         {
             "id": ids[i], "kode": p.attrs["kode"], "nama": p.attrs["nama"],
-            "nama_norm": normalize_name(p.attrs["nama"]), "unit_kode": plan.unit,
+            "nama_norm": indicator_key(p.attrs["nama"]), "unit_kode": plan.unit,
             "sasaran_id": sasaran.get(normalize_name(p.attrs["sasaran"] or "")),
             "level": p.attrs["level"], "parent_id": parents.get(p.attrs["parent_kode"]),
             "satuan": p.attrs["satuan"], "polaritas": p.attrs["polaritas"],
@@ -88,6 +96,19 @@ def write_structure(con, plan: ImportPlan) -> list[int]:
     if rows:
         insert_frame(con, "write_indikator", "incoming_indikator", pd.DataFrame(rows))
     return ids
+
+
+def write_settings(con, plan: ImportPlan, ids: list[int], submission_id: int, oleh: str, waktu: datetime) -> None:
+    """The year's settings of every indicator the file names (so a later year's file never changes
+    them), and the history of settings and master fields the file changed."""
+    written = [(i, p) for i, p in enumerate(plan.indicators) if p.settings_written]
+    rows = [p.settings | {"indikator_id": ids[i], "tahun": plan.tahun} for i, p in written]
+    before = {(ids[i], plan.tahun): p.before for i, p in written if p.before is not None}
+    indikator.write_year_settings(con, rows, oleh, waktu, submission_id, before=before)
+    renamed = [{"indikator_id": p.id, "tahun": None, "kolom": k, "nilai_lama": p.was.get(k),
+                "nilai_baru": p.attrs[k]} for p in plan.indicators if not p.is_new
+               for k in ("kode", "nama", "satuan") if k in p.changed]
+    indikator.record(con, renamed, oleh, waktu, submission_id=submission_id)
 
 
 def ensure_sasaran(con, texts: set[str]) -> dict[str, int]:
@@ -139,8 +160,8 @@ def write_values(con, plan: ImportPlan, ids: list[int], submission_id: int, wakt
                      {"submission": submission_id, "waktu": waktu})
     if plan.notes:
         frame = pd.DataFrame(
-            [(ids[i], plan.tahun, tw, ket, bukti) for i, tw, ket, bukti in plan.notes],
-            columns=["indikator_id", "tahun", "triwulan", "ket", "bukti_dukung"],
+            [[ids[i], plan.tahun, tw] + [notes.get(k) for k in NOTES] for i, tw, notes in plan.notes],
+            columns=["indikator_id", "tahun", "triwulan", *NOTES],
         )
         insert_frame(con, "write_catatan", "incoming_catatan", frame, {"submission": submission_id})
     if plan.konvensi:

@@ -25,7 +25,7 @@ from kinerja.vocab import E81_KOLOM, NOTES, RENSTRA_AKHIR, RENSTRA_AWAL, renstra
 
 # Columns 5-14 of the E.81, each with a K (kinerja) and an Rp (anggaran) value.
 E81_COLUMNS = (["no", "sasaran", "program_kegiatan", "indikator", "satuan"]
-               + [f"{kind}{n}" for n in E81_KOLOM for kind in ("k", "rp")] + ["unit", "jenis", "capaian_persen"])
+               + [f"{kind}{n}" for n in E81_KOLOM for kind in ("k", "rp")] + ["unit", "jenis", "capaian_persen", "belum_dikonfirmasi"])
 # The notes of the E.81 footer (catatan columns, migration 0002).
 FAKTOR = {name: NOTES[name] for name in
           ["faktor_pendorong", "faktor_penghambat", "tindak_lanjut_triwulan", "tindak_lanjut_renja"]}
@@ -162,7 +162,8 @@ def e81_rows(frame, links, kinds, per_indicator, budget, before, first_year) -> 
                "unit": ind.unit_nama, "jenis": "indikator", "capaian_persen": ind.capaian_persen,
                "k5": values["k5"], "k6": values["k6"], "k7": ind.target_tahunan,
                "k8": ind.realisasi_tw1, "k9": ind.realisasi_tw2, "k10": ind.realisasi_tw3,
-               "k11": ind.realisasi_tw4, "k12": values["k12"], "k13": values["k13"], "k14": values["k14"]}
+               "k11": ind.realisasi_tw4, "k12": values["k12"], "k13": values["k13"], "k14": values["k14"],
+               "belum_dikonfirmasi": ind.belum_dikonfirmasi or None}
         return {k: None if is_missing(v) else v for k, v in row.items()}
 
     no = 0

@@ -163,6 +163,8 @@ def paragraph(ev: Evaluasi, row) -> str:
                 change = "naik" if row.capaian_persen > before else "turun"
                 text += f", {change} dari {format_persen(before)} pada {previous}"
         text += ";"
+        if row.belum_dikonfirmasi:
+            text = text[:-1] + f" (dihitung dengan {row.belum_dikonfirmasi} yang ditebak dan belum dikonfirmasi);"
     renstra = ev.renstra.set_index("indikator_id").loc[row.indikator_id].map(native_or_decimal)
     if renstra["target_akhir"] is None:
         text += f" target akhir Renstra ({RENSTRA_AKHIR}) belum ditetapkan."

@@ -2,10 +2,11 @@
 
 Sheet "DATA KINERJA": title rows, then one header row
     NO | KODE | SASARAN | INDIKATOR KINERJA | SATUAN | POLARITAS | AGREGASI | TARGET TAHUNAN |
-    TARGET TRIWULAN I-IV | REALISASI TRIWULAN I-IV | KET | BUKTI DUKUNG
+    TARGET TRIWULAN I-IV | REALISASI TRIWULAN I-IV | KET | FAKTOR PENDORONG | FAKTOR PENGHAMBAT |
+    TINDAK LANJUT | BUKTI DUKUNG
 and the indicators grouped by sasaran, with program/kegiatan rows (their code in KODE, their name in
 INDIKATOR KINERJA) above the indicators that belong to them. The sheet is protected without a
-password: only realisation, KET and BUKTI DUKUNG cells (and targets not yet set for the year) are
+password: only realisation and note cells (and targets not yet set for the year) are
 open for input, so the header and the indicator list come back as they went out. Sheet "PETUNJUK"
 says how to fill it in. The file, filled in, imports through kinerja.reader with zero errors.
 """
@@ -32,11 +33,14 @@ HEADERS = (["NO", "KODE", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "POLARITAS",
             "TARGET TAHUNAN"]
            + [f"TARGET TRIWULAN {ROMAN[q]}" for q in QUARTERS]
            + [f"REALISASI TRIWULAN {ROMAN[q]}" for q in QUARTERS]
-           + ["KET", "BUKTI DUKUNG"])
+           + ["KET", "FAKTOR PENDORONG", "FAKTOR PENGHAMBAT", "TINDAK LANJUT", "BUKTI DUKUNG"])
+# The note columns and the notes (catatan) they carry; the reader maps the same headers.
+NOTE_COLUMNS = {"KET": "ket", "FAKTOR PENDORONG": "faktor_pendorong", "FAKTOR PENGHAMBAT": "faktor_penghambat",
+                "TINDAK LANJUT": "tindak_lanjut_triwulan", "BUKTI DUKUNG": "bukti_dukung"}
 COL = {name: i for i, name in enumerate(HEADERS)}
 TARGET_COL = {0: COL["TARGET TAHUNAN"], **{q: COL[f"TARGET TRIWULAN {ROMAN[q]}"] for q in QUARTERS}}
 REALISASI_COL = {q: COL[f"REALISASI TRIWULAN {ROMAN[q]}"] for q in QUARTERS}
-WIDTHS = [5, 12, 30, 45, 10, 11, 12, 12] + [11] * 4 + [12] * 4 + [30, 30]
+WIDTHS = [5, 12, 30, 45, 10, 11, 12, 12] + [11] * 4 + [12] * 4 + [30] * 5
 AGREGASI_TEXT = {"kumulatif": "kumulatif", "nilai_akhir": "nilai akhir", "rata_rata": "rata-rata"}
 INPUT_FILL = "#FFF2CC"
 BLANK_ROWS = 25  # input rows of a unit that has no indicators yet
@@ -45,7 +49,8 @@ PETUNJUK = [
     "PETUNJUK PENGISIAN FORMAT PENGUMPULAN DATA KINERJA",
     "",
     "1. Isi lembar \"DATA KINERJA\". Sel yang boleh diisi berwarna kuning muda: REALISASI TRIWULAN I-IV, "
-    "KET dan BUKTI DUKUNG (serta target yang belum ditetapkan untuk tahun ini).",
+    "KET, FAKTOR PENDORONG, FAKTOR PENGHAMBAT, TINDAK LANJUT dan BUKTI DUKUNG (serta target yang belum "
+    "ditetapkan untuk tahun ini).",
     "2. Jangan mengubah baris judul kolom, nama lembar, kode, nama indikator dan target yang sudah terisi. "
     "Sel tersebut dikunci agar berkas dapat dibaca kembali oleh aplikasi.",
     "3. Tulis angka saja, tanpa satuan. Desimal memakai koma (94,83); titik sebagai pemisah ribuan boleh "
@@ -59,8 +64,10 @@ PETUNJUK = [
     "6. Indikator dengan AGREGASI \"nilai akhir\" (persen, indeks, nilai, skor): tulis posisi nilai pada "
     "akhir triwulan. AGREGASI \"rata-rata\": tulis nilai triwulan itu.",
     "7. Target berupa rentang ditulis \"80 - 90\".",
-    "8. KET: penjelasan singkat, misalnya faktor pendorong atau penghambat, atau alasan data belum ada. "
-    "BUKTI DUKUNG: tautan (link) atau nama berkas bukti dukung.",
+    "8. KET: penjelasan singkat, misalnya alasan data belum ada. FAKTOR PENDORONG dan FAKTOR PENGHAMBAT: apa "
+    "yang membantu dan yang menghambat capaian triwulan ini. TINDAK LANJUT: langkah pada triwulan berikutnya. "
+    "BUKTI DUKUNG: tautan (link) atau nama berkas bukti dukung. Sel yang dikosongkan tidak menghapus catatan "
+    "yang sudah tersimpan.",
     "9. Baris berwarna abu-abu dengan kode seperti 5.03.02.2.01 adalah judul program/kegiatan; "
     "indikator di bawahnya termasuk program/kegiatan tersebut. Jangan diisi angka.",
     "10. Simpan sebagai .xlsx, lalu unggah melalui dasbor atau kirim ke Unit Pengelola Data (Sekretariat).",
@@ -72,8 +79,7 @@ class Indicator:
     record: dict
     targets: dict[int, tuple[Decimal, Decimal]] = field(default_factory=dict)   # 0 = annual
     realisasi: dict[int, Decimal] = field(default_factory=dict)
-    ket: str | None = None
-    bukti_dukung: str | None = None
+    notes: dict[str, str | None] = field(default_factory=dict)   # catatan name -> text
 
 
 def write_template(con: duckdb.DuckDBPyConnection, unit_kode: str, tahun: int, triwulan: int | None,
@@ -156,7 +162,7 @@ def load_indicators(con, unit_kode: str, tahun: int, triwulan: int | None) -> tu
             ind.realisasi[value["triwulan"]] = value["bawah"]
     for note in records(con, "template_catatan", {**params, "triwulan": triwulan or 0}):
         if (ind := indicators.get(note["indikator_id"])) is not None:
-            ind.ket, ind.bukti_dukung = note["ket"], note["bukti_dukung"]
+            ind.notes = {name: note[name] for name in NOTE_COLUMNS.values()}
     return list(indicators.values()), rows[0]["tahun_sumber"] if rows else None
 
 
@@ -242,8 +248,8 @@ def write_indicator(ws, formats: Formats, r: int, number: int, ind: Indicator, t
     for q, c in REALISASI_COL.items():
         value = ind.realisasi.get(q)
         write_cell(ws, r, c, value, formats(**open_input, **number_style(value)))
-    write_cell(ws, r, COL["KET"], ind.ket, formats(**open_input))
-    write_cell(ws, r, COL["BUKTI DUKUNG"], ind.bukti_dukung, formats(**open_input))
+    for column, name in NOTE_COLUMNS.items():
+        write_cell(ws, r, COL[column], ind.notes.get(name), formats(**open_input))
 
 
 def number_style(value) -> dict:

@@ -90,6 +90,8 @@ def write_e81_body(ws, formats: Formats, first: int, rows: pd.DataFrame) -> int:
         indikator = row["indikator"]
         if indikator is not None and row["satuan"]:
             indikator = f"{indikator} ({row['satuan']})"
+        if indikator is not None and row["belum_dikonfirmasi"]:
+            indikator = f"{indikator} [{row['belum_dikonfirmasi']} ditebak: belum dikonfirmasi]"
         write_cell(ws, r, 3, indikator, formats(**CELL))
         for n in E81_KOLOM:
             for kind, c in (("k", k_col(n)), ("rp", k_col(n) + 1)):

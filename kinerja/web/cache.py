@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from kinerja.collect import indikator as collect_indikator
 from kinerja.collect import register as collect_register
 from kinerja.collect import versions as collect_versions
 from kinerja.collect import workflow
@@ -203,6 +204,21 @@ def latest_version(path: str, submission_id: int) -> int:
 @st.cache_data(show_spinner=False)
 def version_diff(path: str, dari: int, ke: int) -> pd.DataFrame:
     return using(collect_versions.diff, dari, ke)
+
+
+@st.cache_data(show_spinner=False)
+def indikator_daftar(path: str, tahun: int, unit: str | None) -> pd.DataFrame:
+    return using(collect_indikator.daftar, tahun, unit)
+
+
+@st.cache_data(show_spinner=False)
+def indikator_riwayat(path: str, indikator_id: int) -> pd.DataFrame:
+    return using(collect_indikator.history, indikator_id)
+
+
+@st.cache_data(show_spinner=False)
+def rollback_preview(path: str, submission_id: int) -> pd.DataFrame:
+    return using(collect_versions.rollback_preview, submission_id)
 
 
 @st.cache_data(show_spinner=False)

@@ -40,8 +40,8 @@ def plan_upload(file_id: str, data: bytes, filename: str, unit: str, tahun: int,
 def settings_editor(plan, key: str) -> pd.DataFrame:
     """The indicator settings of a plan in an editable table; returns the table as edited."""
     return st.data_editor(
-        upload.settings(plan), key=key, hide_index=True, width="stretch", disabled=["indikator", "satuan",
-                                                                                      "asal_agregasi"],
+        upload.settings(plan), key=key, hide_index=True, width="stretch",
+        disabled=["indikator", "satuan", "asal_polaritas", "asal_agregasi"],
         column_config={
             "indikator": st.column_config.TextColumn("Indikator", width="large"),
             "satuan": "Satuan",
@@ -49,11 +49,24 @@ def settings_editor(plan, key: str) -> pd.DataFrame:
             "agregasi": st.column_config.SelectboxColumn("Agregasi", options=vocab.AGREGASI, required=True,
                                                          help="kumulatif: dijumlah; nilai_akhir: nilai terakhir; "
                                                               "rata_rata: dirata-rata"),
+            "asal_polaritas": st.column_config.TextColumn("Asal polaritas", width="medium"),
             "asal_agregasi": "Asal agregasi",
             "konvensi": st.column_config.SelectboxColumn("Konvensi target triwulan", options=vocab.KONVENSI,
                                                          help="per_triwulan: target tiap triwulan; kumulatif: "
                                                               "target s.d. triwulan (hanya indikator kumulatif)"),
         })
+
+
+def renames_editor(plan, key: str):
+    """The preview's "same indicator, renamed?" questions as a table with a checkbox per row;
+    returns the plan with the rows the user marked taken as renames."""
+    answers = st.data_editor(
+        upload.renames(plan), key=key, hide_index=True, width="stretch", disabled=["indikator", "tersimpan"],
+        column_order=["indikator", "tersimpan", "sama"],
+        column_config={"indikator": st.column_config.TextColumn("Indikator di berkas", width="large"),
+                       "tersimpan": st.column_config.TextColumn("Indikator tersimpan", width="large"),
+                       "sama": st.column_config.CheckboxColumn("Sama (berganti nama)?")})
+    return using(upload.with_renames, plan, answers)
 
 
 def confirm_uploads(edited: list, oleh: str, draf: bool) -> list:

@@ -13,13 +13,17 @@ p AS (
            CAST(coalesce($triwulan, 4) AS INTEGER) AS q     -- last quarter counted
 ),
 ind AS (
-    SELECT i.id, i.kode, i.nama, i.unit_kode, i.sasaran_id, i.level, i.satuan, i.polaritas,
-           i.rumus_negatif, i.agregasi,
+    -- the settings in force for the year (migration 0004): a later year's file never changes them
+    SELECT i.id, i.kode, i.nama, i.unit_kode, i.sasaran_id, i.level, i.satuan, b.polaritas,
+           b.rumus_negatif, b.agregasi,
            -- Quarterly conventions exist only for kumulatif indicators; an explicit setting on the
            -- indicator overrides the one detected for the year.
-           CASE WHEN i.agregasi = 'kumulatif'
-                THEN coalesce(i.konvensi_triwulan, k.konvensi, 'per_triwulan') END AS konvensi
+           CASE WHEN b.agregasi = 'kumulatif'
+                THEN coalesce(b.konvensi_triwulan, k.konvensi, 'per_triwulan') END AS konvensi,
+           concat_ws(', ', CASE WHEN b.polaritas_sumber = 'tebakan' THEN 'polaritas ' || b.polaritas END,
+                     CASE WHEN b.agregasi_sumber = 'satuan' THEN 'agregasi ' || b.agregasi END) AS ditebak
     FROM indikator i
+    JOIN pengaturan_berlaku($tahun) b ON b.indikator_id = i.id
     LEFT JOIN konvensi_target k ON k.indikator_id = i.id AND k.tahun = $tahun
     WHERE $unit IS NULL OR i.unit_kode = $unit
 ),
@@ -232,8 +236,11 @@ SELECT
         CASE WHEN c.konvensi = 'kumulatif' AND c.r_menurun THEN 'realisasi kumulatif menurun' END,
         CASE c.status WHEN 'tercapai' THEN 'tercapai (realisasi 0)'
                       WHEN 'target_nol' THEN 'target 0: capaian tidak dapat dihitung' END,
-        CASE WHEN c.dibatasi THEN 'realisasi > 2 × target, dibatasi 0' END
+        CASE WHEN c.dibatasi THEN 'realisasi > 2 × target, dibatasi 0' END,
+        CASE WHEN c.ditebak <> '' THEN c.ditebak || ' ditebak: belum dikonfirmasi' END
     ) AS keterangan,
+    -- inferred settings not yet confirmed on the Indikator page ('' when none)
+    c.ditebak AS belum_dikonfirmasi,
     c.id AS indikator_id,
     c.kode,
     u.nama AS unit_nama,

@@ -1,5 +1,5 @@
--- New indicators and changed settings of known ones; settings a user set in the master
--- (konvensi_triwulan, rumus_negatif) are kept.
+-- New indicators and changed master fields of known ones. The settings columns are written once,
+-- when the indicator is created: the settings of each year live in pengaturan_indikator.
 INSERT INTO indikator
     (id, kode, nama, nama_norm, unit_kode, sasaran_id, level, parent_id, satuan, polaritas,
      agregasi, agregasi_sumber)
@@ -10,5 +10,4 @@ ON CONFLICT (id) DO UPDATE SET
     kode = excluded.kode, nama = excluded.nama, nama_norm = excluded.nama_norm,
     sasaran_id = coalesce(excluded.sasaran_id, indikator.sasaran_id),
     level = excluded.level, parent_id = coalesce(excluded.parent_id, indikator.parent_id),
-    satuan = excluded.satuan, polaritas = excluded.polaritas,
-    agregasi = excluded.agregasi, agregasi_sumber = excluded.agregasi_sumber
+    satuan = excluded.satuan

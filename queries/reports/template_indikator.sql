@@ -14,13 +14,17 @@ sumber AS (
     SELECT coalesce(max(tahun) FILTER (WHERE tahun = $tahun), max(tahun)) AS tahun FROM unit_target
 ),
 placed AS (
-    SELECT i.id, i.kode, i.nama, i.satuan, i.polaritas, i.agregasi,
+    -- a setting only inferred is left blank: sent back, it must not read as stated by the unit
+    SELECT i.id, i.kode, i.nama, i.satuan,
+           CASE WHEN b.polaritas_sumber <> 'tebakan' THEN b.polaritas END AS polaritas,
+           CASE WHEN b.agregasi_sumber <> 'satuan' THEN b.agregasi END AS agregasi,
            i.sasaran_id, s.teks AS sasaran,
            CASE pk.level WHEN 'program' THEN pk.kode WHEN 'kegiatan' THEN pp.kode END AS program_kode,
            CASE pk.level WHEN 'program' THEN pk.nama WHEN 'kegiatan' THEN pp.nama END AS program_nama,
            CASE pk.level WHEN 'kegiatan' THEN pk.kode END AS kegiatan_kode,
            CASE pk.level WHEN 'kegiatan' THEN pk.nama END AS kegiatan_nama
     FROM indikator i
+    JOIN pengaturan_berlaku($tahun) b ON b.indikator_id = i.id
     LEFT JOIN sasaran s ON s.id = i.sasaran_id
     -- only program/kegiatan indicators hang under a program_kegiatan row
     LEFT JOIN program_kegiatan pk ON pk.id = i.parent_id AND i.level IN ('program', 'kegiatan')

@@ -1,0 +1,84 @@
+"""Indikator (Jafung Perencana, Sekretariat): the master of each indicator and its settings per year,
+inferred ones first; confirm or correct them with a reason. Every change is recorded (who, when,
+why) and every page shows the recomputed capaian at once."""
+import streamlit as st
+
+from kinerja import vocab
+from kinerja.collect import indikator
+from kinerja.web import cache, widgets
+
+path, tahun, triwulan = widgets.page("Indikator")
+units = cache.units(path)
+unit = widgets.choose("Unit", {"": "Semua unit", **dict(zip(units["kode"], units["nama"]))}, "unit")
+listed = cache.indikator_daftar(path, tahun, unit or None)
+if listed.empty:
+    st.info("Belum ada indikator untuk unit ini.")
+    st.stop()
+waiting = listed[listed["belum_dikonfirmasi"] != ""]
+st.caption(f"Pengaturan yang berlaku untuk tahun {tahun}. {len(waiting)} dari {len(listed)} indikator punya pengaturan "
+           "yang ditebak dari nama/satuan dan belum dikonfirmasi (di atas). Capaiannya ditandai \"belum dikonfirmasi\" "
+           "di semua halaman dan ekspor sampai dikonfirmasi di sini.")
+st.dataframe(listed, hide_index=True, width="stretch", column_order=[
+    "belum_dikonfirmasi", "unit", "kode", "nama", "satuan", "polaritas", "rumus_negatif", "agregasi",
+    "konvensi_triwulan", "target_renstra", "target_akhir", "definisi_operasional", "sumber_data"],
+    column_config={"belum_dikonfirmasi": "Belum dikonfirmasi", "unit": "Unit", "kode": "Kode",
+                   "nama": st.column_config.TextColumn("Indikator", width="large"), "satuan": "Satuan",
+                   "polaritas": "Polaritas", "rumus_negatif": "Rumus negatif", "agregasi": "Agregasi",
+                   "konvensi_triwulan": "Konvensi target triwulan", "target_renstra": "Target Renstra per tahun",
+                   "target_akhir": f"Target akhir ({vocab.RENSTRA_AKHIR})",
+                   "definisi_operasional": "Definisi operasional", "sumber_data": "Sumber data"})
+
+st.divider()
+indikator_id = widgets.choose("Indikator", dict(zip(listed["indikator_id"], listed["nama"])), "indikator")
+row = listed[listed["indikator_id"] == indikator_id].iloc[0].to_dict()
+st.subheader(row["nama"])
+if row["belum_dikonfirmasi"]:
+    st.warning(f"Belum dikonfirmasi: {row['belum_dikonfirmasi']} (ditebak dari nama dan satuan). Periksa, ubah bila "
+               "keliru, lalu simpan untuk mengonfirmasi.", icon=":material/help:")
+oleh = st.text_input("Nama Anda", placeholder="mis. Dewi, Jafung Perencana")
+with st.form("indikator"):
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**Data indikator**")
+        master = {"kode": st.text_input("Kode", row["kode"] or ""),
+                  "nama": st.text_area("Nama indikator", row["nama"]),
+                  "satuan": st.text_input("Satuan", row["satuan"] or ""),
+                  "definisi_operasional": st.text_area("Definisi operasional", row["definisi_operasional"] or ""),
+                  "sumber_data": st.text_input("Sumber data", row["sumber_data"] or "")}
+    with right:
+        st.markdown(f"**Pengaturan capaian** (berlaku untuk tahun {tahun})")
+        konvensi = [None, *vocab.KONVENSI]
+        settings = {
+            "polaritas": st.radio("Polaritas", vocab.POLARITAS, vocab.POLARITAS.index(row["polaritas"]),
+                                  horizontal=True, help="positif: makin tinggi makin baik; negatif: makin rendah "
+                                                        "makin baik"),
+            "rumus_negatif": st.radio("Rumus indikator negatif", ["A", "B"], ["A", "B"].index(row["rumus_negatif"]),
+                                      horizontal=True, help="A: (2 − realisasi/target) × 100 %; B: target/realisasi "
+                                                            "× 100 %"),
+            "agregasi": st.selectbox("Agregasi", vocab.AGREGASI, vocab.AGREGASI.index(row["agregasi"])),
+            "konvensi_triwulan": st.selectbox("Konvensi target triwulan", konvensi,
+                                              konvensi.index(row["konvensi_triwulan"] or None),
+                                              format_func=lambda k: k or "dideteksi per tahun"),
+        }
+        dari = st.number_input("Berlaku mulai tahun", min_value=2000, max_value=2100, value=tahun,
+                               help="Tahun ini dan tahun-tahun sesudahnya yang punya pengaturan sendiri. Tahun yang "
+                                    "triwulannya sudah diverifikasi tidak dapat diubah.")
+    alasan = st.text_input("Alasan perubahan (wajib)")
+    if st.form_submit_button("Simpan dan konfirmasi", type="primary", disabled=not oleh.strip()):
+        refused = cache.write(indikator.change_master, indikator_id, master, oleh.strip(), alasan)
+        refused = refused or cache.write(indikator.change_settings, indikator_id, int(dari), settings, oleh.strip(),
+                                         alasan)
+        if refused:
+            st.error(refused)
+        else:
+            st.success("Tersimpan. Capaian dihitung ulang dengan pengaturan ini.")
+
+st.markdown("**Riwayat perubahan**")
+history = cache.indikator_riwayat(path, indikator_id)
+if history.empty:
+    st.caption("Belum ada perubahan tercatat.")
+else:
+    st.dataframe(history, hide_index=True, width="stretch", column_config={
+        "pada": st.column_config.DatetimeColumn("Waktu", format="DD-MM-YYYY HH:mm"), "oleh": "Oleh",
+        "tahun": st.column_config.NumberColumn("Berlaku mulai", format="%d"), "kolom": "Data",
+        "nilai_lama": "Lama", "nilai_baru": "Baru", "alasan": "Alasan", "submission_id": None})
