@@ -19,6 +19,7 @@ from kinerja.collect import register as collect_register
 from kinerja.collect import versions as collect_versions
 from kinerja.collect import workflow
 from kinerja.engine import capaian as engine
+from kinerja.engine import proyeksi as engine_proyeksi
 from kinerja.engine import summaries
 from kinerja.safety import printable
 from kinerja.store import backup, db
@@ -117,6 +118,14 @@ def over_years(path: str, triwulan: int | None) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def skala(path: str) -> pd.DataFrame:
     return using(engine.skala)
+
+
+@st.cache_data(show_spinner=False)
+def proyeksi(path: str, tahun: int, triwulan: int | None, unit: str | None) -> pd.DataFrame:
+    """The early warning (kinerja.engine.proyeksi) from the quarters reported up to `triwulan`
+    (the whole year: up to TW IV)."""
+    quarter = triwulan or 4
+    return engine_proyeksi.proyeksi(capaian(path, tahun, quarter, unit), skala(path), quarter)
 
 
 @st.cache_data(show_spinner=False)
