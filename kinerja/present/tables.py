@@ -276,3 +276,15 @@ def proyeksi_table(rows: pd.DataFrame) -> pd.DataFrame:
         "Yang masih diperlukan": [kebutuhan_text(r) for r in rows.itertuples()],
         "Dasar proyeksi": [r.aturan or r.alasan for r in rows.itertuples()],
     })
+
+
+def reminder_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Units to remind (kinerja.collect.reminders.reminders) as people read them."""
+    return pd.DataFrame({
+        "Unit": rows["unit_nama"].values,
+        "Keadaan": ["Terlambat" if k == "terlambat" else "Jatuh tempo" for k in rows["keadaan"]],
+        "Triwulan": [", ".join(f"TW {ROMAN[q]}" for q in quarters) for quarters in rows["triwulan"]],
+        "Tenggat": [f"{t:%d-%m-%Y}" for t in rows["tenggat"]],
+        "Hari": [f"terlambat {h} hari" if k == "terlambat" else "hari ini" if h == 0 else f"{h} hari lagi"
+                 for k, h in zip(rows["keadaan"], rows["hari"])],
+    })

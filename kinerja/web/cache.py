@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from kinerja.collect import register as collect_register
+from kinerja.collect import reminders
 from kinerja.collect import versions as collect_versions
 from kinerja.collect import workflow
 from kinerja.engine import capaian as engine
@@ -217,6 +218,14 @@ def version_diff(path: str, dari: int, ke: int) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def deadlines(path: str, tahun: int) -> pd.DataFrame:
     return using(workflow.deadlines, tahun)
+
+
+def reminder_letter(path: str, tahun: int, today) -> bytes:
+    """The reminder letters (.docx) to the units late with a quarter of `tahun` on `today`."""
+    from kinerja.reports.pengingat import surat_pengingat
+
+    quarters = reminders.pending_quarters(register(path, tahun), units(path), today)
+    return surat_pengingat(quarters, tahun, today, db.setting(cursor(), "nama_instansi"))
 
 
 def write(action, *args, **kwargs) -> str | None:
