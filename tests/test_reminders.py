@@ -139,3 +139,8 @@ def test_the_register_page_lists_late_units_with_text_link_and_letter(monkeypatc
     late = expected[expected["keadaan"] == r.TERLAMBAT]
     assert [line.removeprefix("Yth. Kepala ") for line in body.splitlines() if line.startswith("Yth. Kepala ")] == \
         list(late["unit_nama"])
+
+
+def test_long_delays_are_written_the_indonesian_way():
+    quarters = r.pending_quarters(register([("MUTASI", 3, "belum", -1512, 4)]), UNITS, TODAY)
+    assert "terlambat 1.512 hari" in r.reminder_text("Bidang Mutasi", 2022, quarters, TODAY)

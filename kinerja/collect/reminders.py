@@ -14,6 +14,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from kinerja.collect.workflow import VERIFIER
+from kinerja.numbers import format_angka
 from kinerja.vocab import ROMAN
 
 DUE_DAYS = 7
@@ -81,9 +82,9 @@ def tanggal(value: date) -> str:
 def quarter_line(row) -> str:
     """One quarter of a reminder: "Triwulan III: tenggat 10 Oktober 2026, terlambat 51 hari"."""
     if row.keadaan == TERLAMBAT:
-        when = f"terlambat {row.hari} hari"
+        when = f"terlambat {format_angka(row.hari)} hari"
     else:
-        when = "tenggat hari ini" if row.hari == 0 else f"{row.hari} hari lagi"
+        when = "tenggat hari ini" if row.hari == 0 else f"{format_angka(row.hari)} hari lagi"
     draft = "; masih draf, belum diajukan" if row.status == "draf" else ""
     return f"- Triwulan {ROMAN[row.triwulan]}: tenggat {tanggal(row.tenggat)}, {when}{draft}"
 

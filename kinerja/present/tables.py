@@ -285,6 +285,7 @@ def reminder_table(rows: pd.DataFrame) -> pd.DataFrame:
         "Keadaan": ["Terlambat" if k == "terlambat" else "Jatuh tempo" for k in rows["keadaan"]],
         "Triwulan": [", ".join(f"TW {ROMAN[q]}" for q in quarters) for quarters in rows["triwulan"]],
         "Tenggat": [f"{t:%d-%m-%Y}" for t in rows["tenggat"]],
-        "Hari": [f"terlambat {h} hari" if k == "terlambat" else "hari ini" if h == 0 else f"{h} hari lagi"
+        "Hari": [f"terlambat {format_angka(h)} hari" if k == "terlambat" else "hari ini" if h == 0
+                 else f"{format_angka(h)} hari lagi"
                  for k, h in zip(rows["keadaan"], rows["hari"])],
     })

@@ -13,6 +13,7 @@ import pandas as pd
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
 from kinerja.collect.reminders import DUE_DAYS, TERLAMBAT, tanggal
+from kinerja.numbers import format_angka
 from kinerja.vocab import ROMAN
 
 COLUMNS = ["No", "Triwulan", "Tenggat", "Terlambat", "Keterangan"]
@@ -57,7 +58,7 @@ def letter(document, own: pd.DataFrame, tahun: int, today: date, instansi: str) 
         cells = table.add_row().cells
         note = "Masih draf, belum diajukan" if row.status == "draf" else "Belum diunggah"
         for cell, value in zip(cells, [str(number), f"Triwulan {ROMAN[row.triwulan]}", tanggal(row.tenggat),
-                                       f"{row.hari} hari", note]):
+                                       f"{format_angka(row.hari)} hari", note]):
             cell.text = value
     document.add_paragraph()
     document.add_paragraph(

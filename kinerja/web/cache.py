@@ -126,7 +126,8 @@ def proyeksi(path: str, tahun: int, triwulan: int | None, unit: str | None) -> p
     """The early warning (kinerja.engine.proyeksi) from the quarters reported up to `triwulan`
     (the whole year: up to TW IV)."""
     quarter = triwulan or 4
-    return engine_proyeksi.proyeksi(capaian(path, tahun, quarter, unit), skala(path), quarter)
+    # the quarters' tables are computed for the pages' heatmaps anyway
+    return engine_proyeksi.proyeksi(quarters(path, tahun, unit)[quarter], skala(path), quarter)
 
 
 @st.cache_data(show_spinner=False)
