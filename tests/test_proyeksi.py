@@ -192,3 +192,19 @@ def test_unit_page_shows_each_indicators_projection_at_risk_first(monkeypatch, d
     assert shown["Status"].iloc[0] in {"Berisiko", "Diperkirakan tidak tercapai"}
     assert "Persentase data SIASN yang mutakhir" in set(shown["Indikator"][shown["Status"] != "Diperkirakan tercapai"])
     assert "Peringatan dini" in [h.value for h in app.subheader]
+
+
+def test_what_is_shown_says_why_and_where_the_target_came_from(con):
+    from kinerja.present.tables import proyeksi_table
+
+    indikator(con, "Tanpa target tahunan", satuan="orang", target_tw={1: 10, 2: 10}, realisasi={1: 5})
+    indikator(con, "Rencana nol", satuan="orang", target=10, target_tw={1: 0, 2: 0, 3: 0, 4: 10}, realisasi={1: 0})
+    indikator(con, "Kasus", satuan="kasus", polaritas="negatif", target=8, target_tw={1: 2, 2: 2, 3: 2, 4: 2},
+              realisasi={1: 6, 2: 6})
+    shown = proyeksi_table(p.proyeksi(capaian(con, TAHUN, 2), skala(con), 2)).set_index("Indikator")
+    assert shown.loc["Tanpa target tahunan", "Target tahunan"] == "20"
+    assert shown.loc["Tanpa target tahunan", "Dasar proyeksi"].endswith("memakai target triwulan")
+    assert shown.loc["Rencana nol", "Status"] == "Belum dapat diproyeksikan"
+    assert "laju terhadap rencana tidak dapat dihitung" in shown.loc["Rencana nol", "Dasar proyeksi"]
+    assert shown.loc["Kasus", ["Proyeksi akhir tahun", "Kekurangan"]].tolist() == ["24 kasus", "16 kasus"]
+    assert shown.loc["Kasus", "Yang masih diperlukan"] == "batas setahun (8 kasus) sudah terlampaui"

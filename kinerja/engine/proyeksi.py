@@ -200,6 +200,8 @@ def project_row(row: dict, q: int, limit: Decimal) -> dict:
         per_quarter = max(per_quarter, Decimal(0))
     else:  # the fall still needed per quarter (negative), 0 when already low enough
         per_quarter = min(per_quarter, Decimal(0))
+    if bounds(row["target_tahunan"]) is None:
+        rule += "; target tahunan belum ditetapkan: memakai target triwulan"
     out.update(proyeksi=float(value), proyeksi_capaian=None if nilai is None else float(nilai), status=status,
                kekurangan=float(rounded(shortfall)), sisa_triwulan=remaining,
                kebutuhan=None if needed is None else float(rounded(needed)),

@@ -251,6 +251,8 @@ def kebutuhan_text(row) -> str:
     per, satuan, sisa = row.kebutuhan_per_triwulan, row.satuan, int(row.sisa_triwulan)
     negatif = row.polaritas == "negatif"
     if row.agregasi == "kumulatif":
+        if negatif and per == 0 and row.kekurangan > 0:
+            return f"batas setahun ({angka(row.target_tahunan)} {satuan}) sudah terlampaui"
         return (f"{'paling banyak ' if negatif else ''}{dalam_satuan(per, satuan)} per triwulan "
                 f"({sisa} triwulan lagi)")
     if row.agregasi == "rata_rata":
@@ -274,7 +276,7 @@ def proyeksi_table(rows: pd.DataFrame) -> pd.DataFrame:
         "Capaian proyeksi": [format_persen(v) for v in rows["proyeksi_capaian"]],
         "Kekurangan": [dalam_satuan(v, s) for v, s in zip(rows["kekurangan"], rows["satuan"])],
         "Yang masih diperlukan": [kebutuhan_text(r) for r in rows.itertuples()],
-        "Dasar proyeksi": [r.aturan or r.alasan for r in rows.itertuples()],
+        "Dasar proyeksi": [r.alasan or r.aturan for r in rows.itertuples()],
     })
 
 
