@@ -208,3 +208,10 @@ def test_what_is_shown_says_why_and_where_the_target_came_from(con):
     assert "laju terhadap rencana tidak dapat dihitung" in shown.loc["Rencana nol", "Dasar proyeksi"]
     assert shown.loc["Kasus", ["Proyeksi akhir tahun", "Kekurangan"]].tolist() == ["24 kasus", "16 kasus"]
     assert shown.loc["Kasus", "Yang masih diperlukan"] == "batas setahun (8 kasus) sudah terlampaui"
+
+
+def test_a_complete_past_year_has_nothing_to_project(monkeypatch, demo_db):
+    from tests.test_pages import open_page
+
+    app = open_page(monkeypatch, demo_db, tahun="2024")
+    assert "indikator sudah dilaporkan sampai TW IV" in " ".join(s.value for s in app.success)
