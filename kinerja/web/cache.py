@@ -226,7 +226,7 @@ def reminder_letter(path: str, tahun: int, today) -> bytes:
     from kinerja.reports.pengingat import surat_pengingat
 
     quarters = reminders.pending_quarters(register(path, tahun), units(path), today)
-    return surat_pengingat(quarters, tahun, today, db.setting(cursor(), "nama_instansi"))
+    return surat_pengingat(quarters, tahun, today, using(db.setting, "nama_instansi"))
 
 
 def write(action, *args, **kwargs) -> str | None:
