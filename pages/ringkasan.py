@@ -71,10 +71,9 @@ with right:
     st.subheader("Peringatan dini")
     projected = cache.proyeksi(path, tahun, triwulan, None)
     risky = proyeksi.at_risk(projected)
-    batas = angka(float(summaries.off_track_limit(scale)))
-    st.caption(proyeksi.RULE_SHORT.format(batas=batas))
+    st.caption(proyeksi.rule_text(scale))
     with st.expander("Aturan proyeksi"):
-        st.write(proyeksi.RULE.format(batas=batas))
+        st.write(proyeksi.rule_text(scale, full=True))
     if risky.empty:
         st.success("Tidak ada indikator yang diperkirakan meleset dari target akhir tahun."
                    if (projected["sisa_triwulan"].fillna(0) > 0).any()

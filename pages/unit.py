@@ -6,7 +6,7 @@ from kinerja.engine import summaries
 from kinerja.engine.capaian import ringkasan
 from kinerja.numbers import format_persen
 from kinerja.present import charts
-from kinerja.present.tables import angka, proyeksi_table
+from kinerja.present.tables import proyeksi_table
 from kinerja.present.tables import (
     indicator_table,
     kategori_css,
@@ -53,10 +53,9 @@ with right:
 st.subheader("Peringatan dini")
 projected = proyeksi.by_risk(cache.proyeksi(path, tahun, triwulan, unit))
 risky = proyeksi.at_risk(projected)
-batas = angka(float(summaries.off_track_limit(scale)))
-st.caption(proyeksi.RULE_SHORT.format(batas=batas))
+st.caption(proyeksi.rule_text(scale))
 with st.expander("Aturan proyeksi"):
-    st.write(proyeksi.RULE.format(batas=batas))
+    st.write(proyeksi.rule_text(scale, full=True))
 if risky.empty:
     st.success("Tidak ada indikator unit ini yang diperkirakan meleset dari target akhir tahun.")
 else:

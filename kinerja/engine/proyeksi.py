@@ -28,7 +28,7 @@ import pandas as pd
 
 from kinerja.engine.capaian import capaian_nilai
 from kinerja.engine.summaries import off_track_limit
-from kinerja.numbers import MICRO
+from kinerja.numbers import MICRO, format_angka
 from kinerja.values import exact, half_up
 from kinerja.vocab import ROMAN
 
@@ -95,6 +95,11 @@ def proyeksi(frame: pd.DataFrame, scale: pd.DataFrame, triwulan: int) -> pd.Data
 
 
 NUMBERS = ["realisasi", "proyeksi", "proyeksi_capaian", "kekurangan", "kebutuhan", "kebutuhan_per_triwulan"]
+
+
+def rule_text(scale: pd.DataFrame, full: bool = False) -> str:
+    """The rule as the pages state it (RULE_SHORT, or RULE when `full`), with the scale's limit."""
+    return (RULE if full else RULE_SHORT).format(batas=format_angka(off_track_limit(scale)))
 
 
 def status_for(nilai: Decimal | None, limit: Decimal) -> str | None:
