@@ -6,7 +6,9 @@ import streamlit as st
 
 from kinerja import vocab
 from kinerja.collect import notes, versions, workflow
+from kinerja.collect import reminders
 from kinerja.numbers import format_persen
+from kinerja.present.tables import reminder_table
 from kinerja.present.tables import (
     STATUS,
     changes_table,
@@ -28,6 +30,27 @@ st.dataframe(text.style.apply(lambda _: css, axis=None), width="stretch")
 deadlines = cache.deadlines(path, tahun)
 st.caption("Tenggat: " + ", ".join(f"TW {ROMAN[r.triwulan]} {r.tanggal:%d-%m-%Y}" for r in deadlines.itertuples())
            + ". Terlambat: dikirim sesudah tenggat, atau belum dikirim padahal tenggat sudah lewat.")
+
+st.subheader("Pengingat tenggat")
+today = date.today()
+to_remind = reminders.reminders(register, cache.units(path), tahun, today)
+if to_remind.empty:
+    st.success(f"Tidak ada unit yang terlambat atau bertenggat dalam {reminders.DUE_DAYS} hari untuk tahun {tahun}.")
+else:
+    st.caption(f"Unit yang belum mengirim (atau baru menyimpan draf) triwulan yang tenggatnya sudah lewat atau "
+               f"jatuh dalam {reminders.DUE_DAYS} hari. Salin teks pengingat (tombol salin di pojok kanan teks) "
+               "atau bagikan lewat WhatsApp.")
+    st.dataframe(reminder_table(to_remind), hide_index=True, width="stretch")
+    for row in to_remind.itertuples():
+        with st.expander(f"Pengingat untuk {row.unit_nama}"):
+            st.code(row.teks, language=None, wrap_lines=True)
+            st.link_button("Bagikan lewat WhatsApp", row.tautan_wa, icon=":material/share:")
+    if (to_remind["keadaan"] == reminders.TERLAMBAT).any():
+        st.download_button("Unduh surat pengingat untuk unit yang terlambat (.docx)",
+                           lambda: cache.reminder_letter(path, tahun, today),
+                           file_name=f"surat-pengingat-kinerja-{tahun}.docx", icon=":material/download:",
+                           mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                           on_click="ignore")
 
 units = cache.units(path)
 left, right = st.columns(2)

@@ -1,11 +1,13 @@
 """Ringkasan: what leadership reads in five seconds: how many indicators are off track, and where."""
 import streamlit as st
 
+from kinerja.engine import proyeksi
 from kinerja.engine import summaries
 from kinerja.engine.capaian import ringkasan
 from kinerja.numbers import format_persen
 from kinerja.present import charts
 from kinerja.present.tables import angka
+from kinerja.present.tables import PROYEKSI_STATUS, dalam_satuan, kebutuhan_text, proyeksi_table
 from kinerja.vocab import periode_text
 from kinerja.web import cache, widgets
 
@@ -63,4 +65,33 @@ with right:
         with st.expander(f"{len(missing)} indikator belum dapat dihitung"):
             st.dataframe(missing[["unit", "indikator", "keterangan"]].rename(
                 columns={"unit": "Unit", "indikator": "Indikator", "keterangan": "Alasan"}),
+                hide_index=True, width="stretch")
+
+with right:
+    st.subheader("Peringatan dini")
+    projected = cache.proyeksi(path, tahun, triwulan, None)
+    risky = proyeksi.at_risk(projected)
+    st.caption(proyeksi.rule_text(scale))
+    with st.expander("Aturan proyeksi"):
+        st.write(proyeksi.rule_text(scale, full=True))
+    if risky.empty:
+        st.success("Tidak ada indikator yang diperkirakan meleset dari target akhir tahun."
+                   if (projected["sisa_triwulan"].fillna(0) > 0).any()
+                   else "Tidak ada yang perlu diproyeksikan: indikator sudah dilaporkan sampai TW IV.")
+    for row in risky.head(8).itertuples():
+        with st.container(border=True):
+            st.markdown(f"**{PROYEKSI_STATUS[row.status]}** · proyeksi {format_persen(row.proyeksi_capaian)}"
+                        f" · {row.unit}")
+            st.page_link("pages/sasaran.py", label=row.indikator, icon=":material/arrow_forward:",
+                         query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
+            st.caption(f"Kurang {dalam_satuan(row.kekurangan, row.satuan)} dari target; "
+                       f"perlu {kebutuhan_text(row)}.")
+    if len(risky) > 8:
+        with st.expander(f"Lihat semua {len(risky)} indikator berisiko"):
+            st.dataframe(proyeksi_table(risky), hide_index=True, width="stretch")
+    unprojected = projected[projected["status"].isna()]
+    if len(unprojected):
+        with st.expander(f"{len(unprojected)} indikator belum dapat diproyeksikan"):
+            st.dataframe(unprojected[["unit", "indikator", "alasan"]].rename(
+                columns={"unit": "Unit", "indikator": "Indikator", "alasan": "Alasan"}),
                 hide_index=True, width="stretch")

@@ -1,10 +1,12 @@
 """Unit: one unit's indicators and capaian, and what it has and has not sent per quarter."""
 import streamlit as st
 
+from kinerja.engine import proyeksi
 from kinerja.engine import summaries
 from kinerja.engine.capaian import ringkasan
 from kinerja.numbers import format_persen
 from kinerja.present import charts
+from kinerja.present.tables import proyeksi_table
 from kinerja.present.tables import (
     indicator_table,
     kategori_css,
@@ -47,3 +49,15 @@ with left:
 with right:
     per_indicator = summaries.by_quarter(cache.quarters(path, tahun, unit), ["indikator"], scale)
     widgets.show_chart(charts.heatmap(per_indicator, scale, "indikator", "Indikator"), f"triwulan-{unit}-{tahun}")
+
+st.subheader("Peringatan dini")
+projected = proyeksi.by_risk(cache.proyeksi(path, tahun, triwulan, unit))
+risky = proyeksi.at_risk(projected)
+st.caption(proyeksi.rule_text(scale))
+with st.expander("Aturan proyeksi"):
+    st.write(proyeksi.rule_text(scale, full=True))
+if risky.empty:
+    st.success("Tidak ada indikator unit ini yang diperkirakan meleset dari target akhir tahun.")
+else:
+    st.warning(f"{len(risky)} indikator unit ini berisiko tidak mencapai target akhir tahun.")
+st.dataframe(proyeksi_table(projected).drop(columns=["Unit"]), hide_index=True, width="stretch")

@@ -13,7 +13,7 @@ import pandas as pd
 from kinerja.engine.summaries import band, off_track
 from kinerja.model import fmt_plain
 from kinerja.store.queries import run, sql
-from kinerja.values import exact, mean_persen
+from kinerja.values import exact, half_up, mean_persen
 
 # The columns of the `kinerja capaian` contract (spec/cli.md), in this order.
 CONTRACT_COLUMNS = ["unit", "sasaran", "indikator", "satuan", "polaritas", "agregasi", "target",
@@ -77,6 +77,25 @@ def target_cell(bawah: pd.Series, atas: pd.Series) -> pd.Series:
 
 def plain(value: float) -> str:
     return fmt_plain(exact(value))
+
+
+def capaian_nilai(realisasi: Decimal, bawah: Decimal, atas: Decimal, polaritas: str,
+                  rumus: str | None) -> Decimal | None:
+    """Capaian (%) of one realisation against a target, by spec/capaian.md, for values computed
+    outside the capaian query (a projection, a Renstra comparison); exact, rounded half up to 2
+    decimals. A range target (bawah < atas): inside it 100, outside it the nearer bound is the
+    target. None where it cannot be computed: target 0, or formula B with realisation 0 (a
+    perfect result: the caller says "tercapai")."""
+    if bawah != atas and bawah <= realisasi <= atas:
+        return Decimal(100)
+    target = atas if realisasi > atas else bawah
+    if target == 0:
+        return None
+    if polaritas == "negatif":
+        if rumus == "B":
+            return half_up(target / realisasi * 100) if realisasi else None
+        return max(half_up((2 - realisasi / target) * 100), Decimal(0))  # formula A, floored at 0
+    return half_up(realisasi / target * 100)
 
 
 def skala(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

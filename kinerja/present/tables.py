@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import pandas as pd
 
 from kinerja.engine.summaries import selisih
 from kinerja.numbers import format_angka, format_persen
 from kinerja.present.colours import ink
-from kinerja.values import is_missing
+from kinerja.values import exact, is_missing
 from kinerja.vocab import E81_KOLOM, ROMAN, period_label
 
 CAPAIAN_COLUMNS = {"unit": "Unit", "sasaran": "Sasaran", "indikator": "Indikator", "satuan": "Satuan",
@@ -226,4 +226,68 @@ def efisiensi_table(frame: pd.DataFrame) -> pd.DataFrame:
         "Serapan anggaran": [format_persen(v) for v in frame["serapan_persen"]],
         "Rata-rata capaian kinerja": [format_persen(v) for v in frame["capaian_kinerja"]],
         "Jumlah indikator": frame["jumlah_indikator"],
+    })
+
+
+PROYEKSI_STATUS = {"diperkirakan tercapai": "Diperkirakan tercapai", "berisiko": "Berisiko",
+                   "diperkirakan tidak tercapai": "Diperkirakan tidak tercapai"}
+
+
+def dalam_satuan(value, satuan) -> str:
+    """A computed number with the indicator's unit, to 2 decimals (3 below 1), trailing zeros
+    dropped: "221,67 orang", "0,025 indeks", "60 orang"; "–" for missing."""
+    if is_missing(value):
+        return "–"
+    number = exact(value)
+    shown = format_angka(number.quantize(Decimal("0.001") if abs(number) < 1 else Decimal("0.01"),
+                                         rounding=ROUND_HALF_UP).normalize())
+    return f"{shown} {satuan}" if isinstance(satuan, str) and satuan.strip() else shown
+
+
+def kebutuhan_text(row) -> str:
+    """What the rest of the year must bring (kinerja.engine.proyeksi), said as a unit would act on it."""
+    if is_missing(row.kebutuhan_per_triwulan) or not row.sisa_triwulan:
+        return "–"
+    per, satuan, sisa = row.kebutuhan_per_triwulan, row.satuan, int(row.sisa_triwulan)
+    negatif = row.polaritas == "negatif"
+    if row.agregasi == "kumulatif":
+        if negatif and per == 0 and row.kekurangan > 0:
+            return f"batas setahun ({angka(row.target_tahunan)} {satuan}) sudah terlampaui"
+        return (f"{'paling banyak ' if negatif else ''}{dalam_satuan(per, satuan)} per triwulan "
+                f"({sisa} triwulan lagi)")
+    if row.agregasi == "rata_rata":
+        return (f"rata-rata {'paling tinggi' if negatif else 'minimal'} {dalam_satuan(per, satuan)} "
+                f"pada {sisa} triwulan tersisa")
+    goal = dalam_satuan(row.kebutuhan, satuan)
+    if per == 0:
+        return f"pertahankan {'paling tinggi' if negatif else 'minimal'} {goal} sampai TW IV"
+    return f"{'turun' if per < 0 else 'naik'} {dalam_satuan(abs(per), satuan)} per triwulan hingga {goal} pada TW IV"
+
+
+def proyeksi_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Early-warning rows (kinerja.engine.proyeksi) as people read them: the projection and the
+    shortfall in the indicator's unit, what each remaining quarter must bring, and the rule used."""
+    return pd.DataFrame({
+        "Unit": rows["unit"].values,
+        "Indikator": rows["indikator"].values,
+        "Status": rows["status"].map(PROYEKSI_STATUS).fillna("Belum dapat diproyeksikan").values,
+        "Target tahunan": [angka(v) for v in rows["target_tahunan"]],
+        "Proyeksi akhir tahun": [dalam_satuan(v, s) for v, s in zip(rows["proyeksi"], rows["satuan"])],
+        "Capaian proyeksi": [format_persen(v) for v in rows["proyeksi_capaian"]],
+        "Kekurangan": [dalam_satuan(v, s) for v, s in zip(rows["kekurangan"], rows["satuan"])],
+        "Yang masih diperlukan": [kebutuhan_text(r) for r in rows.itertuples()],
+        "Dasar proyeksi": [r.alasan or r.aturan for r in rows.itertuples()],
+    })
+
+
+def reminder_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Units to remind (kinerja.collect.reminders.reminders) as people read them."""
+    return pd.DataFrame({
+        "Unit": rows["unit_nama"].values,
+        "Keadaan": ["Terlambat" if k == "terlambat" else "Jatuh tempo" for k in rows["keadaan"]],
+        "Triwulan": [", ".join(f"TW {ROMAN[q]}" for q in quarters) for quarters in rows["triwulan"]],
+        "Tenggat": [f"{t:%d-%m-%Y}" for t in rows["tenggat"]],
+        "Hari": [f"terlambat {format_angka(h)} hari" if k == "terlambat" else "hari ini" if h == 0
+                 else f"{format_angka(h)} hari lagi"
+                 for k, h in zip(rows["keadaan"], rows["hari"])],
     })

@@ -17,10 +17,10 @@ import duckdb
 import pandas as pd
 
 from kinerja.engine.anggaran import realisasi_sebelum, serapan
-from kinerja.engine.capaian import capaian, kategori_for
+from kinerja.engine.capaian import capaian, capaian_nilai, kategori_for
 from kinerja.safety import is_number
 from kinerja.store.queries import run
-from kinerja.values import exact, half_up, is_missing, mean_persen
+from kinerja.values import exact, is_missing, mean_persen
 from kinerja.vocab import E81_KOLOM, NOTES, RENSTRA_AKHIR, RENSTRA_AWAL, renstra_years
 
 # Columns 5-14 of the E.81, each with a K (kinerja) and an Rp (anggaran) value.
@@ -68,13 +68,9 @@ def tingkat_capaian(realisasi: Decimal | None, target: Decimal | None, polaritas
                     rumus: str) -> Decimal | None:
     """Column 14: realisation to date against the Renstra end target, by the indicator's own
     formula (spec/capaian.md), rounded half up; None where it cannot be computed."""
-    if realisasi is None or target is None or target == 0:
+    if realisasi is None or target is None:
         return None
-    if polaritas == "negatif":
-        if rumus == "B":
-            return half_up(target / realisasi * 100) if realisasi else None
-        return max(half_up((2 - realisasi / target) * 100), Decimal(0))
-    return half_up(realisasi / target * 100)
+    return capaian_nilai(realisasi, target, target, polaritas, rumus)
 
 
 def evaluasi(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = None) -> Evaluasi:

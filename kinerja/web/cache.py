@@ -17,9 +17,11 @@ import streamlit as st
 
 from kinerja.collect import indikator as collect_indikator
 from kinerja.collect import register as collect_register
+from kinerja.collect import reminders
 from kinerja.collect import versions as collect_versions
 from kinerja.collect import workflow
 from kinerja.engine import capaian as engine
+from kinerja.engine import proyeksi as engine_proyeksi
 from kinerja.engine import summaries
 from kinerja.safety import printable
 from kinerja.store import backup, db
@@ -118,6 +120,15 @@ def over_years(path: str, triwulan: int | None) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def skala(path: str) -> pd.DataFrame:
     return using(engine.skala)
+
+
+@st.cache_data(show_spinner=False)
+def proyeksi(path: str, tahun: int, triwulan: int | None, unit: str | None) -> pd.DataFrame:
+    """The early warning (kinerja.engine.proyeksi) from the quarters reported up to `triwulan`
+    (the whole year: up to TW IV)."""
+    quarter = triwulan or 4
+    # the quarters' tables are computed for the pages' heatmaps anyway
+    return engine_proyeksi.proyeksi(quarters(path, tahun, unit)[quarter], skala(path), quarter)
 
 
 @st.cache_data(show_spinner=False)
@@ -224,6 +235,14 @@ def rollback_preview(path: str, submission_id: int) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def deadlines(path: str, tahun: int) -> pd.DataFrame:
     return using(workflow.deadlines, tahun)
+
+
+def reminder_letter(path: str, tahun: int, today) -> bytes:
+    """The reminder letters (.docx) to the units late with a quarter of `tahun` on `today`."""
+    from kinerja.reports.pengingat import surat_pengingat
+
+    quarters = reminders.pending_quarters(register(path, tahun), units(path), today)
+    return surat_pengingat(quarters, tahun, today, using(db.setting, "nama_instansi"))
 
 
 def write(action, *args, **kwargs) -> str | None:
