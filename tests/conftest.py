@@ -2,6 +2,17 @@
 import pytest
 
 from kinerja.store import db
+from kinerja.auth import Akun
+
+# Accounts for the domain tests (kinerja.auth checks the account, not the database).
+SEKRETARIAT = Akun("sekretariat", frozenset({"sekretariat"}))
+PERENCANA = Akun("perencana", frozenset({"perencana"}))
+PIMPINAN = Akun("pimpinan", frozenset({"pimpinan"}))
+
+
+def operator(*units: str, nama: str | None = None) -> Akun:
+    """An operator serving `units`."""
+    return Akun(nama or f"operator.{units[0].lower()}", frozenset({"operator"}), frozenset(units))
 
 
 @pytest.fixture
@@ -14,7 +25,8 @@ def con(tmp_path):
 TABLES = ["unit", "sasaran", "program_kegiatan", "indikator", "target", "target_renstra",
           "konvensi_target", "realisasi", "catatan", "submission", "submission_triwulan", "riwayat",
           "skala_kategori", "pengaturan", "langkah_pengumpulan", "tenggat", "lampiran", "anggaran",
-          "riwayat_anggaran"]
+          "riwayat_anggaran", "akun", "peran_akun", "unit_akun", "audit", "berkas_bukti",
+          "lampiran_bukti"]
 
 
 def db_content(connection) -> dict:

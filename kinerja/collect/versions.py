@@ -17,7 +17,8 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from kinerja.collect import workflow
+from kinerja.auth import Akun, require
+from kinerja.collect import audit, workflow
 from kinerja.store import db
 from kinerja.store.queries import insert_frame, new_ids, run, sql
 
@@ -39,6 +40,10 @@ def latest(con: duckdb.DuckDBPyConnection, submission_id: int) -> int:
     return con.execute(sql("versi_terakhir"), {"id": submission_id}).fetchone()[0]
 
 
+def latest_versi(con: duckdb.DuckDBPyConnection, submission_id: int) -> int:
+    return int(run(con, "versi_isi", {"id": submission_id}).iloc[0]["versi"])
+
+
 def diff(con: duckdb.DuckDBPyConnection, dari: int, ke: int) -> pd.DataFrame:
     """Values that differ between two versions of one stream (in either order): jenis,
     indikator_id, indikator, tahun, triwulan, sebelum (as the older left it), sesudah (as the newer
@@ -47,12 +52,14 @@ def diff(con: duckdb.DuckDBPyConnection, dari: int, ke: int) -> pd.DataFrame:
     return run(con, "versi_beda", {"dari": older, "ke": newer})
 
 
-def rollback(con: duckdb.DuckDBPyConnection, submission_id: int, oleh: str,
+def rollback(con: duckdb.DuckDBPyConnection, submission_id: int, akun: Akun,
              waktu: datetime | None = None) -> tuple[int, int]:
     """Restore the values as version `submission_id` left them, as a new version of its stream.
     Returns (new submission id, new versi). Refused (WorkflowError) for the newest version, or
-    when a value of a verified quarter would change."""
+    when a value of a verified quarter would change; auth.Ditolak unless the account may roll
+    back the unit's versions."""
     version = run(con, "versi_isi", {"id": submission_id}).iloc[0]
+    require(akun, "pulihkan", version["unit_kode"])
     newest = latest(con, submission_id)
     if newest == submission_id:
         raise workflow.WorkflowError(f"Versi {version['versi']} adalah versi terakhir; tidak ada yang dipulihkan.")
@@ -67,12 +74,15 @@ def rollback(con: duckdb.DuckDBPyConnection, submission_id: int, oleh: str,
     triwulan = None if pd.isna(version["triwulan"]) else int(version["triwulan"])
     with db.transaction(con):
         new_id, versi = insert_submission(
-            con, unit, tahun, triwulan, version["nama_berkas"], bytes(version["isi"]), oleh, waktu,
+            con, unit, tahun, triwulan, version["nama_berkas"], bytes(version["isi"]), akun.label, waktu,
             {"pemulihan_ke_versi": int(version["versi"]), "nilai_berubah": len(changes)})
         if len(changes):
             insert_frame(con, "write_values", "incoming_values", restored_values(changes),
                          {"submission": new_id, "waktu": waktu})
-        workflow.record_upload(con, unit, tahun, quarters, new_id, oleh, waktu)
+        workflow.record_upload(con, unit, tahun, quarters, new_id, akun.label, waktu)
+        audit.record(con, akun, "pulihkan", unit=unit, tahun=tahun, triwulan=triwulan, objek=version["nama_berkas"],
+                     lama=f"versi {latest_versi(con, newest)}",
+                     baru=f"versi {versi} (isi versi {version['versi']}, {len(changes)} nilai)", waktu=waktu)
     return new_id, versi
 
 

@@ -5,6 +5,7 @@ from datetime import datetime
 
 import duckdb
 
+from kinerja.auth import Akun, require
 from kinerja.ingest.plan import ImportResult, plan_file
 from kinerja.ingest.write import apply_plan
 
@@ -17,12 +18,15 @@ def import_file(
     tahun: int,
     triwulan: int | None = None,
     dry_run: bool = False,
-    oleh: str = "cli",
+    akun: Akun | None = None,
     waktu: datetime | None = None,
 ) -> ImportResult:
-    """Read, plan and (unless dry_run or invalid) write one file. Bad cells come back as problems
-    in the result; only an unreadable file (cells.ReadError) or an unknown unit raise."""
+    """Read, plan and (unless dry_run or invalid) write one file as `akun`. Bad cells come back as
+    problems in the result; only an unreadable file (cells.ReadError), an unknown unit or an account
+    that may not upload for the unit (auth.Ditolak) raise."""
+    if not dry_run:
+        require(akun, "unggah", unit)
     plan = plan_file(con, data, filename, unit, tahun, triwulan)
     if dry_run or not plan.ok:
         return ImportResult(plan)
-    return apply_plan(con, plan, oleh=oleh, waktu=waktu)
+    return apply_plan(con, plan, akun, waktu=waktu)

@@ -16,6 +16,7 @@ from pathlib import PurePath
 import duckdb
 import pandas as pd
 
+from kinerja.auth import Akun, require
 from kinerja.ingest.cells import ReadError
 from kinerja.ingest.plan import ImportPlan, ImportResult, plan_import
 from kinerja.ingest.reader import read_workbook
@@ -134,13 +135,17 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
         columns=["lembar", "baris", "kolom", "isi", "masalah"])
 
 
-def confirm(con: duckdb.DuckDBPyConnection, plan: ImportPlan, oleh: str, draf: bool = False,
+def confirm(con: duckdb.DuckDBPyConnection, plan: ImportPlan, akun: Akun, draf: bool = False,
             waktu: datetime | None = None) -> ImportResult:
-    """Write the plan the user saw (one transaction), after planning it again against what is
-    stored now: another upload may have landed since the preview. The user's settings carry over."""
+    """Write the plan the user saw (one transaction) as `akun`, after planning it again against what
+    is stored now: another upload may have landed since the preview. The user's settings carry
+    over; changing them needs the right to set indicator settings (auth.Ditolak otherwise)."""
+    require(akun, "unggah", plan.unit)
     fresh = plan_import(con, plan.workbook, plan.data, plan.unit, plan.tahun, plan.triwulan)
     if fresh.ok:
+        if not settings(fresh).equals(settings(plan)):
+            require(akun, "pengaturan_indikator", plan.unit)
         fresh = with_settings(fresh, settings(plan))
     if not fresh.ok:
         return ImportResult(fresh)
-    return apply_plan(con, fresh, oleh=oleh, waktu=waktu, draf=draf)
+    return apply_plan(con, fresh, akun, waktu=waktu, draf=draf)
