@@ -1,10 +1,23 @@
-"""Kinerja: the dashboard's entry point: navigation over the pages and the shared sidebar."""
+"""Kinerja: the dashboard's entry point: login, then navigation over the pages the account's roles
+may open (kinerja.auth), and the shared sidebar. A page left out of the navigation cannot be reached
+by its URL either; the restricted pages check the role again themselves (web_auth.guard)."""
 import streamlit as st
 
+from kinerja.web import auth as web_auth
 from kinerja.web import widgets
 
 st.set_page_config(page_title="Kinerja", page_icon=":material/monitoring:", layout="wide")
-navigation = st.navigation({
+akun = web_auth.current()
+if akun is None:
+    st.navigation([st.Page(web_auth.login_page, title="Masuk", icon=":material/login:")]).run()
+    st.stop()
+
+
+def allowed(action: str) -> bool:
+    return web_auth.somewhere(akun, action)
+
+
+sections = {
     "Capaian": [
         st.Page("pages/ringkasan.py", title="Ringkasan", icon=":material/dashboard:", default=True),
         st.Page("pages/sasaran.py", title="Sasaran & Indikator", icon=":material/target:"),
@@ -13,12 +26,17 @@ navigation = st.navigation({
         st.Page("pages/data.py", title="Data", icon=":material/table_chart:"),
     ],
     "Pengumpulan": [
-        st.Page("pages/unggah.py", title="Unggah", icon=":material/upload_file:"),
+        *([st.Page("pages/unggah.py", title="Unggah", icon=":material/upload_file:")] if allowed("unggah") else []),
         st.Page("pages/pengumpulan.py", title="Register", icon=":material/fact_check:"),
     ],
-    "Evaluasi": [
-        st.Page("pages/ekspor.py", title="Ekspor", icon=":material/download:"),
+    "Evaluasi": [st.Page("pages/ekspor.py", title="Ekspor", icon=":material/download:")] if allowed("ekspor") else [],
+    "Pengelolaan": [
+        *([st.Page("pages/akun.py", title="Akun", icon=":material/manage_accounts:")] if allowed("akun") else []),
+        *([st.Page("pages/audit.py", title="Audit", icon=":material/history:")] if allowed("baca_audit") else []),
+        st.Page("pages/profil.py", title="Akun saya", icon=":material/person:"),
     ],
-})
+}
+navigation = st.navigation({name: pages for name, pages in sections.items() if pages})
 widgets.sidebar()
+web_auth.sidebar(akun)
 navigation.run()

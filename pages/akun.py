@@ -2,15 +2,18 @@
 deactivates accounts. Every change is checked again in kinerja.accounts and audited."""
 import streamlit as st
 
-from kinerja import accounts, web, web_auth
 from kinerja.auth import ROLES
+from kinerja.collect import accounts
+from kinerja.web import auth as web_auth
+from kinerja.web import cache
+from kinerja.web.text import plain
 
 akun = web_auth.guard("akun")
 st.title("Akun Pengguna")
-path = web.database()
-units = web.units(path)
+path = cache.database()
+units = cache.units(path)
 unit_names = dict(zip(units["kode"], units["nama"]))
-listed = accounts.accounts(web.cursor())
+listed = accounts.accounts(cache.cursor())
 st.dataframe(listed.rename(columns={
     "nama": "Nama akun", "nama_lengkap": "Nama lengkap", "peran": "Peran", "unit": "Unit", "aktif": "Aktif",
     "terkunci_sampai": "Terkunci sampai", "dibuat_pada": "Dibuat", "dibuat_oleh": "Dibuat oleh"}),
@@ -25,7 +28,7 @@ def done(message: str) -> None:
 
 
 def attempt(action, *args, message: str) -> None:
-    refused = web.write(action, *args, errors=(accounts.AccountError,))
+    refused = cache.write(action, *args, errors=(accounts.AccountError,))
     if refused:
         st.error(refused)
     else:
@@ -33,7 +36,7 @@ def attempt(action, *args, message: str) -> None:
 
 
 if "akun_pesan" in st.session_state:
-    st.success(web.plain(st.session_state.pop("akun_pesan")))
+    st.success(plain(st.session_state.pop("akun_pesan")))
 
 new_tab, change_tab = st.tabs(["Tambah akun", "Ubah akun"])
 with new_tab:
@@ -54,7 +57,7 @@ with change_tab:
     else:
         chosen = st.selectbox("Akun", listed["nama"].tolist())
         row = listed.set_index("nama").loc[chosen]
-        current_roles, current_units = accounts.roles_of(web.cursor(), chosen)
+        current_roles, current_units = accounts.roles_of(cache.cursor(), chosen)
         with st.form("akun_peran"):
             peran = st.multiselect("Peran", list(ROLES), default=sorted(current_roles), format_func=ROLES.get)
             unit = st.multiselect("Unit (untuk operator)", list(unit_names), default=sorted(current_units),

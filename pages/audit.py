@@ -2,13 +2,15 @@
 and old -> new; filtered by unit, year, account and action, and downloadable as .xlsx. Read only."""
 import streamlit as st
 
-from kinerja import audit, web, web_auth
-from kinerja.audit_export import audit_xlsx
+from kinerja.collect import audit
+from kinerja.reports.audit import audit_xlsx
+from kinerja.web import auth as web_auth
+from kinerja.web import cache
 
 akun = web_auth.guard("baca_audit")
 st.title("Jejak Audit")
 st.caption("Setiap perubahan tercatat dengan akun yang masuk; catatan audit tidak dapat diubah atau dihapus.")
-everything = audit.trail(web.cursor(), akun)
+everything = audit.trail(cache.cursor(), akun)
 ALL = "Semua"
 columns = st.columns(4)
 with columns[0]:
@@ -21,7 +23,7 @@ with columns[2]:
 with columns[3]:
     aksi = st.selectbox("Aksi", [ALL, *audit.ACTIONS], format_func=lambda a: audit.ACTIONS.get(a, a),
                         key="audit_aksi")
-chosen = audit.trail(web.cursor(), akun, None if unit == ALL else unit, None if tahun == ALL else int(tahun),
+chosen = audit.trail(cache.cursor(), akun, None if unit == ALL else unit, None if tahun == ALL else int(tahun),
                      None if nama == ALL else nama, None if aksi == ALL else aksi)
 st.caption(f"{len(chosen)} perubahan")
 shown = chosen.assign(aksi=chosen["aksi"].map(lambda a: audit.ACTIONS.get(a, a)), sumber=chosen["sumber"].str.upper())

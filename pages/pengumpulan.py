@@ -5,17 +5,16 @@ from datetime import date
 import streamlit as st
 
 from kinerja import vocab
-from kinerja.collect import notes, versions, workflow
+from kinerja.auth import may
+from kinerja.collect import bukti, notes, versions, workflow
 from kinerja.numbers import format_persen
-from kinerja.present.tables import (
-    STATUS,
-    changes_table,
-    register_matrix,
-    version_labels,
-)
+from kinerja.present.tables import STATUS, changes_table, register_matrix, version_labels
 from kinerja.vocab import ROMAN
+from kinerja.web import auth as web_auth
 from kinerja.web import cache, widgets
+from kinerja.web.text import plain
 
+akun = web_auth.account()
 path, tahun, triwulan = widgets.page("Pengumpulan Data")
 register = cache.register(path, tahun)
 text, css = register_matrix(register, date.today())
@@ -30,13 +29,15 @@ st.caption("Tenggat: " + ", ".join(f"TW {ROMAN[r.triwulan]} {r.tanggal:%d-%m-%Y}
            + ". Terlambat: dikirim sesudah tenggat, atau belum dikirim padahal tenggat sudah lewat.")
 
 units = cache.units(path)
+# Operators read the details (files, notes) of the units they serve only.
+units = units[units["kode"].isin(web_auth.units_for(akun, "baca_unit", units["kode"]))]
 left, right = st.columns(2)
 with left:
-    unit = widgets.choose("Unit", dict(zip(units["kode"], units["nama"])), "unit")
+    unit = widgets.choose("Unit", dict(zip(units["kode"], units["nama"])), "unit", default=min(akun.unit, default=None))
 with right:
     quarter = widgets.choose("Triwulan", {q: f"TW {ROMAN[q]}" for q in range(1, 5)}, "tw", default=triwulan or 1)
 row = register[(register["unit"] == unit) & (register["triwulan"] == quarter)].iloc[0]
-oleh = st.text_input("Nama Anda (tercatat pada setiap langkah)", placeholder="mis. Andi, Sekretariat")
+st.caption(plain(f"Setiap langkah tercatat atas nama akun {akun.nama}."))
 
 status_tab, versions_tab, notes_tab, deadline_tab = st.tabs(
     ["Status & verifikasi", "Versi berkas", "Catatan", "Tenggat"])
@@ -44,20 +45,23 @@ with status_tab:
     st.markdown(f"**{STATUS[row['status']]}** · kelengkapan {format_persen(row['kelengkapan_persen'])} "
                 f"({row['terisi']}/{row['jumlah_indikator']} indikator)")
     if isinstance(row["alasan"], str) and row["status"] == "dibuka_kembali":
-        st.warning(f"Dibuka kembali: {row['alasan']}")
-    allowed = sorted(workflow.TRANSITIONS[row["status"]])
+        st.warning(plain(f"Dibuka kembali: {row['alasan']}"))
+    possible = sorted(workflow.TRANSITIONS[row["status"]])
+    allowed = [step for step in possible if may(akun, workflow.STEP_ACTIONS[step], unit)]
     reason = st.text_area("Alasan membuka kembali (wajib untuk Buka kembali)") if "dibuka_kembali" in allowed else None
     buttons = st.columns(max(len(allowed), 1))
     labels = {"diajukan": "Ajukan", "diverifikasi": "Verifikasi", "dibuka_kembali": "Buka kembali"}
     for column, step in zip(buttons, allowed):
-        if column.button(labels[step], disabled=not oleh.strip(), key=f"langkah-{step}"):
-            refused = cache.write(workflow.set_status, unit, tahun, quarter, step, oleh.strip(), reason)
+        if column.button(labels[step], key=f"langkah-{step}"):
+            refused = cache.write(workflow.set_status, unit, tahun, quarter, step, akun, reason)
             if refused:
                 st.error(refused)
             else:
                 st.rerun()
-    if not allowed:
+    if not possible:
         st.info("Belum ada data untuk triwulan ini. Unit mengunggah lewat halaman Unggah.")
+    elif not allowed:
+        st.caption("Langkah berikutnya (verifikasi, buka kembali) diambil oleh Sekretariat (Unit Pengelola Data).")
     history = cache.steps(path, tahun, unit)
     history = history[history["triwulan"] == quarter]
     if len(history):
@@ -83,9 +87,11 @@ with versions_tab:
             st.markdown(f"**{len(difference)} nilai berbeda** antara versi ini dan versi terbaru:")
             st.dataframe(changes_table(difference.rename(columns={"sebelum": "lama", "sesudah": "baru"}).assign(
                 status="berubah")), hide_index=True, width="stretch")
-            sure = st.checkbox("Saya yakin: kembalikan nilai seperti pada versi ini (tercatat sebagai versi baru).")
-            if st.button("Pulihkan versi ini", disabled=not (sure and oleh.strip()), icon=":material/history:"):
-                refused = cache.write(versions.rollback, chosen, oleh.strip())
+            if may(akun, "pulihkan", unit):
+                sure = st.checkbox("Saya yakin: kembalikan nilai seperti pada versi ini (tercatat sebagai versi baru).")
+            if may(akun, "pulihkan", unit) and st.button("Pulihkan versi ini", disabled=not sure,
+                                                         icon=":material/history:"):
+                refused = cache.write(versions.rollback, chosen, akun)
                 if refused:
                     st.error(refused)
                 else:
@@ -101,24 +107,37 @@ with notes_tab:
         indikator = widgets.choose("Indikator", names, "indikator")
         catatan = cache.query(path, "catatan_nilai", indikator=int(indikator), tahun=tahun, triwulan=quarter)
         current = catatan.iloc[0].to_dict() if len(catatan) else {}
+        editable = may(akun, "catatan", unit)
         with st.form("catatan"):
-            typed = {name: (st.text_input if name == "bukti_dukung" else st.text_area)(label, current.get(name) or "")
-                     for name, label in vocab.NOTES.items()}
-            lampiran = st.file_uploader("atau lampirkan berkas bukti dukung")
-            if st.form_submit_button("Simpan catatan", disabled=not oleh.strip()):
-                cache.write(notes.save_notes, int(indikator), tahun, quarter, **typed)
-                if lampiran is not None:
-                    cache.write(notes.attach, int(indikator), tahun, quarter, lampiran.name, lampiran.getvalue(),
-                              oleh.strip())
-                st.success("Catatan tersimpan.")
+            typed = {name: (st.text_input if name == "bukti_dukung" else st.text_area)(
+                label, current.get(name) or "", disabled=not editable) for name, label in vocab.NOTES.items()}
+            lampiran = st.file_uploader(f"atau lampirkan berkas bukti dukung (PDF, PNG, JPG, XLSX, DOCX; maks. "
+                                        f"{bukti.MAX_BYTES // bukti.MEGABYTE} MB)", type=list(bukti.TYPES),
+                                        disabled=not editable)
+            if st.form_submit_button("Simpan catatan", disabled=not editable):
+                refused = cache.write(notes.save_notes, int(indikator), tahun, quarter, akun, **typed)
+                if not refused and lampiran is not None:
+                    refused = cache.write(bukti.attach, int(indikator), tahun, quarter, lampiran.name,
+                                        lampiran.getvalue(), akun)
+                st.error(refused) if refused else st.success("Catatan tersimpan.")
+        attached = bukti.attachments(cache.cursor(), akun, int(indikator), tahun, quarter)
+        for item in attached.itertuples():
+            st.download_button(plain(f"Unduh {item.nama_berkas} · {item.diunggah_oleh}"),
+                               lambda item=item: bukti.content(cache.cursor(), akun, item.id)[1],
+                               file_name=item.nama_berkas, mime=item.jenis, icon=":material/attach_file:",
+                               on_click="ignore", key=f"bukti-{item.id}")
 
 with deadline_tab:
     st.write("Tenggat bawaan SOP: tanggal 10 bulan berikutnya setelah triwulan berakhir. Ubah bila Sekretariat "
              "menetapkan lain.")
     with st.form("tenggat"):
+        editable = may(akun, "tenggat")
         chosen_dates = {r.triwulan: st.date_input(f"Tenggat TW {ROMAN[r.triwulan]}", r.tanggal.date(),
-                                                  format="DD-MM-YYYY") for r in deadlines.itertuples()}
-        if st.form_submit_button("Simpan tenggat"):
-            for q, tanggal in chosen_dates.items():
-                cache.write(workflow.set_deadline, tahun, q, tanggal)
-            st.rerun()
+                                                  format="DD-MM-YYYY", disabled=not editable)
+                        for r in deadlines.itertuples()}
+        if st.form_submit_button("Simpan tenggat", disabled=not editable):
+            refused = [cache.write(workflow.set_deadline, tahun, q, tanggal, akun) for q, tanggal in chosen_dates.items()]
+            if any(refused):
+                st.error(next(r for r in refused if r))
+            else:
+                st.rerun()

@@ -15,6 +15,21 @@ def operator(*units: str, nama: str | None = None) -> Akun:
     return Akun(nama or f"operator.{units[0].lower()}", frozenset({"operator"}), frozenset(units))
 
 
+# Accounts in the database for the page and browser tests: login name -> (roles, units).
+ACCOUNTS = {"sekretariat": (["sekretariat"], []), "pimpinan": (["pimpinan"], []), "perencana": (["perencana"], []),
+            "operator.mutasi": (["operator"], ["MUTASI"]), "operator.pembinaan": (["operator"], ["PEMBINAAN"])}
+PASSWORD = "sandi-uji-yang-panjang"
+
+
+def ensure_account(connection, nama: str) -> None:
+    from kinerja.collect import accounts
+    from kinerja.auth import cli_account
+
+    if accounts.load(connection, nama) is None:
+        peran, units = ACCOUNTS[nama]
+        accounts.create(connection, cli_account("uji"), nama, PASSWORD, peran, units)
+
+
 @pytest.fixture
 def con(tmp_path):
     connection = db.connect(tmp_path / "kinerja.duckdb")
@@ -45,6 +60,8 @@ def demo_db(tmp_path_factory):
     folder = tmp_path_factory.mktemp("demo")
     connection = db.connect(folder / "demo.duckdb")
     load_demo(connection, folder / "berkas")
+    for nama in ACCOUNTS:
+        ensure_account(connection, nama)
     connection.close()
     return folder / "demo.duckdb"
 

@@ -6,7 +6,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from kinerja import bukti, pengumpulan
+from kinerja.collect import bukti, workflow
 from kinerja.auth import Ditolak
 from tests.conftest import PERENCANA, PIMPINAN, SEKRETARIAT, db_content, operator
 from tests.test_izin import DUA_BIDANG, MUTASI, upload
@@ -64,13 +64,13 @@ def test_office_files_are_recognised_by_their_content(con, indikator):
 
 
 def test_a_verified_quarter_takes_no_new_evidence_until_reopened(con, indikator):
-    pengumpulan.set_status(con, "MUTASI", 2024, 1, "diverifikasi", SEKRETARIAT)
+    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", SEKRETARIAT)
     before = db_content(con)
     with pytest.raises(bukti.BuktiError, match="sudah diverifikasi"):
         bukti.attach(con, indikator, 2024, 1, "sk.pdf", PDF, MUTASI)
     assert db_content(con) == before
     bukti.attach(con, indikator, 2024, 2, "sk.pdf", PDF, MUTASI)  # another quarter is open
-    pengumpulan.set_status(con, "MUTASI", 2024, 1, "dibuka_kembali", SEKRETARIAT, "bukti kurang")
+    workflow.set_status(con, "MUTASI", 2024, 1, "dibuka_kembali", SEKRETARIAT, "bukti kurang")
     bukti.attach(con, indikator, 2024, 1, "sk.pdf", PDF, MUTASI)
 
 

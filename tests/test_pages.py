@@ -1,6 +1,7 @@
 """Every dashboard page through Streamlit's AppTest, on the demo database and on an empty one.
 The numbers a page shows are checked against the engine (kinerja.capaian, kinerja.analisis)."""
 from contextlib import closing
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -13,16 +14,24 @@ from kinerja.engine.capaian import capaian, ringkasan, skala
 from kinerja.numbers import format_angka, format_persen
 from kinerja.present.tables import poin
 from kinerja.store import db
+from kinerja.web import auth as web_auth
+from tests.conftest import ensure_account
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["pages/ringkasan.py", "pages/sasaran.py", "pages/unit.py", "pages/tren.py", "pages/data.py"]
 
 
-def open_page(monkeypatch, path, page: str | None = None, **query) -> AppTest:
-    """The app as a browser opens it: app.py first (navigation, sidebar), then the page."""
+def open_page(monkeypatch, path, page: str | None = None, akun: str | None = "sekretariat", **query) -> AppTest:
+    """The app as a browser opens it: app.py first (login, navigation, sidebar), then the page;
+    logged in as `akun` (None: not logged in)."""
     monkeypatch.setenv("KINERJA_DB", str(path))
     app = AppTest.from_file(APP, default_timeout=60)
     app.query_params.update(query)
+    if akun:
+        with closing(db.connect(path)) as con:
+            ensure_account(con, akun)
+        app.session_state[web_auth.NAME] = akun
+        app.session_state[web_auth.SEEN] = datetime.now()
     app.run()
     if page:
         app.switch_page(page).run()

@@ -6,6 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pandas as pd
 import streamlit as st
 
+from kinerja.auth import Ditolak
 from kinerja.collect import register as collect_register
 from kinerja.collect import versions as collect_versions
 from kinerja.collect import workflow
@@ -13,6 +14,7 @@ from kinerja.engine import capaian as engine
 from kinerja.engine import summaries
 from kinerja.store import db
 from kinerja.store.queries import run
+from kinerja.web.text import plain
 
 
 @st.cache_resource(show_spinner=False)
@@ -137,12 +139,13 @@ def deadlines(path: str, tahun: int) -> pd.DataFrame:
     return workflow.deadlines(cursor(), tahun)
 
 
-def write(action, *args, **kwargs) -> str | None:
+def write(action, *args, errors: tuple = (), **kwargs) -> str | None:
     """Run one of kinerja's write functions for a page; the other pages show the result at once.
-    Returns the user's message when the workflow refuses the step."""
+    Returns the user's message (as plain text for st.error) when the workflow, the account's
+    permissions (auth.Ditolak) or one of `errors` refuse the step."""
     try:
         action(cursor(), *args, **kwargs)
-    except workflow.WorkflowError as exc:
-        return str(exc)
+    except (workflow.WorkflowError, Ditolak, *errors) as exc:
+        return plain(exc)
     clear_caches()
     return None

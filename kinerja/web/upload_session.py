@@ -33,11 +33,12 @@ def plan_upload(file_id: str, data: bytes, filename: str, unit: str, tahun: int,
     return plans[key]
 
 
-def settings_editor(plan, key: str) -> pd.DataFrame:
-    """The indicator settings of a plan in an editable table; returns the table as edited."""
+def settings_editor(plan, key: str, editable: bool = True) -> pd.DataFrame:
+    """The indicator settings of a plan in a table (editable for accounts that may set them);
+    returns the table as edited."""
     return st.data_editor(
-        upload.settings(plan), key=key, hide_index=True, width="stretch", disabled=["indikator", "satuan",
-                                                                                      "asal_agregasi"],
+        upload.settings(plan), key=key, hide_index=True, width="stretch",
+        disabled=["indikator", "satuan", "asal_agregasi"] if editable else True,
         column_config={
             "indikator": st.column_config.TextColumn("Indikator", width="large"),
             "satuan": "Satuan",
@@ -52,9 +53,10 @@ def settings_editor(plan, key: str) -> pd.DataFrame:
         })
 
 
-def confirm_uploads(edited: list, oleh: str, draf: bool) -> list:
-    """Write each previewed file with the user's settings, then let every page show the new numbers."""
-    results = [upload.confirm(cursor(), upload.with_settings(plan, table), oleh, draf) for plan, table in edited]
+def confirm_uploads(edited: list, akun, draf: bool) -> list:
+    """Write each previewed file with the user's settings as `akun`, then let every page show the
+    new numbers."""
+    results = [upload.confirm(cursor(), upload.with_settings(plan, table), akun, draf) for plan, table in edited]
     st.session_state.pop("rencana_unggah", None)
     clear_caches()
     return results

@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import xlsxwriter
 
-from kinerja.audit import ACTIONS
+from kinerja.collect.audit import ACTIONS
 from kinerja.safety import write_cell
 
 HEADERS = ["Waktu", "Akun", "Dari", "Aksi", "Unit", "Tahun", "Triwulan", "Objek", "Lama", "Baru"]

@@ -16,8 +16,10 @@ from datetime import datetime, timedelta
 
 import streamlit as st
 
-from kinerja import accounts, web
 from kinerja.auth import ROLES, Akun, Ditolak, may, require
+from kinerja.collect import accounts
+from kinerja.web.cache import cursor
+from kinerja.web.text import plain
 
 NAME = "akun_nama"
 SEEN = "akun_aktif_pada"
@@ -55,7 +57,7 @@ def session_account() -> Akun | None:
         end_session()
         st.session_state["sesi_habis"] = True
         return None
-    akun = accounts.load(web.cursor(), name)
+    akun = accounts.load(cursor(), name)
     if akun is None:
         end_session()
         return None
@@ -66,7 +68,7 @@ def session_account() -> Akun | None:
 def oidc_account() -> Akun | None:
     if not st.user.is_logged_in:
         return None
-    return accounts.load(web.cursor(), str(st.user.get("email") or "").strip().lower())
+    return accounts.load(cursor(), str(st.user.get("email") or "").strip().lower())
 
 
 def account() -> Akun | None:
@@ -94,7 +96,7 @@ def login_page() -> None:
         return
     if st.session_state.pop("sesi_habis", False):
         st.info("Sesi Anda berakhir karena tidak ada aktivitas. Silakan masuk lagi.")
-    if not accounts.count(web.cursor()):
+    if not accounts.count(cursor()):
         st.warning("Belum ada akun. Buat akun Sekretariat pertama di server dengan perintah "
                    "`kinerja akun tambah --nama NAMA --peran sekretariat`, lalu masuk di sini.")
     with st.form("masuk"):
@@ -103,7 +105,7 @@ def login_page() -> None:
         sent = st.form_submit_button("Masuk", type="primary")
     if sent:
         try:
-            akun = accounts.authenticate(web.cursor(), nama, sandi)
+            akun = accounts.authenticate(cursor(), nama, sandi)
         except accounts.LoginError as exc:
             st.error(str(exc))
             return
@@ -116,7 +118,7 @@ def sidebar(akun: Akun) -> None:
     """Who is logged in, and the logout button."""
     roles = ", ".join(ROLES[p] for p in sorted(akun.peran))
     units = f" · {', '.join(sorted(akun.unit))}" if akun.unit else ""
-    st.sidebar.caption(web.plain(f"Masuk sebagai {akun.nama} ({roles}{units})"))
+    st.sidebar.caption(plain(f"Masuk sebagai {akun.nama} ({roles}{units})"))
     if oidc_configured():
         st.sidebar.button("Keluar", on_click=st.logout, icon=":material/logout:")
     elif st.sidebar.button("Keluar", icon=":material/logout:"):
@@ -124,14 +126,20 @@ def sidebar(akun: Akun) -> None:
         st.rerun()
 
 
-def guard(action: str, unit: str | None = None) -> Akun:
-    """The top of a page that needs `action`: the account, or the page says why not and stops
-    (a page reached by its URL without the right role shows nothing else)."""
+def somewhere(akun: Akun | None, action: str) -> bool:
+    """Whether the account may take `action` for all units or at least one of its own."""
+    return akun is not None and (may(akun, action) or any(may(akun, action, u) for u in akun.unit))
+
+
+def guard(action: str) -> Akun:
+    """The top of a page that needs `action` (for some unit): the account, or the page says why
+    not and stops (a page reached without the right role shows nothing else)."""
     akun = account()
-    try:
-        require(akun, action, unit)
-    except Ditolak as exc:
-        st.error(str(exc), icon=":material/block:")
+    if not somewhere(akun, action):
+        try:
+            require(akun, action)
+        except Ditolak as exc:
+            st.error(plain(exc), icon=":material/block:")
         st.stop()
     return akun
 

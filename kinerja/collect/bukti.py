@@ -15,10 +15,12 @@ from pathlib import PurePath
 import duckdb
 import pandas as pd
 
-from kinerja import audit, db, pengumpulan
 from kinerja.auth import Akun, require
+from kinerja.collect import audit, workflow
+from kinerja.collect.notes import unit_of
 from kinerja.numbers import format_angka
-from kinerja.queries import run, sql
+from kinerja.store import db
+from kinerja.store.queries import run, sql
 
 MEGABYTE = 1024 * 1024
 MAX_BYTES = 10 * MEGABYTE
@@ -30,7 +32,7 @@ SIGNATURES = {"pdf": b"%PDF-", "png": b"\x89PNG\r\n\x1a\n", "jpg": b"\xff\xd8\xf
 OFFICE_PART = {"xlsx": "xl/workbook.xml", "docx": "word/document.xml"}
 
 
-class BuktiError(pengumpulan.WorkflowError):
+class BuktiError(workflow.WorkflowError):
     """An attachment that cannot be taken; the message is for the user, in Bahasa Indonesia."""
 
 
@@ -66,11 +68,11 @@ def attach(con: duckdb.DuckDBPyConnection, indikator_id: int, tahun: int, triwul
            isi: bytes, akun: Akun, waktu: datetime | None = None) -> int:
     """Attach a file to the value (triwulan 0: the year). Returns the attachment's id. Raises
     auth.Ditolak (account), BuktiError (type, size, content, verified quarter)."""
-    unit = pengumpulan.unit_of(con, indikator_id)
+    unit = unit_of(con, indikator_id)
     require(akun, "lampiran", unit)
     nama_berkas = PurePath(nama_berkas.replace("\\", "/")).name.strip() or "bukti"
     jenis = check(nama_berkas, isi)
-    locked = pengumpulan.lock_problems(con, unit, tahun, {triwulan}, nama_berkas)
+    locked = workflow.lock_problems(con, unit, tahun, {triwulan}, nama_berkas)
     if locked:
         raise BuktiError(" ".join(p.message[:1].upper() + p.message[1:] for p in locked))
     sha256 = hashlib.sha256(isi).hexdigest()
@@ -89,7 +91,7 @@ def attachments(con: duckdb.DuckDBPyConnection, akun: Akun, indikator_id: int, t
                 triwulan: int) -> pd.DataFrame:
     """The files attached to a value, newest first: id, nama_berkas, ukuran (bytes), jenis, sha256,
     diunggah_pada, diunggah_oleh. Raises auth.Ditolak unless the account may read the unit."""
-    require(akun, "baca_unit", pengumpulan.unit_of(con, indikator_id))
+    require(akun, "baca_unit", unit_of(con, indikator_id))
     return run(con, "bukti_daftar", {"indikator": indikator_id, "tahun": tahun, "triwulan": triwulan})
 
 
