@@ -24,7 +24,10 @@ demo: $(STAMP)
 	rm -f $(DB)
 	$(MAKE) $(DB)
 
+# Demo accounts per role are created once (their passwords printed then); the server listens on
+# localhost only (.streamlit/config.toml); README "Akun dan peran" says how to serve an office network.
 run: $(STAMP) $(DB)
+	$(BIN)/kinerja akun demo --db $(DB)
 	@echo "Kinerja berjalan di http://localhost:$(PORT)"
 	KINERJA_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 

@@ -78,11 +78,14 @@ def init(db_file, demo):
         folder = db.db_path(db_file).parent / "demo"
         results = load_demo(con, folder, progress=lambda text: click.echo(text, err=True))
         click.echo(f"Data demo: {len(results)} berkas diimpor dari {folder}.")
-        created = demo_accounts(con)
-        if created:
-            click.echo("Akun demo (sandi hanya ditampilkan sekali ini; atur ulang dengan `kinerja akun sandi`):")
-            for nama, peran, sandi in created:
-                click.echo(f"  {nama:<18} {sandi:<14} {peran}")
+        show_demo_accounts(demo_accounts(con))
+
+
+def show_demo_accounts(created: list[tuple[str, str, str]]) -> None:
+    if created:
+        click.echo("Akun demo (sandi hanya ditampilkan sekali ini; atur ulang dengan `kinerja akun sandi`):")
+        for nama, peran, sandi in created:
+            click.echo(f"  {nama:<18} {sandi:<14} {peran}")
 
 
 @cli.command("import", help="Mengimpor lembar kerja unit (.xlsx, .xls, .csv).")
@@ -291,6 +294,14 @@ def akun_tambah(nama, peran, units, nama_lengkap, oleh, db_file):
     sandi = read_password("Sandi")
     account_call(create, con, cli_account(oleh), nama, sandi, split_list(peran), codes, nama_lengkap)
     click.echo(f"Akun {nama} dibuat.")
+
+
+@akun.command("demo", help="Membuat akun demo per peran yang belum ada dan menampilkan sandinya sekali.")
+@db_option
+def akun_demo(db_file):
+    from kinerja.demo import demo_accounts
+
+    show_demo_accounts(demo_accounts(open_db(db_file)))
 
 
 @akun.command("daftar", help="Daftar akun (tanpa sandi).")

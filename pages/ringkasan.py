@@ -7,6 +7,7 @@ from kinerja.numbers import format_persen
 from kinerja.present import charts
 from kinerja.present.tables import angka, periode_text
 from kinerja.web import cache, widgets
+from kinerja.web.text import plain
 
 path, tahun, triwulan = widgets.page("Ringkasan Kinerja")
 frame = widgets.year_capaian(path, tahun, triwulan)
@@ -53,8 +54,8 @@ with right:
         st.success("Tidak ada indikator di bawah batas kategori kedua. Semua indikator terukur berjalan baik.")
     for row in gaps.head(8).itertuples():
         with st.container(border=True):
-            st.markdown(f"**{format_persen(row.capaian_persen)}** · {row.kategori} · {row.unit}")
-            st.page_link("pages/sasaran.py", label=row.indikator, icon=":material/arrow_forward:",
+            st.markdown(f"**{format_persen(row.capaian_persen)}** · {plain(row.kategori)} · {plain(row.unit)}")
+            st.page_link("pages/sasaran.py", label=plain(row.indikator), icon=":material/arrow_forward:",
                          query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
     missing = frame[frame["capaian_persen"].isna()]
     if len(missing):

@@ -148,3 +148,21 @@ def test_kinerja_akun_reads_the_password_from_stdin_and_records_the_cli(tmp_path
     finally:
         con.close()
     assert rows[0] == ("admin", "cli", "akun_tambah") and rows[1][1:] == ("cli", "akun_nonaktif")
+
+
+def test_demo_accounts_are_made_once_per_role_and_their_passwords_shown_once(tmp_path, capsys):
+    from kinerja.store import db
+
+    path = str(tmp_path / "k.duckdb")
+    code, out, _ = kinerja(capsys, "akun", "demo", "--db", path)
+    lines = out.splitlines()[1:]
+    assert code == 0 and [line.split()[0] for line in lines] == [
+        "pimpinan", "sekretariat", "perencana", "operator.mutasi", "operator.bidang"]
+    assert "operator; unit BANGKOM, PEMBINAAN" in lines[-1]
+    nama, sandi = lines[1].split()[:2]
+    con = db.connect(path)
+    try:
+        assert accounts.authenticate(con, nama, sandi).peran == {"sekretariat"}
+    finally:
+        con.close()
+    assert kinerja(capsys, "akun", "demo", "--db", path)[:2] == (0, ""), "printed once"

@@ -1,12 +1,15 @@
 """The dashboard per role through AppTest: nothing without logging in, a session that expires, and
 each role seeing exactly its pages and buttons. Each test that writes uses its own copy of the demo."""
+import re
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+from kinerja.auth import cli_account
 from kinerja.web import auth as web_auth
 from tests.conftest import PASSWORD
-from tests.test_pages import engine, open_page, table
+from tests.test_pages import engine, open_page, rendered, table
 from tests.test_pages_pengumpulan import demo_copy  # noqa: F401 (fixture)
 
 ROLE_PAGES = {
@@ -117,3 +120,32 @@ def test_the_pimpinan_reads_the_audit_but_manages_no_accounts(monkeypatch, demo_
     assert len(table(app)) > 0
     with pytest.raises(ValueError):
         app.switch_page("pages/akun.py")
+
+
+# --------------------------------------------------------------------------- user text is text
+
+MARKUP = re.compile(r"(?<!\\)[\[\]()!*<>`:]")
+CRAFTED = "[Sesi habis, klik untuk login ulang](http://127.0.0.1:8799/login) ![x](http://127.0.0.1:8799/r.png)"
+CASES = Path("/work/shared/cases/reliability") if Path("/work/shared/cases").exists() else \
+    Path(__file__).resolve().parents[2] / "shared" / "cases" / "reliability"
+
+
+def test_a_crafted_year_in_the_url_is_shown_as_text(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db, akun="pimpinan", tahun=CRAFTED)
+    warning = app.sidebar.warning[0].value
+    assert rendered(warning).startswith(f"Tahun {CRAFTED} belum memiliki data")
+    assert not MARKUP.search(warning), "no link, image or directive survives"
+
+
+def test_an_indicator_name_with_markdown_and_html_is_shown_as_text(monkeypatch, demo_copy):
+    from kinerja.ingest.files import import_file
+
+    data = (CASES / "markdown_indicator.xlsx").read_bytes()
+    assert engine(demo_copy, lambda con: import_file(con, data, "m.xlsx", "MUTASI", 2026,
+                                                     akun=cli_account("uji"))).written
+    name = engine(demo_copy, lambda con: con.execute("SELECT nama FROM indikator WHERE nama LIKE '%Tebal%'")
+                  .fetchall())[0][0]
+    app = open_page(monkeypatch, demo_copy, "pages/sasaran.py", akun="pimpinan", tahun="2026")
+    shown = [e.value for e in [*app.subheader, *app.caption, *app.markdown]]
+    assert rendered(app.subheader[0].value) == name
+    assert all(not MARKUP.search(text) for text in shown if "8799" in text or "script" in text)
