@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from kinerja.collect import audit, notes, versions, workflow
+from kinerja.collect import audit, bukti, notes, versions, workflow
 from kinerja.ingest import files, upload as unggah
 from kinerja.ingest.plan import plan_import
 from kinerja.ingest.write import apply_plan
@@ -132,7 +132,7 @@ def test_notes_and_attachments_by_the_units_operator_the_perencana_or_the_sekret
     indikator = con.execute("SELECT id FROM indikator").fetchall()[0][0]
     for akun in (DUA_BIDANG, PIMPINAN, None):
         refused(con, notes.save_notes, indikator, 2024, 1, akun, ket="iseng")
-        refused(con, notes.attach, indikator, 2024, 1, "sk.pdf", b"%PDF-1.4", akun)
+        refused(con, bukti.attach, indikator, 2024, 1, "sk.pdf", b"%PDF-1.4", akun)
     notes.save_notes(con, indikator, 2024, 1, PERENCANA, faktor_pendorong="dukungan pimpinan")
     notes.save_notes(con, indikator, 2024, 1, MUTASI, faktor_pendorong="dukungan pimpinan", ket="ditunda")
     assert [r[:3] + r[6:] for r in audit_rows(con)[1:]] == [

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from kinerja.collect import notes, versions, workflow
+from kinerja.collect import bukti, notes, versions, workflow
 from kinerja.collect.register import register, status
 from kinerja.engine.capaian import capaian
 from kinerja.ingest.plan import plan_import
@@ -198,8 +198,8 @@ def test_notes_typed_on_the_page_survive_the_next_file(con):
 def test_a_bukti_dukung_file_is_kept_with_the_value(con):
     upload(con, row(DIKLAT, "90", {1: "20"}))
     indikator = con.execute("SELECT id FROM indikator").fetchall()[0][0]
-    notes.attach(con, indikator, 2024, 1, "sk.pdf", b"%PDF-1.4", STAF)
-    assert con.execute("SELECT nama_berkas, isi FROM lampiran").fetchall() == [("sk.pdf", b"%PDF-1.4")]
+    attached = bukti.attach(con, indikator, 2024, 1, "sk.pdf", b"%PDF-1.4", STAF)
+    assert bukti.content(con, STAF, attached) == ("sk.pdf", b"%PDF-1.4", "application/pdf")
 
 
 # --------------------------------------------------------------------------- warnings

@@ -1,4 +1,5 @@
-"""Notes of a value (KET, faktor, tindak lanjut, bukti dukung) typed on the pages, and attachments."""
+"""Notes of a value (KET, faktor, tindak lanjut, bukti dukung link) typed on the pages; attached files
+are in kinerja.collect.bukti."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -45,15 +46,3 @@ def unit_of(con: duckdb.DuckDBPyConnection, indikator_id: int) -> str:
         raise WorkflowError(f"Indikator {indikator_id} tidak ada.")
     return rows[0][0]
 
-
-def attach(con: duckdb.DuckDBPyConnection, indikator_id: int, tahun: int, triwulan: int, nama_berkas: str,
-           isi: bytes, akun: Akun, waktu: datetime | None = None) -> None:
-    """A bukti dukung file kept with the value."""
-    unit = unit_of(con, indikator_id)
-    require(akun, "lampiran", unit)
-    waktu = waktu or datetime.now()
-    with db.transaction(con):
-        con.execute(sql("write_lampiran"), {"indikator": indikator_id, "tahun": tahun, "triwulan": triwulan,
-                                             "nama": nama_berkas, "isi": isi, "pada": waktu, "oleh": akun.label})
-        audit.record(con, akun, "lampiran", unit=unit, tahun=tahun, triwulan=triwulan,
-                     objek=f"indikator {indikator_id}", baru=nama_berkas, waktu=waktu)
