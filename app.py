@@ -8,6 +8,7 @@ from kinerja.web import widgets
 
 st.set_page_config(page_title="Kinerja", page_icon=":material/monitoring:", layout="wide")
 akun = web_auth.current()
+web_auth.sync_cookie()
 if akun is None:
     st.navigation([st.Page(web_auth.login_page, title="Masuk", icon=":material/login:")]).run()
     st.stop()

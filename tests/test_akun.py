@@ -166,3 +166,29 @@ def test_demo_accounts_are_made_once_per_role_and_their_passwords_shown_once(tmp
     finally:
         con.close()
     assert kinerja(capsys, "akun", "demo", "--db", path)[:2] == (0, ""), "printed once"
+
+
+def test_a_dashboard_session_lives_until_idle_logout_or_a_new_password(con):
+    rina = accounts.create(con, SEKRETARIAT, "rina", SANDI, ["operator"], ["MUTASI"])
+    token = accounts.start_session(con, rina, T0)
+    assert SANDI not in str(con.execute("SELECT * FROM sesi").fetchall()) and token not in str(
+        con.execute("SELECT * FROM sesi").fetchall()), "only the token's hash is stored"
+    assert accounts.resume_session(con, token, waktu=T0 + timedelta(minutes=29)) == rina
+    assert accounts.resume_session(con, token, waktu=T0 + timedelta(minutes=58)) == rina, "activity renews it"
+    assert accounts.resume_session(con, token, waktu=T0 + timedelta(minutes=89)) is None, "30 minutes idle"
+    assert accounts.resume_session(con, token, waktu=T0 + timedelta(minutes=90)) is None, "and it stays ended"
+
+    token = accounts.start_session(con, rina, T0)
+    moments = [T0 + timedelta(minutes=20 * i) for i in range(1, 38)]
+    alive = [accounts.resume_session(con, token, waktu=m) is not None for m in moments]
+    assert alive[:36] == [True] * 36 and alive[36] is False, "12 hours at most"
+
+    token = accounts.start_session(con, rina)
+    accounts.end_session(con, token)
+    assert accounts.resume_session(con, token) is None
+    for end in (lambda: accounts.reset_password(con, SEKRETARIAT, "rina", "sandi-baru-panjang"),
+                lambda: accounts.set_active(con, SEKRETARIAT, "rina", False)):
+        token = accounts.start_session(con, rina)
+        end()
+        assert accounts.resume_session(con, token) is None
+    assert accounts.resume_session(con, "tebakan") is None and accounts.resume_session(con, None) is None

@@ -2,13 +2,13 @@
 The numbers a page shows are checked against the engine (kinerja.capaian, kinerja.analisis)."""
 import re
 from contextlib import closing
-from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from kinerja.collect import accounts
 from kinerja.collect.register import status as register_status
 from kinerja.engine import summaries
 from kinerja.engine.capaian import capaian, ringkasan, skala
@@ -29,10 +29,7 @@ def open_page(monkeypatch, path, page: str | None = None, akun: str | None = "se
     app = AppTest.from_file(APP, default_timeout=60)
     app.query_params.update(query)
     if akun:
-        with closing(db.connect(path)) as con:
-            ensure_account(con, akun)
-        app.session_state[web_auth.NAME] = akun
-        app.session_state[web_auth.SEEN] = datetime.now()
+        app.session_state[web_auth.TOKEN] = session_token(path, akun)
     app.run()
     if page:
         app.switch_page(page).run()
@@ -43,6 +40,13 @@ def open_page(monkeypatch, path, page: str | None = None, akun: str | None = "se
 def rendered(markdown: str) -> str:
     """What a reader sees of markdown whose user text was escaped (kinerja.web.text.plain): the text itself."""
     return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def session_token(path, nama: str) -> str:
+    """A live dashboard session of the account (created when missing), as after logging in."""
+    with closing(db.connect(path)) as con:
+        ensure_account(con, nama)
+        return accounts.start_session(con, accounts.load(con, nama))
 
 
 def metrics(app) -> dict:

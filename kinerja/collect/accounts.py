@@ -6,7 +6,9 @@ Passwords never reach the audit trail or a log.
 """
 from __future__ import annotations
 
+import hashlib
 import re
+import secrets
 from datetime import datetime, timedelta
 
 import duckdb
@@ -183,8 +185,10 @@ def change_password(con: duckdb.DuckDBPyConnection, akun: Akun, lama: str, baru:
 
 
 def set_hash(con, nama: str, sandi: str, waktu: datetime) -> None:
+    """A new password ends every session of the account."""
     con.execute("UPDATE akun SET hash_sandi = ?, sandi_diubah_pada = ?, gagal = 0, terkunci_sampai = NULL "
                 "WHERE nama = ?", [HASHER.hash(sandi), waktu, nama])
+    con.execute("DELETE FROM sesi WHERE akun = ?", [nama])
 
 
 def existing(con, nama: str) -> None:
@@ -238,6 +242,7 @@ def set_active(con: duckdb.DuckDBPyConnection, pelaku: Akun, nama: str, aktif: b
         keep_a_sekretariat(con, nama)
     with db.transaction(con):
         con.execute("UPDATE akun SET aktif = ?, gagal = 0, terkunci_sampai = NULL WHERE nama = ?", [aktif, nama])
+        con.execute("DELETE FROM sesi WHERE akun = ?", [nama])
         audit.record(con, pelaku, "akun_aktif" if aktif else "akun_nonaktif", objek=nama, waktu=waktu)
 
 
@@ -249,3 +254,54 @@ def accounts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def count(con: duckdb.DuckDBPyConnection) -> int:
     return one(con, "SELECT count(*) FROM akun WHERE aktif", [])[0]
+
+
+# --------------------------------------------------------------------------- dashboard sessions
+
+# A session ends after IDLE without activity (the caller may ask for less) and after LONGEST in any case.
+IDLE = timedelta(minutes=30)
+LONGEST = timedelta(hours=12)
+# How often a session's last activity is written (a page rerun is not worth a write each time).
+TOUCH = timedelta(minutes=1)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def start_session(con: duckdb.DuckDBPyConnection, akun: Akun, waktu: datetime | None = None) -> str:
+    """A new session of a logged-in account; returns the random token the browser keeps (only
+    its hash is stored)."""
+    token = secrets.token_urlsafe(32)
+    waktu = waktu or datetime.now()
+    with db.transaction(con):
+        con.execute("DELETE FROM sesi WHERE aktif_pada < ?", [waktu - LONGEST])
+        con.execute("INSERT INTO sesi VALUES (?, ?, ?, ?)", [token_hash(token), akun.nama, waktu, waktu])
+    return token
+
+
+def resume_session(con: duckdb.DuckDBPyConnection, token: str | None, idle: timedelta = IDLE,
+                   waktu: datetime | None = None) -> Akun | None:
+    """The account of a live session with its current roles, or None (unknown, expired, logged
+    out, or the account deactivated); an expired session is removed."""
+    if not token:
+        return None
+    waktu = waktu or datetime.now()
+    key = token_hash(token)
+    row = one(con, "SELECT akun, dibuat_pada, aktif_pada FROM sesi WHERE token_hash = ?", [key])
+    if row is None:
+        return None
+    nama, started, seen = row
+    if waktu - seen > idle or waktu - started > LONGEST:
+        end_session(con, token)
+        return None
+    if waktu - seen > TOUCH:
+        with db.transaction(con):
+            con.execute("UPDATE sesi SET aktif_pada = ? WHERE token_hash = ?", [waktu, key])
+    return load(con, nama)
+
+
+def end_session(con: duckdb.DuckDBPyConnection, token: str | None) -> None:
+    if token:
+        with db.transaction(con):
+            con.execute("DELETE FROM sesi WHERE token_hash = ?", [token_hash(token)])

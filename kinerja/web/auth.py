@@ -1,9 +1,11 @@
 """Login for the dashboard: who is using this browser session, and what they may see.
 
-Embedded login (default): accounts in the database (kinerja.accounts), checked with argon2; the
-session lives in Streamlit's session state and ends after KINERJA_SESI_MENIT minutes without
-activity (default 30), on logout, or when the page is reloaded. Every run reloads the account's
-roles from the database, so a deactivated account or a changed role takes effect at once.
+Embedded login (default): accounts in the database (kinerja.collect.accounts), checked with
+argon2. A login starts a session in the database whose random token the browser keeps in a cookie
+(SameSite=Strict; Secure over HTTPS), so a reload or a link keeps the login; it ends after
+KINERJA_SESI_MENIT minutes without activity (default 30), after 12 hours, on logout, or when the
+password changes or the account is deactivated. Every run reloads the account's roles from the
+database, so a changed role takes effect at once.
 
 Office identity provider: when `.streamlit/secrets.toml` has an [auth] section, Streamlit's own
 st.login (OpenID Connect) replaces the form; the provider's e-mail address must be the login name of
@@ -11,19 +13,21 @@ an account here, which gives the roles (see README, "Akun dan peran").
 """
 from __future__ import annotations
 
+import json
 import os
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import streamlit as st
+import streamlit.components.v1 as components
 
 from kinerja.auth import ROLES, Akun, Ditolak, may, require
 from kinerja.collect import accounts
 from kinerja.web.cache import cursor
 from kinerja.web.text import plain
 
-NAME = "akun_nama"
-SEEN = "akun_aktif_pada"
+TOKEN = "sesi_token"
 CURRENT = "akun_kini"
+COOKIE = "kinerja_sesi"
 
 
 def idle_limit() -> timedelta:
@@ -48,20 +52,23 @@ def current() -> Akun | None:
     return akun
 
 
+def browser_cookie() -> str | None:
+    cookie = st.context.cookies.get(COOKIE)
+    return cookie if isinstance(cookie, str) else None  # no browser (AppTest) has no cookies
+
+
 def session_account() -> Akun | None:
-    name, seen = st.session_state.get(NAME), st.session_state.get(SEEN)
-    if not name:
+    cookie = browser_cookie()
+    # The browser's cookies are read when the page opens: after a logout, the old one is ignored.
+    token = st.session_state.get(TOKEN) or (cookie if cookie != st.session_state.get("cookie_lama") else None)
+    if not token:
         return None
-    now = datetime.now()
-    if seen is None or now - seen > idle_limit():
+    akun = accounts.resume_session(cursor(), token, idle_limit())
+    if akun is None:
         end_session()
         st.session_state["sesi_habis"] = True
         return None
-    akun = accounts.load(cursor(), name)
-    if akun is None:
-        end_session()
-        return None
-    st.session_state[SEEN] = now
+    st.session_state[TOKEN] = token
     return akun
 
 
@@ -77,9 +84,26 @@ def account() -> Akun | None:
 
 
 def end_session() -> None:
-    for key in (NAME, SEEN, CURRENT):
+    """Forget this browser's session (the database row too) and clear the cookie on the next run."""
+    token = st.session_state.pop(TOKEN, None) or browser_cookie()
+    if token:
+        accounts.end_session(cursor(), token)
+        st.session_state["cookie"] = None
+        st.session_state["cookie_lama"] = token
+    for key in (CURRENT, "rencana_unggah"):
         st.session_state.pop(key, None)
-    st.session_state.pop("rencana_unggah", None)
+
+
+def sync_cookie() -> None:
+    """Write or clear the session cookie that a login or logout of the previous run asked for
+    (a zero-height component: Streamlit gives the page no other way to set a cookie)."""
+    if "cookie" not in st.session_state:
+        return
+    token = st.session_state.pop("cookie")
+    value = json.dumps(f"{COOKIE}={token or ''}; path=/; SameSite=Strict; max-age="
+                       f"{int(accounts.LONGEST.total_seconds()) if token else 0}")
+    components.html(f"<script>document.cookie = {value} + (location.protocol === 'https:' ? '; Secure' : '');"
+                    "</script>", height=0)
 
 
 def login_page() -> None:
@@ -95,7 +119,7 @@ def login_page() -> None:
             st.button("Masuk dengan akun kantor", type="primary", on_click=st.login)
         return
     if st.session_state.pop("sesi_habis", False):
-        st.info("Sesi Anda berakhir karena tidak ada aktivitas. Silakan masuk lagi.")
+        st.info("Sesi Anda berakhir (lama tidak ada aktivitas, atau sandi diganti). Silakan masuk lagi.")
     if not accounts.count(cursor()):
         st.warning("Belum ada akun. Buat akun Sekretariat pertama di server dengan perintah "
                    "`kinerja akun tambah --nama NAMA --peran sekretariat`, lalu masuk di sini.")
@@ -107,10 +131,11 @@ def login_page() -> None:
         try:
             akun = accounts.authenticate(cursor(), nama, sandi)
         except accounts.LoginError as exc:
-            st.error(str(exc))
+            st.error(plain(exc))
             return
-        st.session_state[NAME] = akun.nama
-        st.session_state[SEEN] = datetime.now()
+        token = accounts.start_session(cursor(), akun)
+        st.session_state[TOKEN] = st.session_state["cookie"] = token
+        st.session_state.pop("sesi_habis", None)
         st.rerun()
 
 
@@ -123,6 +148,7 @@ def sidebar(akun: Akun) -> None:
         st.sidebar.button("Keluar", on_click=st.logout, icon=":material/logout:")
     elif st.sidebar.button("Keluar", icon=":material/logout:"):
         end_session()
+        st.session_state.pop("sesi_habis", None)
         st.rerun()
 
 

@@ -26,6 +26,15 @@ CREATE TABLE unit_akun (
     PRIMARY KEY (akun, unit_kode)
 );
 
+-- Dashboard sessions: the SHA-256 of the random token kept in the browser's cookie, so a reload or a
+-- link keeps the login until it expires (kinerja.accounts.resume_session) or the user logs out.
+CREATE TABLE sesi (
+    token_hash  VARCHAR PRIMARY KEY,
+    akun        VARCHAR NOT NULL,
+    dibuat_pada TIMESTAMP NOT NULL,
+    aktif_pada  TIMESTAMP NOT NULL
+);
+
 -- Every change, who made it and from where: written in the same transaction as the change. The
 -- product only ever inserts here (kinerja.audit has no update or delete).
 CREATE TABLE audit (
