@@ -25,8 +25,11 @@ demo: $(STAMP)
 	$(MAKE) $(DB)
 
 # A backup a day (data/cadangan/, checksum beside each, newest 14 kept): at start and while running.
+# Demo accounts per role are created once (their passwords printed then); the server listens on
+# localhost only (.streamlit/config.toml); README "Akun dan peran" says how to serve an office network.
 run: $(STAMP) $(DB)
 	$(BIN)/kinerja cadangan --harian --db $(DB)
+	$(BIN)/kinerja akun demo --db $(DB)
 	@echo "Kinerja berjalan di http://localhost:$(PORT)"
 	KINERJA_DB=$(DB) KINERJA_CADANGAN_HARIAN=1 $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from kinerja.auth import cli_account
 from kinerja.ingest.files import import_file
 from kinerja.ingest.reader import read_workbook
 from kinerja.store import db
@@ -68,11 +69,11 @@ def main() -> None:
 
     def imported_db():
         con = fresh_db()
-        import_file(con, data, "bench.xlsx", "MUTASI", 2024)
+        import_file(con, data, "bench.xlsx", "MUTASI", 2024, akun=cli_account("bench"))
         return con
 
     def run_import(con, content=data):
-        result = import_file(con, content, "bench.xlsx", "MUTASI", 2024)
+        result = import_file(con, content, "bench.xlsx", "MUTASI", 2024, akun=cli_account("bench"))
         assert result.ok, [str(p) for p in result.problems[:5]]
         con.close()
 

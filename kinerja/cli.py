@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 import duckdb
 
+from kinerja.auth import cli_account
 from kinerja.collect.units import UnknownUnit, resolve_unit
 from kinerja.numbers import format_angka
 from kinerja.present.output import render
@@ -78,11 +79,19 @@ def init(db_file, demo):
     con = open_db(db_file, create=True)
     echo(f"Basis data siap: {db.db_path(db_file)} (skema versi {db.schema_version(con)}).")
     if demo:
-        from kinerja.demo import load_demo
+        from kinerja.demo import demo_accounts, load_demo
 
         folder = db.db_path(db_file).parent / "demo"
         results = load_demo(con, folder, progress=lambda text: echo(text, err=True))
         echo(f"Data demo: {len(results)} berkas diimpor dari {folder}.")
+        show_demo_accounts(demo_accounts(con))
+
+
+def show_demo_accounts(created: list[tuple[str, str, str]]) -> None:
+    if created:
+        echo("Akun demo (sandi hanya ditampilkan sekali ini; atur ulang dengan `kinerja akun sandi`):")
+        for nama, peran, sandi in created:
+            echo(f"  {nama:<18} {sandi:<14} {peran}")
 
 
 @cli.command("import", help="Mengimpor lembar kerja unit (.xlsx, .xlsm, .xls, .ods, .csv).")
@@ -92,7 +101,7 @@ def init(db_file, demo):
 @click.option("--quarter", "triwulan", type=QUARTER, help="Triwulan (1-4) untuk kolom REALISASI tunggal.")
 @click.option("--dry-run", is_flag=True, help="Hanya memeriksa dan menampilkan; tidak menulis.")
 @click.option("--errors-out", type=click.Path(dir_okay=False), help="Salinan .xlsx dengan sel salah ditandai.")
-@click.option("--oleh", default="cli", show_default=True, help="Nama pengunggah yang dicatat.")
+@click.option("--oleh", default=None, help="Nama pengunggah yang dicatat (bawaan: pengguna sistem operasi).")
 @db_option
 def import_command(files, unit, tahun, triwulan, dry_run, errors_out, oleh, db_file):
     from kinerja.ingest.files import import_files
@@ -100,7 +109,7 @@ def import_command(files, unit, tahun, triwulan, dry_run, errors_out, oleh, db_f
     con = open_db(db_file)
     unit = unit_code(con, unit)
     batch = import_files(con, [(Path(name).name, Path(name).read_bytes()) for name in files], unit, tahun,
-                         triwulan, dry_run=dry_run, oleh=oleh)
+                         triwulan, akun=cli_account(oleh), dry_run=dry_run)
     several = len(files) > 1
     for outcome in batch.files:
         if outcome.refused:
@@ -214,7 +223,7 @@ def register_step(unit, tahun, triwulan, status, oleh, alasan, db_file) -> None:
     con = open_db(db_file)
     unit = unit_code(con, unit)
     try:
-        set_status(con, unit, tahun, triwulan, status, oleh, alasan)
+        set_status(con, unit, tahun, triwulan, status, cli_account(oleh), alasan)
     except WorkflowError as exc:
         raise InputError(str(exc)) from exc
     echo(f"Triwulan {ROMAN[triwulan]} {tahun} unit {unit}: {status}.")
@@ -224,7 +233,7 @@ def register_step(unit, tahun, triwulan, status, oleh, alasan, db_file) -> None:
 @click.option("--unit", required=True)
 @click.option("--year", "tahun", required=True, type=YEAR)
 @click.option("--quarter", "triwulan", required=True, type=QUARTER)
-@click.option("--oleh", default="sekretariat", show_default=True, help="Nama pemverifikasi.")
+@click.option("--oleh", default=None, help="Nama pemverifikasi yang dicatat (bawaan: pengguna sistem operasi).")
 @db_option
 def verifikasi(unit, tahun, triwulan, oleh, db_file):
     register_step(unit, tahun, triwulan, "diverifikasi", oleh, None, db_file)
@@ -235,7 +244,7 @@ def verifikasi(unit, tahun, triwulan, oleh, db_file):
 @click.option("--year", "tahun", required=True, type=YEAR)
 @click.option("--quarter", "triwulan", required=True, type=QUARTER)
 @click.option("--alasan", required=True, help="Apa yang harus diperbaiki unit.")
-@click.option("--oleh", default="sekretariat", show_default=True)
+@click.option("--oleh", default=None, help="Nama yang dicatat (bawaan: pengguna sistem operasi).")
 @db_option
 def buka(unit, tahun, triwulan, alasan, oleh, db_file):
     register_step(unit, tahun, triwulan, "dibuka_kembali", oleh, alasan, db_file)
@@ -268,6 +277,107 @@ def pulihkan(file, db_file):
     echo(f"Cadangan {file} diperiksa (checksum dan {len(checked.tables)} tabel, {format_angka(rows)} baris) "
                f"dan dipulihkan ke {path}.")
     echo(f"Basis data sebelumnya disimpan sebagai {kept}." if kept else "Sebelumnya tidak ada basis data.")
+
+
+def read_password(prompt: str) -> str:
+    """A password from standard input (one line), or prompted twice on a terminal; never an option,
+    so it stays out of the shell history and the process list."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return click.prompt(prompt, hide_input=True, confirmation_prompt="Ulangi sandi")
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line.strip():
+        raise InputError("sandi dibaca dari masukan standar (satu baris), mis. `echo SANDI | kinerja akun ...`.",
+                         code=2)
+    return line.rstrip("\r\n")
+
+
+def split_list(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def account_call(action, *args) -> None:
+    from kinerja.collect.accounts import AccountError
+
+    try:
+        action(*args)
+    except AccountError as exc:
+        raise InputError(str(exc)) from exc
+
+
+oleh_option = click.option("--oleh", default=None, help="Nama yang dicatat (bawaan: pengguna sistem operasi).")
+
+
+@cli.group(help="Akun pengguna dasbor: tambah, daftar, nonaktifkan, atur sandi.")
+def akun():
+    pass
+
+
+@akun.command("tambah", help="Membuat akun; sandi dibaca dari masukan standar atau ditanyakan.")
+@click.option("--nama", required=True, help="Nama masuk (huruf kecil, angka, titik, garis bawah, tanda hubung).")
+@click.option("--peran", required=True, help="pimpinan, sekretariat, perencana, operator (boleh beberapa, koma).")
+@click.option("--unit", "units", help="Unit yang dilayani operator (kode atau nama, boleh beberapa, koma).")
+@click.option("--nama-lengkap", help="Nama dan jabatan, mis. 'Rina, Bidang Mutasi'.")
+@oleh_option
+@db_option
+def akun_tambah(nama, peran, units, nama_lengkap, oleh, db_file):
+    from kinerja.collect.accounts import create
+
+    con = open_db(db_file)
+    codes = [unit_code(con, u) for u in split_list(units)]
+    sandi = read_password("Sandi")
+    account_call(create, con, cli_account(oleh), nama, sandi, split_list(peran), codes, nama_lengkap)
+    echo(f"Akun {nama} dibuat.")
+
+
+@akun.command("demo", help="Membuat akun demo per peran yang belum ada dan menampilkan sandinya sekali.")
+@db_option
+def akun_demo(db_file):
+    from kinerja.demo import demo_accounts
+
+    show_demo_accounts(demo_accounts(open_db(db_file)))
+
+
+@akun.command("daftar", help="Daftar akun (tanpa sandi).")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@db_option
+def akun_daftar(fmt, db_file):
+    from kinerja.collect.accounts import accounts
+
+    echo(render(accounts(open_db(db_file)), fmt, {}), nl=False)
+
+
+@akun.command("nonaktif", help="Menonaktifkan akun: tidak dapat masuk lagi; jejaknya tetap.")
+@click.argument("login")
+@oleh_option
+@db_option
+def akun_nonaktif(login, oleh, db_file):
+    from kinerja.collect.accounts import set_active
+
+    account_call(set_active, open_db(db_file), cli_account(oleh), login, False)
+    echo(f"Akun {login} dinonaktifkan.")
+
+
+@akun.command("aktif", help="Mengaktifkan kembali akun.")
+@click.argument("login")
+@oleh_option
+@db_option
+def akun_aktif(login, oleh, db_file):
+    from kinerja.collect.accounts import set_active
+
+    account_call(set_active, open_db(db_file), cli_account(oleh), login, True)
+    echo(f"Akun {login} diaktifkan.")
+
+
+@akun.command("sandi", help="Mengatur ulang sandi akun (juga membuka kunci); sandi dari masukan standar.")
+@click.argument("login")
+@oleh_option
+@db_option
+def akun_sandi(login, oleh, db_file):
+    from kinerja.collect.accounts import reset_password
+
+    con = open_db(db_file)
+    account_call(reset_password, con, cli_account(oleh), login, read_password("Sandi baru"))
+    echo(f"Sandi akun {login} diperbarui.")
 
 
 # Click's own usage messages are English; users get them in Bahasa Indonesia.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import random
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import xlsxwriter
 
+from kinerja.auth import cli_account
 from kinerja.ingest.files import import_file
 from kinerja.numbers import format_angka
 from kinerja.vocab import RENSTRA_AKHIR, ROMAN
@@ -242,7 +244,7 @@ def load_demo(con, folder: Path, progress=None) -> list:
     files = write_demo_files(Path(folder))
     for number, demo in enumerate(files, 1):
         result = import_file(con, demo.path.read_bytes(), demo.path.name, demo.unit, demo.tahun,
-                             demo.triwulan, oleh=f"demo {demo.unit.lower()}", waktu=demo.waktu)
+                             demo.triwulan, akun=cli_account(f"demo {demo.unit.lower()}"), waktu=demo.waktu)
         if not result.ok:
             problems = "\n".join(str(p) for p in result.problems)
             raise RuntimeError(f"berkas demo {demo.path.name} gagal diimpor:\n{problems}")
@@ -260,6 +262,33 @@ VERIFIED_UNTIL = (2025, 2)
 REOPENED = {(2025, 2, "PENGADAAN"): "Realisasi TW II belum sesuai bukti dukung; mohon diperbaiki dan diunggah ulang."}
 
 
+SEKRETARIAT_DEMO = cli_account("sekretariat (demo)")
+# One account per role, and an operator serving two units; passwords are made when created.
+DEMO_ACCOUNTS = [
+    ("pimpinan", ["pimpinan"], [], "Kepala Badan (demo)"),
+    ("sekretariat", ["sekretariat"], [], "Sekretaris Badan (demo)"),
+    ("perencana", ["perencana"], [], "Jafung Perencana (demo)"),
+    ("operator.mutasi", ["operator"], ["MUTASI"], "Operator Bidang Mutasi (demo)"),
+    ("operator.bidang", ["operator"], ["PEMBINAAN", "BANGKOM"], "Operator dua bidang (demo)"),
+]
+
+
+def demo_accounts(con) -> list[tuple[str, str, str]]:
+    """Create the demo accounts that do not exist yet, each with a new random password; returns
+    (nama, peran and unit, sandi) of those created, to be shown once."""
+    from kinerja.collect.accounts import create, describe
+
+    existing = set(con.execute("SELECT nama FROM akun").df()["nama"])
+    created = []
+    for nama, peran, unit, lengkap in DEMO_ACCOUNTS:
+        if nama in existing:
+            continue
+        sandi = secrets.token_urlsafe(9)
+        create(con, cli_account("demo"), nama, sandi, peran, unit, lengkap)
+        created.append((nama, describe(peran, unit), sandi))
+    return created
+
+
 def verify_demo(con) -> None:
     from kinerja.collect.register import register
     from kinerja.collect.workflow import set_status
@@ -270,10 +299,10 @@ def verify_demo(con) -> None:
             if (tahun, row.triwulan) > VERIFIED_UNTIL:
                 continue
             when = row.diunggah_pada + timedelta(days=3)
-            set_status(con, row.unit, tahun, row.triwulan, "diverifikasi", "sekretariat (demo)", waktu=when)
+            set_status(con, row.unit, tahun, row.triwulan, "diverifikasi", SEKRETARIAT_DEMO, waktu=when)
             reason = REOPENED.get((tahun, row.triwulan, row.unit))
             if reason:
-                set_status(con, row.unit, tahun, row.triwulan, "dibuka_kembali", "sekretariat (demo)", reason,
+                set_status(con, row.unit, tahun, row.triwulan, "dibuka_kembali", SEKRETARIAT_DEMO, reason,
                            when + timedelta(days=1))
 
 
@@ -287,7 +316,7 @@ def confirm_demo(con) -> None:
 
     for nama, settings in CONFIRMED.items():
         (indikator_id,) = con.execute("SELECT id FROM indikator WHERE nama = ?", [nama]).fetchall()[0]
-        change_settings(con, indikator_id, YEARS[0], settings, "perencana (demo)",
+        change_settings(con, indikator_id, YEARS[0], settings, cli_account("perencana (demo)"),
                         "Dikonfirmasi sesuai Renstra: makin tinggi makin baik.", datetime(YEARS[-1], 10, 20, 10, 0))
 
 

@@ -4,6 +4,7 @@ import streamlit as st
 from kinerja.numbers import format_persen
 from kinerja.present.tables import e81_table, efisiensi_table
 from kinerja.vocab import periode_text
+from kinerja.web import auth as web_auth
 from kinerja.web import cache, widgets
 
 FILES = [
@@ -15,6 +16,7 @@ FILES = [
     (".parquet", "Data panjang (.parquet)", "Sama dengan CSV, bertipe", "application/octet-stream"),
 ]
 
+web_auth.guard("ekspor")
 st.title("Ekspor Dokumen Evaluasi")
 tahun, triwulan = widgets.selection()
 if tahun is None:

@@ -5,8 +5,10 @@ import streamlit as st
 
 from kinerja import vocab
 from kinerja.collect import indikator
+from kinerja.web import auth as web_auth
 from kinerja.web import cache, widgets
 
+akun = web_auth.guard("pengaturan_indikator")
 path, tahun, triwulan = widgets.page("Indikator")
 units = cache.units(path)
 unit = widgets.choose("Unit", {"": "Semua unit", **dict(zip(units["kode"], units["nama"]))}, "unit")
@@ -35,7 +37,6 @@ st.subheader(row["nama"])
 if row["belum_dikonfirmasi"]:
     st.warning(f"Belum dikonfirmasi: {row['belum_dikonfirmasi']} (ditebak dari nama dan satuan). Periksa, ubah bila "
                "keliru, lalu simpan untuk mengonfirmasi.", icon=":material/help:")
-oleh = st.text_input("Nama Anda", placeholder="mis. Dewi, Jafung Perencana")
 with st.form("indikator"):
     left, right = st.columns(2)
     with left:
@@ -64,9 +65,9 @@ with st.form("indikator"):
                                help="Tahun ini dan tahun-tahun sesudahnya yang punya pengaturan sendiri. Tahun yang "
                                     "triwulannya sudah diverifikasi tidak dapat diubah.")
     alasan = st.text_input("Alasan perubahan (wajib)")
-    if st.form_submit_button("Simpan dan konfirmasi", type="primary", disabled=not oleh.strip()):
-        refused = cache.write(indikator.change_master, indikator_id, master, oleh.strip(), alasan)
-        refused = refused or cache.write(indikator.change_settings, indikator_id, int(dari), settings, oleh.strip(),
+    if st.form_submit_button("Simpan dan konfirmasi", type="primary"):
+        refused = cache.write(indikator.change_master, indikator_id, master, akun, alasan)
+        refused = refused or cache.write(indikator.change_settings, indikator_id, int(dari), settings, akun,
                                          alasan)
         if refused:
             st.error(refused)

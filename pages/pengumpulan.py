@@ -5,19 +5,22 @@ from datetime import date
 import streamlit as st
 
 from kinerja import vocab
-from kinerja.collect import notes, versions, workflow
-from kinerja.collect import reminders
+from kinerja.auth import may
+from kinerja.collect import bukti, notes, reminders, versions, workflow
 from kinerja.numbers import format_persen
-from kinerja.present.tables import reminder_table
 from kinerja.present.tables import (
     STATUS,
     changes_table,
     register_matrix,
+    reminder_table,
     version_labels,
 )
 from kinerja.vocab import ROMAN
+from kinerja.web import auth as web_auth
 from kinerja.web import cache, widgets
+from kinerja.web.text import plain
 
+akun = web_auth.account()
 path, tahun, triwulan = widgets.page("Pengumpulan Data")
 register = cache.register(path, tahun)
 text, css = register_matrix(register, date.today())
@@ -53,13 +56,15 @@ else:
                            on_click="ignore")
 
 units = cache.units(path)
+# Operators read the details (files, notes) of the units they serve only.
+units = units[units["kode"].isin(web_auth.units_for(akun, "baca_unit", units["kode"]))]
 left, right = st.columns(2)
 with left:
-    unit = widgets.choose("Unit", dict(zip(units["kode"], units["nama"])), "unit")
+    unit = widgets.choose("Unit", dict(zip(units["kode"], units["nama"])), "unit", default=min(akun.unit, default=None))
 with right:
     quarter = widgets.choose("Triwulan", {q: f"TW {ROMAN[q]}" for q in range(1, 5)}, "tw", default=triwulan or 1)
 row = register[(register["unit"] == unit) & (register["triwulan"] == quarter)].iloc[0]
-oleh = st.text_input("Nama Anda (tercatat pada setiap langkah)", placeholder="mis. Andi, Sekretariat")
+st.caption(plain(f"Setiap langkah tercatat atas nama akun {akun.nama}."))
 
 status_tab, versions_tab, notes_tab, deadline_tab = st.tabs(
     ["Status & verifikasi", "Versi berkas", "Catatan", "Tenggat"])
@@ -67,20 +72,23 @@ with status_tab:
     st.markdown(f"**{STATUS[row['status']]}** · kelengkapan {format_persen(row['kelengkapan_persen'])} "
                 f"({row['terisi']}/{row['jumlah_indikator']} indikator)")
     if isinstance(row["alasan"], str) and row["status"] == "dibuka_kembali":
-        st.warning(f"Dibuka kembali: {row['alasan']}")
-    allowed = sorted(workflow.TRANSITIONS[row["status"]])
+        st.warning(plain(f"Dibuka kembali: {row['alasan']}"))
+    possible = sorted(workflow.TRANSITIONS[row["status"]])
+    allowed = [step for step in possible if may(akun, workflow.STEP_ACTIONS[step], unit)]
     reason = st.text_area("Alasan membuka kembali (wajib untuk Buka kembali)") if "dibuka_kembali" in allowed else None
     buttons = st.columns(max(len(allowed), 1))
     labels = {"diajukan": "Ajukan", "diverifikasi": "Verifikasi", "dibuka_kembali": "Buka kembali"}
     for column, step in zip(buttons, allowed):
-        if column.button(labels[step], disabled=not oleh.strip(), key=f"langkah-{step}"):
-            refused = cache.write(workflow.set_status, unit, tahun, quarter, step, oleh.strip(), reason)
+        if column.button(labels[step], key=f"langkah-{step}"):
+            refused = cache.write(workflow.set_status, unit, tahun, quarter, step, akun, reason)
             if refused:
                 st.error(refused)
             else:
                 st.rerun()
-    if not allowed:
+    if not possible:
         st.info("Belum ada data untuk triwulan ini. Unit mengunggah lewat halaman Unggah.")
+    elif not allowed:
+        st.caption("Langkah berikutnya (verifikasi, buka kembali) diambil oleh Sekretariat (Unit Pengelola Data).")
     history = cache.steps(path, tahun, unit)
     history = history[history["triwulan"] == quarter]
     if len(history):
@@ -121,9 +129,11 @@ with versions_tab:
                                "dipulihkan": "Dipulihkan", "diubah_oleh": "Diubah oleh",
                                "timpa": st.column_config.CheckboxColumn("Timpa", help="Hanya untuk baris yang "
                                                                        "diubah kemudian oleh berkas lain.")})
-            sure = st.checkbox("Saya yakin: kembalikan nilai seperti pada versi ini (tercatat sebagai versi baru).")
-            if st.button("Pulihkan versi ini", disabled=not (sure and oleh.strip()), icon=":material/history:"):
-                refused = cache.write(versions.rollback, chosen, oleh.strip(),
+            sure = may(akun, "pulihkan", unit) and st.checkbox(
+                "Saya yakin: kembalikan nilai seperti pada versi ini (tercatat sebagai versi baru).")
+            if may(akun, "pulihkan", unit) and st.button("Pulihkan versi ini", disabled=not sure,
+                                                         icon=":material/history:"):
+                refused = cache.write(versions.rollback, chosen, akun,
                                       timpa=versions.chosen_conflicts(preview, answers["timpa"]))
                 if refused:
                     st.error(refused)
@@ -140,38 +150,49 @@ with notes_tab:
         indikator = widgets.choose("Indikator", names, "indikator")
         catatan = cache.query(path, "catatan_nilai", indikator=int(indikator), tahun=tahun, triwulan=quarter)
         current = catatan.iloc[0].to_dict() if len(catatan) else {}
+        editable = may(akun, "catatan", unit)
         with st.form("catatan"):
-            typed = {name: (st.text_input if name == "bukti_dukung" else st.text_area)(label, current.get(name) or "")
-                     for name, label in vocab.NOTES.items()}
-            lampiran = st.file_uploader("atau lampirkan berkas bukti dukung")
-            if st.form_submit_button("Simpan catatan", disabled=not oleh.strip()):
-                refused = cache.write(notes.save_notes, int(indikator), tahun, quarter, **typed)
+            typed = {name: (st.text_input if name == "bukti_dukung" else st.text_area)(
+                label, current.get(name) or "", disabled=not editable) for name, label in vocab.NOTES.items()}
+            lampiran = st.file_uploader(f"atau lampirkan berkas bukti dukung (PDF, PNG, JPG, XLSX, DOCX; maks. "
+                                        f"{bukti.MAX_BYTES // bukti.MEGABYTE} MB)", type=list(bukti.TYPES),
+                                        disabled=not editable)
+            if st.form_submit_button("Simpan catatan", disabled=not editable):
+                refused = cache.write(notes.save_notes, int(indikator), tahun, quarter, akun, **typed)
                 if not refused and lampiran is not None:
-                    refused = cache.write(notes.attach, int(indikator), tahun, quarter, lampiran.name,
-                                          lampiran.getvalue(), oleh.strip())
+                    refused = cache.write(bukti.attach, int(indikator), tahun, quarter, lampiran.name,
+                                        lampiran.getvalue(), akun)
                 if refused:
                     st.error(f"Catatan TIDAK tersimpan: {refused}", icon=":material/block:")
                 else:
                     st.success("Catatan tersimpan.")
+        attached = cache.using(bukti.attachments, akun, int(indikator), tahun, quarter)
+        for item in attached.itertuples():
+            st.download_button(plain(f"Unduh {item.nama_berkas} · {item.diunggah_oleh}"),
+                               lambda item=item: cache.using(bukti.content, akun, item.id)[1],
+                               file_name=item.nama_berkas, mime=item.jenis, icon=":material/attach_file:",
+                               on_click="ignore", key=f"bukti-{item.id}")
 
 with deadline_tab:
     st.write("Tenggat bawaan SOP: tanggal 10 bulan berikutnya setelah triwulan berakhir. Ubah bila Sekretariat "
              "menetapkan lain.")
     with st.form("tenggat"):
+        editable = may(akun, "tenggat")
         chosen_dates = {r.triwulan: st.date_input(f"Tenggat TW {ROMAN[r.triwulan]}", r.tanggal.date(),
-                                                  format="DD-MM-YYYY") for r in deadlines.itertuples()}
-        if st.form_submit_button("Simpan tenggat"):
-            refused = [cache.write(workflow.set_deadline, tahun, q, tanggal) for q, tanggal in chosen_dates.items()]
+                                                  format="DD-MM-YYYY", disabled=not editable)
+                        for r in deadlines.itertuples()}
+        if st.form_submit_button("Simpan tenggat", disabled=not editable):
+            refused = [cache.write(workflow.set_deadline, tahun, q, tanggal, akun) for q, tanggal in chosen_dates.items()]
             if any(refused):
                 st.error(f"Tenggat TIDAK tersimpan: {next(r for r in refused if r)}", icon=":material/block:")
             else:
                 st.rerun()
 
-with st.expander("Cadangan basis data", icon=":material/backup:"):
-    # Meant for the Sekretariat; the check of who may download belongs to the accounts work (issue 14).
-    st.write("Salinan utuh basis data, dibuat saat tombol ditekan (tetap utuh walau ada yang sedang menyimpan). "
-             "Simpan di tempat aman; pulihkan dengan `kinerja pulihkan BERKAS`. Cadangan harian otomatis ada di "
-             "folder `data/cadangan/` server.")
-    st.download_button("Unduh cadangan (.duckdb)", cache.backup_bytes,
-                       file_name=f"kinerja-cadangan-{date.today():%Y%m%d}.duckdb", mime="application/octet-stream",
-                       icon=":material/download:", on_click="ignore")
+if may(akun, "pengaturan"):
+    with st.expander("Cadangan basis data", icon=":material/backup:"):
+        st.write("Salinan utuh basis data, dibuat saat tombol ditekan (tetap utuh walau ada yang sedang menyimpan). "
+                 "Simpan di tempat aman; pulihkan dengan `kinerja pulihkan BERKAS`. Cadangan harian otomatis ada di "
+                 "folder `data/cadangan/` server.")
+        st.download_button("Unduh cadangan (.duckdb)", lambda: cache.backup_bytes(akun),
+                           file_name=f"kinerja-cadangan-{date.today():%Y%m%d}.duckdb", mime="application/octet-stream",
+                           icon=":material/download:", on_click="ignore")

@@ -1,15 +1,20 @@
 """Ringkasan: what leadership reads in five seconds: how many indicators are off track, and where."""
 import streamlit as st
 
-from kinerja.engine import proyeksi
-from kinerja.engine import summaries
+from kinerja.engine import proyeksi, summaries
 from kinerja.engine.capaian import ringkasan
 from kinerja.numbers import format_persen
 from kinerja.present import charts
-from kinerja.present.tables import angka
-from kinerja.present.tables import PROYEKSI_STATUS, dalam_satuan, kebutuhan_text, proyeksi_table
+from kinerja.present.tables import (
+    PROYEKSI_STATUS,
+    angka,
+    dalam_satuan,
+    kebutuhan_text,
+    proyeksi_table,
+)
 from kinerja.vocab import periode_text
 from kinerja.web import cache, widgets
+from kinerja.web.text import plain
 
 path, tahun, triwulan = widgets.page("Ringkasan Kinerja")
 frame = widgets.year_capaian(path, tahun, triwulan)
@@ -57,8 +62,8 @@ with right:
         st.success("Tidak ada indikator di bawah batas kategori kedua. Semua indikator terukur berjalan baik.")
     for row in gaps.head(8).itertuples():
         with st.container(border=True):
-            st.markdown(f"**{format_persen(row.capaian_persen)}** · {row.kategori} · {row.unit}")
-            st.page_link("pages/sasaran.py", label=row.indikator, icon=":material/arrow_forward:",
+            st.markdown(f"**{format_persen(row.capaian_persen)}** · {plain(row.kategori)} · {plain(row.unit)}")
+            st.page_link("pages/sasaran.py", label=plain(row.indikator), icon=":material/arrow_forward:",
                          query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
     missing = frame[frame["capaian_persen"].isna()]
     if len(missing):

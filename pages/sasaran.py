@@ -14,6 +14,7 @@ from kinerja.present.tables import (
 )
 from kinerja.vocab import periode_text
 from kinerja.web import cache, widgets
+from kinerja.web.text import plain
 
 path, tahun, triwulan = widgets.page("Sasaran & Indikator")
 frame = widgets.year_capaian(path, tahun, triwulan)
@@ -36,16 +37,16 @@ st.divider()
 names = dict(zip(rows["indikator_id"], rows["indikator"]))
 indikator_id = widgets.choose("Indikator", names, "indikator")
 row = rows[rows["indikator_id"] == indikator_id].iloc[0]
-st.subheader(row["indikator"])
-st.caption(f"Unit {row['unit_nama']} · satuan {row['satuan'] or '–'} · polaritas {row['polaritas']} · "
-           f"agregasi {row['agregasi'].replace('_', ' ')}")
+st.subheader(plain(row["indikator"]))
+st.caption(plain(f"Unit {row['unit_nama']} · satuan {row['satuan'] or '–'} · polaritas {row['polaritas']} · "
+                     f"agregasi {row['agregasi'].replace('_', ' ')}"))
 tiles = st.columns(4)
 tiles[0].metric("Target s.d. periode", angka(row["target"]), border=True)
 tiles[1].metric("Realisasi s.d. periode", angka(row["realisasi"]), border=True)
 tiles[2].metric("Capaian", format_persen(row["capaian_persen"]), border=True)
 tiles[3].metric("Kategori", row["kategori"] if isinstance(row["kategori"], str) else "–", border=True)
 if row["keterangan"]:
-    st.warning(row["keterangan"])
+    st.warning(plain(row["keterangan"]))
 
 # Only the open tab is computed (the Renstra years need every year's capaian); the tab is in the URL.
 quarters, years, history = st.tabs(["Per triwulan", "Tahun-tahun Renstra", "Riwayat perubahan"], key="rincian",

@@ -5,21 +5,27 @@ from datetime import date
 
 import streamlit as st
 
+from kinerja.auth import may
 from kinerja.ingest import upload
 from kinerja.ingest.annotate import annotate_errors
 from kinerja.ingest.plan import ImportResult
 from kinerja.present.tables import STATUS, changes_table
 from kinerja.reports.template import template_bytes
 from kinerja.vocab import ROMAN
+from kinerja.web import auth as web_auth
 from kinerja.web import cache, upload_session, widgets
+from kinerja.web.text import plain
 
+akun = web_auth.guard("unggah")
 st.title("Unggah Data Unit")
 path = cache.database()
 units = cache.units(path)
+units = units[units["kode"].isin(web_auth.units_for(akun, "unggah", units["kode"]))]
 years = upload_session.upload_years(path)
 left, middle, right = st.columns([2, 1, 1])
 with left:
-    unit = widgets.choose("Unit", dict(zip(units["kode"], units["nama"])), "unit")
+    # An operator sees only the units it serves, its own preselected.
+    unit = widgets.choose("Unit", dict(zip(units["kode"], units["nama"])), "unit", default=min(akun.unit, default=None))
 with middle:
     tahun = widgets.choose("Tahun", {t: str(t) for t in years}, "tahun_unggah",
                        default=widgets.selection()[0] or date.today().year)
@@ -49,9 +55,9 @@ if done:
                      icon=":material/block:")
             continue
         if result.written:
-            st.success("\n\n".join(result.summary_lines()), icon=":material/check_circle:")
+            st.success("\n\n".join(map(plain, result.summary_lines())), icon=":material/check_circle:")
         else:
-            st.info("\n\n".join(result.summary_lines()), icon=":material/info:")
+            st.info("\n\n".join(map(plain, result.summary_lines())), icon=":material/info:")
         changed = result.plan.changes_frame()
         st.dataframe(changes_table(changed[changed["status"] != "sama"]), hide_index=True, width="stretch")
     st.page_link("pages/ringkasan.py", label="Lihat capaian terbaru di Ringkasan", icon=":material/dashboard:")
@@ -70,15 +76,15 @@ for number, berkas in enumerate(files, 1):
     try:
         plans.append(upload_session.plan_upload(berkas.file_id, berkas.getvalue(), berkas.name, unit, tahun, triwulan))
     except upload.UploadError as exc:
-        failed.append(str(exc))
+        failed.append(plain(exc))
 progress.empty()
 
 for message in failed:
     st.error(message, icon=":material/block:")
 edited = []
 for number, plan in enumerate(plans):
-    st.subheader(plan.filename)
-    st.caption(" · ".join(ImportResult(plan).summary_lines()[1:]))
+    st.subheader(plain(plan.filename))
+    st.caption(plain(" · ".join(ImportResult(plan).summary_lines()[1:])))
     if plan.errors:
         st.error(f"{len(plan.errors)} kesalahan: berkas ini belum dapat disimpan. Perbaiki sel yang ditandai, "
                  "lalu unggah ulang.", icon=":material/error:")
@@ -105,15 +111,17 @@ for number, plan in enumerate(plans):
             st.caption(", ".join(f"{counts.get(s, 0)} {s}" for s in ["baru", "berubah", "dihapus", "sama"]))
             st.dataframe(changes_table(frame), hide_index=True, width="stretch")
         with settings:
+            editable = may(akun, "pengaturan_indikator", unit)
             st.caption("Periksa polaritas, cara akumulasi (agregasi) dan konvensi target triwulan; ubah bila "
-                       "tebakan dari satuan keliru.")
-            edited.append((plan, upload_session.settings_editor(plan, key=f"pengaturan-{number}")))
+                       "tebakan dari satuan keliru." if editable else
+                       "Pengaturan indikator ditetapkan Perencana atau Sekretariat; beri tahu mereka bila keliru.")
+            edited.append((plan, upload_session.settings_editor(plan, key=f"pengaturan-{number}", editable=editable)))
 
 ready = bool(plans) and not failed and all(p.ok for p in plans)
-oleh = st.text_input("Nama pengunggah", placeholder="mis. Rina, Bidang Mutasi")
 draf = st.toggle("Simpan sebagai draf (belum diajukan ke Sekretariat)")
-if st.button("Simpan", type="primary", disabled=not ready or not oleh.strip(), icon=":material/save:",
+st.caption(plain(f"Tercatat sebagai pengunggah: {akun.nama}"))
+if st.button("Simpan", type="primary", disabled=not ready, icon=":material/save:",
              help=None if ready else "Perbaiki semua kesalahan dulu."):
-    st.session_state["hasil_unggah"] = upload_session.confirm_uploads(edited, oleh.strip(), draf)
+    st.session_state["hasil_unggah"] = upload_session.confirm_uploads(edited, akun, draf)
     st.session_state["putaran_unggah"] = st.session_state.get("putaran_unggah", 0) + 1
     st.rerun()

@@ -1,15 +1,14 @@
 """Unit: one unit's indicators and capaian, and what it has and has not sent per quarter."""
 import streamlit as st
 
-from kinerja.engine import proyeksi
-from kinerja.engine import summaries
+from kinerja.engine import proyeksi, summaries
 from kinerja.engine.capaian import ringkasan
 from kinerja.numbers import format_persen
 from kinerja.present import charts
-from kinerja.present.tables import proyeksi_table
 from kinerja.present.tables import (
     indicator_table,
     kategori_css,
+    proyeksi_table,
     register_table,
 )
 from kinerja.vocab import periode_text

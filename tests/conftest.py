@@ -1,7 +1,33 @@
 """Shared fixtures: a fresh, migrated database per test."""
 import pytest
 
+from kinerja.auth import Akun
 from kinerja.store import db
+
+# Accounts for the domain tests (kinerja.auth checks the account, not the database).
+SEKRETARIAT = Akun("sekretariat", frozenset({"sekretariat"}))
+PERENCANA = Akun("perencana", frozenset({"perencana"}))
+PIMPINAN = Akun("pimpinan", frozenset({"pimpinan"}))
+
+
+def operator(*units: str, nama: str | None = None) -> Akun:
+    """An operator serving `units`."""
+    return Akun(nama or f"operator.{units[0].lower()}", frozenset({"operator"}), frozenset(units))
+
+
+# Accounts in the database for the page and browser tests: login name -> (roles, units).
+ACCOUNTS = {"sekretariat": (["sekretariat"], []), "pimpinan": (["pimpinan"], []), "perencana": (["perencana"], []),
+            "operator.mutasi": (["operator"], ["MUTASI"]), "operator.pembinaan": (["operator"], ["PEMBINAAN"])}
+PASSWORD = "sandi-uji-yang-panjang"
+
+
+def ensure_account(connection, nama: str) -> None:
+    from kinerja.auth import cli_account
+    from kinerja.collect import accounts
+
+    if accounts.load(connection, nama) is None:
+        peran, units = ACCOUNTS[nama]
+        accounts.create(connection, cli_account("uji"), nama, PASSWORD, peran, units)
 
 
 @pytest.fixture
@@ -14,7 +40,8 @@ def con(tmp_path):
 TABLES = ["unit", "sasaran", "program_kegiatan", "indikator", "target", "target_renstra",
           "konvensi_target", "realisasi", "catatan", "submission", "submission_triwulan", "riwayat",
           "skala_kategori", "pengaturan", "langkah_pengumpulan", "tenggat", "lampiran", "anggaran",
-          "riwayat_anggaran", "pengaturan_indikator", "riwayat_indikator"]
+          "riwayat_anggaran", "pengaturan_indikator", "riwayat_indikator", "akun", "peran_akun", "unit_akun",
+          "audit", "berkas_bukti", "lampiran_bukti"]  # sesi (logins) is not data: opening a page as a user writes one
 
 
 def db_content(connection) -> dict:
@@ -33,6 +60,8 @@ def demo_db(tmp_path_factory):
     folder = tmp_path_factory.mktemp("demo")
     connection = db.connect(folder / "demo.duckdb")
     load_demo(connection, folder / "berkas")
+    for nama in ACCOUNTS:
+        ensure_account(connection, nama)
     connection.close()
     return folder / "demo.duckdb"
 

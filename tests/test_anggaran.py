@@ -6,7 +6,7 @@ import pytest
 
 from kinerja.engine.anggaran import serapan, serapan_persen
 from kinerja.ingest.files import import_file
-from tests.conftest import db_content
+from tests.conftest import SEKRETARIAT, db_content
 from tests.workbooks import SOP_HEADER, Sheet, sop_rows, xlsx
 
 D = Decimal
@@ -33,7 +33,7 @@ def stored(con) -> list[tuple]:
 
 
 def test_pagu_and_realisasi_anggaran_are_read_from_program_and_kegiatan_rows(con):
-    result = import_file(con, budget_file(), "mutasi.xlsx", "MUTASI", 2024)
+    result = import_file(con, budget_file(), "mutasi.xlsx", "MUTASI", 2024, akun=SEKRETARIAT)
     assert result.ok and result.written, [str(p) for p in result.problems]
     assert stored(con) == [
         ("5.03.02", 2024, 0, "pagu", "5000000000.00"),
@@ -48,7 +48,7 @@ def test_pagu_and_realisasi_anggaran_are_read_from_program_and_kegiatan_rows(con
 
 
 def test_serapan_is_realisasi_over_pagu_exact_and_rounded_half_up(con):
-    import_file(con, budget_file(), "mutasi.xlsx", "MUTASI", 2024)
+    import_file(con, budget_file(), "mutasi.xlsx", "MUTASI", 2024, akun=SEKRETARIAT)
     frame = serapan(con, 2024).set_index("kode")
     assert frame.at["5.03.02.2.02", "realisasi"] == D("900000000.50")
     assert frame.at["5.03.02.2.02", "serapan_persen"] == D("47.37")        # 47,368421…
@@ -76,7 +76,7 @@ def test_serapan_persen(realisasi, pagu, expected):
 def test_a_bad_budget_cell_is_named_and_nothing_is_written(con, kegiatan, indicator_budget, column, cell, message):
     before = db_content(con)
     result = import_file(con, budget_file(kegiatan=kegiatan, indicator_budget=indicator_budget),
-                         "mutasi.xlsx", "MUTASI", 2024)
+                         "mutasi.xlsx", "MUTASI", 2024, akun=SEKRETARIAT)
     assert not result.ok and not result.written
     problem = next(p for p in result.problems if p.column == column)
     assert problem.sheet == "Data" and problem.cell == cell and message in problem.message
@@ -85,9 +85,9 @@ def test_a_bad_budget_cell_is_named_and_nothing_is_written(con, kegiatan, indica
 
 
 def test_a_corrected_budget_replaces_the_value_and_keeps_the_old_one_in_history(con):
-    import_file(con, budget_file(), "mutasi.xlsx", "MUTASI", 2024)
+    import_file(con, budget_file(), "mutasi.xlsx", "MUTASI", 2024, akun=SEKRETARIAT)
     corrected = budget_file(kegiatan=("Rp 2.000.000.000,00", "Rp 400.000.000,00", None, None, None))
-    result = import_file(con, corrected, "mutasi-v2.xlsx", "MUTASI", 2024)
+    result = import_file(con, corrected, "mutasi-v2.xlsx", "MUTASI", 2024, akun=SEKRETARIAT)
     assert result.written
     assert ("5.03.02.2.02", 2024, 0, "pagu", "2000000000.00") in stored(con)
     assert ("5.03.02.2.02", 2024, 2, "realisasi", "500000000.50") in stored(con)  # blank never deletes
@@ -97,9 +97,9 @@ def test_a_corrected_budget_replaces_the_value_and_keeps_the_old_one_in_history(
 
 
 def test_reimporting_the_same_budget_changes_nothing(con):
-    import_file(con, budget_file(), "mutasi.xlsx", "MUTASI", 2024)
+    import_file(con, budget_file(), "mutasi.xlsx", "MUTASI", 2024, akun=SEKRETARIAT)
     before = db_content(con)
-    result = import_file(con, budget_file(), "mutasi.xlsx", "MUTASI", 2024)
+    result = import_file(con, budget_file(), "mutasi.xlsx", "MUTASI", 2024, akun=SEKRETARIAT)
     assert not result.written and db_content(con) == before
 
 
@@ -109,9 +109,9 @@ def test_a_single_realisasi_anggaran_column_takes_the_declared_quarter(con):
              None, "1.900.000.000", "Rp 300.000.000"],
             [1, None, "Jumlah ASN dimutasi sesuai kompetensi", "orang", 120, 30, 30, 30, 30, 28, 31, None, None]]
     data = xlsx(Sheet("Data", sop_rows(rows, header)))
-    assert import_file(con, data, "tw3.xlsx", "MUTASI", 2024, 3).written
+    assert import_file(con, data, "tw3.xlsx", "MUTASI", 2024, 3, akun=SEKRETARIAT).written
     assert ("5.03.02.2.02", 2024, 3, "realisasi", "300000000.00") in stored(con)
-    refused = import_file(con, data, "tanpa-tw.xlsx", "MUTASI", 2025)
+    refused = import_file(con, data, "tanpa-tw.xlsx", "MUTASI", 2025, akun=SEKRETARIAT)
     assert any(p.column == "REALISASI ANGGARAN" and "tanpa triwulan" in p.message for p in refused.problems)
 
 

@@ -7,7 +7,7 @@ import kinerja.ingest.write as ingest_write
 from kinerja.ingest.plan import plan_import
 from kinerja.ingest.write import apply_plan
 from kinerja.model import ParsedRow, ParsedWorkbook, TargetValue
-from tests.conftest import db_content
+from tests.conftest import SEKRETARIAT, db_content, operator
 
 D = Decimal
 
@@ -42,7 +42,7 @@ def workbook(*rows, has_targets=True, quarters=(1, 2, 3, 4)) -> ParsedWorkbook:
 def write(con, wb, tahun=2024, triwulan=None, data=b"isi berkas", unit="MUTASI"):
     plan = plan_import(con, wb, data, unit, tahun, triwulan)
     assert plan.ok, [str(p) for p in plan.problems]
-    return apply_plan(con, plan, oleh="uji")
+    return apply_plan(con, plan, operator(unit, nama="uji"))
 
 
 STORED = {
@@ -129,7 +129,7 @@ def test_a_realisation_only_file_with_unknown_indicators_is_refused_and_lists_th
     assert "baris 7" in messages[0] and "Indikator yang tidak ada" in messages[0]
     assert "baris 8" in messages[1] and "tidak dikenal" in messages[1]
     with pytest.raises(ValueError):
-        apply_plan(con, plan)
+        apply_plan(con, plan, SEKRETARIAT)
     assert db_content(con) == before
 
 
@@ -209,7 +209,7 @@ def test_a_failure_while_writing_leaves_the_database_unchanged(con, monkeypatch)
     plan = plan_import(con, workbook(row("Indeks Sistem Merit", "0.5", {1: "0.6"}, satuan="indeks")),
                                 b"v2", "MUTASI", 2024, None)
     with pytest.raises(RuntimeError):
-        apply_plan(con, plan)
+        apply_plan(con, plan, SEKRETARIAT)
     assert db_content(con) == before
 
 

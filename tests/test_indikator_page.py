@@ -9,6 +9,7 @@ from kinerja.collect import indikator
 from kinerja.engine.capaian import capaian
 from kinerja.store import db
 from tests.cases import run, sop
+from tests.conftest import PERENCANA
 from tests.test_pages import engine, open_page, table
 
 PENSIUN = "Rata-rata waktu penyelesaian layanan pensiun"
@@ -40,7 +41,7 @@ def capaian_of(con, tahun, nama):
 
 def test_the_list_puts_inferred_polarities_first_with_the_master_fields(con):
     iid = ids(con)["Jumlah ASN dilatih"]
-    indikator.change_settings(con, iid, 2026, {"polaritas": "positif"}, "dewi", "dikonfirmasi")
+    indikator.change_settings(con, iid, 2026, {"polaritas": "positif"}, PERENCANA, "dikonfirmasi")
     listed = indikator.daftar(con, 2026)
     assert listed["nama"].tolist() == [PENSIUN, "Jumlah ASN dilatih"]
     assert listed[["polaritas", "polaritas_sumber", "belum_dikonfirmasi"]].values.tolist() == [
@@ -51,20 +52,20 @@ def test_a_change_from_an_open_year_leaves_the_verified_year_and_is_recorded(con
     iid = ids(con)[PENSIUN]
     assert capaian_of(con, 2025, PENSIUN)[:2] == ["negatif", 70.83]
     with pytest.raises(indikator.IndikatorError, match="TW I 2025"):
-        indikator.change_settings(con, iid, 2025, {"polaritas": "positif"}, "dewi", "salah tebak")
+        indikator.change_settings(con, iid, 2025, {"polaritas": "positif"}, PERENCANA, "salah tebak")
     assert capaian_of(con, 2025, PENSIUN)[:2] == ["negatif", 70.83]
-    indikator.change_settings(con, iid, 2026, {"polaritas": "positif", "rumus_negatif": "B"}, "dewi", "uji")
+    indikator.change_settings(con, iid, 2026, {"polaritas": "positif", "rumus_negatif": "B"}, PERENCANA, "uji")
     assert capaian_of(con, 2026, PENSIUN) == ["positif", 129.17, "agregasi nilai_akhir"]
     assert capaian_of(con, 2025, PENSIUN)[:2] == ["negatif", 70.83]
     history = indikator.history(con, iid)
     assert history[["tahun", "kolom", "nilai_lama", "nilai_baru", "oleh", "alasan"]].values.tolist() == [
-        [2026, "rumus_negatif", "A", "B", "dewi", "uji"],
-        [2026, "polaritas", "negatif (tebakan)", "positif (pengguna)", "dewi", "uji"]]
+        [2026, "rumus_negatif", "A", "B", PERENCANA, "uji"],
+        [2026, "polaritas", "negatif (tebakan)", "positif (pengguna)", PERENCANA, "uji"]]
 
 
 def test_confirming_without_changing_is_allowed_in_a_verified_year_and_removes_the_mark(con):
     iid = ids(con)[PENSIUN]
-    indikator.change_settings(con, iid, 2025, {"polaritas": "negatif", "agregasi": "nilai_akhir"}, "dewi",
+    indikator.change_settings(con, iid, 2025, {"polaritas": "negatif", "agregasi": "nilai_akhir"}, PERENCANA,
                               "sesuai Renstra")
     assert capaian_of(con, 2025, PENSIUN) == ["negatif", 70.83, ""]
     assert capaian_of(con, 2026, PENSIUN) == ["negatif", 70.83, ""], "2026 has its own row and follows"
@@ -73,23 +74,23 @@ def test_confirming_without_changing_is_allowed_in_a_verified_year_and_removes_t
 def test_every_change_needs_a_reason_and_a_known_value(con):
     iid = ids(con)[PENSIUN]
     with pytest.raises(indikator.IndikatorError, match="alasan"):
-        indikator.change_settings(con, iid, 2026, {"polaritas": "positif"}, "dewi", " ")
+        indikator.change_settings(con, iid, 2026, {"polaritas": "positif"}, PERENCANA, " ")
     with pytest.raises(indikator.IndikatorError, match="tidak dikenal"):
-        indikator.change_settings(con, iid, 2026, {"agregasi": "median"}, "dewi", "uji")
+        indikator.change_settings(con, iid, 2026, {"agregasi": "median"}, PERENCANA, "uji")
     with pytest.raises(indikator.IndikatorError, match="alasan"):
-        indikator.change_master(con, iid, {"sumber_data": "SIASN"}, "dewi", "")
+        indikator.change_master(con, iid, {"sumber_data": "SIASN"}, PERENCANA, "")
 
 
 def test_the_master_fields_are_kept_and_a_rename_cannot_take_another_indicators_name(con):
     iid = ids(con)[PENSIUN]
     indikator.change_master(con, iid, {"definisi_operasional": "Rata-rata hari kerja dari berkas lengkap sampai SK",
                                        "sumber_data": "SIASN", "nama": "Rata-rata waktu layanan pensiun"},
-                            "dewi", "definisi dari Renstra")
+                            PERENCANA, "definisi dari Renstra")
     row = indikator.daftar(con, 2026).set_index("indikator_id").loc[iid]
     assert row[["nama", "sumber_data"]].tolist() == ["Rata-rata waktu layanan pensiun", "SIASN"]
     assert set(indikator.history(con, iid)["kolom"]) == {"nama", "definisi_operasional", "sumber_data"}
     with pytest.raises(indikator.IndikatorError, match="sudah punya indikator"):
-        indikator.change_master(con, iid, {"nama": "jumlah  ASN dilatih"}, "dewi", "uji")
+        indikator.change_master(con, iid, {"nama": "jumlah  ASN dilatih"}, PERENCANA, "uji")
 
 
 @pytest.fixture

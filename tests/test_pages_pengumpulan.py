@@ -27,8 +27,8 @@ def demo_copy(demo_db, tmp_path):
     return copy
 
 
-def upload_page(monkeypatch, path, **query):
-    return open_page(monkeypatch, path, "pages/unggah.py", unit="PEMBINAAN", tahun_unggah="2025",
+def upload_page(monkeypatch, path, akun="operator.pembinaan", **query):
+    return open_page(monkeypatch, path, "pages/unggah.py", akun=akun, unit="PEMBINAAN", tahun_unggah="2025",
                      triwulan_unggah="4", **query)
 
 
@@ -66,8 +66,7 @@ def test_a_good_workbook_is_previewed_then_confirmed_and_the_numbers_change(monk
     assert ("Realisasi TW IV 2025", "0,95") in set(zip(preview["Nilai"], preview["Baru"]))
     assert engine(demo_copy, capaian, 2025, None, "PEMBINAAN").equals(before), "nothing written before Simpan"
 
-    assert app.button[0].disabled, "who uploads must be named"
-    app.text_input[0].set_value("Rina").run()
+    assert not app.text_input, "who uploads is the logged-in account, not typed text"
     app.button[0].click().run()
     assert not app.exception
     assert "Tersimpan sebagai kiriman versi" in app.success[0].value
@@ -75,7 +74,7 @@ def test_a_good_workbook_is_previewed_then_confirmed_and_the_numbers_change(monk
     assert after.loc["Indeks Sistem Merit", "realisasi_tw4"] == 0.95
     quarter = engine(demo_copy, register, 2025)
     quarter = quarter[(quarter["unit"] == "PEMBINAAN") & (quarter["triwulan"] == 4)].iloc[0]
-    assert (quarter["status"], quarter["langkah_oleh"]) == ("diajukan", "Rina")
+    assert (quarter["status"], quarter["langkah_oleh"]) == ("diajukan", "operator.pembinaan")
 
 
 def test_an_upload_into_a_verified_quarter_names_who_can_reopen_it(monkeypatch, demo_copy):
@@ -97,7 +96,6 @@ def test_the_register_shows_who_is_late_and_verifies_a_quarter(monkeypatch, demo
     assert matrix.loc["MUTASI", "TW IV"] == "Belum · terlambat"
     assert matrix.loc["MUTASI", "TW III"].startswith("Diajukan")
     assert metrics(app)["Dibuka kembali"] == "1"
-    app.text_input[0].set_value("Andi").run()
     app.button(key="langkah-diverifikasi").click().run()
     assert not app.exception
     rows = engine(demo_copy, register, 2025)
@@ -115,7 +113,6 @@ def version_id(path, unit: str, versi: int) -> int:
 def roll_back(monkeypatch, path, unit: str, versi: int):
     app = open_page(monkeypatch, path, "pages/pengumpulan.py", unit=unit, tw="3", versi=str(version_id(path, unit, versi)))
     assert "nilai berbeda" in " ".join(m.value for m in app.markdown)
-    app.text_input[0].set_value("Andi").run()
     app.checkbox[0].check().run()
     next(b for b in app.button if b.label == "Pulihkan versi ini").click().run()
     assert not app.exception

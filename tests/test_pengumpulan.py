@@ -4,21 +4,22 @@ from datetime import date, datetime
 
 import pytest
 
-from kinerja.collect import notes, versions, workflow
+from kinerja.collect import bukti, notes, versions, workflow
 from kinerja.collect.register import register, status
 from kinerja.engine.capaian import capaian
 from kinerja.ingest.plan import plan_import
 from kinerja.ingest.write import apply_plan
-from tests.conftest import db_content
+from tests.conftest import PERENCANA, SEKRETARIAT, db_content, operator
 from tests.test_importer import row, workbook
 
 MAY = datetime(2024, 5, 2, 9, 0)
+STAF = operator("MUTASI", nama="staf mutasi")
 
 
 def upload(con, *rows, triwulan=None, waktu=MAY, draf=False, data=None, tahun=2024, **kw):
     plan = plan_import(con, workbook(*rows, **kw), data or repr(rows).encode(), "MUTASI", tahun, triwulan)
     assert plan.ok, [str(p) for p in plan.problems]
-    return apply_plan(con, plan, oleh="staf mutasi", waktu=waktu, draf=draf)
+    return apply_plan(con, plan, STAF, waktu=waktu, draf=draf)
 
 
 def plan(con, *rows, triwulan=None, tahun=2024, **kw):
@@ -44,17 +45,17 @@ def test_an_upload_submits_the_quarters_it_reports(con):
 def test_a_draft_upload_stays_draf_until_the_unit_submits_it(con):
     upload(con, row(DIKLAT, "90", {1: "20"}), draf=True)
     assert quarter_status(con, 1)["status"] == "draf"
-    workflow.set_status(con, "MUTASI", 2024, 1, "diajukan", "staf mutasi")
+    workflow.set_status(con, "MUTASI", 2024, 1, "diajukan", STAF)
     assert quarter_status(con, 1)["status"] == "diajukan"
 
 
 def test_the_sekretariat_verifies_and_reopens_with_a_reason(con):
     upload(con, row(DIKLAT, "90", {1: "20"}))
-    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", "sekretariat")
+    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", SEKRETARIAT)
     assert quarter_status(con, 1)["status"] == "diverifikasi"
     with pytest.raises(workflow.WorkflowError, match="alasan"):
-        workflow.set_status(con, "MUTASI", 2024, 1, "dibuka_kembali", "sekretariat", alasan="  ")
-    workflow.set_status(con, "MUTASI", 2024, 1, "dibuka_kembali", "sekretariat", alasan="angka TW I keliru")
+        workflow.set_status(con, "MUTASI", 2024, 1, "dibuka_kembali", SEKRETARIAT, alasan="  ")
+    workflow.set_status(con, "MUTASI", 2024, 1, "dibuka_kembali", SEKRETARIAT, alasan="angka TW I keliru")
     reopened = quarter_status(con, 1)
     assert (reopened["status"], reopened["alasan"], reopened["langkah_oleh"]) == \
         ("dibuka_kembali", "angka TW I keliru", "sekretariat")
@@ -65,16 +66,16 @@ def test_steps_the_workflow_does_not_allow_are_refused_with_what_is_allowed(con,
     if now != "belum":
         upload(con, row(DIKLAT, "90", {1: "20"}))
     if now == "diverifikasi":
-        workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", "sekretariat")
+        workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", SEKRETARIAT)
     before = db_content(con)
     with pytest.raises(workflow.WorkflowError, match=f"berstatus {now}.*Langkah yang dapat diambil"):
-        workflow.set_status(con, "MUTASI", 2024, 1, step, "siapa saja")
+        workflow.set_status(con, "MUTASI", 2024, 1, step, SEKRETARIAT)
     assert db_content(con) == before
 
 
 def test_the_cli_register_shows_the_workflow_status(con):
     upload(con, row(DIKLAT, "90", {1: "20"}))
-    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", "sekretariat")
+    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", SEKRETARIAT)
     contract = status(con, 2024, 1)
     assert list(contract.columns) == ["unit", "triwulan", "status", "jumlah_indikator", "terisi",
                                       "kelengkapan_persen", "diunggah_pada", "tepat_waktu"]
@@ -85,7 +86,7 @@ def test_the_cli_register_shows_the_workflow_status(con):
 
 def test_an_upload_that_changes_a_verified_quarter_is_refused_and_writes_nothing(con):
     upload(con, row(DIKLAT, "90", {1: "20"}))
-    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", "sekretariat")
+    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", SEKRETARIAT)
     before = db_content(con)
     refused = plan(con, row(DIKLAT, "90", {1: "25", 2: "45"}))
     assert not refused.ok
@@ -97,7 +98,7 @@ def test_an_upload_that_changes_a_verified_quarter_is_refused_and_writes_nothing
 
 def test_unchanged_values_of_a_verified_quarter_do_not_block_the_next_quarter(con):
     upload(con, row(DIKLAT, "90", {1: "20"}))
-    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", "sekretariat")
+    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", SEKRETARIAT)
     result = upload(con, row(DIKLAT, "90", {1: "20", 2: "45"}))
     assert result.written
     assert quarter_status(con, 1)["status"] == "diverifikasi"
@@ -106,14 +107,14 @@ def test_unchanged_values_of_a_verified_quarter_do_not_block_the_next_quarter(co
 
 def test_changing_the_annual_target_touches_every_verified_quarter(con):
     upload(con, row(DIKLAT, "90", {1: "20"}))
-    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", "sekretariat")
+    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", SEKRETARIAT)
     assert not plan(con, row(DIKLAT, "95", {1: "20"})).ok
 
 
 def test_a_reopened_quarter_takes_the_corrected_file(con):
     upload(con, row(DIKLAT, "90", {1: "20"}))
-    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", "sekretariat")
-    workflow.set_status(con, "MUTASI", 2024, 1, "dibuka_kembali", "sekretariat", alasan="salah ketik")
+    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", SEKRETARIAT)
+    workflow.set_status(con, "MUTASI", 2024, 1, "dibuka_kembali", SEKRETARIAT, alasan="salah ketik")
     upload(con, row(DIKLAT, "90", {1: "25"}), waktu=datetime.now())
     assert quarter_status(con, 1)["status"] == "diajukan"
 
@@ -128,7 +129,7 @@ def test_the_default_deadline_is_the_tenth_of_the_month_after_the_quarter(con):
 def test_timeliness_follows_a_deadline_set_for_the_quarter(con):
     upload(con, row(DIKLAT, "90", {1: "20"}), waktu=datetime(2024, 4, 12, 8, 0))
     assert bool(quarter_status(con, 1)["tepat_waktu"]) is False
-    workflow.set_deadline(con, 2024, 1, date(2024, 4, 15))
+    workflow.set_deadline(con, 2024, 1, date(2024, 4, 15), SEKRETARIAT)
     assert bool(quarter_status(con, 1)["tepat_waktu"]) is True
     assert quarter_status(con, 1)["tenggat"].date() == date(2024, 4, 15)
 
@@ -155,30 +156,30 @@ def test_a_rollback_restores_exactly_the_earlier_numbers_as_a_new_version(con):
     upload(con, row(DIKLAT, "95", {1: "26", 2: "51", 3: "70"}), data=b"v3")
     assert not capaian(con, 2024).equals(after_first)
 
-    new_id, number = versions.rollback(con, first.submission_id, "sekretariat")
+    new_id, number = versions.rollback(con, first.submission_id, SEKRETARIAT)
     assert number == 4
     assert capaian(con, 2024).equals(after_first)
     assert versions.original(con, new_id) == ("mutasi.xlsx", b"v1")
     # the rollback is itself a version: undoing it brings the numbers of version 3 back
     third = versions.versions(con, "MUTASI", 2024).iloc[1]["id"]
-    versions.rollback(con, int(third), "sekretariat")
+    versions.rollback(con, int(third), SEKRETARIAT)
     assert capaian(con, 2024).set_index("indikator").loc[DIKLAT, "realisasi_tw3"] == 70
 
 
 def test_a_rollback_into_a_verified_quarter_is_refused(con):
     first = upload(con, row(DIKLAT, "90", {1: "20"}))
     upload(con, row(DIKLAT, "90", {1: "25"}))
-    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", "sekretariat")
+    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", SEKRETARIAT)
     before = db_content(con)
     with pytest.raises(workflow.WorkflowError, match="sudah diverifikasi"):
-        versions.rollback(con, first.submission_id, "sekretariat")
+        versions.rollback(con, first.submission_id, SEKRETARIAT)
     assert db_content(con) == before
 
 
 def test_the_newest_version_with_nothing_changed_since_has_nothing_to_restore(con):
     only = upload(con, row(DIKLAT, "90", {1: "20"}))
     with pytest.raises(workflow.WorkflowError, match="tidak ada yang dipulihkan"):
-        versions.rollback(con, only.submission_id, "sekretariat")
+        versions.rollback(con, only.submission_id, SEKRETARIAT)
 
 
 # --------------------------------------------------------------------------- notes
@@ -186,7 +187,7 @@ def test_the_newest_version_with_nothing_changed_since_has_nothing_to_restore(co
 def test_notes_typed_on_the_page_survive_the_next_file(con):
     upload(con, row(DIKLAT, "90", {1: "20"}, ket="pelatihan ditunda"), triwulan=1)
     indikator = con.execute("SELECT id FROM indikator").fetchall()[0][0]
-    notes.save_notes(con, indikator, 2024, 1, ket="pelatihan ditunda", faktor_penghambat="anggaran terlambat cair",
+    notes.save_notes(con, indikator, 2024, 1, PERENCANA, ket="pelatihan ditunda", faktor_penghambat="anggaran terlambat cair",
                            tindak_lanjut_triwulan="ajukan pergeseran anggaran",
                            bukti_dukung="https://contoh.go.id/bukti.pdf")
     upload(con, row(DIKLAT, "90", {1: "21"}, ket="pelatihan berjalan"), triwulan=1)
@@ -198,8 +199,8 @@ def test_notes_typed_on_the_page_survive_the_next_file(con):
 def test_a_bukti_dukung_file_is_kept_with_the_value(con):
     upload(con, row(DIKLAT, "90", {1: "20"}))
     indikator = con.execute("SELECT id FROM indikator").fetchall()[0][0]
-    notes.attach(con, indikator, 2024, 1, "sk.pdf", b"%PDF-1.4", "staf mutasi")
-    assert con.execute("SELECT nama_berkas, isi FROM lampiran").fetchall() == [("sk.pdf", b"%PDF-1.4")]
+    attached = bukti.attach(con, indikator, 2024, 1, "sk.pdf", b"%PDF-1.4", STAF)
+    assert bukti.content(con, STAF, attached) == ("sk.pdf", b"%PDF-1.4", "application/pdf")
 
 
 # --------------------------------------------------------------------------- warnings
@@ -246,7 +247,7 @@ def test_notes_typed_on_the_register_reach_the_e81_footer(con):
 
     upload(con, row(DIKLAT, "90", {1: "20"}, ket="pelatihan ditunda"), triwulan=1)
     indikator = con.execute("SELECT id FROM indikator").fetchall()[0][0]
-    notes.save_notes(con, indikator, 2024, 1, ket="pelatihan ditunda", faktor_pendorong="dukungan pimpinan",
+    notes.save_notes(con, indikator, 2024, 1, PERENCANA, ket="pelatihan ditunda", faktor_pendorong="dukungan pimpinan",
                            tindak_lanjut_renja="tambah kuota diklat")
     ev = evaluasi(con, 2024)
     assert faktor_text(ev, "faktor_pendorong") == f"{DIKLAT}: dukungan pimpinan"

@@ -9,6 +9,7 @@ from kinerja.ingest import upload as unggah
 from kinerja.polaritas import infer
 from kinerja.store import db
 from tests.cases import capaian_row, run, sop
+from tests.conftest import PERENCANA
 
 PENSIUN = "Rata-rata waktu penyelesaian layanan pensiun"
 HEADER = ["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET TAHUNAN", "REALISASI TRIWULAN I"]
@@ -85,7 +86,7 @@ def test_confirming_on_the_indikator_page_removes_the_mark(tmp_path, dbfile, cap
     run(capsys, "import", pensiun_file(tmp_path), "--unit", "MUTASI", "--year", 2026, "--quarter", 1, "--db", dbfile)
     con = db.connect(dbfile)
     iid = con.execute("SELECT id FROM indikator").fetchall()[0][0]
-    indikator.change_settings(con, iid, 2026, {"polaritas": "negatif", "agregasi": "nilai_akhir"}, "perencana",
+    indikator.change_settings(con, iid, 2026, {"polaritas": "negatif", "agregasi": "nilai_akhir"}, PERENCANA,
                               "sesuai Renstra")
     con.close()
     row = capaian_row(capsys, dbfile, 2026, PENSIUN)

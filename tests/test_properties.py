@@ -11,7 +11,7 @@ from kinerja.ingest.files import import_file
 from kinerja.numbers import format_angka
 from kinerja.store import db
 from tests import reference_capaian as reference
-from tests.conftest import db_content
+from tests.conftest import SEKRETARIAT, db_content
 from tests.workbooks import Sheet, xlsx
 
 HEADER = ["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "POLARITAS", "AGREGASI", "TARGET TAHUNAN",
@@ -72,7 +72,7 @@ def as_reference(ind: dict) -> dict:
 @given(st.lists(indicators(), min_size=1, max_size=4))
 def test_a_generated_valid_workbook_imports_and_its_capaian_equals_the_reference(tmp_path_factory, inds):
     con = db.connect(tmp_path_factory.mktemp("p") / "k.duckdb")
-    result = import_file(con, workbook(inds), "uji.xlsx", "MUTASI", 2024)
+    result = import_file(con, workbook(inds), "uji.xlsx", "MUTASI", 2024, akun=SEKRETARIAT)
     assert result.ok, [str(p) for p in result.problems]
     for triwulan in (None, 1, 2, 3, 4):
         got = capaian(con, 2024, triwulan).set_index("indikator")
@@ -93,7 +93,7 @@ def test_corrupting_any_one_number_cell_fails_the_import_and_changes_nothing(tmp
     folder = tmp_path_factory.mktemp("c")
     path = str(folder / "k.duckdb")
     con = db.connect(path)
-    import_file(con, workbook(inds[:1]), "awal.xlsx", "MUTASI", 2024)
+    import_file(con, workbook(inds[:1]), "awal.xlsx", "MUTASI", 2024, akun=SEKRETARIAT)
     before = db_content(con)
     con.close()
     row = data.draw(st.integers(0, len(inds) - 1))

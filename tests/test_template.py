@@ -12,6 +12,7 @@ from kinerja.model import TargetValue
 from kinerja.names import normalize_name
 from kinerja.reports.template import HEADERS, SHEET, template_bytes, write_template
 from tests import seed
+from tests.conftest import SEKRETARIAT
 
 TAHUN = 2025
 SASARAN_1 = "Meningkatnya profesionalitas ASN"
@@ -141,13 +142,13 @@ def test_filled_template_reads_back_with_zero_errors_and_the_same_targets(unit):
 def test_importing_the_filled_template_changes_no_target_and_writes_the_realisation(unit):
     data = fill(template_bytes(unit, "MUTASI", TAHUN, 1),
                 {"Jumlah ASN dimutasi": {"REALISASI TRIWULAN I": 410}})
-    result = files.import_file(unit, data, "mutasi.xlsx", "MUTASI", TAHUN, 1)
+    result = files.import_file(unit, data, "mutasi.xlsx", "MUTASI", TAHUN, 1, akun=SEKRETARIAT)
     assert result.ok, [str(p) for p in result.problems]
     assert not any(p.is_new for p in result.plan.indicators)
     assert {c.status for c in result.plan.changes if c.jenis == "target"} == {"sama"}
     assert unit.execute("SELECT CAST(nilai AS VARCHAR) FROM realisasi").fetchall() == [("410.000000",)]
     # the next template carries the stored realisation, and imports again without changes
-    again = files.import_file(unit, template_bytes(unit, "MUTASI", TAHUN, 1), "mutasi.xlsx", "MUTASI", TAHUN, 1)
+    again = files.import_file(unit, template_bytes(unit, "MUTASI", TAHUN, 1), "mutasi.xlsx", "MUTASI", TAHUN, 1, akun=SEKRETARIAT)
     assert again.ok and not again.plan.has_changes
 
 
@@ -204,7 +205,7 @@ def test_a_year_without_targets_lists_last_years_indicators_with_open_target_cel
     target = ws.cell(rows["Indeks Sistem Merit"], col["TARGET TAHUNAN"])
     assert target.value is None and not target.protection.locked
     data = fill(out.read_bytes(), {"Indeks Sistem Merit": {"TARGET TAHUNAN": 0.5, "REALISASI TRIWULAN I": 0.45}})
-    result = files.import_file(unit, data, out.name, "MUTASI", TAHUN + 1)
+    result = files.import_file(unit, data, out.name, "MUTASI", TAHUN + 1, akun=SEKRETARIAT)
     assert result.ok, [str(p) for p in result.problems]
     assert not any(p.is_new for p in result.plan.indicators)
 

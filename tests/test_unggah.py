@@ -5,9 +5,12 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from kinerja.auth import Ditolak
 from kinerja.ingest import upload
 from kinerja.reports.template import template_bytes
-from tests.conftest import db_content
+from tests.conftest import SEKRETARIAT, db_content, operator
+
+RINA = operator("MUTASI", nama="rina")
 from tests.workbooks import Sheet, csv_bytes, sop_rows, xlsx
 
 ROW = [1, "Meningkatnya profesionalitas ASN", "Jumlah ASN mengikuti diklat", "orang", 400, 100, 100, 100, 100,
@@ -79,7 +82,10 @@ def test_settings_corrected_by_the_user_are_written_as_theirs(con):
     before = db_content(con)
     corrected = upload.with_settings(plan, shown)
     assert db_content(con) == before, "nothing is written before confirming"
-    result = upload.confirm(con, corrected, "rina")
+    with pytest.raises(Ditolak, match="tidak berhak mengubah pengaturan indikator untuk unit MUTASI"):
+        upload.confirm(con, corrected, RINA)
+    assert db_content(con) == before, "an operator's upload cannot change indicator settings"
+    result = upload.confirm(con, corrected, SEKRETARIAT)
     assert result.written
     assert con.execute("SELECT polaritas, agregasi, agregasi_sumber FROM indikator").fetchall() == [
         ("negatif", "rata_rata", "pengguna")]
@@ -87,13 +93,13 @@ def test_settings_corrected_by_the_user_are_written_as_theirs(con):
 
 def test_confirm_plans_again_against_what_is_stored_now(con):
     first = upload.plan_upload(con, workbook(), "m.xlsx", "MUTASI", 2024, None)
-    upload.confirm(con, first, "rina")
-    again = upload.confirm(con, first, "rina")
+    upload.confirm(con, first, RINA)
+    again = upload.confirm(con, first, RINA)
     assert not again.written, "the same file twice writes nothing the second time"
 
 
 def test_the_template_of_a_unit_filled_in_and_uploaded_has_no_errors(con):
-    upload.confirm(con, upload.plan_upload(con, workbook(), "m.xlsx", "MUTASI", 2024, None), "rina")
+    upload.confirm(con, upload.plan_upload(con, workbook(), "m.xlsx", "MUTASI", 2024, None), RINA)
     book = load_workbook(io.BytesIO(template_bytes(con, "MUTASI", 2024, 3)))
     sheet = book.worksheets[0]
     header = next(r for r in sheet.iter_rows() if any(c.value == "INDIKATOR KINERJA" for c in r))

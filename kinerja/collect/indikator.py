@@ -14,7 +14,8 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from kinerja.collect import workflow
+from kinerja.auth import Akun, require
+from kinerja.collect import audit, workflow
 from kinerja.names import indicator_key
 from kinerja.store import db
 from kinerja.store.queries import run, sql
@@ -125,13 +126,14 @@ def master(con: duckdb.DuckDBPyConnection, indikator_id: int) -> dict:
     return {k: clean(v) for k, v in found.iloc[0].to_dict().items()}
 
 
-def change_settings(con: duckdb.DuckDBPyConnection, indikator_id: int, dari_tahun: int, changes: dict, oleh: str,
+def change_settings(con: duckdb.DuckDBPyConnection, indikator_id: int, dari_tahun: int, changes: dict, akun: Akun,
                     alasan: str, waktu: datetime | None = None) -> list[int]:
     """Set (or confirm) settings of an indicator from year `dari_tahun` on: that year and every
     later year with settings of its own. `changes` maps SETTINGS names to values; naming
     polaritas or agregasi confirms it (source 'pengguna') even when the value stays.
     Raises IndikatorError without a reason, for an unknown value, or when a value would change
-    in a year with a verified quarter (reopen it first). Returns the years written."""
+    in a year with a verified quarter (reopen it first); auth.Ditolak unless the account may set
+    indicator settings (Perencana, Sekretariat). Returns the years written."""
     if not (alasan or "").strip():
         raise IndikatorError("Tuliskan alasan perubahan pengaturan indikator.")
     unknown = [k for k in changes if k not in SETTINGS or changes[k] not in CHOICES[k]]
@@ -140,6 +142,7 @@ def change_settings(con: duckdb.DuckDBPyConnection, indikator_id: int, dari_tahu
         raise IndikatorError(f"{key} '{changes[key]}' tidak dikenal. Pilih salah satu: "
                              f"{', '.join(c for c in CHOICES.get(key, ()) if c) or '-'}.")
     unit = master(con, indikator_id)["unit_kode"]
+    require(akun, "pengaturan_indikator", unit)
     own_years = [row[0] for row in con.execute(sql("indikator_tahun_pengaturan"), {"id": indikator_id}).fetchall()]
     years = sorted({dari_tahun} | {y for y in own_years if y > dari_tahun})
     rows, before = [], {}
@@ -159,22 +162,27 @@ def change_settings(con: duckdb.DuckDBPyConnection, indikator_id: int, dari_tahu
         raise IndikatorError(f"Pengaturan indikator ini untuk {', '.join(locked)} sudah diverifikasi dan terkunci. "
                              f"Minta {workflow.VERIFIER} membuka kembali triwulan itu, atau ubah mulai tahun "
                              "berikutnya.")
+    waktu = waktu or datetime.now()
     with db.transaction(con):
-        write_year_settings(con, rows, oleh, waktu or datetime.now(), alasan=alasan.strip(), before=before)
+        write_year_settings(con, rows, akun.label, waktu, alasan=alasan.strip(), before=before)
+        audit.record(con, akun, "pengaturan_indikator", unit=unit, tahun=dari_tahun, objek=f"indikator {indikator_id}",
+                     lama={k: before[(indikator_id, dari_tahun)].get(k) for k in changes},
+                     baru=f"{changes}: {alasan.strip()}", waktu=waktu)
     return years
 
 
-def change_master(con: duckdb.DuckDBPyConnection, indikator_id: int, changes: dict, oleh: str, alasan: str,
+def change_master(con: duckdb.DuckDBPyConnection, indikator_id: int, changes: dict, akun: Akun, alasan: str,
                   waktu: datetime | None = None) -> None:
     """Change master fields (MASTER) of an indicator; a rename keeps its values and is recorded.
     Raises IndikatorError without a reason, for an empty name, or when the name is already
-    another indicator's of the unit."""
+    another indicator's of the unit; auth.Ditolak unless the account may set indicator settings."""
     if not (alasan or "").strip():
         raise IndikatorError("Tuliskan alasan perubahan data indikator.")
     unknown = set(changes) - set(MASTER)
     if unknown:
         raise IndikatorError(f"kolom tidak dikenal: {', '.join(sorted(unknown))}")
     current = master(con, indikator_id)
+    require(akun, "pengaturan_indikator", current["unit_kode"])
     wanted = {k: (" ".join(str(v).split()) if clean(v) is not None else None) for k, v in changes.items()}
     if "nama" in wanted and not wanted["nama"]:
         raise IndikatorError("Nama indikator tidak boleh kosong.")
@@ -193,7 +201,10 @@ def change_master(con: duckdb.DuckDBPyConnection, indikator_id: int, changes: di
         con.execute(sql("write_indikator_master"), {
             "id": indikator_id, **{k: changed.get(k, current.get(k)) for k in MASTER},
             "nama_norm": indicator_key(changed.get("nama", current["nama"]))})
-        record(con, history, oleh, waktu or datetime.now(), alasan.strip())
+        waktu = waktu or datetime.now()
+        record(con, history, akun.label, waktu, alasan.strip())
+        audit.record(con, akun, "pengaturan_indikator", unit=current["unit_kode"], objek=f"indikator {indikator_id}",
+                     lama={k: current.get(k) for k in changed}, baru=f"{changed}: {alasan.strip()}", waktu=waktu)
 
 
 def history(con: duckdb.DuckDBPyConnection, indikator_id: int) -> pd.DataFrame:

@@ -21,7 +21,8 @@ from decimal import Decimal
 import duckdb
 import pandas as pd
 
-from kinerja.collect import workflow
+from kinerja.auth import Akun, require
+from kinerja.collect import audit, workflow
 from kinerja.model import TargetValue
 from kinerja.store import db
 from kinerja.store.queries import insert_frame, new_ids, run, sql
@@ -43,6 +44,10 @@ def original(con: duckdb.DuckDBPyConnection, submission_id: int) -> tuple[str, b
 def latest(con: duckdb.DuckDBPyConnection, submission_id: int) -> int:
     """The newest version of the stream the given one belongs to."""
     return con.execute(sql("versi_terakhir"), {"id": submission_id}).fetchone()[0]
+
+
+def latest_versi(con: duckdb.DuckDBPyConnection, submission_id: int) -> int:
+    return int(run(con, "versi_isi", {"id": submission_id}).iloc[0]["versi"])
 
 
 def diff(con: duckdb.DuckDBPyConnection, dari: int, ke: int) -> pd.DataFrame:
@@ -81,20 +86,22 @@ def rollback_preview(con: duckdb.DuckDBPyConnection, submission_id: int) -> pd.D
     return pd.DataFrame(rows, columns=PREVIEW_COLUMNS)
 
 
-def rollback(con: duckdb.DuckDBPyConnection, submission_id: int, oleh: str, waktu: datetime | None = None,
+def rollback(con: duckdb.DuckDBPyConnection, submission_id: int, akun: Akun, waktu: datetime | None = None,
              timpa: Iterable[tuple] | bool = False) -> tuple[int, int]:
     """Restore the values as version `submission_id` left them, as a new version of its stream,
     recording exactly stored → restored in riwayat. A value a later file of another stream changed
     (rollback_preview's konflik) keeps its newer value unless `timpa` is True or names its key
     (jenis, indikator_id, tahun, triwulan). Returns (new submission id, new versi). Refused
-    (WorkflowError) when nothing would change, or when a value of a verified quarter would."""
+    (WorkflowError) when nothing would change, or when a value of a verified quarter would;
+    auth.Ditolak unless the account may roll back the unit's versions."""
     with db.WRITE_LOCK:  # the check and the write see the same stored values
-        return restore_version(con, submission_id, oleh, waktu, timpa)
+        return restore_version(con, submission_id, akun, waktu, timpa)
 
 
-def restore_version(con, submission_id: int, oleh: str, waktu: datetime | None,
+def restore_version(con, submission_id: int, akun: Akun, waktu: datetime | None,
                     timpa: Iterable[tuple] | bool) -> tuple[int, int]:
     version = run(con, "versi_isi", {"id": submission_id}).iloc[0]
+    require(akun, "pulihkan", version["unit_kode"])
     preview = rollback_preview(con, submission_id)
     chosen = set(map(tuple, timpa)) if not isinstance(timpa, bool) else set()
     keys = [tuple(k) for k in preview[KEY].itertuples(index=False)]
@@ -111,13 +118,17 @@ def restore_version(con, submission_id: int, oleh: str, waktu: datetime | None,
     waktu = waktu or datetime.now()
     quarters = sorted(set(changes.loc[changes["jenis"] == "realisasi", "triwulan"].astype(int)))
     triwulan = None if pd.isna(version["triwulan"]) else int(version["triwulan"])
+    newest = latest_versi(con, latest(con, submission_id))
     with db.transaction(con):
         new_id, versi = insert_submission(
-            con, unit, tahun, triwulan, version["nama_berkas"], bytes(version["isi"]), oleh, waktu,
+            con, unit, tahun, triwulan, version["nama_berkas"], bytes(version["isi"]), akun.label, waktu,
             {"pemulihan_ke_versi": int(version["versi"]), "nilai_berubah": len(changes)})
         insert_frame(con, "write_values", "incoming_values", restored_values(changes),
                      {"submission": new_id, "waktu": waktu})
-        workflow.record_upload(con, unit, tahun, quarters, new_id, oleh, waktu)
+        workflow.record_upload(con, unit, tahun, quarters, new_id, akun.label, waktu)
+        audit.record(con, akun, "pulihkan", unit=unit, tahun=tahun, triwulan=triwulan, objek=version["nama_berkas"],
+                     lama=f"versi {newest}",
+                     baru=f"versi {versi} (isi versi {version['versi']}, {len(changes)} nilai)", waktu=waktu)
     return new_id, versi
 
 

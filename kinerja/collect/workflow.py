@@ -16,6 +16,8 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
+from kinerja.auth import Akun, require
+from kinerja.collect import audit
 from kinerja.model import Problem
 from kinerja.store import db
 from kinerja.store.queries import run, sql
@@ -31,6 +33,8 @@ TRANSITIONS = {
     "belum": set(),
 }
 VERIFIER = "Sekretariat (Unit Pengelola Data)"
+# The permission (kinerja.auth) each step needs.
+STEP_ACTIONS = {"diajukan": "ajukan", "diverifikasi": "verifikasi", "dibuka_kembali": "buka_kembali"}
 
 
 class WorkflowError(ValueError):
@@ -50,15 +54,17 @@ def current(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, triwulan: int
     return None if own.empty else own.iloc[-1].to_dict()
 
 
-def set_status(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, triwulan: int, status: str, oleh: str,
+def set_status(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, triwulan: int, status: str, akun: Akun,
                alasan: str | None = None, waktu: datetime | None = None) -> None:
     """One step on the register (ajukan, verifikasi, buka kembali), checked against TRANSITIONS
-    with no other save of this process in between (a verification racing an upload sees it)."""
+    with no other save of this process in between (a verification racing an upload sees it).
+    Raises auth.Ditolak when the account may not take it (kinerja.auth.ACTIONS)."""
+    require(akun, STEP_ACTIONS.get(status, "verifikasi"), unit)
     with db.WRITE_LOCK:
-        checked_step(con, unit, tahun, triwulan, status, oleh, alasan, waktu)
+        checked_step(con, unit, tahun, triwulan, status, akun, alasan, waktu)
 
 
-def checked_step(con, unit: str, tahun: int, triwulan: int, status: str, oleh: str, alasan: str | None,
+def checked_step(con, unit: str, tahun: int, triwulan: int, status: str, akun: Akun, alasan: str | None,
                  waktu: datetime | None) -> None:
     step = current(con, unit, tahun, triwulan)
     now = step["status"] if step else "belum"
@@ -70,8 +76,11 @@ def checked_step(con, unit: str, tahun: int, triwulan: int, status: str, oleh: s
     if status == "dibuka_kembali" and not (alasan or "").strip():
         raise WorkflowError(f"Tuliskan alasan membuka kembali {where.lower()} agar unit tahu apa yang harus "
                             "diperbaiki.")
+    waktu = waktu or datetime.now()
     with db.transaction(con):
-        write_steps(con, unit, tahun, [triwulan], status, oleh, waktu or datetime.now(), alasan)
+        write_steps(con, unit, tahun, [triwulan], status, akun.label, waktu, alasan)
+        audit.record(con, akun, STEP_ACTIONS[status], unit=unit, tahun=tahun, triwulan=triwulan, lama=now,
+                     baru=f"{status}: {alasan.strip()}" if alasan and alasan.strip() else status, waktu=waktu)
 
 
 def write_steps(con, unit: str, tahun: int, quarters: list[int], status: str, oleh: str, waktu: datetime,
@@ -132,6 +141,13 @@ def deadlines(con: duckdb.DuckDBPyConnection, tahun: int) -> pd.DataFrame:
     return run(con, "pengumpulan_tenggat", {"tahun": tahun})
 
 
-def set_deadline(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int, tanggal: date) -> None:
+def set_deadline(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int, tanggal: date, akun: Akun) -> None:
+    """A quarter's deadline (Sekretariat); unchanged dates write nothing."""
+    require(akun, "tenggat")
+    before = deadlines(con, tahun).set_index("triwulan").at[triwulan, "tanggal"]
+    if before.date() == tanggal:
+        return
     with db.transaction(con):
         con.execute(sql("write_tenggat"), {"tahun": tahun, "triwulan": triwulan, "tanggal": tanggal})
+        audit.record(con, akun, "tenggat", tahun=tahun, triwulan=triwulan, lama=f"{before:%Y-%m-%d}",
+                     baru=f"{tanggal:%Y-%m-%d}")

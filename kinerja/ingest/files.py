@@ -13,6 +13,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from kinerja.auth import Akun, require
 from kinerja.ingest.plan import ImportResult, plan_file, plan_import
 from kinerja.ingest.upload import MAX_BYTES, UploadError, read_upload, with_settings
 from kinerja.ingest.write import apply_plan, write_plan
@@ -68,8 +69,8 @@ def import_files(
     tahun: int,
     triwulan: int | None = None,
     *,
+    akun: Akun,
     dry_run: bool = False,
-    oleh: str = "cli",
     waktu: datetime | None = None,
     draf: bool = False,
     settings: list[pd.DataFrame | None] | None = None,
@@ -81,7 +82,9 @@ def import_files(
     the user corrected on the Unggah page (unggah.settings / with_settings), or None.
 
     Returns the outcome of every file (problems with their places; for a written batch, its versions).
-    Raises only duckdb.Error for a database fault (nothing is written then either)."""
+    Raises auth.Ditolak when `akun` may not upload for the unit (checked first, also for a dry run,
+    whose steps are the import's), and duckdb.Error for a database fault (nothing is written then either)."""
+    require(akun, "unggah", unit)
     waktu = waktu or datetime.now()
     outcomes = []
     workbooks = []
@@ -107,7 +110,7 @@ def import_files(
                 if failed:
                     outcome.result = ImportResult(plan)
                 else:   # written inside the transaction, so that the next file is planned against it
-                    outcome.result = write_plan(con, plan, oleh=oleh, waktu=waktu, draf=draf)
+                    outcome.result = write_plan(con, plan, akun, waktu=waktu, draf=draf)
                     failed = not outcome.result.ok   # refused by a lock checked where it writes
             if dry_run or failed:
                 raise _Undo
@@ -128,12 +131,15 @@ def import_file(
     tahun: int,
     triwulan: int | None = None,
     dry_run: bool = False,
-    oleh: str = "cli",
+    akun: Akun | None = None,
     waktu: datetime | None = None,
 ) -> ImportResult:
-    """Read, plan and (unless dry_run or invalid) write one file. Bad cells come back as problems
-    in the result; only an unreadable file (cells.ReadError) or an unknown unit raise."""
+    """Read, plan and (unless dry_run or invalid) write one file as `akun`. Bad cells come back as
+    problems in the result; only an unreadable file (cells.ReadError), an unknown unit or an account
+    that may not upload for the unit (auth.Ditolak) raise."""
+    if not dry_run:
+        require(akun, "unggah", unit)
     plan = plan_file(con, data, filename, unit, tahun, triwulan)
     if dry_run or not plan.ok:
         return ImportResult(plan)
-    return apply_plan(con, plan, oleh=oleh, waktu=waktu)
+    return apply_plan(con, plan, akun, waktu=waktu)

@@ -16,6 +16,7 @@ from pathlib import PurePath
 import duckdb
 import pandas as pd
 
+from kinerja.auth import Akun, require
 from kinerja.collect.units import units_named_in
 from kinerja.ingest.cells import ReadError
 from kinerja.ingest.grid import MAX_FILE_BYTES, MEGABYTE
@@ -168,24 +169,29 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
         columns=["lembar", "baris", "kolom", "isi", "masalah"])
 
 
-def confirm(con: duckdb.DuckDBPyConnection, plan: ImportPlan, oleh: str, draf: bool = False,
+def confirm(con: duckdb.DuckDBPyConnection, plan: ImportPlan, akun: Akun, draf: bool = False,
             waktu: datetime | None = None) -> ImportResult:
-    """Write the plan the user saw (one transaction), after planning it again against what is
-    stored now, with no other save of this process in between (db.WRITE_LOCK; other processes
-    are kept out by db.use). The user's settings carry over. Refused (a result with an error,
-    nothing written) when the quarter was locked meanwhile, or when another save changed a value
-    since the preview: the user confirms what they saw, never someone else's numbers."""
+    """Write the plan the user saw (one transaction) as `akun`, after planning it again against what
+    is stored now, with no other save of this process in between (db.WRITE_LOCK; other processes
+    are kept out by db.use). The user's settings carry over; changing them needs the right to set
+    indicator settings (auth.Ditolak otherwise, as for an account that may not upload for the unit).
+    Refused (a result with an error, nothing written) when the quarter was locked meanwhile, or when
+    another save changed a value since the preview: the user confirms what they saw, never someone
+    else's numbers."""
+    require(akun, "unggah", plan.unit)
     with db.WRITE_LOCK:
         fresh = plan_import(con, plan.workbook, plan.data, plan.unit, plan.tahun, plan.triwulan,
                             plan.same_as)
         if fresh.ok:
+            if not settings(fresh).equals(settings(plan)):
+                require(akun, "pengaturan_indikator", plan.unit)
             fresh = with_settings(fresh, settings(plan))
         if fresh.ok and seen(fresh) != seen(plan):
             fresh.problems.append(Problem(plan.filename, None, None, None, changed_since(con, plan, fresh),
                                           kind="berubah_sejak_pratinjau"))
         if not fresh.ok:
             return ImportResult(fresh)
-        return apply_plan(con, fresh, oleh=oleh, waktu=waktu, draf=draf)
+        return apply_plan(con, fresh, akun, waktu=waktu, draf=draf)
 
 
 def seen(plan: ImportPlan) -> list[tuple]:

@@ -6,7 +6,8 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from kinerja.collect import indikator, workflow
+from kinerja.auth import Akun, require
+from kinerja.collect import audit, indikator, workflow
 from kinerja.collect.versions import insert_submission
 from kinerja.ingest.anggaran import write_anggaran
 from kinerja.ingest.plan import ImportPlan, ImportResult, lock_problems
@@ -21,21 +22,24 @@ from kinerja.vocab import NOTES
 
 
 def apply_plan(
-    con: duckdb.DuckDBPyConnection, plan: ImportPlan, oleh: str = "cli", waktu: datetime | None = None,
+    con: duckdb.DuckDBPyConnection, plan: ImportPlan, akun: Akun, waktu: datetime | None = None,
     draf: bool = False,
 ) -> ImportResult:
-    """Write a valid plan in one transaction; a plan without changes writes nothing at all. The
-    quarters it reports become diajukan on the register (draf when `draf`)."""
+    """Write a valid plan in one transaction as `akun`; a plan without changes writes nothing at
+    all. The quarters it reports become diajukan on the register (draf when `draf`). Raises
+    auth.Ditolak unless the account may upload for the plan's unit."""
     with db.transaction(con):
-        return write_plan(con, plan, oleh, waktu, draf)
+        return write_plan(con, plan, akun, waktu, draf)
 
 
 def write_plan(
-    con: duckdb.DuckDBPyConnection, plan: ImportPlan, oleh: str = "cli", waktu: datetime | None = None,
+    con: duckdb.DuckDBPyConnection, plan: ImportPlan, akun: Akun, waktu: datetime | None = None,
     draf: bool = False,
 ) -> ImportResult:
     """apply_plan's writes, inside the caller's transaction (files.import_files writes several plans
-    in one). Raises ValueError for a plan with errors."""
+    in one). Raises ValueError for a plan with errors, auth.Ditolak unless the account may upload
+    for the plan's unit."""
+    require(akun, "unggah", plan.unit)
     if not plan.ok:
         raise ValueError("rencana impor berisi kesalahan; tidak ada yang ditulis")
     if not plan.has_changes:
@@ -47,12 +51,16 @@ def write_plan(
         plan.problems += locked
         return ImportResult(plan)
     waktu = waktu or datetime.now()
-    submission_id, versi = write_submission(con, plan, oleh, waktu)
+    submission_id, versi = write_submission(con, plan, akun.label, waktu)
     ids = write_structure(con, plan)
-    write_settings(con, plan, ids, submission_id, oleh, waktu)
+    write_settings(con, plan, ids, submission_id, akun.label, waktu)
     write_values(con, plan, ids, submission_id, waktu)
     write_anggaran(con, plan.anggaran, submission_id, waktu)
-    workflow.record_upload(con, plan.unit, plan.tahun, plan.reported_quarters(), submission_id, oleh, waktu, draf)
+    workflow.record_upload(con, plan.unit, plan.tahun, plan.reported_quarters(), submission_id, akun.label,
+                           waktu, draf)
+    audit.record(con, akun, "unggah", unit=plan.unit, tahun=plan.tahun, triwulan=plan.triwulan,
+                 objek=plan.filename, baru=f"versi {versi}: nilai " + ", ".join(
+                     f"{plan.count(s)} {s}" for s in ("baru", "berubah", "dihapus")), waktu=waktu)
     return ImportResult(plan, written=True, submission_id=submission_id, versi=versi)
 
 

@@ -15,17 +15,18 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from kinerja.auth import Ditolak, require
 from kinerja.collect import indikator as collect_indikator
 from kinerja.collect import register as collect_register
-from kinerja.collect import reminders
+from kinerja.collect import reminders, workflow
 from kinerja.collect import versions as collect_versions
-from kinerja.collect import workflow
 from kinerja.engine import capaian as engine
 from kinerja.engine import proyeksi as engine_proyeksi
 from kinerja.engine import summaries
 from kinerja.safety import printable
 from kinerja.store import backup, db
 from kinerja.store.queries import run
+from kinerja.web.text import plain
 
 # The file stays open this long after a page's last query, so a page view opens it once; a
 # `kinerja` command waiting for it gets it as soon as the running queries end.
@@ -68,8 +69,10 @@ def daily_backups(path: str) -> threading.Thread:
     return thread
 
 
-def backup_bytes() -> bytes:
-    """A backup made now (kinerja.store.backup), as the bytes of its file, for a download."""
+def backup_bytes(akun) -> bytes:
+    """A backup made now (kinerja.store.backup), as the bytes of its file, for a download by an
+    account that may change the agency's settings (the Sekretariat); auth.Ditolak otherwise."""
+    require(akun, "pengaturan")
     return backup.backup(database()).path.read_bytes()
 
 
@@ -245,13 +248,14 @@ def reminder_letter(path: str, tahun: int, today) -> bytes:
     return surat_pengingat(quarters, tahun, today, using(db.setting, "nama_instansi"))
 
 
-def write(action, *args, **kwargs) -> str | None:
+def write(action, *args, errors: tuple = (), **kwargs) -> str | None:
     """Run one of kinerja's write functions for a page (tried again when it collides with
-    another save); the other pages show the result at once. Returns the user's message when
-    the workflow refuses the step or the database cannot take it; None when it is stored."""
+    another save); the other pages show the result at once. Returns the user's message (plain
+    text for st.error) when the workflow, the account's permissions (auth.Ditolak), the database
+    or one of `errors` refuse the step; None when it is stored."""
     try:
         using(lambda con: db.retrying(action, con, *args, **kwargs))
-    except (workflow.WorkflowError, db.StoreError) as exc:
-        return str(exc)
+    except (workflow.WorkflowError, db.StoreError, Ditolak, *errors) as exc:
+        return plain(exc)
     clear_caches()
     return None

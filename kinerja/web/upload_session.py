@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from kinerja import vocab
+from kinerja.auth import Ditolak
 from kinerja.ingest import upload
 from kinerja.ingest.plan import ImportResult
 from kinerja.model import Problem
@@ -37,11 +38,12 @@ def plan_upload(file_id: str, data: bytes, filename: str, unit: str, tahun: int,
     return plans[key]
 
 
-def settings_editor(plan, key: str) -> pd.DataFrame:
-    """The indicator settings of a plan in an editable table; returns the table as edited."""
+def settings_editor(plan, key: str, editable: bool = True) -> pd.DataFrame:
+    """The indicator settings of a plan in a table (editable for accounts that may set them);
+    returns the table as edited."""
     return st.data_editor(
         upload.settings(plan), key=key, hide_index=True, width="stretch",
-        disabled=["indikator", "satuan", "asal_polaritas", "asal_agregasi"],
+        disabled=["indikator", "satuan", "asal_polaritas", "asal_agregasi"] if editable else True,
         column_config={
             "indikator": st.column_config.TextColumn("Indikator", width="large"),
             "satuan": "Satuan",
@@ -69,19 +71,21 @@ def renames_editor(plan, key: str):
     return using(upload.with_renames, plan, answers)
 
 
-def confirm_uploads(edited: list, oleh: str, draf: bool) -> list:
-    """Write each previewed file with the user's settings, then let every page show the new numbers."""
-    results = [confirm_upload(upload.with_settings(plan, table), oleh, draf) for plan, table in edited]
+def confirm_uploads(edited: list, akun, draf: bool) -> list:
+    """Write each previewed file with the user's settings as `akun`, then let every page show the
+    new numbers."""
+    results = [confirm_upload(upload.with_settings(plan, table), akun, draf) for plan, table in edited]
     st.session_state.pop("rencana_unggah", None)
     clear_caches()
     return results
 
 
-def confirm_upload(plan, oleh: str, draf: bool):
-    """upload.confirm, tried again on a collision; a database that cannot take the save gives a
-    result that is refused with the reason (nothing written)."""
+def confirm_upload(plan, akun, draf: bool):
+    """upload.confirm as `akun`, tried again on a collision; a database that cannot take the save,
+    or an account that may not make it, gives a result that is refused with the reason (nothing
+    written)."""
     try:
-        return using(lambda con: db.retrying(upload.confirm, con, plan, oleh, draf))
-    except db.StoreError as exc:
+        return using(lambda con: db.retrying(upload.confirm, con, plan, akun, draf))
+    except (db.StoreError, Ditolak) as exc:
         return ImportResult(dataclasses.replace(plan, problems=plan.problems + [
             Problem(plan.filename, None, None, None, str(exc), kind="basis_data")]))

@@ -9,6 +9,7 @@ from kinerja.present.tables import poin
 from kinerja.values import exact
 from kinerja.vocab import ROMAN
 from kinerja.web.cache import capaian, database, refresh, years
+from kinerja.web.text import plain
 
 QUARTERS = {"Setahun": None, **{f"TW {ROMAN[q]}": q for q in range(1, 5)}}
 
@@ -24,7 +25,7 @@ def sidebar() -> None:
     asked = st.query_params.get("tahun", "")
     tahun_default = int(asked) if asked.isdigit() and int(asked) in available else available[0]
     if asked and "tahun" not in st.session_state and tahun_default != (int(asked) if asked.isdigit() else None):
-        st.sidebar.warning(f"Tahun {asked} belum memiliki data; yang ditampilkan tahun {tahun_default}.")
+        st.sidebar.warning(plain(f"Tahun {asked} belum memiliki data; yang ditampilkan tahun {tahun_default}."))
     tahun = st.sidebar.selectbox("Tahun", available, index=available.index(tahun_default), key="tahun")
     labels = list(QUARTERS)
     asked_tw = st.query_params.get("triwulan", "Setahun").replace("_", " ")
