@@ -7,21 +7,21 @@ from datetime import datetime
 
 import pytest
 
-from kinerja.collect import notes
+from kinerja.collect import bukti, notes
 from kinerja.store import backup, db
-from tests.conftest import db_content
+from tests.conftest import SEKRETARIAT, db_content
 from tests.test_cli import kinerja
 
 
 @pytest.fixture
 def database(demo_db, tmp_path):
-    """The demo with a note, an attachment and a verification on top (audit rows of every kind)."""
+    """The demo with a note and an attachment on an open quarter (2025 TW III) on top."""
     path = tmp_path / "kinerja.duckdb"
     shutil.copy(demo_db, path)
     with db.use(path) as con:
         indikator = con.execute("SELECT min(id) FROM indikator WHERE unit_kode = 'MUTASI'").fetchall()[0][0]
-        notes.save_notes(con, indikator, 2025, 1, ket="Catatan uji", bukti_dukung="https://contoh.go.id/b")
-        notes.attach(con, indikator, 2025, 1, "bukti.pdf", b"%PDF-1.4 bukti", "sekretariat")
+        notes.save_notes(con, indikator, 2025, 3, SEKRETARIAT, ket="Catatan uji", bukti_dukung="https://contoh.go.id/b")
+        bukti.attach(con, indikator, 2025, 3, "bukti.pdf", b"%PDF-1.4 bukti", SEKRETARIAT)
     return path
 
 
@@ -33,7 +33,7 @@ def content(path):
 @pytest.mark.parametrize("fault", ["damaged", "deleted"])
 def test_a_backup_restores_everything_after_the_database_is_damaged_or_deleted(database, capsys, fault):
     before = content(database)
-    assert before["lampiran"] and before["riwayat"] and before["langkah_pengumpulan"] and before["catatan"]
+    assert before["lampiran_bukti"] and before["riwayat"] and before["langkah_pengumpulan"] and before["catatan"]
     code, out, err = kinerja(capsys, "cadangan", "--db", str(database))
     assert code == 0, err
     (made,) = backup.backups(database)
@@ -67,7 +67,7 @@ def test_a_backup_taken_while_another_session_saves_is_consistent(database):
         n = 0
         while not stop.is_set():
             with db.use(database) as con:
-                notes.save_notes(con, indikator, 2025, 2, ket=f"catatan {n}")
+                notes.save_notes(con, indikator, 2025, 3, SEKRETARIAT, ket=f"catatan {n}")
             saved.append(n)
             n += 1
 
@@ -111,7 +111,7 @@ def test_the_download_on_the_register_page_is_a_backup_that_restores(database, m
 
     monkeypatch.setenv("KINERJA_DB", str(database))
     downloaded = tmp_path / "unduhan.duckdb"
-    downloaded.write_bytes(web.backup_bytes())
+    downloaded.write_bytes(web.backup_bytes(SEKRETARIAT))
     assert backup.check(downloaded).tables["lampiran"] == 1
     backup.restore(downloaded, tmp_path / "baru.duckdb")
     assert content(tmp_path / "baru.duckdb") == content(database)

@@ -7,8 +7,10 @@ import pytest
 
 from kinerja.collect import workflow
 from kinerja.ingest import upload
+from kinerja.auth import Akun
 from kinerja.store import db
 from tests.workbooks import SOP_HEADER, Sheet, xlsx
+from tests.conftest import SEKRETARIAT
 
 YEAR = 2027
 SHARED = "Sasaran baru Renstra 2027-2031"
@@ -25,10 +27,10 @@ def plan(path, unit, data, triwulan=None):
         return upload.plan_upload(con, data, f"{unit}.xlsx", unit, YEAR, triwulan)
 
 
-def save(path, planned, oleh):
+def save(path, planned, oleh):  # oleh: the saving session, a Sekretariat account of that name
     """What the Simpan button does: confirm on the session's own cursor, retried on a collision."""
     with db.use(path) as con:
-        return db.retrying(upload.confirm, con, planned, oleh)
+        return db.retrying(upload.confirm, con, planned, Akun(oleh, frozenset({"sekretariat"})))
 
 
 def at_once(actions) -> list:
@@ -117,7 +119,7 @@ def test_a_verification_racing_an_upload_never_loses_the_verified_values(path):
 
         def verify():
             with db.use(path) as con:
-                db.retrying(workflow.set_status, con, unit, YEAR, 1, "diverifikasi", "sekretariat")
+                db.retrying(workflow.set_status, con, unit, YEAR, 1, "diverifikasi", SEKRETARIAT)
             return "verified"
 
         upload, verified = at_once([lambda: save(path, racing, "unit"), verify])

@@ -7,6 +7,7 @@ from kinerja.ingest import upload as unggah
 from kinerja.names import indicator_key
 from kinerja.store import db
 from tests.cases import case, run, sop
+from tests.conftest import SEKRETARIAT
 
 HEADER = ["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET TAHUNAN", "REALISASI TRIWULAN I"]
 SASARAN = "Meningkatnya kompetensi ASN"
@@ -78,10 +79,10 @@ def test_a_near_name_is_a_new_indicator_unless_the_user_says_it_is_renamed(tmp_p
     same = unggah.with_renames(con, plan, questions.assign(sama=True))
     assert [p.is_new for p in same.indicators] == [False]
     assert same.changes_frame()[["lama", "baru", "status"]].values.tolist()[-1] == ["20", "25", "berubah"]
-    assert unggah.confirm(con, same, oleh="staf").written
+    assert unggah.confirm(con, same, SEKRETARIAT).written
     assert con.execute("SELECT nama FROM indikator").fetchall() == [("Persentase ASN yang mengikuti diklat teknis",)]
     assert con.execute("SELECT kolom, nilai_lama, nilai_baru, oleh FROM riwayat_indikator").fetchall() == [
-        ("nama", "Persentase ASN yang mengikuti diklat", "Persentase ASN yang mengikuti diklat teknis", "staf")]
+        ("nama", "Persentase ASN yang mengikuti diklat", "Persentase ASN yang mengikuti diklat teknis", "sekretariat")]
     con.close()
 
 

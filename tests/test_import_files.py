@@ -6,7 +6,7 @@ import pytest
 from kinerja.cli import main
 from kinerja.ingest import files as files_module
 from kinerja.ingest.files import import_files
-from tests.conftest import db_content
+from tests.conftest import SEKRETARIAT, db_content
 from tests.workbooks import Sheet, sop_rows, xlsx
 
 S = "Meningkatnya kompetensi ASN"
@@ -18,7 +18,7 @@ BAD = xlsx(Sheet("TW I", sop_rows([[1, S, "Indikator lain", "orang", 100, 25, 25
 
 
 def test_a_file_that_relies_on_the_one_before_is_planned_against_it(con):
-    batch = import_files(con, [("target.xlsx", TARGETS), ("laporan.xlsx", REPORT)], "MUTASI", 2024, dry_run=True)
+    batch = import_files(con, [("target.xlsx", TARGETS), ("laporan.xlsx", REPORT)], "MUTASI", 2024, dry_run=True, akun=SEKRETARIAT)
     assert batch.ok, [str(p) for r in batch.results for p in r.plan.errors]
     assert not batch.written
 
@@ -26,9 +26,9 @@ def test_a_file_that_relies_on_the_one_before_is_planned_against_it(con):
 def test_the_dry_run_predicts_exactly_what_the_import_writes(con):
     batch = [("target.xlsx", TARGETS), ("laporan.xlsx", REPORT)]
     before = db_content(con)
-    predicted = import_files(con, batch, "MUTASI", 2024, dry_run=True)
+    predicted = import_files(con, batch, "MUTASI", 2024, dry_run=True, akun=SEKRETARIAT)
     assert db_content(con) == before
-    done = import_files(con, batch, "MUTASI", 2024)
+    done = import_files(con, batch, "MUTASI", 2024, akun=SEKRETARIAT)
     assert done.written
     assert [r.plan.changes_frame().to_dict("records") for r in predicted.results] == \
            [r.plan.changes_frame().to_dict("records") for r in done.results]
@@ -38,7 +38,7 @@ def test_the_dry_run_predicts_exactly_what_the_import_writes(con):
 
 def test_one_bad_file_writes_nothing_of_the_good_ones(con):
     before = db_content(con)
-    batch = import_files(con, [("target.xlsx", TARGETS), ("salah.xlsx", BAD)], "MUTASI", 2024)
+    batch = import_files(con, [("target.xlsx", TARGETS), ("salah.xlsx", BAD)], "MUTASI", 2024, akun=SEKRETARIAT)
     assert not batch.ok and not batch.written
     assert batch.files[0].ok and not batch.files[1].ok
     assert [p.cell for p in batch.files[1].problems if p.severity == "error"] == ["dua puluh"]
@@ -47,7 +47,7 @@ def test_one_bad_file_writes_nothing_of_the_good_ones(con):
 
 def test_an_unreadable_file_among_several_writes_nothing(con):
     before = db_content(con)
-    batch = import_files(con, [("target.xlsx", TARGETS), ("rusak.xlsx", b"PK\x03\x04 rusak")], "MUTASI", 2024)
+    batch = import_files(con, [("target.xlsx", TARGETS), ("rusak.xlsx", b"PK\x03\x04 rusak")], "MUTASI", 2024, akun=SEKRETARIAT)
     assert not batch.ok and batch.files[1].refused.startswith("berkas rusak")
     assert db_content(con) == before
 
@@ -67,14 +67,14 @@ def test_a_database_fault_half_way_rolls_back_the_files_already_written(con, mon
     before = db_content(con)
     import duckdb
     with pytest.raises(duckdb.Error):
-        import_files(con, [("target.xlsx", TARGETS), ("laporan.xlsx", REPORT)], "MUTASI", 2024)
+        import_files(con, [("target.xlsx", TARGETS), ("laporan.xlsx", REPORT)], "MUTASI", 2024, akun=SEKRETARIAT)
     assert db_content(con) == before
 
 
 def test_a_title_naming_another_unit_or_year_is_refused_on_every_path(con):
     titled = xlsx(Sheet("TW I", [["BIDANG PEMBINAAN APARATUR"], ["TAHUN 2023"], []] +
                        sop_rows([[1, S, "Jumlah ASN dilatih", "orang", 100]], title=False)))
-    (outcome,) = import_files(con, [("pembinaan.xlsx", titled)], "MUTASI", 2024).files
+    (outcome,) = import_files(con, [("pembinaan.xlsx", titled)], "MUTASI", 2024, akun=SEKRETARIAT).files
     messages = [p.message for p in outcome.problems]
     assert any("judul berkas menyebut tahun 2023" in m for m in messages)
     assert any("judul berkas menyebut unit PEMBINAAN" in m for m in messages)

@@ -3,10 +3,10 @@ settings, on every path (upload, Register page, rollback, CLI). A refused change
 status; only a reopen with a reason unlocks."""
 import pytest
 
-from kinerja.collect import notes, versions, workflow
+from kinerja.collect import bukti, notes, versions, workflow
 from kinerja.store import db
 from tests.cases import case, run, sop
-from tests.conftest import db_content
+from tests.conftest import SEKRETARIAT, db_content
 
 NAME = "Jumlah ASN dilatih uji"
 HEADER = ["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET TAHUNAN", "TARGET TRIWULAN 1",
@@ -78,15 +78,15 @@ def test_notes_and_bukti_dukung_typed_on_the_register_page_are_refused(verified)
     iid = con.execute("SELECT id FROM indikator WHERE nama = ?", [NAME]).fetchall()[0][0]
     before = db_content(con)
     with pytest.raises(workflow.WorkflowError, match="sudah diverifikasi"):
-        notes.save_notes(con, iid, 2026, 1, ket="diubah", bukti_dukung="https://contoh.id/b.pdf")
+        notes.save_notes(con, iid, 2026, 1, SEKRETARIAT, ket="diubah", bukti_dukung="https://contoh.id/b.pdf")
     with pytest.raises(workflow.WorkflowError, match="sudah diverifikasi"):
-        notes.attach(con, iid, 2026, 1, "bukti.pdf", b"%PDF", "staf")
+        bukti.attach(con, iid, 2026, 1, "bukti.pdf", b"%PDF-1.4", SEKRETARIAT)
     # the notes of the whole year belong to every quarter
     with pytest.raises(workflow.WorkflowError):
-        notes.save_notes(con, iid, 2026, 0, ket="diubah")
+        notes.save_notes(con, iid, 2026, 0, SEKRETARIAT, ket="diubah")
     assert db_content(con) == before
     # another quarter is open
-    notes.save_notes(con, iid, 2026, 2, ket="TW II boleh")
+    notes.save_notes(con, iid, 2026, 2, SEKRETARIAT, ket="TW II boleh")
     con.close()
 
 
@@ -98,7 +98,7 @@ def test_a_rollback_into_the_verified_quarter_is_refused(dbfile, capsys):
     first = con.execute("SELECT id FROM submission WHERE nama_berkas = 'rollback_q1_v1.xlsx'").fetchall()[0][0]
     before = db_content(con)
     with pytest.raises(workflow.WorkflowError, match="sudah diverifikasi"):
-        versions.rollback(con, first, "penguji")
+        versions.rollback(con, first, SEKRETARIAT)
     assert db_content(con) == before
     con.close()
 
@@ -122,7 +122,7 @@ def test_a_settings_correction_in_the_upload_preview_is_refused_for_a_verified_y
     plan = upload.plan_upload(con, data, "lock_v1.xlsx", "MUTASI", 2026, 1)
     assert plan.ok and not plan.has_changes
     corrected = upload.with_settings(plan, upload.settings(plan).assign(polaritas="negatif"))
-    result = upload.confirm(con, corrected, oleh="staf")
+    result = upload.confirm(con, corrected, SEKRETARIAT)
     assert not result.written and not result.ok
     assert any("pengaturan indikator untuk tahun 2026" in p.message for p in result.plan.errors)
     assert db_content(con) == before

@@ -6,7 +6,7 @@ from kinerja.collect import notes
 from kinerja.numbers import NumberError, from_excel_number, parse_number
 from kinerja.store import db
 from tests.cases import case, run, sop
-from tests.conftest import db_content
+from tests.conftest import SEKRETARIAT, db_content
 
 NAME = "Jumlah ASN dilatih uji"
 HEADER = ["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET TAHUNAN", "REALISASI TRIWULAN I", "KET",
@@ -37,7 +37,7 @@ def test_a_ket_only_file_keeps_the_bukti_dukung_typed_on_the_register(dbfile, ca
     assert import_(capsys, dbfile, case("notes_v1.xlsx"), "--quarter", 1)[0] == 0
     con = db.connect(dbfile)
     iid = con.execute("SELECT id FROM indikator WHERE nama = ?", [NAME]).fetchall()[0][0]
-    notes.save_notes(con, iid, 2026, 1, ket="Ket dari Jafung", bukti_dukung="https://drive.example/bukti-tw1.pdf",
+    notes.save_notes(con, iid, 2026, 1, SEKRETARIAT, ket="Ket dari Jafung", bukti_dukung="https://drive.example/bukti-tw1.pdf",
                      faktor_pendorong="pendorong", faktor_penghambat="penghambat")
     con.close()
     assert import_(capsys, dbfile, case("notes_ket_only.xlsx"), "--quarter", 1)[0] == 0

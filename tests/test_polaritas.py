@@ -9,7 +9,7 @@ from kinerja.ingest import upload as unggah
 from kinerja.polaritas import infer
 from kinerja.store import db
 from tests.cases import capaian_row, run, sop
-from tests.conftest import PERENCANA
+from tests.conftest import PERENCANA, SEKRETARIAT
 
 PENSIUN = "Rata-rata waktu penyelesaian layanan pensiun"
 HEADER = ["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET TAHUNAN", "REALISASI TRIWULAN I"]
@@ -137,7 +137,7 @@ def test_the_upload_preview_says_where_the_polarity_came_from(tmp_path, dbfile):
     assert shown["asal_polaritas"].startswith("ditebak (belum dikonfirmasi): kata 'rata-rata waktu'")
     # leaving the guess as shown does not confirm it; a setting the user corrects is the user's
     result = unggah.confirm(con, unggah.with_settings(plan, unggah.settings(plan).assign(agregasi="rata_rata")),
-                            oleh="staf")
+                            SEKRETARIAT)
     assert result.written
     assert con.execute("SELECT polaritas, polaritas_sumber, agregasi, agregasi_sumber FROM pengaturan_indikator"
                        ).fetchall() == [("negatif", "tebakan", "rata_rata", "pengguna")]

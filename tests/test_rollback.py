@@ -6,6 +6,7 @@ import pytest
 from kinerja.collect import versions, workflow
 from kinerja.store import db
 from tests.cases import case, run, sop
+from tests.conftest import SEKRETARIAT
 
 NAME = "Jumlah ASN dilatih uji"
 
@@ -46,14 +47,14 @@ def test_the_preview_shows_the_value_stored_now_and_who_changed_it(con):
 
 def test_a_conflict_keeps_the_newer_value_unless_the_user_overwrites_it(con):
     with pytest.raises(workflow.WorkflowError, match="Tidak ada nilai"):
-        versions.rollback(con, submission(con, "rollback_q1_v1.xlsx"), "penguji")
+        versions.rollback(con, submission(con, "rollback_q1_v1.xlsx"), SEKRETARIAT)
     assert tw1(con) == [15.0]
 
 
 def test_overwriting_a_conflict_records_exactly_what_was_overwritten(con):
     first = submission(con, "rollback_q1_v1.xlsx")
     before = history(con)
-    versions.rollback(con, first, "penguji", timpa=[("realisasi", int(versions.rollback_preview(con, first)
+    versions.rollback(con, first, SEKRETARIAT, timpa=[("realisasi", int(versions.rollback_preview(con, first)
                                                                       .at[0, "indikator_id"]), 2026, 1)])
     assert tw1(con) == [10.0]
     assert history(con) == before + [("15", "10")]
@@ -68,11 +69,11 @@ def test_without_a_conflict_the_rollback_restores_and_records_stored_to_restored
     first = submission(con, "rollback_q1_v1.xlsx")
     preview = versions.rollback_preview(con, first)
     assert preview[["sekarang", "dipulihkan", "konflik"]].values.tolist() == [["11", "10", False]]
-    new_id, versi = versions.rollback(con, first, "penguji")
+    new_id, versi = versions.rollback(con, first, SEKRETARIAT)
     assert versi == 3 and tw1(con) == [10.0]
     assert history(con)[-1] == ("11", "10")
     # the rollback is itself a version: rolling back to version 2 gives 11 again
-    versions.rollback(con, submission(con, "rollback_q1_v2.xlsx"), "penguji")
+    versions.rollback(con, submission(con, "rollback_q1_v2.xlsx"), SEKRETARIAT)
     assert tw1(con) == [11.0] and history(con)[-1] == ("10", "11")
     con.close()
 
@@ -81,7 +82,7 @@ def test_the_newest_version_restores_what_another_stream_overwrote_when_asked(co
     newest = submission(con, "rollback_q1_v2.xlsx")
     preview = versions.rollback_preview(con, newest)
     assert preview[["sekarang", "dipulihkan", "konflik"]].values.tolist() == [["15", "11", True]]
-    versions.rollback(con, newest, "penguji", timpa=True)
+    versions.rollback(con, newest, SEKRETARIAT, timpa=True)
     assert tw1(con) == [11.0]
     assert history(con)[-1] == ("15", "11")
 
@@ -97,6 +98,6 @@ def test_a_value_the_version_removed_is_removed_again(tmp_path, capsys):
     con = db.connect(path)
     first = submission(con, "v1.xlsx")
     assert versions.rollback_preview(con, first)[["sekarang", "dipulihkan"]].values.tolist() == [["12", None]]
-    versions.rollback(con, first, "penguji")
+    versions.rollback(con, first, SEKRETARIAT)
     assert con.execute("SELECT count(*) FROM realisasi").fetchall() == [(0,)]
     con.close()

@@ -230,7 +230,7 @@ def test_units_send_their_notes_with_their_numbers_in_the_template(unit):
     filled = fill(data, {"Jumlah ASN dimutasi": {
         "REALISASI TRIWULAN I": 410, "FAKTOR PENDORONG": "aplikasi SIASN", "FAKTOR PENGHAMBAT": "formasi terbatas",
         "TINDAK LANJUT": "usulkan formasi TW II", "KET": "mutasi rutin"}})
-    assert files.import_file(unit, filled, "mutasi.xlsx", "MUTASI", TAHUN, 1).ok
+    assert files.import_file(unit, filled, "mutasi.xlsx", "MUTASI", TAHUN, 1, akun=SEKRETARIAT).ok
     assert unit.execute("SELECT ket, faktor_pendorong, faktor_penghambat, tindak_lanjut_triwulan FROM catatan "
                         "WHERE triwulan = 1").fetchall() == [
         ("mutasi rutin", "aplikasi SIASN", "formasi terbatas", "usulkan formasi TW II")]
@@ -238,10 +238,10 @@ def test_units_send_their_notes_with_their_numbers_in_the_template(unit):
     again = template_bytes(unit, "MUTASI", TAHUN, 1)
     ws = openpyxl.load_workbook(io.BytesIO(again))[SHEET]
     assert ws.cell(indicator_rows(ws)["Jumlah ASN dimutasi"], col["FAKTOR PENGHAMBAT"]).value == "formasi terbatas"
-    assert not files.import_file(unit, again, "mutasi.xlsx", "MUTASI", TAHUN, 1).plan.has_changes
+    assert not files.import_file(unit, again, "mutasi.xlsx", "MUTASI", TAHUN, 1, akun=SEKRETARIAT).plan.has_changes
     # a blank cell keeps the note
     cleared = fill(again, {"Jumlah ASN dimutasi": {"FAKTOR PENDORONG": None, "TINDAK LANJUT": "rapat TW II"}})
-    assert files.import_file(unit, cleared, "mutasi.xlsx", "MUTASI", TAHUN, 1).ok
+    assert files.import_file(unit, cleared, "mutasi.xlsx", "MUTASI", TAHUN, 1, akun=SEKRETARIAT).ok
     assert unit.execute("SELECT faktor_pendorong, tindak_lanjut_triwulan FROM catatan WHERE triwulan = 1"
                         ).fetchall() == [("aplikasi SIASN", "rapat TW II")]
 

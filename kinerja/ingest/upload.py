@@ -34,6 +34,8 @@ TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
 MAX_BYTES = MAX_FILE_BYTES
 MAX_ROWS = 10_000
 SETTINGS_COLUMNS = ["indikator", "satuan", "polaritas", "asal_polaritas", "agregasi", "asal_agregasi", "konvensi"]
+# The settings a user can correct in the preview (the others say where a setting came from).
+EDITED = ["indikator", "polaritas", "agregasi", "konvensi"]
 SOURCES = {"berkas": "dari berkas", "satuan": "ditebak dari satuan", "pengguna": "diatur pengguna",
            "tebakan": "ditebak (belum dikonfirmasi)"}
 
@@ -183,7 +185,7 @@ def confirm(con: duckdb.DuckDBPyConnection, plan: ImportPlan, akun: Akun, draf: 
         fresh = plan_import(con, plan.workbook, plan.data, plan.unit, plan.tahun, plan.triwulan,
                             plan.same_as)
         if fresh.ok:
-            if not settings(fresh).equals(settings(plan)):
+            if not settings(fresh)[EDITED].equals(settings(plan)[EDITED]):
                 require(akun, "pengaturan_indikator", plan.unit)
             fresh = with_settings(fresh, settings(plan))
         if fresh.ok and seen(fresh) != seen(plan):
