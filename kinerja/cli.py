@@ -154,7 +154,7 @@ def capaian(tahun, triwulan, unit, fmt, db_file):
     con = open_db(db_file)
     unit = unit_code(con, unit) if unit else None
     frame = compute(con, tahun, triwulan, unit)
-    columns = CONTRACT_COLUMNS + ["keterangan"]
+    columns = CONTRACT_COLUMNS + ["keterangan", "status_data"]
     click.echo(render(frame[columns], fmt, {"capaian_persen": 2}), nl=False)
 
 

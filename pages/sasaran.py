@@ -24,13 +24,14 @@ names = dict(zip(sasaran["sasaran_id"].astype(int), sasaran["sasaran"]))
 sasaran_id = widgets.choose("Sasaran", names, "sasaran")
 rows = frame[frame["sasaran_id"] == sasaran_id]
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}. {len(rows)} indikator; capaian kosong berarti belum dapat "
-           "dihitung (lihat Keterangan).")
+           "dihitung, kategori \"Belum lengkap\" berarti ada triwulan yang belum dilaporkan (lihat Keterangan). "
+           "Grafik hanya memuat indikator terukur.")
 notes = summaries.notes(cache.query(path, "indikator_catatan", tahun=tahun, unit=None), triwulan)
 st.dataframe(indicator_table(rows, notes).drop(columns=["Sasaran"]).style.apply(
     lambda _: kategori_css(rows), subset=["Kategori"]), hide_index=True, width="stretch",
     column_config={"Catatan": st.column_config.TextColumn(width="large")})
-widgets.show_chart(charts.capaian_bars(rows, scale, "indikator", "Indikator", value="capaian_persen"),
-               f"capaian-indikator-{tahun}-{sasaran_id}")
+widgets.show_chart(charts.capaian_bars(summaries.measured(rows), scale, "indikator", "Indikator",
+                                       value="capaian_persen"), f"capaian-indikator-{tahun}-{sasaran_id}")
 
 st.divider()
 names = dict(zip(rows["indikator_id"], rows["indikator"]))
@@ -43,7 +44,7 @@ tiles = st.columns(4)
 tiles[0].metric("Target s.d. periode", angka(row["target"]), border=True)
 tiles[1].metric("Realisasi s.d. periode", angka(row["realisasi"]), border=True)
 tiles[2].metric("Capaian", format_persen(row["capaian_persen"]), border=True)
-tiles[3].metric("Kategori", row["kategori"] if isinstance(row["kategori"], str) else "–", border=True)
+tiles[3].metric("Kategori", summaries.kategori_shown(rows).loc[row.name], border=True)
 if row["keterangan"]:
     st.warning(row["keterangan"])
 

@@ -29,8 +29,9 @@ def evaluation_year(con):
     the published check (93 → 94,83); a sasaran, an indicator and a note that look like formulas."""
     jp = seed.indikator(con, "Jumlah ASN mengikuti pengembangan kompetensi", unit="BANGKOM", target="400",
                         realisasi={1: 100, 2: 100, 3: 100, 4: 120}, satuan="orang", sasaran_teks=S1)
-    for tahun, nilai in ((2022, 350), (2023, 380)):
-        con.execute("INSERT INTO realisasi VALUES (?, ?, 4, ?, NULL)", [jp, tahun, nilai])
+    for tahun, quarters in ((2022, (80, 90, 90, 90)), (2023, (95, 95, 95, 95))):  # 350 and 380, complete
+        for q, nilai in enumerate(quarters, 1):
+            con.execute("INSERT INTO realisasi VALUES (?, ?, ?, ?, NULL)", [jp, tahun, q, nilai])
         con.execute("INSERT INTO target VALUES (?, ?, 0, 400, 400, NULL, NULL)", [jp, tahun])
     con.execute("INSERT INTO target_renstra VALUES (?, 2026, 2000, 2000, NULL, NULL)", [jp])
     pk = kegiatan(con, jp)

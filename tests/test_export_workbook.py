@@ -132,7 +132,8 @@ def test_bab3_target_vs_realisasi_equals_the_engine(year, book):
     engine = capaian(year, TAHUN)
     got = {r[2]: (r[4], r[5], r[6], r[7]) for r in rows}
     for e in engine.itertuples():
-        expected = (e.target, e.realisasi, None if pd.isna(e.capaian_persen) else e.capaian_persen, e.kategori)
+        kategori = e.kategori if e.status_data == "terukur" else "Belum lengkap"  # an incomplete row has no band
+        expected = (e.target, e.realisasi, None if pd.isna(e.capaian_persen) else e.capaian_persen, kategori)
         assert got[e.indikator] == expected
 
 
@@ -188,3 +189,17 @@ def test_a_quarter_workbook_compares_this_years_figures_to_date(year, tmp_path):
     engine = capaian(year, TAHUN, 2).set_index("indikator").loc["Jumlah ASN mengikuti pengembangan kompetensi"]
     assert jumlah[-2:] == [engine["realisasi"], engine["capaian_persen"]] == [200, 50]
     assert find_row(book["Formulir E.81"], "s.d. Triwulan II 2024")
+
+
+def test_incomplete_indicators_are_noted_under_the_e81_and_the_capaian_sheet(year, book):
+    """The seeded UMPEG indicator (kumulatif, target 10) reported TW I only: 5 of 10 is a partial
+    50,00 %, not a Sangat Rendah result; both sheets say so under the table."""
+    for sheet in ("Formulir E.81", "Capaian"):
+        ws = book[sheet]
+        r = find_row(ws, "Catatan data", column=1)
+        assert ws.cell(r + 1, 1).value.startswith("Data belum lengkap: 1 indikator")
+        assert "TW II, TW III, TW IV belum dilaporkan" in ws.cell(r + 2, 1).value
+    ws = book["Capaian"]
+    r = find_row(ws, "HYPERLINK")
+    kategori = next(c for c in ws[r] if c.value == "Belum lengkap")
+    assert kategori.fill.fgColor.rgb in (None, "00000000")  # no band colour

@@ -111,3 +111,12 @@ def test_the_template_can_be_a_setting(con, tmp_path):
     con.execute("INSERT INTO pengaturan VALUES ('template_lkjip', ?)", [str(tmp_path / "kop.docx")])
     document = docx.Document(str(export(con, TAHUN, tmp_path / "draf.docx")))
     assert document.sections[0].header.paragraphs[0].text == "KOP DARI PENGATURAN"
+
+
+def test_an_incomplete_indicator_is_not_judged_and_the_draft_says_what_is_missing(draft):
+    paragraphs = texts(draft)
+    assert any(p.startswith("Data belum lengkap: 1 indikator") for p in paragraphs)
+    partial = next(p for p in paragraphs if p.startswith('Capaian indikator =HYPERLINK'))
+    assert ("belum dapat dinilai karena data belum lengkap (data belum lengkap: TW II, TW III, TW IV belum "
+            "dilaporkan); capaian sementara atas data yang ada 50,00 %.") in partial
+    assert "Sangat Rendah" not in partial

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from kinerja.collect.register import status as register_status
 from kinerja.engine import summaries
-from kinerja.engine.capaian import capaian, ringkasan, skala
+from kinerja.engine.capaian import capaian, perbandingan, ringkasan, skala
 from kinerja.numbers import format_angka, format_persen
 from kinerja.present.tables import poin
 from kinerja.store import db
@@ -71,6 +71,8 @@ def expected_tiles(path, tahun, triwulan=None) -> dict:
         summary = ringkasan(capaian(con, tahun, triwulan), con)
         sent, due = summaries.submissions_due(register_status(con, tahun), triwulan)
         return {"Indikator terukur": f"{summary['terukur']}/{summary['jumlah']}",
+                "Belum lengkap": str(summary["belum_lengkap"]),
+                "Belum dapat dihitung": str(summary["tidak_dapat_dihitung"]),
                 "Rata-rata capaian": format_persen(summary["rata_rata"]),
                 "Perlu perhatian": str(summary["perlu_perhatian"]),
                 "Pengumpulan data": f"{sent}/{due}",
@@ -91,17 +93,47 @@ def test_ringkasan_tiles_are_the_engines_numbers_and_follow_year_and_quarter(mon
 
 def test_ringkasan_compares_with_the_same_period_last_year(monkeypatch, demo_db):
     app = open_page(monkeypatch, demo_db, tahun="2024", triwulan="TW_III")
-    now, before = engine(demo_db, lambda con: (ringkasan(capaian(con, 2024, 3), con),
-                                               ringkasan(capaian(con, 2023, 3), con)))
+    now, before = engine(demo_db, lambda con: perbandingan(capaian(con, 2024, 3), capaian(con, 2023, 3), con))
     tile = next(m for m in app.metric if m.label == "Rata-rata capaian")
     assert tile.delta == poin(now["rata_rata"] - before["rata_rata"])
     tile = next(m for m in app.metric if m.label == "Perlu perhatian")
     assert tile.delta == str(now["perlu_perhatian"] - before["perlu_perhatian"])
 
 
-def test_ringkasan_lists_the_largest_gaps_with_links_into_the_drill_down(monkeypatch, demo_db):
+def test_ringkasan_separates_measured_incomplete_and_not_computable(monkeypatch, demo_db):
+    """2025: MUTASI, BANGKOM and KEUANGAN sent no TW IV. Before, the page said 33/33 terukur and
+    9 perlu perhatian, 8 of them indicators of those units; now 20 are measured, 13 wait for data
+    (listed apart, with what is missing) and 1 measured indicator is off track."""
     app = open_page(monkeypatch, demo_db)
-    gaps = engine(demo_db, lambda con: summaries.off_track(capaian(con, 2025), skala(con)))
+    shown = metrics(app)
+    assert (shown["Indikator terukur"], shown["Belum lengkap"], shown["Belum dapat dihitung"],
+            shown["Perlu perhatian"]) == ("20/33", "13", "0", "1")
+    assert [link.value for link in app.get("page_link")] == ["Persentase data SIASN yang mutakhir"]
+    waiting = next(t.value for t in app.dataframe if "Yang kurang" in t.value.columns)
+    assert len(waiting) == 13 and set(waiting["Unit"]) == {"MUTASI", "BANGKOM", "KEUANGAN"}
+    assert "Jumlah ASN mengikuti pelatihan kepemimpinan" in set(waiting["Indikator"])
+    assert waiting["Yang kurang"].str.contains("TW IV belum dilaporkan").all()
+    # the same year to TW III: everything was sent, so nothing waits
+    app.sidebar.radio[0].set_value("TW III").run()
+    assert metrics(app)["Belum lengkap"] == "0"
+    assert not [t for t in app.dataframe if "Yang kurang" in t.value.columns]
+
+
+def test_ringkasan_heatmap_leaves_quarters_not_sent_empty(monkeypatch, demo_db):
+    """Before, MUTASI, BANGKOM and KEUANGAN had a 2025 TW IV cell (their TW III data carried on)."""
+    import pyarrow as pa
+
+    app = open_page(monkeypatch, demo_db)
+    heat = next(c for c in app.get("vega_lite_chart") if "Triwulan (capaian s.d. akhir triwulan)" in c.proto.spec)
+    cells = pa.ipc.open_stream(heat.proto.datasets[0].data.data).read_all().to_pandas()
+    sent_tw4 = {"PEMBINAAN", "PENGADAAN", "PERENCANAAN", "SEKRETARIAT", "UMPEG"}
+    assert set(cells.loc[cells["tw"] == "TW IV", "unit"]) == sent_tw4
+    assert set(cells.loc[cells["tw"] == "TW III", "unit"]) == sent_tw4 | {"MUTASI", "BANGKOM", "KEUANGAN"}
+
+
+def test_ringkasan_lists_the_largest_gaps_with_links_into_the_drill_down(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db, tahun="2025", triwulan="TW_III")
+    gaps = engine(demo_db, lambda con: summaries.off_track(capaian(con, 2025, 3), skala(con)))
     links = app.get("page_link")
     assert len(gaps) >= 3, "the demo has indicators off track"
     assert [link.value for link in links] == list(gaps["indikator"][:8])
@@ -194,8 +226,12 @@ def test_data_filters_and_downloads_what_is_shown(monkeypatch, demo_db):
     app.multiselect[0].set_value(["MUTASI"]).run()
     assert set(table(app)["Unit"]) == {"MUTASI"} and len(table(app)) == 5
     app.multiselect[0].set_value([]).run()
-    app.multiselect[2].set_value(["Sangat Rendah", "Rendah"]).run()
+    app.multiselect[2].set_value(["Sedang", "Belum lengkap"]).run()
     frame = engine(demo_db, capaian, 2025)
-    low = frame[frame["kategori"].isin(["Sangat Rendah", "Rendah"])]
+    # an incomplete row's partial capaian has no band: it is found as "Belum lengkap" (13), never as
+    # Sedang, which holds the one measured indicator there
+    low = frame[((frame["kategori"] == "Sedang") & (frame["status_data"] == "terukur"))
+                | (frame["status_data"] == "belum_lengkap")]
+    assert len(low) == 14
     assert list(table(app)["Indikator"]) == list(low["indikator"])
     assert f"{len(low)} dari 33 indikator" in app.caption[0].value

@@ -10,7 +10,7 @@ from decimal import Decimal
 import duckdb
 import pandas as pd
 
-from kinerja.engine.summaries import band, off_track
+from kinerja.engine.summaries import band, incomplete, like_with_like, measured, not_computable, off_track
 from kinerja.model import fmt_plain
 from kinerja.store.queries import run, sql
 from kinerja.values import exact, mean_persen
@@ -26,7 +26,7 @@ COLUMNS = CONTRACT_COLUMNS + [
     "keterangan", "indikator_id", "kode", "unit_nama", "sasaran_id", "level", "rumus_negatif",
     "konvensi", "target_bawah", "target_atas", "target_tahunan", "target_tw1", "target_tw2",
     "target_tw3", "target_tw4", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
-    "triwulan_realisasi", "lengkap", "warna",
+    "triwulan_realisasi", "lengkap", "status_data", "warna",
 ]
 
 
@@ -49,6 +49,8 @@ def capaian(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = N
           NaN where it cannot be computed (the reason is in keterangan);
       triwulan_realisasi: latest quarter reported up to the one asked;
       lengkap: bool, every quarter the rule needs is reported;
+      status_data: 'terukur' | 'belum_lengkap' (a quarter the rule needs is missing: its capaian
+          is partial and never counted as a result) | 'tidak_dapat_dihitung' (no target, target 0);
       indikator_id, sasaran_id: ids.
     """
     # Through Arrow: its strings reach pandas without a Python object per cell (5× faster than
@@ -90,14 +92,26 @@ def kategori_for(con: duckdb.DuckDBPyConnection, nilai: Decimal | float | None) 
 
 
 def ringkasan(frame: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> dict:
-    """The numbers leadership reads first: indicators measured, mean capaian, count per kategori,
-    count off track (below the scale's second band)."""
+    """The numbers leadership reads first, missing data apart from poor results: jumlah
+    indicators; terukur (measured), belum_lengkap (a quarter missing), tidak_dapat_dihitung (no
+    target); over the measured ones only: mean capaian, count per kategori, count off track
+    (below the scale's second band)."""
     scale = skala(con)
-    counts = frame["kategori"].value_counts()
+    known = measured(frame)
+    counts = known["kategori"].value_counts()
     return {
         "jumlah": len(frame),
-        "terukur": int(frame["capaian_persen"].notna().sum()),
-        "rata_rata": mean_persen(frame["capaian_persen"]),
+        "terukur": len(known),
+        "belum_lengkap": len(incomplete(frame)),
+        "tidak_dapat_dihitung": len(not_computable(frame)),
+        "rata_rata": mean_persen(known["capaian_persen"]),
         "per_kategori": {row.kategori: int(counts.get(row.kategori, 0)) for row in scale.itertuples()},
         "perlu_perhatian": len(off_track(frame, scale)),
     }
+
+
+def perbandingan(now: pd.DataFrame, before: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> tuple[dict, dict]:
+    """ringkasan of this period and of last year's same period over the same indicators, those
+    measured in both (like_with_like): the changes a page shows are the first minus the second."""
+    same_now, same_before = like_with_like(now, before)
+    return ringkasan(same_now, con), ringkasan(same_before, con)

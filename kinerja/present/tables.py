@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
-from kinerja.engine.summaries import selisih
+from kinerja.engine.summaries import TERUKUR, kategori_shown, selisih
 from kinerja.numbers import format_angka, format_persen
 from kinerja.present.colours import ink
 from kinerja.values import is_missing
@@ -38,14 +38,16 @@ def capaian_table(frame: pd.DataFrame) -> pd.DataFrame:
     table["Target"] = [angka(v) for v in frame["target"]]
     table["Realisasi"] = [angka(v) for v in frame["realisasi"]]
     table["Capaian"] = [format_persen(v) for v in frame["capaian_persen"]]
-    table["Kategori"] = frame["kategori"].fillna("–")
+    table["Kategori"] = kategori_shown(frame)
     table["Keterangan"] = frame["keterangan"].fillna("")
     return table
 
 
 def kategori_css(frame: pd.DataFrame) -> list[str]:
-    """Background of each row's Kategori cell in its scale colour."""
-    return [f"background-color: {w}; color: {ink(w)}" if ink(w) else "" for w in frame["warna"]]
+    """Background of each measured row's Kategori cell in its scale colour (an incomplete row has
+    no band)."""
+    return [f"background-color: {w}; color: {ink(w)}" if ink(w) and status == TERUKUR else ""
+            for w, status in zip(frame["warna"], frame["status_data"])]
 
 
 def indicator_table(frame: pd.DataFrame, notes: dict[int, str]) -> pd.DataFrame:
@@ -63,7 +65,7 @@ def years_table(own: pd.DataFrame) -> pd.DataFrame:
         "Target": [angka(v) for v in own["target"]],
         "Realisasi": [angka(v) for v in own["realisasi"]],
         "Capaian": [format_persen(v) for v in own["capaian_persen"]],
-        "Kategori": own["kategori"].fillna("–"),
+        "Kategori": kategori_shown(own),
         "Keterangan": own["keterangan"].fillna(""),
     })
 
@@ -153,7 +155,8 @@ def data_table(rows: pd.DataFrame) -> pd.DataFrame:
         table[DATA_HEADERS[column]] = [angka(v) for v in rows[column]]
     table["Capaian"] = [format_persen(v) for v in rows["capaian_persen"]]
     table["Agregasi"] = rows["agregasi"].str.replace("_", " ")
-    return table.fillna({"Kategori": "–", "Keterangan": "", "Kode": "", "Sasaran": "", "Satuan": ""})
+    table["Kategori"] = kategori_shown(rows)
+    return table.drop(columns="status_data").fillna({"Keterangan": "", "Kode": "", "Sasaran": "", "Satuan": ""})
 
 
 CHANGE_STATUS = {"baru": "Baru", "berubah": "Berubah", "sama": "Tidak berubah", "dihapus": "Dihapus"}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from kinerja.engine.summaries import kategori_shown
 from kinerja.reports.evaluasi import Evaluasi
 from kinerja.values import is_missing
 from kinerja.vocab import RENSTRA_AKHIR, ROMAN
@@ -35,8 +36,8 @@ def tables(ev: Evaluasi, sasaran: str | None = None, nomor: str = "3") -> list[T
         f"Tabel {nomor}.1 Target dan realisasi kinerja {periode(ev)}",
         [("No", "angka"), ("Sasaran", "teks"), ("Indikator Kinerja", "teks"), ("Satuan", "teks"),
          ("Target", "angka"), ("Realisasi", "angka"), ("Capaian (%)", "persen"), ("Kategori", "teks")],
-        [[i, r.sasaran, r.indikator, r.satuan, r.target, r.realisasi, r.capaian_persen, r.kategori]
-         for i, r in enumerate(cap.itertuples(index=False), 1)])]
+        [[i, r.sasaran, r.indikator, r.satuan, r.target, r.realisasi, r.capaian_persen, kategori]
+         for i, (r, kategori) in enumerate(zip(cap.itertuples(index=False), kategori_shown(cap)), 1)])]
     years = ev.tahun_renstra
     yearly = pick(ev.tahunan)
     out.append(Tabel(

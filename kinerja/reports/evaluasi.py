@@ -18,6 +18,7 @@ import pandas as pd
 
 from kinerja.engine.anggaran import realisasi_sebelum, serapan
 from kinerja.engine.capaian import capaian, kategori_for
+from kinerja.engine.summaries import incomplete, measured
 from kinerja.safety import is_number
 from kinerja.store.queries import run
 from kinerja.values import exact, half_up, is_missing, mean_persen
@@ -42,9 +43,10 @@ class Evaluasi:
     renstra: pd.DataFrame          # per indicator: target akhir Renstra, realisasi s.d. tahun ini, tingkat capaian
     efisiensi: pd.DataFrame        # per program/kegiatan: pagu, realisasi, serapan, capaian kinerja
     catatan: pd.DataFrame          # per indicator: ket and the FAKTOR columns present
-    rata_rata: Decimal | None      # mean capaian of the period, as the Capaian sheet and the dashboard
+    rata_rata: Decimal | None      # mean capaian of the measured indicators, as the dashboard
     predikat: tuple[str, str] | None
     rata_serapan: Decimal | None
+    catatan_data: list[str]        # notes every document prints under its tables (catatan_data())
 
     @property
     def tahun_renstra(self) -> list[int]:
@@ -116,7 +118,8 @@ def evaluasi(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = 
                   "unit": row.unit_nama, "indikator_id": row.indikator_id}
         for y in years:
             found = row.indikator_id in history[y].index
-            for name, column in (("realisasi", "realisasi"), ("capaian", "capaian_persen"), ("kategori", "kategori")):
+            for name, column in (("realisasi", "realisasi"), ("capaian", "capaian_persen"), ("kategori", "kategori"),
+                                 ("status", "status_data")):
                 yearly[f"{name}_{y}"] = native(history[y].at[row.indikator_id, column]) if found else None
         tahunan_rows.append(yearly)
 
@@ -124,13 +127,27 @@ def evaluasi(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = 
              for r in run(con, "export_program_kegiatan").itertuples(index=False)}
     e81 = e81_rows(frame, links, kinds, per_indicator, budget, before, first_year)
     efisiensi = efisiensi_rows(frame, links, kinds, budget)
-    rata_rata = mean_persen(frame["capaian_persen"])
+    rata_rata = mean_persen(measured(frame)["capaian_persen"])
     return Evaluasi(
         tahun=tahun, triwulan=triwulan, capaian=frame, e81=e81,
         tahunan=pd.DataFrame(tahunan_rows), renstra=pd.DataFrame(renstra_rows), efisiensi=efisiensi,
         catatan=notes(con, tahun, triwulan), rata_rata=rata_rata, predikat=kategori_for(con, rata_rata),
-        rata_serapan=mean_persen(efisiensi["serapan_persen"]),
+        rata_serapan=mean_persen(efisiensi["serapan_persen"]), catatan_data=catatan_data(frame),
     )
+
+
+def catatan_data(frame: pd.DataFrame) -> list[str]:
+    """What a reader of the documents must know about the data behind the numbers, one line each:
+    indicators with a quarter not reported (their capaian is partial: not judged, not in the
+    mean)."""
+    lines = []
+    waiting = incomplete(frame)
+    if len(waiting):
+        lines.append(f"Data belum lengkap: {len(waiting)} indikator; capaiannya sementara, tidak diberi kategori "
+                     f"dan tidak masuk rata-rata ({len(measured(frame))} indikator terukur).")
+        lines += [f"- {row.indikator} ({row.unit_nama or row.unit}): {row.keterangan}"
+                  for row in waiting.itertuples(index=False)]
+    return lines
 
 
 def e81_rows(frame, links, kinds, per_indicator, budget, before, first_year) -> pd.DataFrame:

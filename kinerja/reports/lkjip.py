@@ -17,6 +17,7 @@ import duckdb
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt
 
+from kinerja.engine import summaries
 from kinerja.numbers import format_persen
 from kinerja.present.tables import angka
 from kinerja.reports.bab3 import Tabel, periode, tables
@@ -59,15 +60,17 @@ def write_lkjip(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None
 def fill(document, ev: Evaluasi) -> None:
     document.add_heading("BAB III AKUNTABILITAS KINERJA", level=1)
     document.add_heading("A. Capaian Kinerja Organisasi", level=2)
-    measured = int(ev.capaian["capaian_persen"].notna().sum())
     if ev.capaian.empty:
         document.add_paragraph(f"Belum ada data capaian kinerja untuk {periode(ev).lower()}.")
     else:
+        measured = len(summaries.measured(ev.capaian))
         predikat = f" ({ev.predikat[0]})" if ev.predikat else ""
         document.add_paragraph(
             f"Pengukuran kinerja {periode(ev).lower()} mencakup {len(ev.capaian)} indikator kinerja, "
-            f"{measured} di antaranya dapat diukur capaiannya, dengan rata-rata capaian "
+            f"{measured} di antaranya terukur dengan data lengkap, dengan rata-rata capaian "
             f"{format_persen(ev.rata_rata)}{predikat}.")
+        for line in ev.catatan_data:
+            document.add_paragraph(line.removeprefix("- "), style="List Bullet" if line.startswith("- ") else None)
     sasaran_list = list(dict.fromkeys(ev.capaian["sasaran"].where(ev.capaian["sasaran"].notna(), None)))
     for n, sasaran in enumerate(sasaran_list, 1):
         document.add_heading(f"Sasaran {n}: {sasaran or 'Tanpa sasaran'}", level=3)
@@ -140,7 +143,12 @@ def paragraph(ev: Evaluasi, row) -> str:
     2022; terhadap target akhir Renstra …", every number from the tables."""
     satuan = f" {row.satuan}" if isinstance(row.satuan, str) else ""
     waktu = f"s.d. triwulan {ROMAN[ev.triwulan]} tahun {ev.tahun}" if ev.triwulan else f"tahun {ev.tahun}"
-    if is_missing(row.capaian_persen):
+    if row.status_data == summaries.BELUM_LENGKAP:
+        partial = ("" if is_missing(row.capaian_persen)
+                   else f"; capaian sementara atas data yang ada {format_persen(row.capaian_persen)}")
+        text = (f"Capaian indikator {row.indikator} pada {waktu} belum dapat dinilai karena data belum lengkap"
+                f" ({row.keterangan}){partial}.")
+    elif is_missing(row.capaian_persen):
         text = (f"Capaian indikator {row.indikator} pada {waktu} belum dapat dihitung"
                 f" ({row.keterangan or 'data belum lengkap'}).")
     else:
@@ -151,7 +159,8 @@ def paragraph(ev: Evaluasi, row) -> str:
         previous = ev.tahun - 1
         column = f"capaian_{previous}"
         before = native(yearly.at[row.indikator_id, column]) if column in yearly.columns else None
-        if before is not None:
+        # like with like: last year's value only when it was measured on complete data
+        if before is not None and yearly.at[row.indikator_id, f"status_{previous}"] == summaries.TERUKUR:
             if row.capaian_persen == before:
                 text += f", sama dengan capaian pada {previous} ({format_persen(before)})"
             else:
@@ -159,10 +168,11 @@ def paragraph(ev: Evaluasi, row) -> str:
                 text += f", {change} dari {format_persen(before)} pada {previous}"
         text += ";"
     renstra = ev.renstra.set_index("indikator_id").loc[row.indikator_id].map(native_or_decimal)
+    joint = "Terhadap" if text.endswith(".") else "terhadap"
     if renstra["target_akhir"] is None:
-        text += f" target akhir Renstra ({RENSTRA_AKHIR}) belum ditetapkan."
+        text += f" {joint[0]}arget akhir Renstra ({RENSTRA_AKHIR}) belum ditetapkan."
     else:
-        text += (f" terhadap target akhir Renstra ({RENSTRA_AKHIR}) sebesar {angka(renstra['target_akhir'])}{satuan},"
+        text += (f" {joint} target akhir Renstra ({RENSTRA_AKHIR}) sebesar {angka(renstra['target_akhir'])}{satuan},"
                  f" realisasi s.d. {ev.tahun} sebesar {angka(renstra['realisasi_sd'])}{satuan}"
                  f" ({format_persen(renstra['tingkat_capaian'])}).")
     return text
