@@ -5,6 +5,7 @@ Every message a user sees is in Bahasa Indonesia; no traceback reaches the termi
 """
 from __future__ import annotations
 
+import getpass
 import os
 import re
 import sys
@@ -235,6 +236,39 @@ def verifikasi(unit, tahun, triwulan, oleh, db_file):
 @db_option
 def buka(unit, tahun, triwulan, alasan, oleh, db_file):
     register_step(unit, tahun, triwulan, "dibuka_kembali", oleh, alasan, db_file)
+
+
+@cli.group(help="Periode Renstra (tahun awal dan akhir); RPJMD baru memulai Renstra baru.")
+def renstra():
+    pass
+
+
+@renstra.command("daftar", help="Daftar periode Renstra yang tercatat.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@db_option
+def renstra_daftar(fmt, db_file):
+    from kinerja.store.queries import run
+
+    con = open_db(db_file)
+    periods = run(con, "renstra_periode")[["tahun_awal", "tahun_akhir", "dibuat_oleh"]]
+    # years are names, not quantities: no thousands separator in the table
+    click.echo(render(periods.astype({"tahun_awal": str, "tahun_akhir": str}), fmt, {}), nl=False)
+
+
+@renstra.command("tambah", help="Menambah periode Renstra, mis. --awal 2027 --akhir 2031.")
+@click.option("--awal", required=True, type=YEAR, help="Tahun pertama periode.")
+@click.option("--akhir", required=True, type=YEAR, help="Tahun terakhir periode.")
+@click.option("--oleh", default=None, help="Nama yang dicatat (bawaan: pengguna sistem operasi).")
+@db_option
+def renstra_tambah(awal, akhir, oleh, db_file):
+    from kinerja.store.renstra import PeriodError, add_period
+
+    con = open_db(db_file)
+    try:
+        periode = add_period(con, awal, akhir, f"{oleh or getpass.getuser()} (baris perintah)")
+    except PeriodError as exc:
+        raise InputError(str(exc)) from exc
+    click.echo(f"Periode Renstra {periode.label} tercatat.")
 
 
 # Click's own usage messages are English; users get them in Bahasa Indonesia.

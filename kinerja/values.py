@@ -39,3 +39,24 @@ def mean_persen(values) -> Decimal | None:
     """Mean of capaian values, exact, rounded half up to 2 decimals; None when none is computed."""
     known = [v for v in (exact(x) for x in values) if v is not None]
     return half_up(sum(known) / len(known)) if known else None
+
+
+def capaian_of(realisasi: Decimal | None, bawah: Decimal | None, atas: Decimal | None, polaritas: str,
+               rumus: str) -> Decimal | None:
+    """Capaian (%) of one realisation against one target by the indicator's own formula
+    (spec/capaian.md), exact, rounded half up: for the Renstra comparison and the import preview,
+    whose values do not pass through the engine's query (queries/engine/capaian.sql). A range:
+    inside 100, outside against the nearer bound. None where it cannot be computed (either side
+    missing, target 0, formula B with realisation 0)."""
+    if realisasi is None or bawah is None:
+        return None
+    if atas is not None and atas != bawah and bawah <= realisasi <= atas:
+        return Decimal(100).quantize(CENT)
+    target = atas if atas is not None and realisasi > atas else bawah
+    if target == 0:
+        return None
+    if polaritas == "negatif":
+        if rumus == "B":
+            return half_up(target / realisasi * 100) if realisasi else None
+        return max(half_up((2 - realisasi / target) * 100), Decimal(0))
+    return half_up(realisasi / target * 100)

@@ -6,11 +6,13 @@ import streamlit as st
 
 from kinerja import vocab
 from kinerja.collect import notes, versions, workflow
+from kinerja.store import renstra
 from kinerja.numbers import format_persen
 from kinerja.present.tables import (
     STATUS,
     changes_table,
     register_matrix,
+    renstra_periods_table,
     version_labels,
 )
 from kinerja.vocab import ROMAN
@@ -38,8 +40,8 @@ with right:
 row = register[(register["unit"] == unit) & (register["triwulan"] == quarter)].iloc[0]
 oleh = st.text_input("Nama Anda (tercatat pada setiap langkah)", placeholder="mis. Andi, Sekretariat")
 
-status_tab, versions_tab, notes_tab, deadline_tab = st.tabs(
-    ["Status & verifikasi", "Versi berkas", "Catatan", "Tenggat"])
+status_tab, versions_tab, notes_tab, deadline_tab, renstra_tab = st.tabs(
+    ["Status & verifikasi", "Versi berkas", "Catatan", "Tenggat", "Periode Renstra"])
 with status_tab:
     st.markdown(f"**{STATUS[row['status']]}** · kelengkapan {format_persen(row['kelengkapan_persen'])} "
                 f"({row['terisi']}/{row['jumlah_indikator']} indikator)")
@@ -122,3 +124,20 @@ with deadline_tab:
             for q, tanggal in chosen_dates.items():
                 cache.write(workflow.set_deadline, tahun, q, tanggal)
             st.rerun()
+
+with renstra_tab:
+    st.write("Periode Renstra menentukan target akhir dan tahun-tahun yang dibandingkan (E.81 kolom 5, 6, 13, 14 "
+             "dan LKjIP). RPJMD baru memulai Renstra baru: tambahkan periodenya di sini.")
+    with st.form("periode_renstra"):
+        first, last = st.columns(2)
+        awal = first.number_input("Tahun awal", min_value=2000, max_value=2100, value=tahun + 1, step=1)
+        akhir = last.number_input("Tahun akhir", min_value=2000, max_value=2100, value=tahun + 5, step=1)
+        if st.form_submit_button("Tambah periode", disabled=not oleh.strip()):
+            refused = cache.write(renstra.add_period, int(awal), int(akhir), oleh.strip())
+            if refused:
+                st.error(refused)
+            else:
+                st.success(f"Periode Renstra {int(awal)}-{int(akhir)} tercatat.")
+    if not oleh.strip():
+        st.caption("Isi nama Anda di atas untuk menambah periode.")
+    st.dataframe(renstra_periods_table(cache.renstra_periods(path)), hide_index=True)  # after a change: the new list

@@ -11,6 +11,7 @@ from kinerja.present.tables import (
     indicator_table,
     kategori_css,
     periode_text,
+    renstra_target_text,
     years_table,
 )
 from kinerja.web import cache, widgets
@@ -57,17 +58,28 @@ with quarters:
         widgets.show_chart(charts.quarters(detail, row["satuan"]), f"triwulan-{indikator_id}-{tahun}")
 with years:
     if years.open:
+        compared = cache.renstra(path, tahun, triwulan)
+        end = compared[compared["indikator_id"] == indikator_id].iloc[0]
+        periode = next((p for p in cache.renstra_periods(path) if p.label == end["periode"]), None)
         over_years = cache.over_years(path, None)
         own = over_years[over_years["indikator_id"] == indikator_id]
-        renstra = cache.query(path, "indikator_renstra", indikator=int(indikator_id))
-        end = renstra.iloc[-1] if len(renstra) else None
-        if end is None:
-            st.info("Target akhir Renstra indikator ini belum tercatat. Tambahkan kolom TARGET AKHIR RENSTRA pada "
-                    "lembar kerja unit agar kemajuan terhadap target akhir dapat dibandingkan.")
+        if periode is None:
+            st.info(f"Tahun {tahun} tidak termasuk periode Renstra yang tercatat. Sekretariat menambahkan periode "
+                    "di halaman Register (tab Periode Renstra).")
         else:
-            st.metric(f"Target akhir Renstra {end['tahun']}", end["teks"] or angka(end["bawah"]))
-        widgets.show_chart(charts.years(own, row["satuan"], None if end is None else end["bawah"],
-                                    None if end is None else int(end["tahun"])), f"tahunan-{indikator_id}")
+            own = own[own["tahun"].isin(periode.years)]
+            st.caption(f"Periode Renstra {periode.label}; pembanding: {end['aturan']}.")
+            tiles = st.columns(3)
+            tiles[0].metric("Target akhir Renstra", renstra_target_text(end["target_akhir"], end["target_akhir_atas"]),
+                            border=True)
+            tiles[1].metric(f"Realisasi s.d. {tahun}", angka(end["realisasi_sd"]), border=True)
+            tiles[2].metric("Tingkat capaian Renstra", format_persen(end["tingkat_capaian"]), border=True)
+            if end["keterangan"]:
+                st.info(end["keterangan"])
+        # a level's end target is a line over the yearly bars; a kumulatif one is a period total, not a year's
+        line = end["target_akhir"] if row["agregasi"] != "kumulatif" and end["target_akhir"] is not None else None
+        widgets.show_chart(charts.years(own, row["satuan"], None if line is None else float(line),
+                                        periode.akhir if periode else None), f"tahunan-{indikator_id}")
         st.dataframe(years_table(own), hide_index=True, width="stretch")
 with history:
     if history.open:

@@ -14,7 +14,7 @@ def con(tmp_path):
 TABLES = ["unit", "sasaran", "program_kegiatan", "indikator", "target", "target_renstra",
           "konvensi_target", "realisasi", "catatan", "submission", "submission_triwulan", "riwayat",
           "skala_kategori", "pengaturan", "langkah_pengumpulan", "tenggat", "lampiran", "anggaran",
-          "riwayat_anggaran"]
+          "riwayat_anggaran", "periode_renstra"]
 
 
 def db_content(connection) -> dict:

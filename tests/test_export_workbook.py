@@ -65,10 +65,12 @@ def test_e81_indicator_rows_hold_the_engines_numbers_and_the_renstra_columns(yea
     assert row[7][0] == jumlah["target_tahunan"] == 400
     assert [row[n][0] for n in (8, 9, 10, 11)] == [100, 100, 100, 120]
     assert row[12][0] == jumlah["realisasi"] == 420
-    assert row[5][0] == 2000                      # target_renstra 2026
-    assert row[6][0] == 350 + 380                 # kumulatif: the earlier Renstra years added up
+    # kumulatif: the period's total target against the realisation summed over the period so far
+    # (before: 1150 against the one-year 2026 target 2000, 57,50 %, a multi-year sum over one year)
+    assert row[5][0] == 300 + 350 + 400 + 400 + 450 + 500 == 2400
+    assert row[6][0] == 350 + 380                 # the earlier Renstra years added up (2021: none)
     assert row[13][0] == 350 + 380 + 420          # 13 = 6 + 12
-    assert row[14][0] == 57.5                     # 1150 / 2000 × 100
+    assert row[14][0] == 47.92                    # 1150 / 2400 × 100 = 47,916… half up
     assert row["unit"] == "Bidang Pengembangan Kompetensi"
     record = e81_row(ws, "Persentase record data base aparatur")
     assert record[12][0] == 94.83 and record[13][0] == 94.83  # nilai_akhir: the position now
@@ -144,8 +146,12 @@ def test_bab3_compares_this_year_with_the_earlier_renstra_years_and_the_end_targ
     jumlah = next(r for r in rows if r[1].startswith("Jumlah ASN"))
     assert jumlah[3:] == [None, None, 350, 87.5, 380, 95, 420, 105]
     headers, rows = bab3_table(ws, "Tabel 3.3")
-    assert headers[3:] == ["Target akhir Renstra (2026)", "Realisasi s.d. 2024", "Tingkat capaian (%)"]
-    assert next(r for r in rows if r[1].startswith("Jumlah ASN"))[3:] == [2000, 1150, 57.5]
+    assert headers[3:] == ["Pembanding", "Target akhir", "Realisasi s.d. 2024", "Tingkat capaian (%)", "Keterangan"]
+    assert next(r for r in rows if r[1].startswith("Jumlah ASN"))[3:] == [
+        "jumlah realisasi 2021-2024 dibanding jumlah target Renstra 2021-2026", 2400, 1150, 47.92,
+        "realisasi 2021 tidak ada"]
+    record = next(r for r in rows if r[1].startswith("Persentase record"))
+    assert record[4] is None and record[6] is None and record[7] == "target akhir Renstra 2026 belum ada"
 
 
 def test_bab3_sets_capaian_kinerja_beside_serapan_anggaran(year, book):

@@ -186,7 +186,43 @@ def test_the_renstra_end_target_is_shown_where_the_unit_gave_it(monkeypatch, dem
     row = frame[frame["unit"] == "UMPEG"].iloc[0]
     app = open_page(monkeypatch, demo_db, "pages/sasaran.py", sasaran=str(int(row["sasaran_id"])),
                     indikator=str(row["indikator_id"]), rincian="Tahun-tahun Renstra")
-    assert "Target akhir Renstra 2026" in metrics(app)
+    assert metrics(app)["Target akhir Renstra"] != "belum ada"
+    assert any("Periode Renstra 2021-2026" in c.value for c in app.caption)
+
+
+def test_a_count_indicator_is_compared_with_the_periods_total_target(monkeypatch, demo_db):
+    """BANGKOM's JP: Renstra targets 12.000, 13.000, … 17.000 (2021-2026) total 87.000; realisation
+    2021-2025 63.126 (2025 without TW IV): 72,56 %. Before: 63.126 over the 2026 target 17.000,
+    371,33 %, in the E.81 column 14 and the LKjIP draft."""
+    frame = engine(demo_db, capaian, 2025)
+    row = frame[frame["indikator"] == "Jumlah JP pengembangan kompetensi yang difasilitasi"].iloc[0]
+    app = open_page(monkeypatch, demo_db, "pages/sasaran.py", sasaran=str(int(row["sasaran_id"])),
+                    indikator=str(row["indikator_id"]), rincian="Tahun-tahun Renstra")
+    shown = metrics(app)
+    assert (shown["Target akhir Renstra"], shown["Realisasi s.d. 2025"], shown["Tingkat capaian Renstra"]) == (
+        "87.000", "63.126", "72,56 %")
+    assert any("jumlah realisasi 2021-2025 dibanding jumlah target Renstra 2021-2026" in c.value for c in app.caption)
+    assert "realisasi 2025 belum lengkap" in app.info[0].value
+
+
+def test_the_register_lists_the_renstra_periods_and_adds_one(monkeypatch, demo_db, tmp_path):
+    import shutil
+
+    path = tmp_path / "salinan.duckdb"
+    shutil.copy(demo_db, path)
+    app = open_page(monkeypatch, path, "pages/pengumpulan.py")
+    periods = next(t.value for t in app.dataframe if "Periode" in t.value.columns)
+    assert list(periods["Periode"]) == ["2021-2026", "2027-2031"]  # the demo's next period
+    app.text_input[0].set_value("Rina").run()
+    # the form's default (2026-2030) overlaps: refused in Bahasa Indonesia, nothing written
+    next(b for b in app.button if b.label == "Tambah periode").click().run()
+    assert "bertumpang tindih dengan periode Renstra 2021-2026" in app.error[0].value
+    app.number_input[0].set_value(2032)
+    app.number_input[1].set_value(2036)
+    next(b for b in app.button if b.label == "Tambah periode").click().run()
+    assert not app.exception and "Periode Renstra 2032-2036 tercatat." in [s.value for s in app.success]
+    periods = next(t.value for t in app.dataframe if "Periode" in t.value.columns)
+    assert list(periods["Periode"]) == ["2021-2026", "2027-2031", "2032-2036"]
 
 
 # --------------------------------------------------------------------------- Unit

@@ -27,7 +27,8 @@ from kinerja.model import (
 )
 from kinerja.names import normalize_name
 from kinerja.store.queries import run, sql
-from kinerja.vocab import ROMAN
+from kinerja.store.renstra import period_of
+from kinerja.vocab import END_OF_PERIOD, ROMAN
 
 
 @dataclass
@@ -209,6 +210,7 @@ def plan_import(
                     "tidak ada baris indikator yang terbaca. Pastikan tabel memakai format SOP "
                     "(NO | SASARAN | INDIKATOR KINERJA | TARGET ...).")
         )
+    place_end_targets(con, workbook, tahun, plan.problems)
     stored = load_stored(con, unit, tahun)
     keyed: dict[object, int] = {}
     for row in workbook.rows:
@@ -237,6 +239,29 @@ def plan_import(
     if plan.ok:
         plan.problems += checks.plan_warnings(plan, stored["values"], load_history(con, unit, tahun))
     return plan
+
+
+def place_end_targets(con: duckdb.DuckDBPyConnection, workbook: ParsedWorkbook, tahun: int,
+                      problems: list[Problem]) -> None:
+    """A "TARGET AKHIR RENSTRA" column without a year is the target of the last year of the Renstra
+    period that contains `tahun`. Outside every recorded period it cannot be placed: a warning,
+    and the value is not stored."""
+    rows = [r for r in workbook.rows if END_OF_PERIOD in r.target_renstra]
+    if not rows:
+        return
+    periode = period_of(con, tahun)
+    for row in rows:
+        value = row.target_renstra.pop(END_OF_PERIOD)
+        if periode is not None:
+            row.target_renstra.setdefault(periode.akhir, value)
+    if periode is None:
+        first = rows[0]
+        problems.append(Problem(
+            first.sheet, first.row, "TARGET AKHIR RENSTRA", None,
+            f"tahun {tahun} tidak termasuk periode Renstra yang tercatat, jadi target akhir Renstra "
+            f"({len(rows)} baris) tidak disimpan. Tambahkan periodenya (halaman Register, atau `kinerja renstra "
+            "tambah --awal TAHUN --akhir TAHUN`) lalu impor ulang, atau tulis tahunnya di judul kolom.",
+            severity="peringatan", kind="periode_renstra"))
 
 
 def keep_unit_sheets(con: duckdb.DuckDBPyConnection, workbook: ParsedWorkbook, unit: str) -> ParsedWorkbook:

@@ -22,6 +22,19 @@ def angka(value) -> str:
     return value.replace(".", ",") if isinstance(value, str) else format_angka(value)
 
 
+def renstra_target_text(bawah, atas) -> str:
+    """An end target as people read it: "2.000", "80 - 90", or why there is none."""
+    if is_missing(bawah):
+        return "belum ada"
+    return angka(bawah) if is_missing(atas) or atas == bawah else f"{angka(bawah)} - {angka(atas)}"
+
+
+def renstra_periods_table(periods) -> pd.DataFrame:
+    """Renstra periods (kinerja.store.renstra.Periode) as people read them."""
+    return pd.DataFrame({"Periode": [p.label for p in periods], "Tahun awal": [str(p.awal) for p in periods],
+                         "Tahun akhir": [str(p.akhir) for p in periods]})
+
+
 def poin(change) -> str:
     """A change of capaian in percentage points: "+1,25 poin"; "–" for missing."""
     if is_missing(change):

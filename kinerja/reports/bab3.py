@@ -9,7 +9,7 @@ import pandas as pd
 from kinerja.engine.summaries import kategori_shown
 from kinerja.reports.evaluasi import Evaluasi
 from kinerja.values import is_missing
-from kinerja.vocab import RENSTRA_AKHIR, ROMAN
+from kinerja.vocab import ROMAN
 
 # kinds: teks (user or fixed text), angka (a value as stored), persen (2 decimals), rp (rupiah)
 
@@ -48,13 +48,14 @@ def tables(ev: Evaluasi, sasaran: str | None = None, nomor: str = "3") -> list[T
         [[i, r["indikator"], r["satuan"]] + [r[f"{m}_{y}"] for y in years for m in ("realisasi", "capaian")]
          for i, r in enumerate(yearly.to_dict("records"), 1)]))
     renstra = pick(ev.renstra)
+    akhir = f"Renstra {ev.periode.label}" if ev.periode else "Renstra"
     out.append(Tabel(
-        f"Tabel {nomor}.3 Realisasi kinerja s.d. tahun {ev.tahun} dibandingkan target akhir Renstra "
-        f"({RENSTRA_AKHIR})",
-        [("No", "angka"), ("Indikator Kinerja", "teks"), ("Satuan", "teks"),
-         (f"Target akhir Renstra ({RENSTRA_AKHIR})", "angka"), (f"Realisasi s.d. {ev.tahun}", "angka"),
-         ("Tingkat capaian (%)", "persen")],
-        [[i, r["indikator"], r["satuan"], r["target_akhir"], r["realisasi_sd"], r["tingkat_capaian"]]
+        f"Tabel {nomor}.3 Realisasi kinerja s.d. tahun {ev.tahun} dibandingkan target akhir {akhir}",
+        [("No", "angka"), ("Indikator Kinerja", "teks"), ("Satuan", "teks"), ("Pembanding", "teks"),
+         ("Target akhir", "angka"), (f"Realisasi s.d. {ev.tahun}", "angka"), ("Tingkat capaian (%)", "persen"),
+         ("Keterangan", "teks")],
+        [[i, r["indikator"], r["satuan"], r["aturan"], r["target_akhir"], r["realisasi_sd"], r["tingkat_capaian"],
+          r["keterangan"]]
          for i, r in enumerate(renstra.to_dict("records"), 1)]))
     if sasaran is None:
         out.append(Tabel(

@@ -24,7 +24,7 @@ from kinerja.reports.bab3 import Tabel, periode, tables
 from kinerja.reports.evaluasi import Evaluasi, evaluasi, native
 from kinerja.store.queries import run
 from kinerja.values import is_missing
-from kinerja.vocab import NOTES, RENSTRA_AKHIR, ROMAN
+from kinerja.vocab import NOTES, ROMAN
 
 DEFAULT_TEMPLATE = Path(__file__).parent / "templates" / "lkjip_bab3.docx"
 ANALISIS = "[Analisis Jafung Perencana: uraikan penyebab keberhasilan/kegagalan dan alternatif solusinya]"
@@ -166,16 +166,22 @@ def paragraph(ev: Evaluasi, row) -> str:
             else:
                 change = "naik" if row.capaian_persen > before else "turun"
                 text += f", {change} dari {format_persen(before)} pada {previous}"
-        text += ";"
+        text += "."
     renstra = ev.renstra.set_index("indikator_id").loc[row.indikator_id].map(native_or_decimal)
-    joint = "Terhadap" if text.endswith(".") else "terhadap"
-    if renstra["target_akhir"] is None:
-        text += f" {joint[0]}arget akhir Renstra ({RENSTRA_AKHIR}) belum ditetapkan."
-    else:
-        text += (f" {joint} target akhir Renstra ({RENSTRA_AKHIR}) sebesar {angka(renstra['target_akhir'])}{satuan},"
-                 f" realisasi s.d. {ev.tahun} sebesar {angka(renstra['realisasi_sd'])}{satuan}"
-                 f" ({format_persen(renstra['tingkat_capaian'])}).")
-    return text
+    return f"{text} {renstra_sentence(ev, renstra, satuan)}"
+
+
+def renstra_sentence(ev: Evaluasi, renstra, satuan: str) -> str:
+    """The indicator against its Renstra end target, by the rule of its agregasi
+    (kinerja.engine.renstra), or why it cannot be compared."""
+    if ev.periode is None:
+        return f"Tahun {ev.tahun} tidak termasuk periode Renstra yang tercatat."
+    head = f"Terhadap Renstra {ev.periode.label} ({renstra['aturan']})"
+    if renstra["tingkat_capaian"] is None:
+        return f"{head}: belum dapat dibandingkan ({renstra['keterangan']})."
+    note = f"; {renstra['keterangan']}" if renstra["keterangan"] else ""
+    return (f"{head}: target {angka(renstra['target_akhir'])}{satuan}, realisasi {angka(renstra['realisasi_sd'])}"
+            f"{satuan}, tingkat capaian {format_persen(renstra['tingkat_capaian'])}{note}.")
 
 
 def native_or_decimal(value):

@@ -10,8 +10,10 @@ from kinerja.collect import register as collect_register
 from kinerja.collect import versions as collect_versions
 from kinerja.collect import workflow
 from kinerja.engine import capaian as engine
+from kinerja.engine import renstra as engine_renstra
 from kinerja.engine import summaries
 from kinerja.store import db
+from kinerja.store import renstra as store_renstra
 from kinerja.store.queries import run
 
 
@@ -58,6 +60,21 @@ def over_years(path: str, triwulan: int | None) -> pd.DataFrame:
     """The capaian tables of every year with data (to the same quarter), with a `tahun` column."""
     available = years(path)
     return summaries.over_years(dict(zip(available, engine_runs(path, [(t, triwulan, None) for t in available]))))
+
+
+@st.cache_data(show_spinner=False)
+def renstra_periods(path: str) -> list[store_renstra.Periode]:
+    return store_renstra.periods(cursor())
+
+
+@st.cache_data(show_spinner="Membandingkan dengan target akhir Renstra…")
+def renstra(path: str, tahun: int, triwulan: int | None) -> pd.DataFrame:
+    """kinerja.engine.renstra.compare for the year (this year to the period asked, the period's
+    earlier years whole), as the E.81 and the LKjIP draft compute it."""
+    periode = store_renstra.period_of(cursor(), tahun)
+    years = periode.years_to(tahun) if periode else [tahun]
+    runs = engine_runs(path, [(y, triwulan if y == tahun else None, None) for y in years])
+    return engine_renstra.compare(cursor(), tahun, dict(zip(years, runs)))
 
 
 @st.cache_data(show_spinner=False)
@@ -142,7 +159,7 @@ def write(action, *args, **kwargs) -> str | None:
     Returns the user's message when the workflow refuses the step."""
     try:
         action(cursor(), *args, **kwargs)
-    except workflow.WorkflowError as exc:
+    except (workflow.WorkflowError, store_renstra.PeriodError) as exc:
         return str(exc)
     clear_caches()
     return None
