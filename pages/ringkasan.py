@@ -75,6 +75,12 @@ with right:
         st.dataframe(waiting[["unit", "indikator", "keterangan"]].rename(
             columns={"unit": "Unit", "indikator": "Indikator", "keterangan": "Yang kurang"}),
             hide_index=True, width="stretch")
+    suspect = frame[frame["periksa"] != ""]
+    if len(suspect):
+        with st.expander(f"{len(suspect)} indikator perlu diperiksa satuan/formatnya", icon=":material/warning:"):
+            st.dataframe(suspect[["unit", "indikator", "periksa"]].rename(
+                columns={"unit": "Unit", "indikator": "Indikator", "periksa": "Yang janggal"}),
+                hide_index=True, width="stretch")
     missing = summaries.not_computable(frame)
     if len(missing):
         with st.expander(f"{len(missing)} indikator belum dapat dihitung"):

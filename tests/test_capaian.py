@@ -83,13 +83,14 @@ def test_capaian_is_not_capped_at_100(con):
 def test_negative_formula_a_is_floored_at_0_and_flagged(con):
     result = row(con, target="8", realisasi={4: "17"}, polaritas="negatif", agregasi="nilai_akhir")
     assert result["capaian_persen"] == 0
-    assert result["keterangan"] == "realisasi > 2 × target, dibatasi 0"
+    # capaian 0 is also below 20 %: worth a look at the unit or format (issue 13.7)
+    assert result["keterangan"] == "realisasi > 2 × target, dibatasi 0; periksa satuan/format: capaian di bawah 20 %"
 
 
 def test_negative_formula_a_at_exactly_twice_the_target_is_0_without_flag(con):
     result = row(con, target="8", realisasi={4: "16"}, polaritas="negatif", agregasi="nilai_akhir")
     assert result["capaian_persen"] == 0
-    assert result["keterangan"] == ""
+    assert result["keterangan"] == "periksa satuan/format: capaian di bawah 20 %"  # not "dibatasi 0"
 
 
 def test_negative_formula_b_divides_target_by_realisation(con):
@@ -242,7 +243,7 @@ def test_whole_year_without_annual_target_uses_the_quarterly_ones_and_says_so(co
 def test_missing_quarterly_target_up_to_the_quarter_is_named(con):
     result = row(con, 2, target="400", target_tw={1: "100", 3: "100"}, realisasi={1: "90", 2: "110"})
     assert (result["target"], result["capaian_persen"]) == (100.0, 200.00)
-    assert result["keterangan"] == "target TW II belum ditetapkan"
+    assert result["keterangan"] == "target TW II belum ditetapkan; periksa satuan/format: capaian di atas 150 %"
 
 
 KUMULATIF = dict(target="400", target_tw={1: "100", 2: "200", 3: "300", 4: "400"},

@@ -10,8 +10,9 @@ from decimal import Decimal
 import duckdb
 import pandas as pd
 
-from kinerja.engine.summaries import band, incomplete, like_with_like, measured, not_computable, off_track
+from kinerja.engine.summaries import TERUKUR, band, incomplete, like_with_like, measured, not_computable, off_track
 from kinerja.model import fmt_plain
+from kinerja.plausibility import flags
 from kinerja.store.queries import run, sql
 from kinerja.values import exact, mean_persen
 
@@ -26,7 +27,7 @@ COLUMNS = CONTRACT_COLUMNS + [
     "keterangan", "indikator_id", "kode", "unit_nama", "sasaran_id", "level", "rumus_negatif",
     "konvensi", "target_bawah", "target_atas", "target_tahunan", "target_tw1", "target_tw2",
     "target_tw3", "target_tw4", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
-    "triwulan_realisasi", "lengkap", "status_data", "warna",
+    "triwulan_realisasi", "lengkap", "status_data", "periksa", "warna",
 ]
 
 
@@ -51,6 +52,7 @@ def capaian(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = N
       lengkap: bool, every quarter the rule needs is reported;
       status_data: 'terukur' | 'belum_lengkap' (a quarter the rule needs is missing: its capaian
           is partial and never counted as a result) | 'tidak_dapat_dihitung' (no target, target 0);
+      periksa: "" or "periksa satuan/format: …" (kinerja.plausibility), also at the end of keterangan;
       indikator_id, sasaran_id: ids.
     """
     # Through Arrow: its strings reach pandas without a Python object per cell (5× faster than
@@ -60,6 +62,12 @@ def capaian(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = N
     frame = con.sql(sql("capaian"), params=params).to_arrow_table().to_pandas()
     for cell in TARGET_CELLS:
         frame[cell] = target_cell(frame[f"{cell}_bawah"], frame[f"{cell}_atas"])
+    # a partial capaian (belum lengkap) is not judged, so not flagged for its size either
+    judged = frame["capaian_persen"].where(frame["status_data"] == TERUKUR)
+    frame["periksa"] = flags(frame.assign(capaian_persen=judged))
+    flagged = frame["periksa"] != ""
+    frame.loc[flagged, "keterangan"] = [f"{k}; {p}" if k else p for k, p in
+                                        zip(frame.loc[flagged, "keterangan"], frame.loc[flagged, "periksa"])]
     return frame[COLUMNS]
 
 

@@ -123,8 +123,14 @@ def target_cell(bawah: Decimal | None, atas: Decimal | None) -> Decimal | str | 
 def catatan_data(frame: pd.DataFrame) -> list[str]:
     """What a reader of the documents must know about the data behind the numbers, one line each:
     indicators with a quarter not reported (their capaian is partial: not judged, not in the
-    mean)."""
+    mean), and values that look typed in the wrong unit or format (kinerja.plausibility)."""
     lines = []
+    flagged = frame[frame["periksa"] != ""]
+    if len(flagged):
+        lines.append(f"Periksa satuan/format: {len(flagged)} indikator dengan nilai yang tidak wajar; pastikan angka "
+                     "dan satuannya benar sebelum dokumen ini dipakai.")
+        lines += [f"- {row.indikator} ({row.unit_nama or row.unit}): {row.periksa}"
+                  for row in flagged.itertuples(index=False)]
     waiting = incomplete(frame)
     if len(waiting):
         lines.append(f"Data belum lengkap: {len(waiting)} indikator; capaiannya sementara, tidak diberi kategori "

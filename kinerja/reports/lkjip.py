@@ -167,6 +167,8 @@ def paragraph(ev: Evaluasi, row) -> str:
                 change = "naik" if row.capaian_persen > before else "turun"
                 text += f", {change} dari {format_persen(before)} pada {previous}"
         text += "."
+        if row.periksa:
+            text += f" {row.periksa[0].upper()}{row.periksa[1:]}."  # "Periksa satuan/format: …"
     renstra = ev.renstra.set_index("indikator_id").loc[row.indikator_id].map(native_or_decimal)
     return f"{text} {renstra_sentence(ev, renstra, satuan)}"
 
