@@ -10,6 +10,7 @@ A value is flagged when
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from kinerja.names import normalize_name
@@ -33,17 +34,20 @@ def flags(frame: pd.DataFrame) -> pd.Series:
     bawah = pd.to_numeric(frame["target_bawah"], errors="coerce")
     atas = pd.to_numeric(frame["target_atas"], errors="coerce")
     capaian = pd.to_numeric(frame["capaian_persen"], errors="coerce")
+    over = ((realisasi > 100) & (atas <= 100)).fillna(False).to_numpy(dtype=bool, copy=True)
+    rows = np.flatnonzero(over)  # the satuan is read only where it matters: a handful of rows
+    over[rows] = [is_percent(s) for s in frame["satuan"].iloc[rows]]
+    over = pd.Series(over, index=frame.index)
     checks = [
         (capaian > CAPAIAN_ATAS, f"capaian di atas {CAPAIAN_ATAS} %"),
         (capaian < CAPAIAN_BAWAH, f"capaian di bawah {CAPAIAN_BAWAH} %"),
-        (pd.Series([is_percent(s) for s in frame["satuan"]], index=frame.index, dtype=bool)
-         & (realisasi > 100) & (atas <= 100),
-         "realisasi persen di atas 100 dengan target paling tinggi 100"),
+        (over, "realisasi persen di atas 100 dengan target paling tinggi 100"),
         ((bawah > 0) & (realisasi >= KALI_TARGET * bawah * (1 - EPSILON)),
          f"realisasi {KALI_TARGET} kali target atau lebih"),
     ]
-    reasons = pd.Series([[] for _ in range(len(frame))], index=frame.index, dtype=object)
-    for mask, text in checks:
-        for i in mask[mask.fillna(False)].index:
-            reasons[i].append(text)
-    return reasons.map(lambda found: f"{LABEL}: {', '.join(found)}" if found else "")
+    hits = np.column_stack([mask.fillna(False).to_numpy(dtype=bool) for mask, _ in checks])
+    # each row's set of reasons as a bit pattern: the text is built once per pattern, not per row
+    codes = hits.astype(np.int64) @ (1 << np.arange(len(checks)))
+    texts = {code: ", ".join(text for bit, (_, text) in enumerate(checks) if code >> bit & 1)
+             for code in np.unique(codes)}
+    return pd.Series(codes, index=frame.index).map({c: f"{LABEL}: {t}" if t else "" for c, t in texts.items()})
