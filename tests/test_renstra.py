@@ -186,3 +186,25 @@ def test_the_sekretariat_adds_a_period_from_the_command_line(tmp_path, capsys):
                                 "2027,2031,rina (baris perintah)"]
     code, _, err = run(capsys, "renstra", "tambah", "--awal", "2030", "--akhir", "2034", "--db", path)
     assert code == 1 and "bertumpang tindih dengan periode Renstra 2027-2031" in err and "Traceback" not in err
+
+
+def test_the_sasaran_page_says_when_a_year_is_outside_every_period(monkeypatch, demo_db, tmp_path):
+    import shutil
+
+    from kinerja.ingest.files import import_file
+    from kinerja.store import db
+    from tests.test_pages import open_page
+    from tests.workbooks import csv_bytes
+
+    path = tmp_path / "salinan.duckdb"
+    shutil.copy(demo_db, path)
+    data = csv_bytes([["NO", "INDIKATOR KINERJA", "SATUAN", "TARGET TAHUNAN", "REALISASI Q1", "REALISASI Q2",
+                       "REALISASI Q3", "REALISASI Q4"], [1, "Indeks Sistem Merit", "indeks", "0,4", "0,4", "0,41",
+                                                        "0,42", "0,43"]])
+    with db.connect(path) as con:
+        assert import_file(con, data, "p.csv", "PEMBINAAN", 2019, None, oleh="uji").ok
+        row = capaian(con, 2019).iloc[0]
+    app = open_page(monkeypatch, path, "pages/sasaran.py", tahun="2019", sasaran=str(int(row["sasaran_id"])),
+                    indikator=str(row["indikator_id"]), rincian="Tahun-tahun Renstra")
+    assert not app.exception
+    assert "Tahun 2019 tidak termasuk periode Renstra yang tercatat" in app.info[0].value
