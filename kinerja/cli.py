@@ -167,7 +167,7 @@ def capaian(tahun, triwulan, unit, fmt, db_file):
     con = open_db(db_file)
     unit = unit_code(con, unit) if unit else None
     frame = compute(con, tahun, triwulan, unit)
-    columns = CONTRACT_COLUMNS + ["keterangan", "belum_dikonfirmasi"]
+    columns = CONTRACT_COLUMNS + ["keterangan", "belum_dikonfirmasi", "status_data"]
     echo(render(frame[columns], fmt, {"capaian_persen": 2}), nl=False)
 
 
@@ -378,6 +378,39 @@ def akun_sandi(login, oleh, db_file):
     con = open_db(db_file)
     account_call(reset_password, con, cli_account(oleh), login, read_password("Sandi baru"))
     echo(f"Sandi akun {login} diperbarui.")
+
+
+@cli.group(help="Periode Renstra (tahun awal dan akhir); RPJMD baru memulai Renstra baru.")
+def renstra():
+    pass
+
+
+@renstra.command("daftar", help="Daftar periode Renstra yang tercatat.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@db_option
+def renstra_daftar(fmt, db_file):
+    from kinerja.store.queries import run
+
+    con = open_db(db_file)
+    periods = run(con, "renstra_periode")[["tahun_awal", "tahun_akhir", "dibuat_oleh"]]
+    # years are names, not quantities: no thousands separator in the table
+    echo(render(periods.astype({"tahun_awal": str, "tahun_akhir": str}), fmt, {}), nl=False)
+
+
+@renstra.command("tambah", help="Menambah periode Renstra, mis. --awal 2027 --akhir 2031.")
+@click.option("--awal", required=True, type=YEAR, help="Tahun pertama periode.")
+@click.option("--akhir", required=True, type=YEAR, help="Tahun terakhir periode.")
+@oleh_option
+@db_option
+def renstra_tambah(awal, akhir, oleh, db_file):
+    from kinerja.collect.renstra import PeriodError, add_period
+
+    con = open_db(db_file)
+    try:
+        periode = add_period(con, awal, akhir, cli_account(oleh))
+    except PeriodError as exc:
+        raise InputError(str(exc)) from exc
+    echo(f"Periode Renstra {periode.label} tercatat.")
 
 
 # Click's own usage messages are English; users get them in Bahasa Indonesia.

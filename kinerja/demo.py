@@ -20,9 +20,15 @@ import xlsxwriter
 from kinerja.auth import cli_account
 from kinerja.ingest.files import import_file
 from kinerja.numbers import format_angka
-from kinerja.vocab import RENSTRA_AKHIR, ROMAN
+from kinerja.vocab import ROMAN
 
 YEARS = range(2021, 2026)
+# The Renstra period the database starts with (migration 0007), and the next one, which the
+# Sekretariat has already recorded for the new RPJMD (so the pages show more than one period).
+RENSTRA = (2021, 2026)
+NEXT_RENSTRA = (2027, 2031)
+# The csv units give the end target without a year ("TARGET AKHIR RENSTRA") and the other years' apart.
+EARLIER_RENSTRA_YEARS = range(RENSTRA[0], RENSTRA[1])
 SEED = 2021
 PROGRAM = ("5.03.02", "Program Kepegawaian Daerah")
 KEGIATAN = {
@@ -132,9 +138,10 @@ def annual_target(ind: Indicator, tahun: int) -> Decimal:
     return q(value, ind.decimals)
 
 
-def renstra_target_text(ind: Indicator) -> str:
-    """The Renstra end-of-period target as a unit types it (some units carry it in their files)."""
-    end = annual_target(ind, RENSTRA_AKHIR)
+def renstra_target_text(ind: Indicator, tahun: int = RENSTRA[1]) -> str:
+    """A Renstra target as a unit types it (some units carry them in their files): by default the
+    end-of-period one, the target of the period's last year."""
+    end = annual_target(ind, tahun)
     return f"{format_angka(end)} - {format_angka(end + 10)}" if ind.rentang else format_angka(end)
 
 
@@ -239,7 +246,13 @@ def write_demo_files(folder: Path) -> list[DemoFile]:
 
 
 def load_demo(con, folder: Path, progress=None) -> list:
-    """Write the demo files and import each through the real import path."""
+    """Record the next Renstra period, write the demo files and import each through the real
+    import path."""
+    from kinerja.collect.renstra import add_period
+    from kinerja.store.renstra import period_of
+
+    if period_of(con, NEXT_RENSTRA[0]) is None:
+        add_period(con, *NEXT_RENSTRA, cli_account("demo sekretariat"))
     results = []
     files = write_demo_files(Path(folder))
     for number, demo in enumerate(files, 1):
@@ -484,14 +497,15 @@ def write_csv(base: Path, unit, tahun, triwulan, indicators, values, sent):
     out.writerow(["DATA DEMO", unit, tahun])
     out.writerow(["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "SIFAT", "AGREGASI", "TARGET TAHUNAN",
                   *[f"TARGET Q{k}" for k in range(1, 5)], *[f"REALISASI Q{k}" for k in range(1, 5)], "KET",
-                  f"TARGET AKHIR RENSTRA {RENSTRA_AKHIR}", "PAGU ANGGARAN",
+                  "TARGET AKHIR RENSTRA", *[f"TARGET RENSTRA {y}" for y in EARLIER_RENSTRA_YEARS], "PAGU ANGGARAN",
                   *[f"REALISASI ANGGARAN Q{k}" for k in range(1, 5)]])
     number = 0
     for kind, item in table_rows(unit, indicators):
         if kind == "marker":
             pagu, quarters = anggaran(item[0], tahun)
             spent = [format_angka(quarters[k - 1]) if k in sent else "-" for k in range(1, 5)]
-            out.writerow([item[0], item[2], item[1], *[""] * 14, format_angka(pagu), *spent])
+            out.writerow([item[0], item[2], item[1], *[""] * (14 + len(EARLIER_RENSTRA_YEARS)), format_angka(pagu),
+                          *spent])
             continue
         ind, number = item, number + 1
         annual = annual_target(ind, tahun)
@@ -500,7 +514,7 @@ def write_csv(base: Path, unit, tahun, triwulan, indicators, values, sent):
         out.writerow([number, ind.sasaran, ind.nama, ind.satuan, "minimal" if ind.polaritas == "negatif" else
                       "maksimal", agregasi(ind).replace("_", " "), format_angka(annual),
                       *["" if t is None else format_angka(t) for t in quarters], *reported, "",
-                      renstra_target_text(ind)])
+                      renstra_target_text(ind), *[renstra_target_text(ind, y) for y in EARLIER_RENSTRA_YEARS]])
     path.write_text(buffer.getvalue(), encoding="utf-8")
     return path, False
 
@@ -514,7 +528,7 @@ def write_lengkap(base: Path, unit, tahun, triwulan, indicators, values, sent):
     header = ["NO", "KODE", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "POLARITAS", "AGREGASI",
               "TARGET TAHUNAN", *[f"Target Triwulan {ROMAN[k]}" for k in range(1, 5)],
               *[f"Realisasi Triwulan {ROMAN[k]}" for k in range(1, 5)], "KET.", "BUKTI DUKUNG",
-              f"TARGET AKHIR RENSTRA {RENSTRA_AKHIR}"]
+              *[f"TARGET RENSTRA {y}" for y in range(RENSTRA[0], RENSTRA[1] + 1)]]
     ws.write(0, 0, f"DATA DEMO - {unit} - {tahun}")
     ws.write_row(2, 0, header)
     for r, ind in enumerate(indicators, 3):
@@ -528,7 +542,8 @@ def write_lengkap(base: Path, unit, tahun, triwulan, indicators, values, sent):
         for k in sent:
             write_value(ws, r, 11 + k, ind, values[ind.nama][k - 1], percent)
         ws.write(r, 17, f"bukti-{kode.lower()}-{tahun}.pdf")
-        ws.write_string(r, 18, renstra_target_text(ind))
+        for c, y in enumerate(range(RENSTRA[0], RENSTRA[1] + 1), 18):
+            ws.write_string(r, c, renstra_target_text(ind, y))
     book.close()
     return path, False
 

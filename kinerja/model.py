@@ -78,7 +78,7 @@ class ParsedRow:
     agregasi: str | None = None     # 'kumulatif' | 'nilai_akhir' | 'rata_rata' when the file says so
     target_tahunan: TargetValue | None = None
     target_triwulan: dict[int, TargetValue] = field(default_factory=dict)   # 1..4
-    target_renstra: dict[int, TargetValue] = field(default_factory=dict)    # tahun -> target
+    target_renstra: dict[int, TargetValue] = field(default_factory=dict)    # tahun (vocab.END_OF_PERIOD) -> target
     realisasi: dict[int, Decimal] = field(default_factory=dict)             # 1..4
     konvensi: str | None = None     # detected: 'per_triwulan' | 'kumulatif' (kumulatif rows only)
     ket: str | None = None

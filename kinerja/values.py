@@ -39,3 +39,26 @@ def mean_persen(values) -> Decimal | None:
     """Mean of capaian values, exact, rounded half up to 2 decimals; None when none is computed."""
     known = [v for v in (exact(x) for x in values) if v is not None]
     return half_up(sum(known) / len(known)) if known else None
+
+
+def capaian_nilai(realisasi: Decimal | None, bawah: Decimal | None, atas: Decimal | None, polaritas: str,
+                  rumus: str | None) -> Decimal | None:
+    """Capaian (%) of one realisation against a target, by spec/capaian.md, for values computed
+    outside the capaian query (queries/engine/capaian.sql): a projection, a Renstra comparison, the
+    import preview; exact, rounded half up to 2 decimals. A range target (bawah < atas): inside it
+    100, outside it the nearer bound is the target; `atas` None is a single target. None where it
+    cannot be computed: either side missing, target 0, or formula B with realisation 0 (a perfect
+    result: the caller says "tercapai")."""
+    if realisasi is None or bawah is None:
+        return None
+    atas = bawah if atas is None else atas
+    if bawah != atas and bawah <= realisasi <= atas:
+        return Decimal(100)
+    target = atas if realisasi > atas else bawah
+    if target == 0:
+        return None
+    if polaritas == "negatif":
+        if rumus == "B":
+            return half_up(target / realisasi * 100) if realisasi else None
+        return max(half_up((2 - realisasi / target) * 100), Decimal(0))  # formula A, floored at 0
+    return half_up(realisasi / target * 100)

@@ -10,13 +10,10 @@ NOTES = {"ket": "Keterangan (KET)", "faktor_pendorong": "Faktor pendorong", "fak
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
-# The Renstra period (2021-2026): its end target is the target_renstra of RENSTRA_AKHIR.
-RENSTRA_AWAL, RENSTRA_AKHIR = 2021, 2026
-
-
-def renstra_years(tahun: int) -> list[int]:
-    """The years of the Renstra period up to `tahun` (only `tahun` before the period starts)."""
-    return list(range(RENSTRA_AWAL, tahun + 1)) if tahun >= RENSTRA_AWAL else [tahun]
+# The key of a Renstra target column that names no year ("TARGET AKHIR RENSTRA"): the end of the
+# Renstra period that contains the file's year, resolved when the import is planned
+# (kinerja.store.renstra holds the periods).
+END_OF_PERIOD = 0
 
 
 def periode_text(triwulan: int | None, tahun: int | None = None) -> str:

@@ -14,7 +14,8 @@ scale = cache.skala(path)
 filters = st.columns([1, 2, 1, 1])
 units = filters[0].multiselect("Unit", sorted(frame["unit"].unique()), placeholder="Semua unit")
 sasaran = filters[1].multiselect("Sasaran", sorted(frame["sasaran"].dropna().unique()), placeholder="Semua sasaran")
-kategori = filters[2].multiselect("Kategori", [*scale["kategori"], summaries.UNMEASURED], placeholder="Semua kategori")
+kategori = filters[2].multiselect("Kategori", [*scale["kategori"], summaries.INCOMPLETE, summaries.UNMEASURED],
+                                  placeholder="Semua kategori")
 cari = filters[3].text_input("Cari indikator atau kode", placeholder="mis. indeks")
 rows = summaries.data_rows(frame, units, sasaran, kategori, cari)
 shown = frame.loc[rows.index]

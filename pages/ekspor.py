@@ -45,6 +45,9 @@ else:
     st.dataframe(e81_table(ev.e81), hide_index=True, width="stretch")
     predikat = ev.predikat[0] if ev.predikat else "–"
     st.caption(f"Rata-rata capaian kinerja {format_persen(ev.rata_rata)} (predikat {predikat}).")
+    if ev.catatan_data:
+        st.warning("Catatan data (tercetak juga di bawah Formulir E.81 dan di draf LKjIP):")
+        st.text("\n".join(ev.catatan_data))  # plain text: indicator names are user text, never markdown
 
 st.subheader("Capaian kinerja dan serapan anggaran")
 if ev.efisiensi.empty:

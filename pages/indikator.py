@@ -13,6 +13,8 @@ path, tahun, triwulan = widgets.page("Indikator")
 units = cache.units(path)
 unit = widgets.choose("Unit", {"": "Semua unit", **dict(zip(units["kode"], units["nama"]))}, "unit")
 listed = cache.indikator_daftar(path, tahun, unit or None)
+periode = cache.renstra_period(path, tahun)
+end_year = periode.akhir if periode else "periode belum tercatat"
 if listed.empty:
     st.info("Belum ada indikator untuk unit ini.")
     st.stop()
@@ -27,7 +29,7 @@ st.dataframe(listed, hide_index=True, width="stretch", column_order=[
                    "nama": st.column_config.TextColumn("Indikator", width="large"), "satuan": "Satuan",
                    "polaritas": "Polaritas", "rumus_negatif": "Rumus negatif", "agregasi": "Agregasi",
                    "konvensi_triwulan": "Konvensi target triwulan", "target_renstra": "Target Renstra per tahun",
-                   "target_akhir": f"Target akhir ({vocab.RENSTRA_AKHIR})",
+                   "target_akhir": f"Target akhir Renstra ({end_year})",
                    "definisi_operasional": "Definisi operasional", "sumber_data": "Sumber data"})
 
 st.divider()

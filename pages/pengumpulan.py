@@ -6,13 +6,14 @@ import streamlit as st
 
 from kinerja import vocab
 from kinerja.auth import may
-from kinerja.collect import bukti, notes, reminders, versions, workflow
+from kinerja.collect import bukti, notes, reminders, renstra, versions, workflow
 from kinerja.numbers import format_persen
 from kinerja.present.tables import (
     STATUS,
     changes_table,
     register_matrix,
     reminder_table,
+    renstra_periods_table,
     version_labels,
 )
 from kinerja.vocab import ROMAN
@@ -66,8 +67,8 @@ with right:
 row = register[(register["unit"] == unit) & (register["triwulan"] == quarter)].iloc[0]
 st.caption(plain(f"Setiap langkah tercatat atas nama akun {akun.nama}."))
 
-status_tab, versions_tab, notes_tab, deadline_tab = st.tabs(
-    ["Status & verifikasi", "Versi berkas", "Catatan", "Tenggat"])
+status_tab, versions_tab, notes_tab, deadline_tab, renstra_tab = st.tabs(
+    ["Status & verifikasi", "Versi berkas", "Catatan", "Tenggat", "Periode Renstra"])
 with status_tab:
     st.markdown(f"**{STATUS[row['status']]}** · kelengkapan {format_persen(row['kelengkapan_persen'])} "
                 f"({row['terisi']}/{row['jumlah_indikator']} indikator)")
@@ -187,6 +188,26 @@ with deadline_tab:
                 st.error(f"Tenggat TIDAK tersimpan: {next(r for r in refused if r)}", icon=":material/block:")
             else:
                 st.rerun()
+
+with renstra_tab:
+    st.write("Periode Renstra menentukan target akhir dan tahun-tahun yang dibandingkan (E.81 kolom 5, 6, 13, 14 "
+             "dan LKjIP). RPJMD baru memulai Renstra baru: tambahkan periodenya di sini.")
+    with st.form("periode_renstra"):
+        editable = may(akun, "pengaturan")
+        first, last = st.columns(2)
+        awal = first.number_input("Tahun awal", min_value=2000, max_value=2100, value=tahun + 1, step=1,
+                                  disabled=not editable)
+        akhir = last.number_input("Tahun akhir", min_value=2000, max_value=2100, value=tahun + 5, step=1,
+                                  disabled=not editable)
+        if st.form_submit_button("Tambah periode", disabled=not editable):
+            refused = cache.write(renstra.add_period, int(awal), int(akhir), akun, errors=(renstra.PeriodError,))
+            if refused:
+                st.error(f"Periode TIDAK tersimpan: {refused}", icon=":material/block:")
+            else:
+                st.success(f"Periode Renstra {int(awal)}-{int(akhir)} tercatat.")
+    if not editable:
+        st.caption("Hanya Sekretariat yang dapat menambah periode Renstra.")
+    st.dataframe(renstra_periods_table(cache.renstra_periods(path)), hide_index=True)  # after a change: the new list
 
 if may(akun, "pengaturan"):
     with st.expander("Cadangan basis data", icon=":material/backup:"):

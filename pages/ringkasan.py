@@ -2,7 +2,7 @@
 import streamlit as st
 
 from kinerja.engine import proyeksi, summaries
-from kinerja.engine.capaian import ringkasan
+from kinerja.engine.capaian import perbandingan, ringkasan
 from kinerja.numbers import format_persen
 from kinerja.present import charts
 from kinerja.present.tables import (
@@ -21,36 +21,46 @@ frame = widgets.year_capaian(path, tahun, triwulan)
 scale = cache.skala(path)
 summary = cache.using(lambda con: ringkasan(frame, con))
 previous_year = tahun - 1 if tahun - 1 in cache.years(path) else None
-before = (cache.using(lambda con: ringkasan(cache.capaian(path, previous_year, triwulan, None), con))
-          if previous_year else None)
+# changes compare like with like: the indicators measured in both years
+last_year = cache.capaian(path, previous_year, triwulan, None) if previous_year else None
+same, before = (cache.using(lambda con: perbandingan(frame, last_year, con)) if previous_year else (None, None))
 sent, due = summaries.submissions_due(cache.register(path, tahun), triwulan)
 
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}"
-           + (f"; perubahan dibandingkan periode yang sama tahun {previous_year}." if previous_year else "."))
-tiles = st.columns(4)
+           + (f"; perubahan dibandingkan periode yang sama tahun {previous_year}, atas {same['jumlah']} indikator "
+              "yang terukur pada kedua tahun." if previous_year else "."))
+tiles = st.columns(3)
 tiles[0].metric("Indikator terukur", f"{summary['terukur']}/{summary['jumlah']}", border=True,
-                help="Indikator yang capaiannya dapat dihitung (ada target dan realisasi).")
-tiles[1].metric("Rata-rata capaian", format_persen(summary["rata_rata"]), border=True,
-                delta=widgets.delta_persen(summary["rata_rata"], before and before["rata_rata"]))
-tiles[2].metric("Perlu perhatian", summary["perlu_perhatian"], border=True, delta_color="inverse",
-                delta=widgets.delta_count(summary["perlu_perhatian"], before and before["perlu_perhatian"]),
-                help=f"Capaian di bawah {angka(float(summaries.off_track_limit(scale)))} % "
+                help="Indikator yang semua triwulan yang diperlukan sudah dilaporkan dan capaiannya dapat dihitung.")
+tiles[1].metric("Belum lengkap", summary["belum_lengkap"], border=True,
+                help="Ada triwulan yang belum dilaporkan: capaiannya belum dinilai dan tidak dihitung sebagai "
+                     "kinerja rendah.")
+tiles[2].metric("Belum dapat dihitung", summary["tidak_dapat_dihitung"], border=True,
+                help="Target belum ditetapkan atau bernilai 0.")
+tiles = st.columns(3)
+tiles[0].metric("Rata-rata capaian", format_persen(summary["rata_rata"]), border=True,
+                delta=widgets.delta_persen(same and same["rata_rata"], before and before["rata_rata"]),
+                help="Rata-rata indikator terukur.")
+tiles[1].metric("Perlu perhatian", summary["perlu_perhatian"], border=True, delta_color="inverse",
+                delta=widgets.delta_count(same and same["perlu_perhatian"], before and before["perlu_perhatian"]),
+                help=f"Indikator terukur dengan capaian di bawah {angka(float(summaries.off_track_limit(scale)))} % "
                      "(di bawah kategori kedua skala).")
-tiles[3].metric("Pengumpulan data", f"{sent}/{due}", border=True,
+tiles[2].metric("Pengumpulan data", f"{sent}/{due}", border=True,
                 help="Triwulan unit yang sudah mengirim data, dari yang sudah jatuh tempo pada periode ini.")
 bands = st.columns(len(summary["per_kategori"]))
 for column, (kategori, jumlah) in zip(bands, summary["per_kategori"].items()):
-    column.metric(kategori, jumlah,
-                  delta=widgets.delta_count(jumlah, before and before["per_kategori"].get(kategori)),
-                  delta_color="off")
+    column.metric(kategori, jumlah, delta_color="off",
+                  delta=widgets.delta_count(same and same["per_kategori"][kategori],
+                                            before and before["per_kategori"][kategori]))
 
 left, right = st.columns([3, 2])
 with left:
     st.subheader("Capaian per sasaran")
     per_sasaran = summaries.mean_by(frame.fillna({"sasaran": "(tanpa sasaran)"}), ["sasaran"], scale)
     widgets.show_chart(charts.capaian_bars(per_sasaran, scale, "sasaran", "Sasaran", extra_tooltip=[
-        "terukur:Q", "jumlah:Q"]), f"capaian-sasaran-{tahun}")
+        "terukur:Q", "belum_lengkap:Q", "jumlah:Q"]), f"capaian-sasaran-{tahun}")
     st.subheader("Capaian unit per triwulan")
+    st.caption("Sel kosong: belum ada indikator terukur pada triwulan itu (data belum dilaporkan).")
     per_unit = summaries.by_quarter(cache.quarters(path, tahun), ["unit"], scale)
     if triwulan:
         per_unit = per_unit[per_unit["triwulan"] <= triwulan]
@@ -59,13 +69,27 @@ with right:
     st.subheader("Kesenjangan terbesar")
     gaps = summaries.off_track(frame, scale)
     if gaps.empty:
-        st.success("Tidak ada indikator di bawah batas kategori kedua. Semua indikator terukur berjalan baik.")
+        st.success("Tidak ada indikator terukur di bawah batas kategori kedua.")
     for row in gaps.head(8).itertuples():
         with st.container(border=True):
             st.markdown(f"**{format_persen(row.capaian_persen)}** · {plain(row.kategori)} · {plain(row.unit)}")
             st.page_link("pages/sasaran.py", label=plain(row.indikator), icon=":material/arrow_forward:",
                          query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
-    missing = frame[frame["capaian_persen"].isna()]
+    waiting = summaries.incomplete(frame)
+    if len(waiting):
+        st.subheader("Belum lengkap")
+        st.caption(f"{len(waiting)} indikator menunggu data triwulan yang belum dilaporkan; capaiannya belum "
+                   "dinilai.")
+        st.dataframe(waiting[["unit", "indikator", "keterangan"]].rename(
+            columns={"unit": "Unit", "indikator": "Indikator", "keterangan": "Yang kurang"}),
+            hide_index=True, width="stretch")
+    suspect = frame[frame["periksa"] != ""]
+    if len(suspect):
+        with st.expander(f"{len(suspect)} indikator perlu diperiksa satuan/formatnya", icon=":material/warning:"):
+            st.dataframe(suspect[["unit", "indikator", "periksa"]].rename(
+                columns={"unit": "Unit", "indikator": "Indikator", "periksa": "Yang janggal"}),
+                hide_index=True, width="stretch")
+    missing = summaries.not_computable(frame)
     if len(missing):
         with st.expander(f"{len(missing)} indikator belum dapat dihitung"):
             st.dataframe(missing[["unit", "indikator", "keterangan"]].rename(

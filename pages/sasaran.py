@@ -10,6 +10,7 @@ from kinerja.present.tables import (
     history_table,
     indicator_table,
     kategori_css,
+    renstra_target_text,
     years_table,
 )
 from kinerja.vocab import periode_text
@@ -25,13 +26,14 @@ names = dict(zip(sasaran["sasaran_id"].astype(int), sasaran["sasaran"]))
 sasaran_id = widgets.choose("Sasaran", names, "sasaran")
 rows = frame[frame["sasaran_id"] == sasaran_id]
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}. {len(rows)} indikator; capaian kosong berarti belum dapat "
-           "dihitung (lihat Keterangan).")
+           "dihitung, kategori \"Belum lengkap\" berarti ada triwulan yang belum dilaporkan (lihat Keterangan). "
+           "Grafik hanya memuat indikator terukur.")
 notes = summaries.notes(cache.query(path, "indikator_catatan", tahun=tahun, unit=None), triwulan)
 st.dataframe(indicator_table(rows, notes).drop(columns=["Sasaran"]).style.apply(
     lambda _: kategori_css(rows), subset=["Kategori"]), hide_index=True, width="stretch",
     column_config={"Catatan": st.column_config.TextColumn(width="large")})
-widgets.show_chart(charts.capaian_bars(rows, scale, "indikator", "Indikator", value="capaian_persen"),
-               f"capaian-indikator-{tahun}-{sasaran_id}")
+widgets.show_chart(charts.capaian_bars(summaries.measured(rows), scale, "indikator", "Indikator",
+                                       value="capaian_persen"), f"capaian-indikator-{tahun}-{sasaran_id}")
 
 st.divider()
 names = dict(zip(rows["indikator_id"], rows["indikator"]))
@@ -44,7 +46,7 @@ tiles = st.columns(4)
 tiles[0].metric("Target s.d. periode", angka(row["target"]), border=True)
 tiles[1].metric("Realisasi s.d. periode", angka(row["realisasi"]), border=True)
 tiles[2].metric("Capaian", format_persen(row["capaian_persen"]), border=True)
-tiles[3].metric("Kategori", row["kategori"] if isinstance(row["kategori"], str) else "–", border=True)
+tiles[3].metric("Kategori", summaries.kategori_shown(rows).loc[row.name], border=True)
 if row["keterangan"]:
     st.warning(plain(row["keterangan"]))
 
@@ -57,17 +59,28 @@ with quarters:
         widgets.show_chart(charts.quarters(detail, row["satuan"]), f"triwulan-{indikator_id}-{tahun}")
 with years:
     if years.open:
+        compared = cache.renstra(path, tahun, triwulan)
+        end = compared[compared["indikator_id"] == indikator_id].iloc[0]
+        periode = next((p for p in cache.renstra_periods(path) if p.label == end["periode"]), None)
         over_years = cache.over_years(path, None)
         own = over_years[over_years["indikator_id"] == indikator_id]
-        renstra = cache.query(path, "indikator_renstra", indikator=int(indikator_id))
-        end = renstra.iloc[-1] if len(renstra) else None
-        if end is None:
-            st.info("Target akhir Renstra indikator ini belum tercatat. Tambahkan kolom TARGET AKHIR RENSTRA pada "
-                    "lembar kerja unit agar kemajuan terhadap target akhir dapat dibandingkan.")
+        if periode is None:
+            st.info(f"Tahun {tahun} tidak termasuk periode Renstra yang tercatat. Sekretariat menambahkan periode "
+                    "di halaman Register (tab Periode Renstra).")
         else:
-            st.metric(f"Target akhir Renstra {end['tahun']}", end["teks"] or angka(end["bawah"]))
-        widgets.show_chart(charts.years(own, row["satuan"], None if end is None else end["bawah"],
-                                    None if end is None else int(end["tahun"])), f"tahunan-{indikator_id}")
+            own = own[own["tahun"].isin(periode.years)]
+            st.caption(f"Periode Renstra {periode.label}; pembanding: {end['aturan']}.")
+            tiles = st.columns(3)
+            tiles[0].metric("Target akhir Renstra", renstra_target_text(end["target_akhir"], end["target_akhir_atas"]),
+                            border=True)
+            tiles[1].metric(f"Realisasi s.d. {tahun}", angka(end["realisasi_sd"]), border=True)
+            tiles[2].metric("Tingkat capaian Renstra", format_persen(end["tingkat_capaian"]), border=True)
+            if end["keterangan"]:
+                st.info(end["keterangan"])
+        # a level's end target is a line over the yearly bars; a kumulatif one is a period total, not a year's
+        line = end["target_akhir"] if row["agregasi"] != "kumulatif" and end["target_akhir"] is not None else None
+        widgets.show_chart(charts.years(own, row["satuan"], None if line is None else float(line),
+                                        periode.akhir if periode else None), f"tahunan-{indikator_id}")
         st.dataframe(years_table(own), hide_index=True, width="stretch")
 with history:
     if history.open:

@@ -26,10 +26,15 @@ if frame.empty:
 else:
     summary = cache.using(lambda con: ringkasan(frame, con))
     st.caption(f"Tahun {tahun}, {periode_text(triwulan)}.")
-    tiles = st.columns(3)
+    tiles = st.columns(5)
     tiles[0].metric("Indikator terukur", f"{summary['terukur']}/{summary['jumlah']}", border=True)
-    tiles[1].metric("Rata-rata capaian", format_persen(summary["rata_rata"]), border=True)
-    tiles[2].metric("Perlu perhatian", summary["perlu_perhatian"], border=True)
+    tiles[1].metric("Belum lengkap", summary["belum_lengkap"], border=True,
+                    help="Ada triwulan yang belum dilaporkan: capaiannya belum dinilai.")
+    tiles[2].metric("Belum dapat dihitung", summary["tidak_dapat_dihitung"], border=True,
+                    help="Target belum ditetapkan atau bernilai 0.")
+    tiles[3].metric("Rata-rata capaian", format_persen(summary["rata_rata"]), border=True,
+                    help="Rata-rata indikator terukur.")
+    tiles[4].metric("Perlu perhatian", summary["perlu_perhatian"], border=True)
 
 st.subheader(f"Pengumpulan data {tahun}")
 register = cache.register(path, tahun)
@@ -43,8 +48,8 @@ st.dataframe(indicator_table(frame, notes).drop(columns=["Unit"]).style.apply(
     lambda _: kategori_css(frame), subset=["Kategori"]), hide_index=True, width="stretch")
 left, right = st.columns(2)
 with left:
-    widgets.show_chart(charts.capaian_bars(frame, scale, "indikator", "Indikator", value="capaian_persen"),
-                   f"capaian-{unit}-{tahun}")
+    widgets.show_chart(charts.capaian_bars(summaries.measured(frame), scale, "indikator", "Indikator",
+                                           value="capaian_persen"), f"capaian-{unit}-{tahun}")
 with right:
     per_indicator = summaries.by_quarter(cache.quarters(path, tahun, unit), ["indikator"], scale)
     widgets.show_chart(charts.heatmap(per_indicator, scale, "indikator", "Indikator"), f"triwulan-{unit}-{tahun}")

@@ -41,7 +41,8 @@ TABLES = ["unit", "sasaran", "program_kegiatan", "indikator", "target", "target_
           "konvensi_target", "realisasi", "catatan", "submission", "submission_triwulan", "riwayat",
           "skala_kategori", "pengaturan", "langkah_pengumpulan", "tenggat", "lampiran", "anggaran",
           "riwayat_anggaran", "pengaturan_indikator", "riwayat_indikator", "akun", "peran_akun", "unit_akun",
-          "audit", "berkas_bukti", "lampiran_bukti"]  # sesi (logins) is not data: opening a page as a user writes one
+          "audit", "berkas_bukti", "lampiran_bukti", "periode_renstra"]
+          # sesi (logins) is not data: opening a page as a user writes one
 
 
 def db_content(connection) -> dict:

@@ -25,14 +25,18 @@ def anggaran(con, pk: int, tahun: int, triwulan: int, jenis: str, nilai: str) ->
 
 
 def evaluation_year(con):
-    """A kumulatif kegiatan indicator with earlier Renstra years, a Renstra end target and a budget;
+    """A kumulatif kegiatan indicator with earlier Renstra years (none in 2021), Renstra targets for
+    every year of 2021-2026 and a budget;
     the published check (93 → 94,83); a sasaran, an indicator and a note that look like formulas."""
     jp = seed.indikator(con, "Jumlah ASN mengikuti pengembangan kompetensi", unit="BANGKOM", target="400",
                         realisasi={1: 100, 2: 100, 3: 100, 4: 120}, satuan="orang", sasaran_teks=S1)
-    for tahun, nilai in ((2022, 350), (2023, 380)):
-        con.execute("INSERT INTO realisasi VALUES (?, ?, 4, ?, NULL)", [jp, tahun, nilai])
+    for tahun, quarters in ((2022, (80, 90, 90, 90)), (2023, (95, 95, 95, 95))):  # 350 and 380, complete
+        for q, nilai in enumerate(quarters, 1):
+            con.execute("INSERT INTO realisasi VALUES (?, ?, ?, ?, NULL)", [jp, tahun, q, nilai])
         con.execute("INSERT INTO target VALUES (?, ?, 0, 400, 400, NULL, NULL)", [jp, tahun])
-    con.execute("INSERT INTO target_renstra VALUES (?, 2026, 2000, 2000, NULL, NULL)", [jp])
+    # the Renstra 2021-2026 targets of every year: 300 + 350 + 400 + 400 + 450 + 500 = 2400 for the period
+    for tahun, nilai in zip(range(2021, 2027), (300, 350, 400, 400, 450, 500)):
+        con.execute("INSERT INTO target_renstra VALUES (?, ?, ?, ?, NULL, NULL)", [jp, tahun, nilai, nilai])
     pk = kegiatan(con, jp)
     anggaran(con, pk, TAHUN, 0, "pagu", "1900000000")
     for q, nilai in ((1, "400000000"), (2, "500000000.50"), (3, "300000000"), (4, "600000000")):

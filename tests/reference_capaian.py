@@ -160,5 +160,32 @@ def capaian(ind: dict, triwulan: int | None = None, scale=DEFAULT_SCALE) -> dict
         if value is not None:
             result["capaian_persen"] = round_half_up(value)
             result["kategori"] = kategori(result["capaian_persen"], scale)
+    flags = plausibility(ind, result, target, real, measured=bool(real is not None and not real_notes))
+    if flags:
+        notes.append("periksa satuan/format: " + ", ".join(flags))
     result["keterangan"] = "; ".join(notes)
     return result
+
+
+def shown(value: Fraction) -> float:
+    """A to-date value as the capaian table shows it: rounded to 6 decimals."""
+    return round(float(value), 6)
+
+
+def plausibility(ind: dict, result: dict, target, real, measured: bool) -> list[str]:
+    """spec/capaian.md "Plausibility flags", on the values as shown: capaian (of a row measured on
+    complete data) above 150 or below 20; a % indicator above 100 against a target of at most 100;
+    a realisation at least 50 times the target."""
+    found = []
+    value = result["capaian_persen"]
+    if measured and value is not None and value > 150:
+        found.append("capaian di atas 150 %")
+    if measured and value is not None and value < 20:
+        found.append("capaian di bawah 20 %")
+    if target is not None and real is not None:
+        r, bawah, atas = shown(real), shown(target[0]), shown(target[1])
+        if ind.get("satuan") == "%" and r > 100 and atas <= 100:
+            found.append("realisasi persen di atas 100 dengan target paling tinggi 100")
+        if bawah > 0 and r >= 50 * bawah * (1 - 1e-12):
+            found.append("realisasi 50 kali target atau lebih")
+    return found

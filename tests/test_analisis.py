@@ -41,8 +41,18 @@ def test_a_band_is_decided_on_the_rounded_value(scale):
 
 def test_off_track_means_below_the_second_band_largest_gap_first(scale):
     assert summaries.off_track_limit(scale) == Decimal("76")
-    frame = rows(indikator=["a", "b", "c", "d"], capaian_persen=[75.99, 76.0, 40.0, float("nan")])
+    frame = rows(indikator=["a", "b", "c", "d"], capaian_persen=[75.99, 76.0, 40.0, float("nan")],
+                 status_data=["terukur", "terukur", "terukur", "tidak_dapat_dihitung"])
     assert list(summaries.off_track(frame, scale)["indikator"]) == ["c", "a"]
+
+
+def test_an_incomplete_indicator_is_never_off_track_however_low_its_partial_capaian(scale):
+    # kumulatif, TW IV not sent: 135 of 300 is 45,00 % of the year's target, but it is missing data
+    frame = rows(indikator=["kepemimpinan", "siasn"], unit=["BANGKOM", "PENGADAAN"], capaian_persen=[45.0, 70.16],
+                 kategori=["Sangat Rendah", "Sedang"], status_data=["belum_lengkap", "terukur"])
+    assert list(summaries.off_track(frame, scale)["indikator"]) == ["siasn"]
+    assert list(summaries.incomplete(frame)["indikator"]) == ["kepemimpinan"]
+    assert list(summaries.kategori_shown(frame)) == ["Belum lengkap", "Sedang"]
 
 
 def test_the_gap_is_realisation_minus_target_and_zero_inside_a_range():
@@ -55,10 +65,34 @@ def test_the_gap_is_realisation_minus_target_and_zero_inside_a_range():
 
 
 def test_mean_by_group_counts_measured_indicators_and_bands_the_mean(scale):
-    frame = rows(sasaran=["S1", "S1", "S2"], capaian_persen=[101.97, float("nan"), 60.0])
+    frame = rows(sasaran=["S1", "S1", "S2", "S2"], capaian_persen=[101.97, float("nan"), 60.0, 30.0],
+                 status_data=["terukur", "tidak_dapat_dihitung", "terukur", "belum_lengkap"])
     means = summaries.mean_by(frame, ["sasaran"], scale).set_index("sasaran")
-    assert means.loc["S1", ["jumlah", "terukur", "rata_rata", "kategori"]].tolist() == [2, 1, 101.97, "Sangat Tinggi"]
-    assert means.loc["S2", "kategori"] == "Rendah"
+    assert means.loc["S1", ["jumlah", "terukur", "belum_lengkap", "rata_rata", "kategori"]].tolist() == [
+        2, 1, 0, 101.97, "Sangat Tinggi"]
+    # the incomplete 30 % is not in the mean: 60 alone, Rendah (with it: 45, Sangat Rendah)
+    assert means.loc["S2", ["jumlah", "terukur", "belum_lengkap", "rata_rata", "kategori"]].tolist() == [
+        2, 1, 1, 60.0, "Rendah"]
+
+
+def test_the_heatmap_leaves_a_quarter_empty_where_nothing_was_measured(scale):
+    # unit B sent TW I-III only: at TW IV its kumulatif indicator is incomplete, its cell empty,
+    # never the TW III value carried forward
+    frames = {q: rows(unit=["A", "B"], capaian_persen=[90.0 + q, 80.0 + q],
+                      status_data=["terukur", "terukur" if q < 4 else "belum_lengkap"]) for q in range(1, 5)}
+    cells = summaries.by_quarter(frames, ["unit"], scale)
+    assert sorted(zip(cells["unit"], cells["triwulan"])) == [
+        ("A", 1), ("A", 2), ("A", 3), ("A", 4), ("B", 1), ("B", 2), ("B", 3)]
+    assert cells.set_index(["unit", "triwulan"]).at[("B", 3), "rata_rata"] == 83.0
+
+
+def test_a_change_against_last_year_compares_the_same_measured_indicators():
+    now = rows(indikator_id=[1, 2, 3], capaian_persen=[90.0, 40.0, 100.0],
+               status_data=["terukur", "belum_lengkap", "terukur"])
+    before = rows(indikator_id=[1, 2, 4], capaian_persen=[80.0, 95.0, 50.0],
+                  status_data=["terukur", "terukur", "terukur"])
+    same_now, same_before = summaries.like_with_like(now, before)
+    assert list(same_now["indikator_id"]) == [1] and list(same_before["indikator_id"]) == [1]
 
 
 def years(values: dict[int, float | None]) -> pd.DataFrame:
@@ -126,5 +160,27 @@ def test_ringkasan_counts_what_is_off_track(demo_db):
     summary = ringkasan(frame, con)
     limit = summaries.off_track_limit(skala(con))
     con.close()
-    assert summary["perlu_perhatian"] == int((frame["capaian_persen"] < float(limit)).sum()) > 0
+    complete = frame[frame["lengkap"] & frame["kategori"].notna()]
+    assert summary["perlu_perhatian"] == int((complete["capaian_persen"] < float(limit)).sum()) > 0
     assert sum(summary["per_kategori"].values()) == summary["terukur"]
+    assert summary["terukur"] + summary["belum_lengkap"] + summary["tidak_dapat_dihitung"] == summary["jumlah"]
+
+
+def test_the_2025_demo_separates_missing_quarters_from_poor_results(demo_db):
+    """Before: 33/33 terukur, 9 perlu perhatian of which 5 kumulatif indicators of units without TW IV
+    (and 3 nilai_akhir ones carrying TW III). MUTASI, BANGKOM and KEUANGAN sent no TW IV: their 13
+    indicators are belum lengkap; of the 20 measured, only "Persentase data SIASN yang mutakhir"
+    (70,16 %) is below 76."""
+    from kinerja.store import db
+
+    con = db.connect(demo_db)
+    frame = capaian(con, 2025)
+    summary = ringkasan(frame, con)
+    gaps = summaries.off_track(frame, skala(con))
+    con.close()
+    assert (summary["jumlah"], summary["terukur"], summary["belum_lengkap"], summary["tidak_dapat_dihitung"]) == (
+        33, 20, 13, 0)
+    assert set(summaries.incomplete(frame)["unit"]) == {"MUTASI", "BANGKOM", "KEUANGAN"}
+    assert list(gaps["indikator"]) == ["Persentase data SIASN yang mutakhir"]
+    assert summary["perlu_perhatian"] == 1
+    assert (frame.loc[frame["status_data"] == "belum_lengkap", "keterangan"].str.contains("TW IV")).all()

@@ -83,13 +83,14 @@ def test_capaian_is_not_capped_at_100(con):
 def test_negative_formula_a_is_floored_at_0_and_flagged(con):
     result = row(con, target="8", realisasi={4: "17"}, polaritas="negatif", agregasi="nilai_akhir")
     assert result["capaian_persen"] == 0
-    assert result["keterangan"] == "realisasi > 2 × target, dibatasi 0"
+    # capaian 0 is also below 20 %: worth a look at the unit or format (issue 13.7)
+    assert result["keterangan"] == "realisasi > 2 × target, dibatasi 0; periksa satuan/format: capaian di bawah 20 %"
 
 
 def test_negative_formula_a_at_exactly_twice_the_target_is_0_without_flag(con):
     result = row(con, target="8", realisasi={4: "16"}, polaritas="negatif", agregasi="nilai_akhir")
     assert result["capaian_persen"] == 0
-    assert result["keterangan"] == ""
+    assert result["keterangan"] == "periksa satuan/format: capaian di bawah 20 %"  # not "dibatasi 0"
 
 
 def test_negative_formula_b_divides_target_by_realisation(con):
@@ -242,7 +243,7 @@ def test_whole_year_without_annual_target_uses_the_quarterly_ones_and_says_so(co
 def test_missing_quarterly_target_up_to_the_quarter_is_named(con):
     result = row(con, 2, target="400", target_tw={1: "100", 3: "100"}, realisasi={1: "90", 2: "110"})
     assert (result["target"], result["capaian_persen"]) == (100.0, 200.00)
-    assert result["keterangan"] == "target TW II belum ditetapkan"
+    assert result["keterangan"] == "target TW II belum ditetapkan; periksa satuan/format: capaian di atas 150 %"
 
 
 KUMULATIF = dict(target="400", target_tw={1: "100", 2: "200", 3: "300", 4: "400"},
@@ -451,3 +452,34 @@ def test_capaian_rises_with_realisation_for_positive_and_falls_for_negative(con,
     values = capaian(con, TAHUN).capaian_persen.tolist()
     assert values[0] <= values[1]   # positif
     assert values[2] >= values[3]   # negatif
+
+
+# --- Missing is not failing: how each row counts (status_data) ----------------------------------
+
+@pytest.mark.parametrize("triwulan, indicator, status, capaian_persen", [
+    # kumulatif 400, per quarter 100: TW I-III sent, 90 + 110 + 95 = 295 of 400 = 73,75 % is partial
+    (None, {**PER_TRIWULAN, "realisasi": {1: "90", 2: "110", 3: "95"}}, "belum_lengkap", 73.75),
+    # the same to TW III is complete: 295 of 300 = 98,33 %
+    (3, {**PER_TRIWULAN, "realisasi": {1: "90", 2: "110", 3: "95"}}, "terukur", 98.33),
+    # a gap in the middle: TW II missing, TW III sent
+    (3, {**PER_TRIWULAN, "realisasi": {1: "90", 3: "95"}}, "belum_lengkap", 61.67),
+    # nilai akhir: TW III missing at TW IV is harmless (86 of 85 = 101,18 %); at TW III it is not
+    (4, NILAI_AKHIR, "terukur", 101.18),
+    (3, NILAI_AKHIR, "belum_lengkap", 92.50),  # 74 (TW II) of 80
+    # nothing reported at all
+    (None, {"target": "10"}, "belum_lengkap", None),
+    # no target, or target 0: no data would make it computable
+    (None, {"realisasi": {1: "5", 2: "5", 3: "5", 4: "5"}}, "tidak_dapat_dihitung", None),
+    (None, {"target": "0", "agregasi": "nilai_akhir", "realisasi": {4: "3"}}, "tidak_dapat_dihitung", None),
+    # no target and a quarter missing: the target is what blocks it
+    (None, {"realisasi": {1: "5"}}, "tidak_dapat_dihitung", None),
+    # negatif B, realisation 0: tercapai, measured though it has no number
+    (None, {"target": "5", "agregasi": "nilai_akhir", "polaritas": "negatif", "rumus_negatif": "B",
+            "realisasi": {4: "0"}}, "terukur", None),
+])
+def test_each_row_says_whether_it_is_measured_incomplete_or_not_computable(con, triwulan, indicator, status,
+                                                                            capaian_persen):
+    result = row(con, triwulan, **indicator)
+    assert result["status_data"] == status
+    assert (missing(result["capaian_persen"]) if capaian_persen is None
+            else result["capaian_persen"] == capaian_persen)

@@ -16,7 +16,7 @@ def scale(con):
 
 def per_sasaran(scale) -> pd.DataFrame:
     frame = pd.DataFrame({"sasaran": ["Meningkatnya profesionalitas ASN", "Meningkatnya akuntabilitas"],
-                          "capaian_persen": [101.97, 62.5]})
+                          "capaian_persen": [101.97, 62.5], "status_data": ["terukur", "terukur"]})
     return summaries.mean_by(frame, ["sasaran"], scale)
 
 
@@ -43,7 +43,7 @@ def test_kategori_colours_come_from_the_active_scale_on_every_chart(scale):
     bars = charts.capaian_bars(per_sasaran(scale), scale, "sasaran", "Sasaran")
     quarters = pd.DataFrame({"unit": ["A", "A"], "triwulan": [1, 2], "rata_rata": [95.0, 60.0],
                              "kategori": ["Sangat Tinggi", "Rendah"], "warna": ["#0072B2", "#E69F00"],
-                             "terukur": [3, 3]})
+                             "terukur": [3, 3], "belum_lengkap": [0, 1]})
     heat = charts.heatmap(quarters, scale, "unit", "Unit")
     expected = {"domain": list(scale["kategori"]), "range": list(scale["warna"])}
     for chart in (bars, heat):
@@ -91,5 +91,5 @@ def test_text_on_a_kategori_colour_is_whichever_reads_better_for_any_scale():
     assert ink("#0072B2") == ink("#D55E00") == ink("#333333") == "#FFFFFF"   # dark fills, a user's own too
     assert ink("#56B4E9") == ink("#F0E442") == ink("#EEEEEE") == "#000000"
     assert ink(None) is None and ink("biru") is None
-    css = kategori_css(pd.DataFrame({"warna": ["#333333", None]}))
+    css = kategori_css(pd.DataFrame({"warna": ["#333333", None], "status_data": ["terukur", "belum_lengkap"]}))
     assert css == ["background-color: #333333; color: #FFFFFF", ""]

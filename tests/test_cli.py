@@ -269,3 +269,17 @@ def test_verifikasi_locks_a_quarter_and_buka_reopens_it_with_a_reason(tmp_path, 
     code, out, _ = kinerja(capsys, "buka", "--unit", "MUTASI", "--year", "2024", "--quarter", "1",
                            "--alasan", "angka keliru", "--db", dbfile)
     assert code == 0 and "dibuka_kembali" in out
+
+
+def test_capaian_csv_says_which_rows_are_incomplete_after_the_contract_columns(tmp_path, dbfile, capsys):
+    kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx")), "--unit", "MUTASI", "--year", "2024",
+            "--db", dbfile)
+    code, out, _ = kinerja(capsys, "capaian", "--year", "2024", "--format", "csv", "--db", dbfile)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0])[10:] == ["keterangan", "belum_dikonfirmasi", "status_data"]
+    by_name = {r["indikator"]: r for r in rows}
+    assert by_name["Persentase record data base aparatur yang terisi lengkap"]["status_data"] == "terukur"
+    assert {r["status_data"] for r in rows} <= {"terukur", "belum_lengkap", "tidak_dapat_dihitung"}
+    code, out, _ = kinerja(capsys, "capaian", "--year", "2024", "--quarter", "2", "--format", "json", "--db", dbfile)
+    merit = next(r for r in json.loads(out) if r["indikator"] == "Indeks Sistem Merit")
+    assert merit["status_data"] == "belum_lengkap" and merit["capaian_persen"] is None

@@ -65,10 +65,12 @@ def test_e81_indicator_rows_hold_the_engines_numbers_and_the_renstra_columns(yea
     assert row[7][0] == jumlah["target_tahunan"] == 400
     assert [row[n][0] for n in (8, 9, 10, 11)] == [100, 100, 100, 120]
     assert row[12][0] == jumlah["realisasi"] == 420
-    assert row[5][0] == 2000                      # target_renstra 2026
-    assert row[6][0] == 350 + 380                 # kumulatif: the earlier Renstra years added up
+    # kumulatif: the period's total target against the realisation summed over the period so far
+    # (before: 1150 against the one-year 2026 target 2000, 57,50 %, a multi-year sum over one year)
+    assert row[5][0] == 300 + 350 + 400 + 400 + 450 + 500 == 2400
+    assert row[6][0] == 350 + 380                 # the earlier Renstra years added up (2021: none)
     assert row[13][0] == 350 + 380 + 420          # 13 = 6 + 12
-    assert row[14][0] == 57.5                     # 1150 / 2000 × 100
+    assert row[14][0] == 47.92                    # 1150 / 2400 × 100 = 47,916… half up
     assert row["unit"] == "Bidang Pengembangan Kompetensi"
     record = e81_row(ws, "Persentase record data base aparatur")
     assert record[12][0] == 94.83 and record[13][0] == 94.83  # nilai_akhir: the position now
@@ -132,7 +134,8 @@ def test_bab3_target_vs_realisasi_equals_the_engine(year, book):
     engine = capaian(year, TAHUN)
     got = {r[2]: (r[4], r[5], r[6], r[7]) for r in rows}
     for e in engine.itertuples():
-        expected = (e.target, e.realisasi, None if pd.isna(e.capaian_persen) else e.capaian_persen, e.kategori)
+        kategori = e.kategori if e.status_data == "terukur" else "Belum lengkap"  # an incomplete row has no band
+        expected = (e.target, e.realisasi, None if pd.isna(e.capaian_persen) else e.capaian_persen, kategori)
         assert got[e.indikator] == expected
 
 
@@ -143,8 +146,12 @@ def test_bab3_compares_this_year_with_the_earlier_renstra_years_and_the_end_targ
     jumlah = next(r for r in rows if r[1].startswith("Jumlah ASN"))
     assert jumlah[3:] == [None, None, 350, 87.5, 380, 95, 420, 105]
     headers, rows = bab3_table(ws, "Tabel 3.3")
-    assert headers[3:] == ["Target akhir Renstra (2026)", "Realisasi s.d. 2024", "Tingkat capaian (%)"]
-    assert next(r for r in rows if r[1].startswith("Jumlah ASN"))[3:] == [2000, 1150, 57.5]
+    assert headers[3:] == ["Pembanding", "Target akhir", "Realisasi s.d. 2024", "Tingkat capaian (%)", "Keterangan"]
+    assert next(r for r in rows if r[1].startswith("Jumlah ASN"))[3:] == [
+        "jumlah realisasi 2021-2024 dibanding jumlah target Renstra 2021-2026", 2400, 1150, 47.92,
+        "realisasi 2021 tidak ada"]
+    record = next(r for r in rows if r[1].startswith("Persentase record"))
+    assert record[4] is None and record[6] is None and record[7] == "target akhir Renstra 2026 belum ada"
 
 
 def test_bab3_sets_capaian_kinerja_beside_serapan_anggaran(year, book):
@@ -188,3 +195,17 @@ def test_a_quarter_workbook_compares_this_years_figures_to_date(year, tmp_path):
     engine = capaian(year, TAHUN, 2).set_index("indikator").loc["Jumlah ASN mengikuti pengembangan kompetensi"]
     assert jumlah[-2:] == [engine["realisasi"], engine["capaian_persen"]] == [200, 50]
     assert find_row(book["Formulir E.81"], "s.d. triwulan II tahun 2024")
+
+
+def test_incomplete_indicators_are_noted_under_the_e81_and_the_capaian_sheet(year, book):
+    """The seeded UMPEG indicator (kumulatif, target 10) reported TW I only: 5 of 10 is a partial
+    50,00 %, not a Sangat Rendah result; both sheets say so under the table."""
+    for sheet in ("Formulir E.81", "Capaian"):
+        ws = book[sheet]
+        r = find_row(ws, "Catatan data", column=1)
+        assert ws.cell(r + 1, 1).value.startswith("Data belum lengkap: 1 indikator")
+        assert "TW II, TW III, TW IV belum dilaporkan" in ws.cell(r + 2, 1).value
+    ws = book["Capaian"]
+    r = find_row(ws, "HYPERLINK")
+    kategori = next(c for c in ws[r] if c.value == "Belum lengkap")
+    assert kategori.fill.fgColor.rgb in (None, "00000000")  # no band colour

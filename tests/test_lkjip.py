@@ -46,7 +46,7 @@ def test_the_draft_has_a_section_per_sasaran_with_its_tables(draft):
     assert record[4:] == ["93", "94,83", "101,97 %", "Sangat Tinggi"]
     assert table_after(draft, "Tabel 3.1.2")[0][3:5] == ["Realisasi 2021", "Capaian (%) 2021"]
     renstra = table_after(draft, "Tabel 3.1.3")
-    assert next(r for r in renstra if r[1].startswith("Jumlah ASN"))[3:] == ["2.000", "1.150", "57,50 %"]
+    assert next(r for r in renstra if r[1].startswith("Jumlah ASN"))[4:7] == ["2.400", "1.150", "47,92 %"]
 
 
 def test_each_indicator_gets_a_paragraph_built_from_the_engines_numbers(year, draft):
@@ -55,11 +55,12 @@ def test_each_indicator_gets_a_paragraph_built_from_the_engines_numbers(year, dr
     assert jumlah["capaian_persen"] == 105 and jumlah["kategori"] == "Sangat Tinggi"
     expected = ("Capaian indikator Jumlah ASN mengikuti pengembangan kompetensi pada tahun 2024 sebesar "
                 "105,00 % (Sangat Tinggi), dengan realisasi 420 orang dari target 400 orang, naik dari 95,00 % "
-                "pada 2023; terhadap target akhir Renstra (2026) sebesar 2.000 orang, realisasi s.d. 2024 "
-                "sebesar 1.150 orang (57,50 %).")
+                "pada 2023. Terhadap Renstra 2021-2026 (jumlah realisasi 2021-2024 dibanding jumlah target Renstra "
+                "2021-2026): target 2.400 orang, realisasi 1.150 orang, tingkat capaian 47,92 %; realisasi 2021 "
+                "tidak ada.")
     assert expected in texts(draft)
     record = next(t for t in texts(draft) if t.startswith("Capaian indikator Persentase record"))
-    assert "sebesar 101,97 % (Sangat Tinggi)" in record and "target akhir Renstra (2026) belum ditetapkan" in record
+    assert "sebesar 101,97 % (Sangat Tinggi)" in record and "belum dapat dibandingkan (target akhir Renstra 2026 belum ada)" in record
 
 
 def test_notes_follow_the_indicator_and_the_analysis_place_is_marked(draft):
@@ -111,3 +112,12 @@ def test_the_template_can_be_a_setting(con, tmp_path):
     con.execute("INSERT INTO pengaturan VALUES ('template_lkjip', ?)", [str(tmp_path / "kop.docx")])
     document = docx.Document(str(export(con, TAHUN, tmp_path / "draf.docx")))
     assert document.sections[0].header.paragraphs[0].text == "KOP DARI PENGATURAN"
+
+
+def test_an_incomplete_indicator_is_not_judged_and_the_draft_says_what_is_missing(draft):
+    paragraphs = texts(draft)
+    assert any(p.startswith("Data belum lengkap: 1 indikator") for p in paragraphs)
+    partial = next(p for p in paragraphs if p.startswith('Capaian indikator =HYPERLINK'))
+    assert ("belum dapat dinilai karena data belum lengkap (data belum lengkap: TW II, TW III, TW IV belum "
+            "dilaporkan); capaian sementara atas data yang ada 50,00 %.") in partial
+    assert "Sangat Rendah" not in partial

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from kinerja.collect import accounts
 from kinerja.collect.register import status as register_status
 from kinerja.engine import summaries
-from kinerja.engine.capaian import capaian, ringkasan, skala
+from kinerja.engine.capaian import capaian, perbandingan, ringkasan, skala
 from kinerja.numbers import format_angka, format_persen
 from kinerja.present.tables import poin
 from kinerja.store import db
@@ -90,6 +90,8 @@ def expected_tiles(path, tahun, triwulan=None) -> dict:
         summary = ringkasan(capaian(con, tahun, triwulan), con)
         sent, due = summaries.submissions_due(register_status(con, tahun), triwulan)
         return {"Indikator terukur": f"{summary['terukur']}/{summary['jumlah']}",
+                "Belum lengkap": str(summary["belum_lengkap"]),
+                "Belum dapat dihitung": str(summary["tidak_dapat_dihitung"]),
                 "Rata-rata capaian": format_persen(summary["rata_rata"]),
                 "Perlu perhatian": str(summary["perlu_perhatian"]),
                 "Pengumpulan data": f"{sent}/{due}",
@@ -110,17 +112,47 @@ def test_ringkasan_tiles_are_the_engines_numbers_and_follow_year_and_quarter(mon
 
 def test_ringkasan_compares_with_the_same_period_last_year(monkeypatch, demo_db):
     app = open_page(monkeypatch, demo_db, tahun="2024", triwulan="TW_III")
-    now, before = engine(demo_db, lambda con: (ringkasan(capaian(con, 2024, 3), con),
-                                               ringkasan(capaian(con, 2023, 3), con)))
+    now, before = engine(demo_db, lambda con: perbandingan(capaian(con, 2024, 3), capaian(con, 2023, 3), con))
     tile = next(m for m in app.metric if m.label == "Rata-rata capaian")
     assert tile.delta == poin(now["rata_rata"] - before["rata_rata"])
     tile = next(m for m in app.metric if m.label == "Perlu perhatian")
     assert tile.delta == str(now["perlu_perhatian"] - before["perlu_perhatian"])
 
 
-def test_ringkasan_lists_the_largest_gaps_with_links_into_the_drill_down(monkeypatch, demo_db):
+def test_ringkasan_separates_measured_incomplete_and_not_computable(monkeypatch, demo_db):
+    """2025: MUTASI, BANGKOM and KEUANGAN sent no TW IV. Before, the page said 33/33 terukur and
+    9 perlu perhatian, 8 of them indicators of those units; now 20 are measured, 13 wait for data
+    (listed apart, with what is missing) and 1 measured indicator is off track."""
     app = open_page(monkeypatch, demo_db)
-    gaps = engine(demo_db, lambda con: summaries.off_track(capaian(con, 2025), skala(con)))
+    shown = metrics(app)
+    assert (shown["Indikator terukur"], shown["Belum lengkap"], shown["Belum dapat dihitung"],
+            shown["Perlu perhatian"]) == ("20/33", "13", "0", "1")
+    assert [link.value for link in app.get("page_link")] == ["Persentase data SIASN yang mutakhir"]
+    waiting = next(t.value for t in app.dataframe if "Yang kurang" in t.value.columns)
+    assert len(waiting) == 13 and set(waiting["Unit"]) == {"MUTASI", "BANGKOM", "KEUANGAN"}
+    assert "Jumlah ASN mengikuti pelatihan kepemimpinan" in set(waiting["Indikator"])
+    assert waiting["Yang kurang"].str.contains("TW IV belum dilaporkan").all()
+    # the same year to TW III: everything was sent, so nothing waits
+    app.sidebar.radio[0].set_value("TW III").run()
+    assert metrics(app)["Belum lengkap"] == "0"
+    assert not [t for t in app.dataframe if "Yang kurang" in t.value.columns]
+
+
+def test_ringkasan_heatmap_leaves_quarters_not_sent_empty(monkeypatch, demo_db):
+    """Before, MUTASI, BANGKOM and KEUANGAN had a 2025 TW IV cell (their TW III data carried on)."""
+    import pyarrow as pa
+
+    app = open_page(monkeypatch, demo_db)
+    heat = next(c for c in app.get("vega_lite_chart") if "Triwulan (capaian s.d. akhir triwulan)" in c.proto.spec)
+    cells = pa.ipc.open_stream(heat.proto.datasets[0].data.data).read_all().to_pandas()
+    sent_tw4 = {"PEMBINAAN", "PENGADAAN", "PERENCANAAN", "SEKRETARIAT", "UMPEG"}
+    assert set(cells.loc[cells["tw"] == "TW IV", "unit"]) == sent_tw4
+    assert set(cells.loc[cells["tw"] == "TW III", "unit"]) == sent_tw4 | {"MUTASI", "BANGKOM", "KEUANGAN"}
+
+
+def test_ringkasan_lists_the_largest_gaps_with_links_into_the_drill_down(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db, tahun="2025", triwulan="TW_III")
+    gaps = engine(demo_db, lambda con: summaries.off_track(capaian(con, 2025, 3), skala(con)))
     links = app.get("page_link")
     assert len(gaps) >= 3, "the demo has indicators off track"
     assert [rendered(link.value) for link in links][:len(gaps[:8])] == list(gaps["indikator"][:8])
@@ -173,7 +205,42 @@ def test_the_renstra_end_target_is_shown_where_the_unit_gave_it(monkeypatch, dem
     row = frame[frame["unit"] == "UMPEG"].iloc[0]
     app = open_page(monkeypatch, demo_db, "pages/sasaran.py", sasaran=str(int(row["sasaran_id"])),
                     indikator=str(row["indikator_id"]), rincian="Tahun-tahun Renstra")
-    assert "Target akhir Renstra 2026" in metrics(app)
+    assert metrics(app)["Target akhir Renstra"] != "belum ada"
+    assert any("Periode Renstra 2021-2026" in c.value for c in app.caption)
+
+
+def test_a_count_indicator_is_compared_with_the_periods_total_target(monkeypatch, demo_db):
+    """BANGKOM's JP: Renstra targets 12.000, 13.000, … 17.000 (2021-2026) total 87.000; realisation
+    2021-2025 63.126 (2025 without TW IV): 72,56 %. Before: 63.126 over the 2026 target 17.000,
+    371,33 %, in the E.81 column 14 and the LKjIP draft."""
+    frame = engine(demo_db, capaian, 2025)
+    row = frame[frame["indikator"] == "Jumlah JP pengembangan kompetensi yang difasilitasi"].iloc[0]
+    app = open_page(monkeypatch, demo_db, "pages/sasaran.py", sasaran=str(int(row["sasaran_id"])),
+                    indikator=str(row["indikator_id"]), rincian="Tahun-tahun Renstra")
+    shown = metrics(app)
+    assert (shown["Target akhir Renstra"], shown["Realisasi s.d. 2025"], shown["Tingkat capaian Renstra"]) == (
+        "87.000", "63.126", "72,56 %")
+    assert any("jumlah realisasi 2021-2025 dibanding jumlah target Renstra 2021-2026" in c.value for c in app.caption)
+    assert "realisasi 2025 belum lengkap" in app.info[0].value
+
+
+def test_the_register_lists_the_renstra_periods_and_adds_one(monkeypatch, demo_db, tmp_path):
+    import shutil
+
+    path = tmp_path / "salinan.duckdb"
+    shutil.copy(demo_db, path)
+    app = open_page(monkeypatch, path, "pages/pengumpulan.py")
+    periods = next(t.value for t in app.dataframe if "Periode" in t.value.columns)
+    assert list(periods["Periode"]) == ["2021-2026", "2027-2031"]  # the demo's next period
+    # the form's default (2026-2030) overlaps: refused in Bahasa Indonesia, nothing written
+    next(b for b in app.button if b.label == "Tambah periode").click().run()
+    assert "bertumpang tindih dengan periode Renstra 2021-2026" in rendered(app.error[0].value)
+    app.number_input[0].set_value(2032)
+    app.number_input[1].set_value(2036)
+    next(b for b in app.button if b.label == "Tambah periode").click().run()
+    assert not app.exception and "Periode Renstra 2032-2036 tercatat." in [s.value for s in app.success]
+    periods = next(t.value for t in app.dataframe if "Periode" in t.value.columns)
+    assert list(periods["Periode"]) == ["2021-2026", "2027-2031", "2032-2036"]
 
 
 # --------------------------------------------------------------------------- Unit
@@ -213,8 +280,12 @@ def test_data_filters_and_downloads_what_is_shown(monkeypatch, demo_db):
     app.multiselect[0].set_value(["MUTASI"]).run()
     assert set(table(app)["Unit"]) == {"MUTASI"} and len(table(app)) == 5
     app.multiselect[0].set_value([]).run()
-    app.multiselect[2].set_value(["Sangat Rendah", "Rendah"]).run()
+    app.multiselect[2].set_value(["Sedang", "Belum lengkap"]).run()
     frame = engine(demo_db, capaian, 2025)
-    low = frame[frame["kategori"].isin(["Sangat Rendah", "Rendah"])]
+    # an incomplete row's partial capaian has no band: it is found as "Belum lengkap" (13), never as
+    # Sedang, which holds the one measured indicator there
+    low = frame[((frame["kategori"] == "Sedang") & (frame["status_data"] == "terukur"))
+                | (frame["status_data"] == "belum_lengkap")]
+    assert len(low) == 14
     assert list(table(app)["Indikator"]) == list(low["indikator"])
     assert f"{len(low)} dari 33 indikator" in app.caption[0].value

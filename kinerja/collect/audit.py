@@ -19,6 +19,7 @@ ACTIONS = {
     "unggah": "Unggah data", "ajukan": "Ajukan triwulan", "verifikasi": "Verifikasi triwulan",
     "buka_kembali": "Buka kembali triwulan", "pulihkan": "Pulihkan versi", "catatan": "Ubah catatan",
     "lampiran": "Lampirkan bukti dukung", "tenggat": "Ubah tenggat", "pengaturan": "Ubah pengaturan",
+    "renstra_periode": "Tambah periode Renstra",
     "pengaturan_indikator": "Ubah data/pengaturan indikator",
     "akun_tambah": "Tambah akun", "akun_ubah": "Ubah peran/unit akun", "akun_nonaktif": "Nonaktifkan akun",
     "akun_aktif": "Aktifkan akun", "akun_sandi": "Atur ulang sandi", "ganti_sandi": "Ganti sandi sendiri",

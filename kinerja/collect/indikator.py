@@ -19,7 +19,8 @@ from kinerja.collect import audit, workflow
 from kinerja.names import indicator_key
 from kinerja.store import db
 from kinerja.store.queries import run, sql
-from kinerja.vocab import AGREGASI, KONVENSI, POLARITAS, RENSTRA_AKHIR, ROMAN
+from kinerja.store.renstra import period_of
+from kinerja.vocab import AGREGASI, KONVENSI, POLARITAS, ROMAN
 
 # Settings per year, and the column saying where each inferred one came from.
 SETTINGS = ("polaritas", "rumus_negatif", "agregasi", "konvensi_triwulan")
@@ -42,9 +43,11 @@ def daftar(con: duckdb.DuckDBPyConnection, tahun: int, unit: str | None = None) 
     with an inferred setting first (an inferred negatif polaritas before all: it turns the score). Columns: indikator_id, unit, kode, nama, satuan, sasaran,
     polaritas, polaritas_sumber, rumus_negatif, agregasi, agregasi_sumber, konvensi_triwulan,
     berlaku_dari (year of the settings row, NaN without one), definisi_operasional, sumber_data,
-    target_renstra ("2021: 80; 2022: 82"), target_akhir (of RENSTRA_AKHIR, text),
+    target_renstra ("2021: 80; 2022: 82"), target_akhir (of the last year of the Renstra period
+    containing `tahun`, kinerja.store.renstra; NaN outside every recorded period; text),
     belum_dikonfirmasi ("polaritas, agregasi"; "" when all are confirmed or stated in a file)."""
-    return run(con, "indikator_daftar", {"tahun": tahun, "unit": unit, "akhir": RENSTRA_AKHIR})
+    periode = period_of(con, tahun)
+    return run(con, "indikator_daftar", {"tahun": tahun, "unit": unit, "akhir": periode and periode.akhir})
 
 
 def in_force(con: duckdb.DuckDBPyConnection, tahun: int, unit: str | None = None) -> pd.DataFrame:

@@ -10,10 +10,11 @@ from decimal import Decimal
 import duckdb
 import pandas as pd
 
-from kinerja.engine.summaries import band, off_track
+from kinerja.engine.summaries import TERUKUR, band, incomplete, like_with_like, measured, not_computable, off_track
 from kinerja.model import fmt_plain
+from kinerja.plausibility import flags
 from kinerja.store.queries import run, sql
-from kinerja.values import exact, half_up, mean_persen
+from kinerja.values import exact, mean_persen
 
 # The columns of the `kinerja capaian` contract (spec/cli.md), in this order.
 CONTRACT_COLUMNS = ["unit", "sasaran", "indikator", "satuan", "polaritas", "agregasi", "target",
@@ -26,7 +27,7 @@ COLUMNS = CONTRACT_COLUMNS + [
     "keterangan", "indikator_id", "kode", "unit_nama", "sasaran_id", "level", "rumus_negatif",
     "konvensi", "target_bawah", "target_atas", "target_tahunan", "target_tw1", "target_tw2",
     "target_tw3", "target_tw4", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4",
-    "triwulan_realisasi", "lengkap", "warna", "belum_dikonfirmasi",
+    "triwulan_realisasi", "lengkap", "status_data", "periksa", "warna", "belum_dikonfirmasi",
 ]
 
 
@@ -49,6 +50,9 @@ def capaian(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = N
           NaN where it cannot be computed (the reason is in keterangan);
       triwulan_realisasi: latest quarter reported up to the one asked;
       lengkap: bool, every quarter the rule needs is reported;
+      status_data: 'terukur' | 'belum_lengkap' (a quarter the rule needs is missing: its capaian
+          is partial and never counted as a result) | 'tidak_dapat_dihitung' (no target, target 0);
+      periksa: "" or "periksa satuan/format: …" (kinerja.plausibility), also at the end of keterangan;
       belum_dikonfirmasi: the settings in force that were only inferred, e.g. "polaritas negatif,
           agregasi nilai_akhir" ("" when none): shown with the capaian until confirmed on the
           Indikator page (the settings are those in force for `tahun`, kinerja.indikator);
@@ -61,6 +65,12 @@ def capaian(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = N
     frame = con.sql(sql("capaian"), params=params).to_arrow_table().to_pandas()
     for cell in TARGET_CELLS:
         frame[cell] = target_cell(frame[f"{cell}_bawah"], frame[f"{cell}_atas"])
+    # a partial capaian (belum lengkap) is not judged, so not flagged for its size either
+    judged = frame["capaian_persen"].where(frame["status_data"] == TERUKUR)
+    frame["periksa"] = flags(frame.assign(capaian_persen=judged))
+    flagged = frame["periksa"] != ""
+    frame.loc[flagged, "keterangan"] = [f"{k}; {p}" if k else p for k, p in
+                                        zip(frame.loc[flagged, "keterangan"], frame.loc[flagged, "periksa"])]
     return frame[COLUMNS]
 
 
@@ -79,25 +89,6 @@ def plain(value: float) -> str:
     return fmt_plain(exact(value))
 
 
-def capaian_nilai(realisasi: Decimal, bawah: Decimal, atas: Decimal, polaritas: str,
-                  rumus: str | None) -> Decimal | None:
-    """Capaian (%) of one realisation against a target, by spec/capaian.md, for values computed
-    outside the capaian query (a projection, a Renstra comparison); exact, rounded half up to 2
-    decimals. A range target (bawah < atas): inside it 100, outside it the nearer bound is the
-    target. None where it cannot be computed: target 0, or formula B with realisation 0 (a
-    perfect result: the caller says "tercapai")."""
-    if bawah != atas and bawah <= realisasi <= atas:
-        return Decimal(100)
-    target = atas if realisasi > atas else bawah
-    if target == 0:
-        return None
-    if polaritas == "negatif":
-        if rumus == "B":
-            return half_up(target / realisasi * 100) if realisasi else None
-        return max(half_up((2 - realisasi / target) * 100), Decimal(0))  # formula A, floored at 0
-    return half_up(realisasi / target * 100)
-
-
 def skala(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The active category scale, best band first: urutan, batas_bawah (NaN = lowest band),
     kategori, warna."""
@@ -112,14 +103,26 @@ def kategori_for(con: duckdb.DuckDBPyConnection, nilai: Decimal | float | None) 
 
 
 def ringkasan(frame: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> dict:
-    """The numbers leadership reads first: indicators measured, mean capaian, count per kategori,
-    count off track (below the scale's second band)."""
+    """The numbers leadership reads first, missing data apart from poor results: jumlah
+    indicators; terukur (measured), belum_lengkap (a quarter missing), tidak_dapat_dihitung (no
+    target); over the measured ones only: mean capaian, count per kategori, count off track
+    (below the scale's second band)."""
     scale = skala(con)
-    counts = frame["kategori"].value_counts()
+    known = measured(frame)
+    counts = known["kategori"].value_counts()
     return {
         "jumlah": len(frame),
-        "terukur": int(frame["capaian_persen"].notna().sum()),
-        "rata_rata": mean_persen(frame["capaian_persen"]),
+        "terukur": len(known),
+        "belum_lengkap": len(incomplete(frame)),
+        "tidak_dapat_dihitung": len(not_computable(frame)),
+        "rata_rata": mean_persen(known["capaian_persen"]),
         "per_kategori": {row.kategori: int(counts.get(row.kategori, 0)) for row in scale.itertuples()},
         "perlu_perhatian": len(off_track(frame, scale)),
     }
+
+
+def perbandingan(now: pd.DataFrame, before: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> tuple[dict, dict]:
+    """ringkasan of this period and of last year's same period over the same indicators, those
+    measured in both (like_with_like): the changes a page shows are the first minus the second."""
+    same_now, same_before = like_with_like(now, before)
+    return ringkasan(same_now, con), ringkasan(same_before, con)

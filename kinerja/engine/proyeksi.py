@@ -26,10 +26,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from kinerja.engine.capaian import capaian_nilai
 from kinerja.engine.summaries import off_track_limit
 from kinerja.numbers import MICRO, format_angka
-from kinerja.values import exact, half_up
+from kinerja.values import capaian_nilai, exact, half_up
 from kinerja.vocab import ROMAN
 
 TERCAPAI, BERISIKO, TIDAK_TERCAPAI = "diperkirakan tercapai", "berisiko", "diperkirakan tidak tercapai"

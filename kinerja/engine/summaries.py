@@ -14,6 +14,12 @@ from kinerja.vocab import ROMAN
 # A trend needs this many years of capaian before it is called steady.
 MIN_TREND_YEARS = 3
 
+# How a row of the capaian table counts (its status_data column, queries/capaian.sql).
+TERUKUR, BELUM_LENGKAP, TIDAK_DIHITUNG = "terukur", "belum_lengkap", "tidak_dapat_dihitung"
+UNMEASURED = "Belum dapat dihitung"
+INCOMPLETE = "Belum lengkap"
+STATUS_DATA = {TERUKUR: "Terukur", BELUM_LENGKAP: INCOMPLETE, TIDAK_DIHITUNG: UNMEASURED}
+
 
 def band(value, scale: pd.DataFrame) -> tuple[str | None, str | None]:
     """(kategori, warna) of a capaian on the scale (best band first), decided on the value rounded
@@ -35,11 +41,45 @@ def off_track_limit(scale: pd.DataFrame) -> Decimal:
     return exact(bounds.iloc[1] if len(bounds) > 1 else bounds.iloc[0])
 
 
+def measured(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose capaian rests on every quarter its rule needs (status_data 'terukur'): the only
+    ones that count in means, kategori counts and gaps. An incomplete row is missing data, not a
+    poor result (spec/capaian.md, "Missing is not failing")."""
+    return frame[frame["status_data"] == TERUKUR]
+
+
+def incomplete(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows with a quarter the rule needs not reported (status_data 'belum_lengkap'), by unit."""
+    return frame[frame["status_data"] == BELUM_LENGKAP].sort_values(["unit", "indikator"], kind="stable")
+
+
+def not_computable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose capaian cannot be computed whatever is reported: no target, or target 0."""
+    return frame[frame["status_data"] == TIDAK_DIHITUNG]
+
+
+def kategori_shown(frame: pd.DataFrame) -> pd.Series:
+    """The kategori as the pages show it: the band of a measured row, "Belum lengkap" for an
+    incomplete one (its partial capaian is never given a band), "Belum dapat dihitung" else."""
+    return frame["kategori"].where(frame["status_data"] == TERUKUR,
+                                   frame["status_data"].map(STATUS_DATA)).fillna(UNMEASURED)
+
+
 def off_track(frame: pd.DataFrame, scale: pd.DataFrame) -> pd.DataFrame:
-    """Indicators whose capaian is below the off-track limit, the largest gap first."""
+    """Measured indicators whose capaian is below the off-track limit, the largest gap first.
+    Incomplete ones are never here: they are listed apart (incomplete)."""
     limit = float(off_track_limit(scale))
-    rows = frame[frame["capaian_persen"] < limit]
+    rows = measured(frame)
+    rows = rows[rows["capaian_persen"] < limit]
     return rows.sort_values(["capaian_persen", "indikator"])
+
+
+def like_with_like(now: pd.DataFrame, before: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two capaian tables restricted to the indicators measured in both (by indikator_id), so
+    that a change against last year compares the same indicators, never a complete year with an
+    incomplete one."""
+    both = set(measured(now)["indikator_id"]) & set(measured(before)["indikator_id"])
+    return now[now["indikator_id"].isin(both)], before[before["indikator_id"].isin(both)]
 
 
 def selisih(frame: pd.DataFrame) -> pd.Series:
@@ -56,23 +96,29 @@ def selisih(frame: pd.DataFrame) -> pd.Series:
     return pd.Series([gap(row) for row in frame.itertuples()], index=frame.index, dtype="float64")
 
 
+MEAN_COLUMNS = ["jumlah", "terukur", "belum_lengkap", "rata_rata", "kategori", "warna"]
+
+
 def mean_by(frame: pd.DataFrame, keys: list[str], scale: pd.DataFrame) -> pd.DataFrame:
-    """Per group: jumlah indicators, terukur (capaian computed), rata_rata capaian and its band."""
-    columns = [*keys, "jumlah", "terukur", "rata_rata", "kategori", "warna"]
+    """Per group: jumlah indicators, terukur (measured), belum_lengkap (a quarter missing), the
+    rata_rata capaian of the measured ones (None when none is) and its band."""
     rows = []
     for key, group in frame.groupby(keys, sort=True, dropna=False):
-        mean = mean_persen(group["capaian_persen"])
+        known = measured(group)
+        mean = mean_persen(known["capaian_persen"])
         rows.append([*(key if isinstance(key, tuple) else (key,)), len(group),
-                     int(group["capaian_persen"].notna().sum()),
+                     int(known["capaian_persen"].notna().sum()), int((group["status_data"] == BELUM_LENGKAP).sum()),
                      None if mean is None else float(mean), *band(mean, scale)])
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=[*keys, *MEAN_COLUMNS])
 
 
 def by_quarter(frames: dict[int, pd.DataFrame], keys: list[str], scale: pd.DataFrame) -> pd.DataFrame:
-    """mean_by for each quarter's to-date table, one frame with a `triwulan` column."""
+    """mean_by for each quarter's to-date table, one frame with a `triwulan` column. A group with
+    nothing measured at a quarter (e.g. a unit that did not send it) has no row there: its cell is
+    empty, never the value of an earlier quarter carried forward."""
     parts = [mean_by(frame, keys, scale).assign(triwulan=q) for q, frame in frames.items() if not frame.empty]
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-        columns=[*keys, "jumlah", "terukur", "rata_rata", "kategori", "warna", "triwulan"])
+    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[*keys, *MEAN_COLUMNS, "triwulan"])
+    return table[table["rata_rata"].notna()].reset_index(drop=True)
 
 
 def over_years(frames: dict[int, pd.DataFrame]) -> pd.DataFrame:
@@ -163,13 +209,14 @@ def notes(catatan: pd.DataFrame, triwulan: int | None) -> dict[int, str]:
 DATA_COLUMNS = ["unit", "sasaran", "kode", "indikator", "satuan", "polaritas", "agregasi", "target_tahunan",
                 "target_tw1", "target_tw2", "target_tw3", "target_tw4", "realisasi_tw1", "realisasi_tw2",
                 "realisasi_tw3", "realisasi_tw4", "target", "realisasi", "selisih", "capaian_persen",
-                "kategori", "keterangan"]
+                "kategori", "status_data", "keterangan"]
 
 
 def data_rows(frame: pd.DataFrame, units: list[str] | None = None, sasaran: list[str] | None = None,
               kategori: list[str] | None = None, cari: str = "") -> pd.DataFrame:
     """Every value of the capaian table (with the gap), filtered as the user asks: units, sasaran,
-    kategori ("Belum dapat dihitung" for an empty capaian) and words of the indicator's name or code."""
+    kategori as kategori_shown gives it ("Belum lengkap", "Belum dapat dihitung" included) and
+    words of the indicator's name or code."""
     rows = frame.assign(selisih=selisih(frame))
     keep = pd.Series(True, index=rows.index)
     if units:
@@ -177,11 +224,8 @@ def data_rows(frame: pd.DataFrame, units: list[str] | None = None, sasaran: list
     if sasaran:
         keep &= rows["sasaran"].isin(sasaran)
     if kategori:
-        keep &= rows["kategori"].fillna(UNMEASURED).isin(kategori)
+        keep &= kategori_shown(rows).isin(kategori)
     for word in cari.lower().split():
         keep &= (rows["indikator"].str.lower().str.contains(word, regex=False)
                  | rows["kode"].fillna("").str.lower().str.contains(word, regex=False))
     return rows.loc[keep, DATA_COLUMNS]
-
-
-UNMEASURED = "Belum dapat dihitung"

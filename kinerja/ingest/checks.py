@@ -5,15 +5,21 @@
 - a realisation far outside the indicator's history: modified z-score 0,6745 × |x − median| / MAD
   ≥ 3,5 (Iglewicz and Hoaglin) against the same quarter of earlier years, when there are at least
   MIN_HISTORY of them and they are not all equal;
-- a past quarter left empty while a later one is filled.
+- a past quarter left empty while a later one is filled;
+- a quarter's realisation that looks typed in the wrong unit or format against that quarter's
+  target (the annual one where there is none): kinerja.plausibility, "periksa satuan/format".
 """
 from __future__ import annotations
 
 from decimal import Decimal
 from statistics import median
 
+import pandas as pd
+
+from kinerja import plausibility
 from kinerja.model import Problem
 from kinerja.numbers import format_angka
+from kinerja.values import capaian_nilai
 from kinerja.vocab import ROMAN
 
 Z_LIMIT = Decimal("3.5")
@@ -37,9 +43,9 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
     for ind in plan.indicators:
         row = ind.row
 
-        def warn(key: str, cell, message: str) -> None:
+        def warn(key: str, cell, message: str, kind: str = "lain") -> None:
             column, col = row.column(key)   # only a column the file has
-            found.append(Problem(row.sheet, row.row, column, cell, message, col, severity="peringatan"))
+            found.append(Problem(row.sheet, row.row, column, cell, message, col, severity="peringatan", kind=kind))
 
         quarters, annual = row.target_triwulan, row.target_tahunan
         if annual is not None and len(quarters) == 4 and not annual.is_range \
@@ -60,6 +66,10 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
                 warn(f"realisasi_tw{q}", format_angka(value),
                      f"jauh di luar realisasi TW {ROMAN[q]} tahun-tahun sebelumnya ({past}). Pastikan angka "
                      "dan satuannya benar (mis. persen ditulis 85, bukan 0,85).")
+        for q, reason in implausible(ind, stored_values):
+            warn(f"realisasi_tw{q}", format_angka(row.realisasi[q]),
+                 f"{reason}. Pastikan angka dan satuannya benar (mis. persen ditulis 85, bukan 0,85; tanpa "
+                 "nol berlebih).", kind="periksa_format")
         if row.realisasi:
             for q in range(1, max(row.realisasi)):
                 if q not in row.realisasi and (ind.id, "realisasi", q) not in stored_values:
@@ -68,3 +78,25 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
                          "triwulan sesudahnya sudah diisi. Isi bila datanya ada; capaian menandai data yang belum "
                          "lengkap.")
     return found
+
+
+def implausible(ind, stored_values: dict) -> list[tuple[int, str]]:
+    """(quarter, "periksa satuan/format: …") for each realisation of the row that
+    kinerja.plausibility flags against the quarter's target as the file (else the database) has it.
+    Without a quarterly target the annual one is used, but then a kumulatif quarter's amount is
+    not judged by its capaian (a quarter is naturally a fraction of the year)."""
+    row, rows = ind.row, []
+    for q in sorted(row.realisasi):
+        own = row.target_triwulan.get(q) or stored_values.get((ind.id, "target", q))
+        target = own or row.target_tahunan or stored_values.get((ind.id, "target", 0))
+        judged = own is not None or ind.attrs["agregasi"] != "kumulatif"
+        capaian = capaian_nilai(row.realisasi[q], target and target.bawah, target and target.atas,
+                             ind.attrs["polaritas"], "A") if judged else None
+        rows.append({"triwulan": q, "realisasi": float(row.realisasi[q]),
+                     "target_bawah": float(target.bawah) if target else None,
+                     "target_atas": float(target.atas) if target else None,
+                     "capaian_persen": None if capaian is None else float(capaian), "satuan": ind.attrs["satuan"]})
+    if not rows:
+        return []
+    frame = pd.DataFrame(rows)
+    return [(q, reason) for q, reason in zip(frame["triwulan"], plausibility.flags(frame)) if reason]

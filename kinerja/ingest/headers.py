@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from kinerja.ingest.cells import Cell, Sheet
-from kinerja.vocab import RENSTRA_AKHIR
+from kinerja.vocab import END_OF_PERIOD
 
 SCAN_ROWS = 40
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -22,7 +22,7 @@ class Header:
     fields: dict[str, int] = field(default_factory=dict)            # single-column fields
     target_tw: dict[int, int] = field(default_factory=dict)         # quarter -> column
     realisasi_tw: dict[int, int] = field(default_factory=dict)      # quarter -> column
-    target_renstra: dict[int, int] = field(default_factory=dict)    # year -> column
+    target_renstra: dict[int, int] = field(default_factory=dict)    # year (END_OF_PERIOD: none named) -> column
     anggaran_tw: dict[int, int] = field(default_factory=dict)       # quarter -> REALISASI ANGGARAN column
     units: dict[int, str] = field(default_factory=dict)   # Formulir E.81 sub-columns: column -> "K" | "%" | "RP"
     agregasi: str | None = None      # what the form declares for every indicator (E.81: kumulatif)
@@ -213,7 +213,7 @@ def _map_fields(header: Header) -> None:
         elif "TARGET" in words or q:
             if "RENSTRA" in words or "AKHIR" in words:
                 year = _YEAR.search(n)
-                header.target_renstra.setdefault(int(year.group(1)) if year else RENSTRA_AKHIR, c)
+                header.target_renstra.setdefault(int(year.group(1)) if year else END_OF_PERIOD, c)
                 continue
             if q:
                 header.target_tw.setdefault(q, c)

@@ -29,7 +29,8 @@ from kinerja.model import (
 )
 from kinerja.names import indicator_key, normalize_name
 from kinerja.store.queries import run, sql
-from kinerja.vocab import NOTES, ROMAN
+from kinerja.store.renstra import period_of
+from kinerja.vocab import END_OF_PERIOD, NOTES, ROMAN
 
 
 @dataclass
@@ -272,6 +273,7 @@ def plan_import(
                     "tidak ada baris indikator yang terbaca. Pastikan tabel memakai format SOP "
                     "(NO | SASARAN | INDIKATOR KINERJA | TARGET ...) atau Formulir E.81.", kind="tanpa_indikator")
         )
+    place_end_targets(con, workbook, tahun, plan.problems)
     stored = load_stored(con, unit, tahun)
     matches = [match_indicator(row, stored["indikator"], plan.same_as) for row in workbook.rows]
     unmatched = [i for i, m in enumerate(matches) if m is None]
@@ -331,6 +333,29 @@ def lock_problems(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> list[Prob
             f"dengan yang tersimpan, atau minta {workflow.VERIFIER} membuka kembali triwulan itu.",
             p.row.column("indikator")[1], kind="terkunci"))
     return problems
+
+
+def place_end_targets(con: duckdb.DuckDBPyConnection, workbook: ParsedWorkbook, tahun: int,
+                      problems: list[Problem]) -> None:
+    """A "TARGET AKHIR RENSTRA" column without a year is the target of the last year of the Renstra
+    period that contains `tahun`. Outside every recorded period it cannot be placed: a warning,
+    and the value is not stored."""
+    rows = [r for r in workbook.rows if END_OF_PERIOD in r.target_renstra]
+    if not rows:
+        return
+    periode = period_of(con, tahun)
+    for row in rows:
+        value = row.target_renstra.pop(END_OF_PERIOD)
+        if periode is not None:
+            row.target_renstra.setdefault(periode.akhir, value)
+    if periode is None:
+        first = rows[0]
+        problems.append(Problem(
+            first.sheet, first.row, "TARGET AKHIR RENSTRA", None,
+            f"tahun {tahun} tidak termasuk periode Renstra yang tercatat, jadi target akhir Renstra "
+            f"({len(rows)} baris) tidak disimpan. Tambahkan periodenya (halaman Register, atau `kinerja renstra "
+            "tambah --awal TAHUN --akhir TAHUN`) lalu impor ulang, atau tulis tahunnya di judul kolom.",
+            severity="peringatan", kind="periode_renstra"))
 
 
 def keep_unit_sheets(con: duckdb.DuckDBPyConnection, workbook: ParsedWorkbook, unit: str) -> ParsedWorkbook:

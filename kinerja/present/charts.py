@@ -39,7 +39,7 @@ def capaian_bars(frame: pd.DataFrame, scale: pd.DataFrame, by: str, title: str, 
     """One horizontal bar of capaian (%) per `by` (sasaran, indikator, unit), coloured by kategori,
     against the dashed 100 % target line, lowest first so what is off track stands out."""
     # only what the chart draws: mixed text/number columns (range targets) do not travel to the browser
-    keep = [c for c in [by, value, "kategori", "terukur", "jumlah"] if c in frame.columns]
+    keep = [c for c in [by, value, "kategori", "terukur", "belum_lengkap", "jumlah"] if c in frame.columns]
     data = frame.dropna(subset=[value])[keep].copy()
     data["label"] = data[value]
     order = list(data.sort_values(value)[by])
@@ -56,7 +56,8 @@ def capaian_bars(frame: pd.DataFrame, scale: pd.DataFrame, by: str, title: str, 
 
 
 def heatmap(frame: pd.DataFrame, scale: pd.DataFrame, row: str, title: str) -> alt.TopLevelMixin:
-    """`row` × quarter, each cell coloured by the kategori of its mean capaian to date."""
+    """`row` × quarter, each cell coloured by the kategori of its mean capaian to date
+    (summaries.by_quarter: a quarter with nothing measured has no row, so its cell stays empty)."""
     data = frame.copy()
     data["tw"] = [f"TW {ROMAN[q]}" for q in data["triwulan"]]
     data["tinta"] = [ink(w) for w in data["warna"]]
@@ -67,7 +68,8 @@ def heatmap(frame: pd.DataFrame, scale: pd.DataFrame, row: str, title: str) -> a
         tooltip=[alt.Tooltip(f"{row}:N", title=title), alt.Tooltip("tw:N", title="Triwulan"),
                  alt.Tooltip("rata_rata:Q", title="Rata-rata capaian (%)", format=PERSEN),
                  alt.Tooltip("kategori:N", title="Kategori"),
-                 alt.Tooltip("terukur:Q", title="Indikator terukur")])
+                 alt.Tooltip("terukur:Q", title="Indikator terukur"),
+                 alt.Tooltip("belum_lengkap:Q", title="Indikator belum lengkap")])
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(color=kategori_color(scale))
     text = base.mark_text(fontSize=12).encode(
         text=alt.Text("rata_rata:Q", format=",.1f"),

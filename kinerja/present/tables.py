@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import pandas as pd
 
-from kinerja.engine.summaries import selisih
+from kinerja.engine.summaries import TERUKUR, kategori_shown, selisih
 from kinerja.numbers import format_angka, format_persen
 from kinerja.present.colours import ink
 from kinerja.values import exact, is_missing
@@ -22,6 +22,19 @@ def angka(value) -> str:
     return value.replace(".", ",") if isinstance(value, str) else format_angka(value)
 
 
+def renstra_target_text(bawah, atas) -> str:
+    """An end target as people read it: "2.000", "80 - 90", or why there is none."""
+    if is_missing(bawah):
+        return "belum ada"
+    return angka(bawah) if is_missing(atas) or atas == bawah else f"{angka(bawah)} - {angka(atas)}"
+
+
+def renstra_periods_table(periods) -> pd.DataFrame:
+    """Renstra periods (kinerja.store.renstra.Periode) as people read them."""
+    return pd.DataFrame({"Periode": [p.label for p in periods], "Tahun awal": [str(p.awal) for p in periods],
+                         "Tahun akhir": [str(p.akhir) for p in periods]})
+
+
 def poin(change) -> str:
     """A change of capaian in percentage points: "+1,25 poin"; "–" for missing."""
     if is_missing(change):
@@ -34,14 +47,16 @@ def capaian_table(frame: pd.DataFrame) -> pd.DataFrame:
     table["Target"] = [angka(v) for v in frame["target"]]
     table["Realisasi"] = [angka(v) for v in frame["realisasi"]]
     table["Capaian"] = [format_persen(v) for v in frame["capaian_persen"]]
-    table["Kategori"] = frame["kategori"].fillna("–")
+    table["Kategori"] = kategori_shown(frame)
     table["Keterangan"] = frame["keterangan"].fillna("")
     return table
 
 
 def kategori_css(frame: pd.DataFrame) -> list[str]:
-    """Background of each row's Kategori cell in its scale colour."""
-    return [f"background-color: {w}; color: {ink(w)}" if ink(w) else "" for w in frame["warna"]]
+    """Background of each measured row's Kategori cell in its scale colour (an incomplete row has
+    no band)."""
+    return [f"background-color: {w}; color: {ink(w)}" if ink(w) and status == TERUKUR else ""
+            for w, status in zip(frame["warna"], frame["status_data"])]
 
 
 def indicator_table(frame: pd.DataFrame, notes: dict[int, str]) -> pd.DataFrame:
@@ -59,7 +74,7 @@ def years_table(own: pd.DataFrame) -> pd.DataFrame:
         "Target": [angka(v) for v in own["target"]],
         "Realisasi": [angka(v) for v in own["realisasi"]],
         "Capaian": [format_persen(v) for v in own["capaian_persen"]],
-        "Kategori": own["kategori"].fillna("–"),
+        "Kategori": kategori_shown(own),
         "Keterangan": own["keterangan"].fillna(""),
     })
 
@@ -149,7 +164,8 @@ def data_table(rows: pd.DataFrame) -> pd.DataFrame:
         table[DATA_HEADERS[column]] = [angka(v) for v in rows[column]]
     table["Capaian"] = [format_persen(v) for v in rows["capaian_persen"]]
     table["Agregasi"] = rows["agregasi"].str.replace("_", " ")
-    return table.fillna({"Kategori": "–", "Keterangan": "", "Kode": "", "Sasaran": "", "Satuan": ""})
+    table["Kategori"] = kategori_shown(rows)
+    return table.drop(columns="status_data").fillna({"Keterangan": "", "Kode": "", "Sasaran": "", "Satuan": ""})
 
 
 CHANGE_STATUS = {"baru": "Baru", "berubah": "Berubah", "sama": "Tidak berubah", "dihapus": "Dihapus"}

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from kinerja.engine.summaries import kategori_shown
 from kinerja.reports.evaluasi import Evaluasi
 from kinerja.values import is_missing
-from kinerja.vocab import RENSTRA_AKHIR, periode_text
+from kinerja.vocab import periode_text
 
 # kinds: teks (user or fixed text), angka (a value as stored), persen (2 decimals), rp (rupiah)
 
@@ -36,8 +37,8 @@ def tables(ev: Evaluasi, sasaran: str | None = None, nomor: str = "3") -> list[T
         f"Tabel {nomor}.1 Target dan realisasi kinerja {periode(ev)}",
         [("No", "angka"), ("Sasaran", "teks"), ("Indikator Kinerja", "teks"), ("Satuan", "teks"),
          ("Target", "angka"), ("Realisasi", "angka"), ("Capaian (%)", "persen"), ("Kategori", "teks")],
-        [[i, r.sasaran, r.indikator, r.satuan, r.target, r.realisasi, r.capaian_persen, r.kategori]
-         for i, r in enumerate(cap.itertuples(index=False), 1)])]
+        [[i, r.sasaran, r.indikator, r.satuan, r.target, r.realisasi, r.capaian_persen, kategori]
+         for i, (r, kategori) in enumerate(zip(cap.itertuples(index=False), kategori_shown(cap)), 1)])]
     years = ev.tahun_renstra
     yearly = pick(ev.tahunan)
     out.append(Tabel(
@@ -48,13 +49,14 @@ def tables(ev: Evaluasi, sasaran: str | None = None, nomor: str = "3") -> list[T
         [[i, r["indikator"], r["satuan"]] + [r[f"{m}_{y}"] for y in years for m in ("realisasi", "capaian")]
          for i, r in enumerate(yearly.to_dict("records"), 1)]))
     renstra = pick(ev.renstra)
+    akhir = f"Renstra {ev.periode.label}" if ev.periode else "Renstra"
     out.append(Tabel(
-        f"Tabel {nomor}.3 Realisasi kinerja s.d. tahun {ev.tahun} dibandingkan target akhir Renstra "
-        f"({RENSTRA_AKHIR})",
-        [("No", "angka"), ("Indikator Kinerja", "teks"), ("Satuan", "teks"),
-         (f"Target akhir Renstra ({RENSTRA_AKHIR})", "angka"), (f"Realisasi s.d. {ev.tahun}", "angka"),
-         ("Tingkat capaian (%)", "persen")],
-        [[i, r["indikator"], r["satuan"], r["target_akhir"], r["realisasi_sd"], r["tingkat_capaian"]]
+        f"Tabel {nomor}.3 Realisasi kinerja s.d. tahun {ev.tahun} dibandingkan target akhir {akhir}",
+        [("No", "angka"), ("Indikator Kinerja", "teks"), ("Satuan", "teks"), ("Pembanding", "teks"),
+         ("Target akhir", "angka"), (f"Realisasi s.d. {ev.tahun}", "angka"), ("Tingkat capaian (%)", "persen"),
+         ("Keterangan", "teks")],
+        [[i, r["indikator"], r["satuan"], r["aturan"], r["target_akhir"], r["realisasi_sd"], r["tingkat_capaian"],
+          r["keterangan"]]
          for i, r in enumerate(renstra.to_dict("records"), 1)]))
     if sasaran is None:
         out.append(Tabel(

@@ -3,10 +3,8 @@ LKjIP Bab III analyses (PermenPAN-RB 53/2014). The workbook, the docx draft and 
 all draw these same frames, and every capaian in them is the engine's (kinerja.capaian).
 
 Values are Decimal (exact) or float as the engine gives them; missing is None, never 0.
-Renstra period: RENSTRA_AWAL .. RENSTRA_AKHIR; its end target is target_renstra of RENSTRA_AKHIR.
-"Realisasi Renstra s.d. tahun lalu" of an indicator: for kumulatif indicators the sum of the yearly
-realisations of the earlier Renstra years, otherwise the latest of them; s.d. tahun ini (column 13)
-adds this year's (kumulatif) or takes this year's value (the position now).
+The Renstra columns (E.81 5, 6, 13, 14; Bab III table 3.3) are kinerja.engine.renstra.compare: the
+period that contains the year, and per agregasi a like-with-like comparison with the end target.
 """
 from __future__ import annotations
 
@@ -17,11 +15,15 @@ import duckdb
 import pandas as pd
 
 from kinerja.engine.anggaran import realisasi_sebelum, serapan
-from kinerja.engine.capaian import capaian, capaian_nilai, kategori_for
+from kinerja.engine.capaian import capaian, kategori_for
+from kinerja.engine.renstra import compare
+from kinerja.engine.summaries import incomplete, measured
+from kinerja.model import fmt_plain
 from kinerja.safety import is_number
 from kinerja.store.queries import run
-from kinerja.values import exact, is_missing, mean_persen
-from kinerja.vocab import E81_KOLOM, NOTES, RENSTRA_AKHIR, RENSTRA_AWAL, renstra_years
+from kinerja.store.renstra import Periode, period_of
+from kinerja.values import is_missing, mean_persen
+from kinerja.vocab import E81_KOLOM, NOTES
 
 # Columns 5-14 of the E.81, each with a K (kinerja) and an Rp (anggaran) value.
 E81_COLUMNS = (["no", "sasaran", "program_kegiatan", "indikator", "satuan"]
@@ -39,16 +41,19 @@ class Evaluasi:
     capaian: pd.DataFrame          # the engine's table for the period, in evaluation order
     e81: pd.DataFrame              # E81_COLUMNS, one row per indicator and per program/kegiatan
     tahunan: pd.DataFrame          # per indicator: realisasi_<y>, capaian_<y> for the Renstra years so far
-    renstra: pd.DataFrame          # per indicator: target akhir Renstra, realisasi s.d. tahun ini, tingkat capaian
+    renstra: pd.DataFrame          # per indicator: kinerja.engine.renstra.COLUMNS with sasaran, indikator, satuan, unit
+    periode: Periode | None        # the Renstra period of the year (None: outside every recorded one)
     efisiensi: pd.DataFrame        # per program/kegiatan: pagu, realisasi, serapan, capaian kinerja
     catatan: pd.DataFrame          # per indicator: ket and the FAKTOR columns present
-    rata_rata: Decimal | None      # mean capaian of the period, as the Capaian sheet and the dashboard
+    rata_rata: Decimal | None      # mean capaian of the measured indicators, as the dashboard
     predikat: tuple[str, str] | None
     rata_serapan: Decimal | None
+    catatan_data: list[str]        # notes every document prints under its tables (catatan_data())
 
     @property
     def tahun_renstra(self) -> list[int]:
-        return renstra_years(self.tahun)
+        """The period's years up to this one (only this year outside every period)."""
+        return self.periode.years_to(self.tahun) if self.periode else [self.tahun]
 
 
 def native(value):
@@ -64,55 +69,34 @@ def order(frame: pd.DataFrame) -> pd.DataFrame:
                              kind="stable").reset_index(drop=True)
 
 
-def tingkat_capaian(realisasi: Decimal | None, target: Decimal | None, polaritas: str,
-                    rumus: str) -> Decimal | None:
-    """Column 14: realisation to date against the Renstra end target, by the indicator's own
-    formula (spec/capaian.md), rounded half up; None where it cannot be computed."""
-    if realisasi is None or target is None:
-        return None
-    return capaian_nilai(realisasi, target, target, polaritas, rumus)
-
-
 def evaluasi(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = None) -> Evaluasi:
     frame = order(capaian(con, tahun, triwulan))
-    links = run(con, "export_indikator", {"akhir": RENSTRA_AKHIR}).set_index("indikator_id")
-    years = renstra_years(tahun)
-    history = {y: capaian(con, y).set_index("indikator_id") for y in years if y != tahun}
-    history[tahun] = frame.set_index("indikator_id")  # this year: the period asked, as the dashboard
+    links = run(con, "export_indikator").set_index("indikator_id")
+    periode = period_of(con, tahun)
+    years = periode.years_to(tahun) if periode else [tahun]
+    history = {y: capaian(con, y) for y in years if y != tahun}
+    history[tahun] = frame  # this year: the period asked, as the dashboard
+    renstra = compare(con, tahun, history).set_index("indikator_id")
+    history = {y: table.set_index("indikator_id") for y, table in history.items()}
     budget = serapan(con, tahun, triwulan)
-    before = realisasi_sebelum(con, tahun, RENSTRA_AWAL)
-    first_year = tahun <= RENSTRA_AWAL
+    before = realisasi_sebelum(con, tahun, periode.awal) if periode else {}
+    first_year = periode is not None and tahun == periode.awal
 
     tahunan_rows, renstra_rows, per_indicator = [], [], {}
     for row in frame.itertuples(index=False):
-        earlier = [exact(history[y].at[row.indikator_id, "realisasi"]) if row.indikator_id in history[y].index
-                   else None for y in years if y < tahun]
-        earlier = [v for v in earlier if v is not None]
-        if row.agregasi == "kumulatif":
-            k6 = sum(earlier) if earlier else None
-        else:
-            k6 = earlier[-1] if earlier else None
-        k12 = exact(row.realisasi)
-        if k12 is None:
-            k13 = None
-        elif row.agregasi == "kumulatif":
-            k13 = k12 + k6 if k6 is not None else (k12 if first_year else None)
-        else:
-            k13 = k12
-        link = links.loc[row.indikator_id] if row.indikator_id in links.index else None
-        k5 = None
-        if link is not None and isinstance(link["renstra_bawah"], str) and link["renstra_bawah"] == link["renstra_atas"]:
-            k5 = Decimal(link["renstra_bawah"]).normalize()
-        k14 = tingkat_capaian(k13, k5, row.polaritas, row.rumus_negatif)
-        per_indicator[row.indikator_id] = {"k5": k5, "k6": k6, "k12": k12, "k13": k13, "k14": k14}
+        own = renstra.loc[row.indikator_id]
+        per_indicator[row.indikator_id] = {"k5": target_cell(own["target_akhir"], own["target_akhir_atas"]),
+                                           "k6": own["realisasi_lalu"], "k12": own["realisasi_ini"],
+                                           "k13": own["realisasi_sd"], "k14": own["tingkat_capaian"]}
         renstra_rows.append({"sasaran": row.sasaran, "indikator": row.indikator, "satuan": row.satuan,
-                             "target_akhir": k5, "realisasi_sd": k13, "tingkat_capaian": k14,
-                             "unit": row.unit_nama, "indikator_id": row.indikator_id})
+                             "unit": row.unit_nama, "indikator_id": row.indikator_id, **own.to_dict(),
+                             "target_akhir": per_indicator[row.indikator_id]["k5"]})
         yearly = {"sasaran": row.sasaran, "indikator": row.indikator, "satuan": row.satuan,
                   "unit": row.unit_nama, "indikator_id": row.indikator_id}
         for y in years:
             found = row.indikator_id in history[y].index
-            for name, column in (("realisasi", "realisasi"), ("capaian", "capaian_persen"), ("kategori", "kategori")):
+            for name, column in (("realisasi", "realisasi"), ("capaian", "capaian_persen"), ("kategori", "kategori"),
+                                 ("status", "status_data")):
                 yearly[f"{name}_{y}"] = native(history[y].at[row.indikator_id, column]) if found else None
         tahunan_rows.append(yearly)
 
@@ -120,13 +104,40 @@ def evaluasi(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = 
              for r in run(con, "export_program_kegiatan").itertuples(index=False)}
     e81 = e81_rows(frame, links, kinds, per_indicator, budget, before, first_year)
     efisiensi = efisiensi_rows(frame, links, kinds, budget)
-    rata_rata = mean_persen(frame["capaian_persen"])
+    rata_rata = mean_persen(measured(frame)["capaian_persen"])
     return Evaluasi(
         tahun=tahun, triwulan=triwulan, capaian=frame, e81=e81,
-        tahunan=pd.DataFrame(tahunan_rows), renstra=pd.DataFrame(renstra_rows), efisiensi=efisiensi,
+        tahunan=pd.DataFrame(tahunan_rows), renstra=pd.DataFrame(renstra_rows), periode=periode, efisiensi=efisiensi,
         catatan=notes(con, tahun, triwulan), rata_rata=rata_rata, predikat=kategori_for(con, rata_rata),
-        rata_serapan=mean_persen(efisiensi["serapan_persen"]),
+        rata_serapan=mean_persen(efisiensi["serapan_persen"]), catatan_data=catatan_data(frame),
     )
+
+
+def target_cell(bawah: Decimal | None, atas: Decimal | None) -> Decimal | str | None:
+    """An end target as a cell: the number, or "80 - 90" (dot decimals) for a range."""
+    if bawah is None or atas is None or bawah == atas:
+        return bawah
+    return f"{fmt_plain(bawah)} - {fmt_plain(atas)}"
+
+
+def catatan_data(frame: pd.DataFrame) -> list[str]:
+    """What a reader of the documents must know about the data behind the numbers, one line each:
+    indicators with a quarter not reported (their capaian is partial: not judged, not in the
+    mean), and values that look typed in the wrong unit or format (kinerja.plausibility)."""
+    lines = []
+    flagged = frame[frame["periksa"] != ""]
+    if len(flagged):
+        lines.append(f"Periksa satuan/format: {len(flagged)} indikator dengan nilai yang tidak wajar; pastikan angka "
+                     "dan satuannya benar sebelum dokumen ini dipakai.")
+        lines += [f"- {row.indikator} ({row.unit_nama or row.unit}): {row.periksa}"
+                  for row in flagged.itertuples(index=False)]
+    waiting = incomplete(frame)
+    if len(waiting):
+        lines.append(f"Data belum lengkap: {len(waiting)} indikator; capaiannya sementara, tidak diberi kategori "
+                     f"dan tidak masuk rata-rata ({len(measured(frame))} indikator terukur).")
+        lines += [f"- {row.indikator} ({row.unit_nama or row.unit}): {row.keterangan}"
+                  for row in waiting.itertuples(index=False)]
+    return lines
 
 
 def e81_rows(frame, links, kinds, per_indicator, budget, before, first_year) -> pd.DataFrame:

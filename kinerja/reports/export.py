@@ -40,6 +40,7 @@ import pandas as pd
 import xlsxwriter
 
 from kinerja.engine.capaian import capaian, plain, skala
+from kinerja.engine.summaries import TERUKUR, kategori_shown
 from kinerja.present.xlsx_formats import (
     Formats,
     band,
@@ -48,7 +49,7 @@ from kinerja.present.xlsx_formats import (
     write_number,
 )
 from kinerja.reports.evaluasi import Evaluasi, evaluasi
-from kinerja.reports.workbook import write_bab3, write_data, write_e81
+from kinerja.reports.workbook import write_bab3, write_data, write_e81, write_notes
 from kinerja.safety import csv_safe, is_number, write_cell
 from kinerja.store.db import setting
 from kinerja.vocab import ROMAN
@@ -214,6 +215,7 @@ def write_body(ws, formats: Formats, first: int, frame: pd.DataFrame, triwulan: 
         ws.merge_range(first, 0, first, len(HEADERS) - 1, "", formats(**cell))
         ws.write_string(first, 0, "Belum ada data capaian untuk periode ini.", formats(**cell, italic=True))
         return first
+    kategori = list(kategori_shown(frame))
     for i, row in enumerate(frame.itertuples(index=False)):
         r = first + i
         write_cell(ws, r, C["Indikator"], row.indikator, formats(**cell))
@@ -225,7 +227,8 @@ def write_body(ws, formats: Formats, first: int, frame: pd.DataFrame, triwulan: 
             write_number(ws, formats, r, c, getattr(row, f"realisasi_tw{q}") if shown else None, cell)
         write_number(ws, formats, r, C["Realisasi s.d. TW"], row.realisasi, cell)
         write_cell(ws, r, C["Capaian (%)"], row.capaian_persen, formats(**cell, num_format="#,##0.00"))
-        write_cell(ws, r, C["Kategori"], text(row.kategori), formats(**cell, **band(row.warna)))
+        measured = row.status_data == TERUKUR  # an incomplete row's partial capaian gets no band
+        write_cell(ws, r, C["Kategori"], kategori[i], formats(**cell, **band(row.warna if measured else None)))
         write_cell(ws, r, C["Keterangan"], text(row.keterangan) or None, formats(**cell))
         write_cell(ws, r, C["Catatan"], text(notes.get(row.indikator_id)), formats(**cell))
     write_groups(ws, formats(**cell, bold=True), formats(**cell, align="center"), first, frame)
@@ -242,9 +245,9 @@ def write_groups(ws, sasaran_fmt, no_fmt, first: int, frame: pd.DataFrame) -> No
 def write_footer(con, ws, formats: Formats, r: int, ev: Evaluasi) -> None:
     """The average capaian with its kategori (Formulir E.81), then the scale that colours it."""
     cell = dict(border=1, bold=True)
-    measured = int(ev.capaian["capaian_persen"].notna().sum())
+    measured = int((ev.capaian["status_data"] == TERUKUR).sum())
     ws.merge_range(r, 0, r, C["Capaian (%)"] - 1, "", formats(**cell))
-    ws.write_string(r, 0, f"Rata-rata capaian ({measured} indikator)", formats(**cell, align="right"))
+    ws.write_string(r, 0, f"Rata-rata capaian ({measured} indikator terukur)", formats(**cell, align="right"))
     write_cell(ws, r, C["Capaian (%)"], ev.rata_rata, formats(**cell, num_format="#,##0.00"))
     found = ev.predikat
     write_cell(ws, r, C["Kategori"], found[0] if found else None, formats(**cell, **band(found and found[1])))
@@ -256,3 +259,4 @@ def write_footer(con, ws, formats: Formats, r: int, ev: Evaluasi) -> None:
         bound = f"≥ {plain(band_row.batas_bawah).replace('.', ',')}" if pd.notna(band_row.batas_bawah) else "lainnya"
         ws.write_string(r + i, 1, bound)
         write_cell(ws, r + i, 2, band_row.kategori, formats(**band(band_row.warna)))
+    write_notes(ws, formats, r + len(skala(con)) + 2, ev)

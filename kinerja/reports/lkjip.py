@@ -19,6 +19,7 @@ import pandas as pd
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt
 
+from kinerja.engine import summaries
 from kinerja.numbers import format_persen
 from kinerja.present.tables import angka
 from kinerja.reports.bab3 import Tabel, periode, tables
@@ -26,7 +27,7 @@ from kinerja.reports.evaluasi import Evaluasi, evaluasi, native
 from kinerja.safety import printable_frame
 from kinerja.store.queries import run
 from kinerja.values import is_missing
-from kinerja.vocab import NOTES, RENSTRA_AKHIR
+from kinerja.vocab import NOTES
 
 DEFAULT_TEMPLATE = Path(__file__).parent / "templates" / "lkjip_bab3.docx"
 ANALISIS = "[Analisis Jafung Perencana: uraikan penyebab keberhasilan/kegagalan dan alternatif solusinya]"
@@ -64,15 +65,17 @@ def write_lkjip(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None
 def fill(document, ev: Evaluasi) -> None:
     document.add_heading("BAB III AKUNTABILITAS KINERJA", level=1)
     document.add_heading("A. Capaian Kinerja Organisasi", level=2)
-    measured = int(ev.capaian["capaian_persen"].notna().sum())
     if ev.capaian.empty:
         document.add_paragraph(f"Belum ada data capaian kinerja untuk {periode(ev)}.")
     else:
+        measured = len(summaries.measured(ev.capaian))
         predikat = f" ({ev.predikat[0]})" if ev.predikat else ""
         document.add_paragraph(
             f"Pengukuran kinerja {periode(ev)} mencakup {len(ev.capaian)} indikator kinerja, "
-            f"{measured} di antaranya dapat diukur capaiannya, dengan rata-rata capaian "
+            f"{measured} di antaranya terukur dengan data lengkap, dengan rata-rata capaian "
             f"{format_persen(ev.rata_rata)}{predikat}.")
+        for line in ev.catatan_data:
+            document.add_paragraph(line.removeprefix("- "), style="List Bullet" if line.startswith("- ") else None)
     sasaran_list = list(dict.fromkeys(ev.capaian["sasaran"].where(ev.capaian["sasaran"].notna(), None)))
     for n, sasaran in enumerate(sasaran_list, 1):
         document.add_heading(f"Sasaran {n}: {sasaran or 'Tanpa sasaran'}", level=3)
@@ -145,7 +148,12 @@ def paragraph(ev: Evaluasi, row) -> str:
     2022; terhadap target akhir Renstra …", every number from the tables."""
     satuan = f" {row.satuan}" if isinstance(row.satuan, str) else ""
     waktu = periode(ev)
-    if is_missing(row.capaian_persen):
+    if row.status_data == summaries.BELUM_LENGKAP:
+        partial = ("" if is_missing(row.capaian_persen)
+                   else f"; capaian sementara atas data yang ada {format_persen(row.capaian_persen)}")
+        text = (f"Capaian indikator {row.indikator} pada {waktu} belum dapat dinilai karena data belum lengkap"
+                f" ({row.keterangan}){partial}.")
+    elif is_missing(row.capaian_persen):
         text = (f"Capaian indikator {row.indikator} pada {waktu} belum dapat dihitung"
                 f" ({row.keterangan or 'data belum lengkap'}).")
     else:
@@ -156,23 +164,33 @@ def paragraph(ev: Evaluasi, row) -> str:
         previous = ev.tahun - 1
         column = f"capaian_{previous}"
         before = native(yearly.at[row.indikator_id, column]) if column in yearly.columns else None
-        if before is not None:
+        # like with like: last year's value only when it was measured on complete data
+        if before is not None and yearly.at[row.indikator_id, f"status_{previous}"] == summaries.TERUKUR:
             if row.capaian_persen == before:
                 text += f", sama dengan capaian pada {previous} ({format_persen(before)})"
             else:
                 change = "naik" if row.capaian_persen > before else "turun"
                 text += f", {change} dari {format_persen(before)} pada {previous}"
-        text += ";"
+        text += "."
         if row.belum_dikonfirmasi:
-            text = text[:-1] + f" (dihitung dengan {row.belum_dikonfirmasi} yang ditebak dan belum dikonfirmasi);"
+            text = text[:-1] + f" (dihitung dengan {row.belum_dikonfirmasi} yang ditebak dan belum dikonfirmasi)."
+        if row.periksa:
+            text += f" {row.periksa[0].upper()}{row.periksa[1:]}."  # "Periksa satuan/format: …"
     renstra = ev.renstra.set_index("indikator_id").loc[row.indikator_id].map(native_or_decimal)
-    if renstra["target_akhir"] is None:
-        text += f" target akhir Renstra ({RENSTRA_AKHIR}) belum ditetapkan."
-    else:
-        text += (f" terhadap target akhir Renstra ({RENSTRA_AKHIR}) sebesar {angka(renstra['target_akhir'])}{satuan},"
-                 f" realisasi s.d. {ev.tahun} sebesar {angka(renstra['realisasi_sd'])}{satuan}"
-                 f" ({format_persen(renstra['tingkat_capaian'])}).")
-    return text
+    return f"{text} {renstra_sentence(ev, renstra, satuan)}"
+
+
+def renstra_sentence(ev: Evaluasi, renstra, satuan: str) -> str:
+    """The indicator against its Renstra end target, by the rule of its agregasi
+    (kinerja.engine.renstra), or why it cannot be compared."""
+    if ev.periode is None:
+        return f"Tahun {ev.tahun} tidak termasuk periode Renstra yang tercatat."
+    head = f"Terhadap Renstra {ev.periode.label} ({renstra['aturan']})"
+    if renstra["tingkat_capaian"] is None:
+        return f"{head}: belum dapat dibandingkan ({renstra['keterangan']})."
+    note = f"; {renstra['keterangan']}" if renstra["keterangan"] else ""
+    return (f"{head}: target {angka(renstra['target_akhir'])}{satuan}, realisasi {angka(renstra['realisasi_sd'])}"
+            f"{satuan}, tingkat capaian {format_persen(renstra['tingkat_capaian'])}{note}.")
 
 
 def native_or_decimal(value):

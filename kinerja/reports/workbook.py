@@ -131,6 +131,16 @@ def write_e81_footer(ws, formats: Formats, r: int, ev: Evaluasi) -> None:
         ws.merge_range(r + i, 4, r + i, UNIT_COL, "", formats(**CELL))
         write_cell(ws, r + i, 4, text, formats(**CELL))
         ws.set_row(r + i, max(30, 13 * (text or "").count("\n") + 15))
+    write_notes(ws, formats, r + len(E81_FOOTER) + 1, ev)
+
+
+def write_notes(ws, formats: Formats, r: int, ev: Evaluasi) -> int:
+    """Evaluasi.catatan_data under a sheet's table, one line a row; returns the next free row."""
+    if ev.catatan_data:
+        ws.write_string(r, 0, "Catatan data", formats(bold=True))
+    for i, line in enumerate(ev.catatan_data, start=1):
+        write_cell(ws, r + i, 0, line, formats(italic=True))
+    return r + len(ev.catatan_data) + 1
 
 
 def faktor_text(ev: Evaluasi, key: str) -> str | None:

@@ -22,9 +22,11 @@ from kinerja.collect import reminders, workflow
 from kinerja.collect import versions as collect_versions
 from kinerja.engine import capaian as engine
 from kinerja.engine import proyeksi as engine_proyeksi
+from kinerja.engine import renstra as engine_renstra
 from kinerja.engine import summaries
 from kinerja.safety import printable
 from kinerja.store import backup, db
+from kinerja.store import renstra as store_renstra
 from kinerja.store.queries import run
 from kinerja.web.text import plain
 
@@ -118,6 +120,27 @@ def over_years(path: str, triwulan: int | None) -> pd.DataFrame:
     """The capaian tables of every year with data (to the same quarter), with a `tahun` column."""
     available = years(path)
     return summaries.over_years(dict(zip(available, engine_runs(path, [(t, triwulan, None) for t in available]))))
+
+
+@st.cache_data(show_spinner=False)
+def renstra_periods(path: str) -> list[store_renstra.Periode]:
+    return using(store_renstra.periods)
+
+
+@st.cache_data(show_spinner=False)
+def renstra_period(path: str, tahun: int) -> store_renstra.Periode | None:
+    """The Renstra period containing `tahun`; None outside every recorded one."""
+    return using(store_renstra.period_of, tahun)
+
+
+@st.cache_data(show_spinner="Membandingkan dengan target akhir Renstra…")
+def renstra(path: str, tahun: int, triwulan: int | None) -> pd.DataFrame:
+    """kinerja.engine.renstra.compare for the year (this year to the period asked, the period's
+    earlier years whole), as the E.81 and the LKjIP draft compute it."""
+    periode = renstra_period(path, tahun)
+    years = periode.years_to(tahun) if periode else [tahun]
+    runs = engine_runs(path, [(y, triwulan if y == tahun else None, None) for y in years])
+    return using(engine_renstra.compare, tahun, dict(zip(years, runs)))
 
 
 @st.cache_data(show_spinner=False)

@@ -117,7 +117,10 @@ to_date AS (
            CASE combine WHEN 'mean' THEN t_n ELSE 1 END AS qt_den,
            CASE WHEN combine <> 'latest' THEN t_kosong
                 WHEN tq_b IS NULL THEN 'TW ' || ['I', 'II', 'III', 'IV'][q]
-                ELSE '' END AS qt_kosong
+                ELSE '' END AS qt_kosong,
+           -- every quarter the rule needs is reported: all of them up to q for a sum or a mean,
+           -- the quarter asked for a latest value (spec/capaian.md: missing is not failing)
+           r_n > 0 AND CASE WHEN combine = 'latest' THEN tw_akhir = q ELSE r_kosong = '' END AS lengkap
     FROM quarters
 ),
 -- Which target counts: to a quarter, the quarterly targets (the annual one when there are none);
@@ -263,7 +266,13 @@ SELECT
     CAST(c.tw3 AS DOUBLE) AS realisasi_tw3,
     CAST(c.tw4 AS DOUBLE) AS realisasi_tw4,
     c.tw_akhir AS triwulan_realisasi,
-    c.rn IS NOT NULL AND CASE WHEN c.combine = 'latest' THEN c.tw_akhir = c.q ELSE c.r_kosong = '' END AS lengkap,
+    c.lengkap,
+    -- how the row counts: 'tidak_dapat_dihitung' (no usable target: no complete data would make it
+    -- computable), 'belum_lengkap' (a quarter the rule needs is not reported: never counted as a
+    -- poor result), 'terukur'
+    CASE WHEN c.tb IS NULL OR c.status = 'target_nol' THEN 'tidak_dapat_dihitung'
+         WHEN NOT c.lengkap THEN 'belum_lengkap'
+         ELSE 'terukur' END AS status_data,
     CASE WHEN c.status = 'tercapai' THEN k.warna_terbaik WHEN c.seratusan IS NOT NULL THEN k.warna[c.pita] END
         AS warna
 FROM banded c
