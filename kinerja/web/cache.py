@@ -27,7 +27,8 @@ from kinerja.store.queries import run
 
 # The file stays open this long after a page's last query, so a page view opens it once; a
 # `kinerja` command waiting for it gets it as soon as the running queries end.
-db.keep_open(0.5)
+LINGER_SECONDS = 0.5
+db.keep_open(LINGER_SECONDS)
 SEEN_REVISION: dict[str, int] = {}
 LOG = logging.getLogger(__name__)
 # What app.py shows as a message instead of a traceback: the database cannot be used right now.
@@ -91,6 +92,12 @@ def years(path: str) -> list[int]:
 @st.cache_data(show_spinner="Menghitung capaian…")
 def capaian(path: str, tahun: int, triwulan: int | None, unit: str | None) -> pd.DataFrame:
     return using(engine.capaian, tahun, triwulan, unit)
+
+
+@st.cache_data(show_spinner=False)
+def ringkasan(path: str, tahun: int, triwulan: int | None, unit: str | None) -> dict:
+    """engine.capaian.ringkasan of the period's capaian: the numbers leadership reads first."""
+    return using(lambda con: engine.ringkasan(capaian(path, tahun, triwulan, unit), con))
 
 
 def engine_runs(path: str, periods: list[tuple[int, int | None, str | None]]) -> list[pd.DataFrame]:
