@@ -54,7 +54,7 @@ def at_once(actions) -> list:
 @pytest.fixture
 def path(tmp_path):
     target = tmp_path / "k.duckdb"
-    with db.use(target, create=True):
+    with db.use(target, create="always"):
         pass
     return target
 
@@ -156,7 +156,7 @@ def test_versions_numbered_twice_before_are_numbered_again_in_upload_order(tmp_p
 
     store = db
     target = tmp_path / "lama.duckdb"
-    with store.use(target, create=True):
+    with store.use(target, create="always"):
         pass
     save(target, plan(target, "MUTASI", workbook("MUTASI", "Sasaran", ["Indikator"])), "awal")
     con = store.connect(target)
