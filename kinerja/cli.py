@@ -16,7 +16,8 @@ import duckdb
 
 from kinerja.collect.units import UnknownUnit, resolve_unit
 from kinerja.ingest.cells import ReadError
-from kinerja.ingest.plan import ImportResult, plan_file, plan_import
+from kinerja.ingest.plan import ImportResult, plan_import
+from kinerja.ingest.reader import read_workbook
 from kinerja.ingest.write import apply_plan
 from kinerja.numbers import format_angka
 from kinerja.present.output import render
@@ -98,16 +99,19 @@ def init(db_file, demo):
 @click.option("--oleh", default="cli", show_default=True, help="Nama pengunggah yang dicatat.")
 @db_option
 def import_command(files, unit, tahun, triwulan, dry_run, errors_out, oleh, db_file):
-    con = open_db(db_file, create="if_fresh")
-    unit = unit_code(con, unit)
-    # Check every file before writing any, so a bad file among several writes nothing at all.
-    plans = []
+    # Read every file before taking the database: reading is the slow part, and the dashboard
+    # waits for the database while a command holds it.
+    read = []
     for name in files:
         data = Path(name).read_bytes()
         try:
-            plans.append(plan_file(con, data, Path(name).name, unit, tahun, triwulan))
+            read.append((data, read_workbook(data, Path(name).name, triwulan)))
         except ReadError as exc:
             raise InputError(f"berkas '{name}' tidak dapat dibaca: {exc}") from exc
+    con = open_db(db_file, create="if_fresh")
+    unit = unit_code(con, unit)
+    # Check every file before writing any, so a bad file among several writes nothing at all.
+    plans = [plan_import(con, workbook, data, unit, tahun, triwulan) for data, workbook in read]
     for plan in plans:
         for problem in plan.problems:
             echo(str(problem), err=True)

@@ -183,6 +183,7 @@ class Lease:
         self.file = FileLock(f"{path}.lock", thread_local=False)
         self.gate = FileLock(f"{path}.gerbang", thread_local=False)
         self.draining = False
+        self.opening = False
         self.timer: threading.Timer | None = None
         self.depth = threading.local()
 
@@ -196,13 +197,14 @@ class Lease:
             while True:
                 if self.con is not None and not self.draining and self.others_waiting():
                     if self.users:
-                        self.draining = True
+                        self.draining = True  # let the uses running finish, then hand the file over
                     else:
                         self.close()
-                if self.con is None:
-                    self.open(deadline, create)
-                if not self.draining:
+                if self.con is not None and not self.draining:
                     break
+                if self.con is None and not self.opening:
+                    self.open(deadline, create)
+                    continue
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or not self.cond.wait(remaining):
                     raise Busy(busy_message(self.path))
@@ -272,17 +274,31 @@ class Lease:
             raise fault(exc, self.path) from exc
 
     def open(self, deadline: float, create: str) -> None:
-        self.lock_file(deadline)
+        """Called holding self.cond; waits for the file without it (the other threads of the
+        process wait on the condition, each with its own deadline), then sets self.con."""
+        self.opening = True
+        self.cond.release()
         try:
-            self.con = open_file(self.path, create)
+            con = self.connect(deadline, create)
+        finally:
+            self.cond.acquire()
+            self.opening = False
+            self.cond.notify_all()
+        self.con = con
+
+    def connect(self, deadline: float, create: str) -> duckdb.DuckDBPyConnection:
+        self.lock_file(deadline)
+        con = None
+        try:
+            con = open_file(self.path, create)
             key = str(self.path.resolve())
             if key not in MIGRATED:
-                migrate(self.con)
+                migrate(con)
                 MIGRATED.add(key)
+            return con
         except BaseException as exc:
-            if self.con is not None:
-                self.con.close()
-                self.con = None
+            if con is not None:
+                con.close()
             self.file.release()
             if isinstance(exc, (duckdb.Error, OSError)):
                 raise fault(exc, self.path) from exc

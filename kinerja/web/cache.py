@@ -97,7 +97,8 @@ def capaian(path: str, tahun: int, triwulan: int | None, unit: str | None) -> pd
 @st.cache_data(show_spinner=False)
 def ringkasan(path: str, tahun: int, triwulan: int | None, unit: str | None) -> dict:
     """engine.capaian.ringkasan of the period's capaian: the numbers leadership reads first."""
-    return using(lambda con: engine.ringkasan(capaian(path, tahun, triwulan, unit), con))
+    frame = capaian(path, tahun, triwulan, unit)  # outside the use: no cached call waits inside one
+    return using(lambda con: engine.ringkasan(frame, con))
 
 
 def engine_runs(path: str, periods: list[tuple[int, int | None, str | None]]) -> list[pd.DataFrame]:
