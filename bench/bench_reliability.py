@@ -95,7 +95,9 @@ async def session(browser, url: str, unit: str, path: Path, year: int, oleh: str
                 english = any(w in text for w in ("Error", "Exception", "Traceback"))
                 return ("crashed: " if english else "refused: ") + text.replace("\n", " ")[:160]
             await page.wait_for_timeout(200)
-        return "crashed: no answer"
+        alerts = page.locator("[data-testid='stAlert']")
+        said = " / ".join([(await alerts.nth(i).inner_text())[:100] for i in range(await alerts.count())])
+        return f"crashed: no answer in {STEP_SECONDS} s (page says: {said.replace(chr(10), ' ') or 'nothing'})"
     except Exception as exc:  # the page never got there: counted, not hidden
         return f"crashed: {type(exc).__name__} {str(exc)[:100]}"
     finally:

@@ -27,7 +27,7 @@ def plan(path, unit, data, triwulan=None):
 
 def save(path, planned, oleh):
     """What the Simpan button does: confirm on the session's own cursor, retried on a collision."""
-    with db.use(path) as con:
+    with db.writing(path) as con:
         return db.retrying(upload.confirm, con, planned, oleh)
 
 
@@ -116,7 +116,7 @@ def test_a_verification_racing_an_upload_never_loses_the_verified_values(path):
         racing = plan(path, unit, workbook(unit, f"Sasaran {unit}", ["Indikator"], realisasi=99), triwulan=1)
 
         def verify():
-            with db.use(path) as con:
+            with db.writing(path) as con:
                 db.retrying(workflow.set_status, con, unit, YEAR, 1, "diverifikasi", "sekretariat")
             return "verified"
 

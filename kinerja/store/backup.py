@@ -69,7 +69,7 @@ def backup(path: str | os.PathLike | None = None, keep: int = KEEP, now: datetim
     partial = target.with_name(target.name + ".sebagian")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with db.use(source, create="never") as con, db.WRITE_LOCK:
+        with db.writing(source, create="never") as con:
             con.execute("CHECKPOINT")
             shutil.copyfile(source, partial)
         digest = sha256(partial)

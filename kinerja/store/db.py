@@ -396,6 +396,15 @@ def forget(path: Path) -> None:
 WRITE_LOCK = threading.RLock()
 
 
+@contextmanager
+def writing(path: str | os.PathLike | None = None, create: str = "if_fresh"):
+    """A use for a write: this process's write turn (WRITE_LOCK) is taken before the file, so
+    saves queued behind another do not hold the file meanwhile (a waiting `kinerja` command gets
+    it between two saves)."""
+    with WRITE_LOCK, use(path, create) as con:
+        yield con
+
+
 def revision_file(path: Path) -> Path:
     return Path(f"{path}.revisi")
 

@@ -224,7 +224,8 @@ def write(action, *args, **kwargs) -> str | None:
     another save); the other pages show the result at once. Returns the user's message when
     the workflow refuses the step or the database cannot take it; None when it is stored."""
     try:
-        using(lambda con: db.retrying(action, con, *args, **kwargs))
+        with db.writing(database()) as con:
+            db.retrying(action, con, *args, **kwargs)
     except (workflow.WorkflowError, db.StoreError) as exc:
         return str(exc)
     clear_caches()

@@ -12,7 +12,7 @@ from kinerja.ingest import upload
 from kinerja.ingest.plan import ImportResult
 from kinerja.model import Problem
 from kinerja.store import db
-from kinerja.web.cache import clear_caches, using, years
+from kinerja.web.cache import clear_caches, database, using, years
 
 
 @st.cache_data(show_spinner=False)
@@ -68,7 +68,8 @@ def confirm_upload(plan, oleh: str, draf: bool):
     """upload.confirm, tried again on a collision; a database that cannot take the save gives a
     result that is refused with the reason (nothing written)."""
     try:
-        return using(lambda con: db.retrying(upload.confirm, con, plan, oleh, draf))
+        with db.writing(database()) as con:
+            return db.retrying(upload.confirm, con, plan, oleh, draf)
     except db.StoreError as exc:
         return ImportResult(dataclasses.replace(plan, problems=plan.problems + [
             Problem(plan.filename, None, None, None, str(exc), kind="basis_data")]))
