@@ -68,7 +68,7 @@ def kinerja(*args, timeout=120) -> subprocess.CompletedProcess:
 def hold(database, seconds: float) -> subprocess.Popen:
     """Another process writing for `seconds` (as a long `kinerja import` would): it holds the
     file and marks the database changed, so the dashboard's cached numbers are stale."""
-    code = ("import sys, time\nfrom kinerja import db\nwith db.use(sys.argv[1]) as con:\n"
+    code = ("import sys, time\nfrom kinerja.store import db\nwith db.use(sys.argv[1]) as con:\n"
             "    db.bump_revision(con)\n    print('holding', flush=True)\n    time.sleep(float(sys.argv[2]))\n")
     process = subprocess.Popen([sys.executable, "-c", code, str(database), str(seconds)], cwd=ROOT,
                                stdout=subprocess.PIPE, text=True)

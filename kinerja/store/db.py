@@ -64,7 +64,7 @@ class StoreError(Exception):
 
 
 class Busy(StoreError):
-    """Another process held the database longer than WAIT_SECONDS."""
+    """Another process held the database longer than this process waits (PATIENCE)."""
 
 
 class WriteConflict(StoreError):
@@ -348,7 +348,8 @@ def lease(path: Path) -> Lease:
 @contextmanager
 def use(path: str | os.PathLike | None = None, create: str = "if_fresh"):
     """A cursor of the database for the duration of the block, the file held for this process.
-    Raises StoreError (Busy after WAIT_SECONDS) with the user's message."""
+    Raises StoreError (Busy when another process holds the file past PATIENCE) with the user's
+    message."""
     held = lease(db_path(path))
     con = held.enter(create)
     try:
@@ -368,11 +369,11 @@ def use(path: str | os.PathLike | None = None, create: str = "if_fresh"):
 @contextmanager
 def exclusive(path: str | os.PathLike | None = None):
     """The database file held by this process with nothing open on it, e.g. to swap it for a
-    backup: waits for the uses running here, then for other processes (Busy after WAIT_SECONDS)."""
+    backup: waits for the uses running here, then for other processes (Busy past PATIENCE)."""
     held = lease(db_path(path))
     deadline = time.monotonic() + PATIENCE["seconds"]
     with held.cond:
-        while held.users:
+        while held.users or held.opening:
             remaining = deadline - time.monotonic()
             if remaining <= 0 or not held.cond.wait(remaining):
                 raise Busy(busy_message(held.path))
