@@ -115,3 +115,11 @@ def test_the_download_on_the_register_page_is_a_backup_that_restores(database, m
     assert backup.check(downloaded).tables["lampiran_bukti"] == 1
     backup.restore(downloaded, tmp_path / "baru.duckdb")
     assert content(tmp_path / "baru.duckdb") == content(database)
+
+
+def test_cadangan_out_writes_the_named_file_with_its_checksum(database, tmp_path, capsys):
+    out = tmp_path / "salinan" / "k.duckdb"
+    code, printed, err = kinerja(capsys, "cadangan", "--out", str(out), "--db", str(database))
+    assert code == 0, err
+    assert backup.sha256(out) in printed and backup.check(out).tables["lampiran"] == 1
+    assert not backup.backups(database)  # the backup folder is left alone
