@@ -541,3 +541,66 @@ def test_a_csv_row_past_the_last_row_read_is_refused_naming_the_cell():
     data = b"INDIKATOR KINERJA;TARGET\n" + b"\n" * (grid.MAX_ROWS + 10) + b"x;1\n"
     with pytest.raises(ReadError, match="sel A25012"):
         read_sheets(data, "x.csv")
+
+
+# ---------------------------------------------------------------- other writers of .xlsx
+
+def test_a_sheet_whose_namespace_is_prefixed_reads_the_same():
+    import re
+
+    def prefix(xml):
+        xml = xml.replace(b'<worksheet xmlns="', b'<x:worksheet xmlns:x="').replace(b"</worksheet>", b"</x:worksheet>")
+        return re.sub(rb"<(/?)(sheetData|row|c|v|is|t|dimension|sheetViews|sheetView|selection|sheetFormatPr|"
+                      rb"pageMargins|cols|col|f|mergeCells|mergeCell)\b", rb"<\1x:\2", xml)
+
+    assert values(read_workbook(rezip(base(), change=sheet_xml(prefix)), "x.xlsx")) == SHOWN
+
+
+def test_a_strict_open_xml_workbook_reads_the_same():
+    def strict(xml):
+        return xml.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                           b"http://purl.oclc.org/ooxml/spreadsheetml/main").replace(
+            b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+            b"http://purl.oclc.org/ooxml/officeDocument/relationships")
+
+    names = zipfile.ZipFile(io.BytesIO(base())).namelist()
+    data = rezip(base(), change={n: strict for n in names if n.endswith((".xml", ".rels"))})
+    assert values(read_workbook(data, "x.xlsx")) == SHOWN
+
+
+def test_rich_text_runs_are_one_text_without_their_phonetic_guide():
+    def rich(xml):
+        return xml.replace(b"<si><t>INDIKATOR KINERJA</t></si>",
+                           b'<si><r><rPr><b/></rPr><t>INDIKATOR </t></r><r><t xml:space="preserve">KINERJA</t></r>'
+                           b'<rPh sb="0" eb="1"><t>XX</t></rPh></si>')
+
+    data = rezip(base(), change={"xl/sharedStrings.xml": rich})
+    assert read_sheets(data, "x.xlsx")[0].rows[4][2].value == "INDIKATOR KINERJA"
+    assert values(read_workbook(data, "x.xlsx")) == SHOWN
+
+
+def test_a_workbook_that_lost_its_relationships_part_still_finds_its_sheet():
+    assert values(read_workbook(rezip(base(), drop=("xl/_rels/workbook.xml.rels",)), "x.xlsx")) == SHOWN
+
+
+def test_every_cell_type_and_formula_result_is_typed():
+    def typed(xml):
+        return xml.replace(b"</sheetData>", b'<row r="30"><c r="A30" t="d"><v>2024-09-25T00:00:00</v></c>'
+                           b'<c r="B30" t="e"><v>#DIV/0!</v></c><c r="C30" t="b"><v>1</v></c>'
+                           b'<c r="D30" t="str"><f>A1&amp;""</f><v>hasil</v></c><c r="E30"><f>1/0</f></c>'
+                           b'<c r="F30" t="str"><f>""</f><v></v></c><c r="G30"><f t="shared" si="0"/><v>5</v></c>'
+                           b'<c r="H30"><v>abc</v></c><c r="I30" t="s"><v>0</v></c>'
+                           b'<c r="J30" t="inlineStr"><is><t>baris_x000D__x000A_baru</t></is></c></row></sheetData>')
+
+    row = read_sheets(rezip(base(), change=sheet_xml(typed)), "x.xlsx")[0].rows[29]
+    assert [(c.kind, c.value) for c in row[1:]] == [
+        ("error", "#DIV/0!"), ("bool", True), ("text", "hasil"), ("formula_no_value", "=1/0"), ("empty", None),
+        ("number", 5), ("text", "abc"), ("text", "FORMAT PENGUMPULAN DATA KINERJA"), ("text", "baris\r\nbaru")]
+    assert row[0].kind == "date" and row[0].value.isoformat() == "2024-09-25T00:00:00"
+
+
+def test_a_shared_text_index_that_does_not_exist_is_a_damaged_file():
+    data = rezip(base(), change=sheet_xml(lambda xml: xml.replace(b"</sheetData>", b'<row r="30"><c r="A30" t="s">'
+                                                                                  b"<v>999999</v></c></row></sheetData>")))
+    with pytest.raises(ReadError, match="sel A30 lembar 'TW IV' menunjuk teks yang tidak ada"):
+        read_sheets(data, "x.xlsx")

@@ -56,8 +56,10 @@ def read_xlsx(package: Package) -> list[Sheet]:
         package.stream(part, styles)
     budget = [0]
     sheets = []
-    for name, state, rel in book.sheets:
+    for index, (name, state, rel) in enumerate(book.sheets, start=1):
         kind, part = targets.get(rel, (None, None))
+        if kind is None and package.has(f"{folder}/worksheets/sheet{index}.xml"):
+            kind, part = "worksheet", f"{folder}/worksheets/sheet{index}.xml"   # relationships lost: the usual name
         if kind is None or not kind.endswith("worksheet"):
             continue  # chart or dialog sheet, or a sheet without its part
         reader = WorksheetXml(name, budget, strings.values, styles.formats, book.date1904)
