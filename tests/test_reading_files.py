@@ -604,3 +604,10 @@ def test_a_shared_text_index_that_does_not_exist_is_a_damaged_file():
                                                                                   b"<v>999999</v></c></row></sheetData>")))
     with pytest.raises(ReadError, match="sel A30 lembar 'TW IV' menunjuk teks yang tidak ada"):
         read_sheets(data, "x.xlsx")
+
+
+def test_an_html_table_after_a_php_notice_is_still_the_table():
+    body = (f"<table>{TWO_ROW_HEADER}<tr><td>1</td><td>S</td><td>Jumlah ASN dijatuhi hukuman disiplin</td>"
+            "<td>orang</td><td>20</td><td>4</td><td>6</td><td>3</td><td>5</td></tr></table>")
+    data = b"\nNotice: Undefined index: tahun in /var/www/html/cetak.php on line 12\n" + body.encode()
+    assert values(read_workbook(data, "cetak.xls")) == {"Jumlah ASN dijatuhi hukuman disiplin": ("20", ["4", "6", "3", "5"])}

@@ -104,7 +104,8 @@ def sniff(data: bytes) -> str | None:
     if head.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head \
             and b"<html" not in head:
         return "xml"
-    if head.startswith(b"<") and re.search(rb"<(html|table|!doctype html|head|body|meta)\b", head):
+    # anywhere in the start: web apps may print a PHP notice before the table
+    if re.search(rb"<(html|table|!doctype html|head|body|meta)\b", head):
         return "html"
     return None
 
