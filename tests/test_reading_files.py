@@ -611,3 +611,38 @@ def test_an_html_table_after_a_php_notice_is_still_the_table():
             "<td>orang</td><td>20</td><td>4</td><td>6</td><td>3</td><td>5</td></tr></table>")
     data = b"\nNotice: Undefined index: tahun in /var/www/html/cetak.php on line 12\n" + body.encode()
     assert values(read_workbook(data, "cetak.xls")) == {"Jumlah ASN dijatuhi hukuman disiplin": ("20", ["4", "6", "3", "5"])}
+
+
+# ---------------------------------------------------------------- empty cells that only carry a format
+
+def styled_empty_cells(rows: int, columns=(b"AA", b"AB", b"AC", b"AD", b"AE")) -> bytes:
+    block = b"".join(b'<row r="%d">' % r + b"".join(b'<c r="%s%d" s="0"/>' % (c, r) for c in columns) + b"</row>"
+                     for r in range(100, 100 + rows))
+    return rezip(base(), change=sheet_xml(lambda xml: xml.replace(b"</sheetData>", block + b"</sheetData>")))
+
+
+def test_empty_cells_with_only_a_format_are_not_content():
+    data = styled_empty_cells(20_000)
+    sheet = read_sheets(data, "x.xlsx")[0]
+    assert len(sheet.rows) == len(sop_rows(ROWS, HEADER))   # the title and the table, nothing below
+    assert values(read_workbook(data, "x.xlsx")) == SHOWN
+
+
+def test_more_cell_elements_than_the_limit_are_refused_saying_to_clear_the_formats(monkeypatch):
+    monkeypatch.setattr(grid, "MAX_XML_CELLS", 5_000)
+    with pytest.raises(ReadError, match="lebih dari 5.000 sel, kebanyakan sel kosong.*Clear All"):
+        read_sheets(styled_empty_cells(2_000), "x.xlsx")
+
+
+def test_the_marked_copy_of_a_workbook_too_big_for_openpyxl_is_rendered_from_what_was_read(tmp_path, monkeypatch):
+    from kinerja.ingest import annotate
+
+    monkeypatch.setattr(annotate, "COPY_LIMIT_XML_BYTES", 1000)
+    rows = sop_rows([[1, S1, "Persentase record data", "%", 95, "sembilan puluh", None, None, None]], HEADER)
+    data = xlsx(Sheet("TW IV", rows))
+    book = read_workbook(data, "x.xlsx")
+    annotate_errors(data, "x.xlsx", book.problems, tmp_path / "ditandai.xlsx")
+    import openpyxl
+
+    marked = openpyxl.load_workbook(tmp_path / "ditandai.xlsx")
+    assert marked.sheetnames == ["KESALAHAN", "TW IV"] and marked["TW IV"]["F6"].comment is not None

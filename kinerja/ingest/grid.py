@@ -24,6 +24,7 @@ MAX_XML_BYTES = 64 * MEGABYTE       # all XML parts of an .xlsx/.ods together, u
 MAX_ROWS = 25_000                   # the last row holding something, per sheet
 MAX_COLUMNS = 256                   # the last column holding something (IV), per sheet
 MAX_CELLS = 300_000                 # non-empty cells (and merged ranges) in the whole file
+MAX_XML_CELLS = 2_000_000           # cell elements of an .xlsx, empty ones that only carry a format included
 MAX_TEXT = 32_767                   # characters in one cell, as in Excel
 MAX_SHEETS = 255
 
@@ -116,6 +117,12 @@ def text_too_long(sheet: str, place: str, length: int) -> ReadError:
 def too_many_cells() -> ReadError:
     return ReadError(f"berkas berisi lebih dari {format_angka(MAX_CELLS)} sel terisi, di atas batas yang dibaca. "
                      "Hapus lembar yang tidak perlu atau pecah berkas per unit atau per triwulan, lalu unggah lagi.")
+
+
+def too_many_elements(sheet: str) -> ReadError:
+    return ReadError(f"lembar '{sheet}' membawa lebih dari {format_angka(MAX_XML_CELLS)} sel, kebanyakan sel kosong "
+                     "yang hanya diberi format. Hapus format di luar tabel (blok baris dan kolom kosong di bawah dan "
+                     "di kanan tabel, lalu Hapus Semua / Clear All), simpan, dan unggah lagi.")
 
 
 class Grid:
