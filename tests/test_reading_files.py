@@ -646,3 +646,28 @@ def test_the_marked_copy_of_a_workbook_too_big_for_openpyxl_is_rendered_from_wha
 
     marked = openpyxl.load_workbook(tmp_path / "ditandai.xlsx")
     assert marked.sheetnames == ["KESALAHAN", "TW IV"] and marked["TW IV"]["F6"].comment is not None
+
+
+@pytest.mark.parametrize("name, data", [
+    ("kosong.xls", html_page("<table>" + ("<tr>" + "<td></td>" * 200 + "</tr>") * 50 + "</table>")),
+    ("kosong.ods", None),
+])
+def test_empty_cells_of_ods_and_html_count_against_the_same_limit(name, data, monkeypatch):
+    monkeypatch.setattr(grid, "MAX_XML_CELLS", 5_000)
+    if data is None:
+        from odf.opendocument import OpenDocumentSpreadsheet
+        from odf.table import Table, TableCell, TableRow
+
+        doc = OpenDocumentSpreadsheet()
+        table = Table(name="KOSONG")
+        for _ in range(60):
+            row = TableRow()
+            for _ in range(100):
+                row.addElement(TableCell())
+            table.addElement(row)
+        doc.spreadsheet.addElement(table)
+        buffer = io.BytesIO()
+        doc.write(buffer)
+        data = buffer.getvalue()
+    with pytest.raises(ReadError, match="lebih dari 5.000 sel"):
+        read_sheets(data, name)

@@ -77,7 +77,7 @@ def check_csv_size(data: bytes) -> None:
 
 def within_limits(sheet: Sheet) -> Sheet:
     """A sheet a reader made without the grid (CSV), checked against the same limits."""
-    budget = [0]
+    budget = [0, 0]
     grid = Grid(sheet.name, budget)
     for r, row in enumerate(sheet.rows):
         for c, cell in enumerate(row):
@@ -132,7 +132,7 @@ def read_xls(data: bytes) -> list[Sheet]:
     if book.nsheets > MAX_SHEETS:
         raise ReadError(f"berkas berisi {book.nsheets} lembar, lebih dari batas {MAX_SHEETS}. Hapus lembar yang "
                         "tidak perlu, lalu unggah lagi.")
-    budget = [0]
+    budget = [0, 0]
     sheets = []
     try:
         for index in range(book.nsheets):

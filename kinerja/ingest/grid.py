@@ -127,7 +127,8 @@ def too_many_elements(sheet: str) -> ReadError:
 
 class Grid:
     """The non-empty cells of one sheet as a reader finds them, refused past the limits before they
-    are kept; `sheet()` lays them out as rows. One `budget` (a one-item list) counts the file's cells."""
+    are kept; `sheet()` lays them out as rows. One `budget` ([filled cells, cell elements]) counts
+    the whole file's."""
 
     def __init__(self, name: str, budget: list[int]):
         self.name, self.budget = name, budget
@@ -149,6 +150,12 @@ class Grid:
             return
         self.count(1)
         self.merged.append((r1, c1, r2, c2))
+
+    def element(self) -> None:
+        """One more cell element read, empty or not: empty ones cost time too."""
+        self.budget[1] += 1
+        if self.budget[1] > MAX_XML_CELLS:
+            raise too_many_elements(self.name)
 
     def count(self, n: int) -> None:
         self.budget[0] += n

@@ -49,7 +49,7 @@ class Content(XmlHandler):
 
     def __init__(self):
         self.sheets: list[Sheet] = []
-        self.budget = [0]
+        self.budget = [0, 0]
         self.hidden_styles: set[str] = set()
         self.style: str | None = None          # the automatic table style being read
         self.grid: Grid | None = None
@@ -70,6 +70,7 @@ class Content(XmlHandler):
             self.skip += 1
             return
         if name in ("table-cell", "covered-table-cell") and self.grid is not None:
+            self.grid.element()
             self.cell = attrs
             self.paragraphs, self.length = [], 0
         elif name == "p" and self.cell is not None:
