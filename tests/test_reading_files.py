@@ -514,9 +514,71 @@ def test_script_and_style_text_is_not_read_into_cells():
     assert [c.value for c in read_sheets(html_page(body), "x.xls")[0].rows[0]] == ["INDIKATOR", "2"]
 
 
-def test_a_spreadsheet_2003_xml_file_named_xls_is_refused_with_what_to_do():
-    data = b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'
-    with pytest.raises(ReadError, match="XML Spreadsheet 2003.*simpan sebagai .xlsx"):
+XML2003 = """<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office"
+ xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"
+ xmlns:html="http://www.w3.org/TR/REC-html40">
+ <Styles>
+  <Style ss:ID="Default" ss:Name="Normal"><NumberFormat/></Style>
+  <Style ss:ID="pct"><NumberFormat ss:Format="Percent"/></Style>
+  <Style ss:ID="lit"><NumberFormat ss:Format="0.00&quot;%&quot;"/></Style>
+  <Style ss:ID="tgl"><NumberFormat ss:Format="Short Date"/></Style>
+ </Styles>
+ <Worksheet ss:Name="TW IV">
+  <Table ss:ExpandedColumnCount="1" ss:ExpandedRowCount="1">
+   <Row><Cell><Data ss:Type="String">FORMAT PENGUMPULAN DATA KINERJA</Data></Cell></Row>
+   <Row ss:Index="4">
+    <Cell ss:MergeDown="1"><Data ss:Type="String">NO</Data></Cell>
+    <Cell ss:MergeDown="1"><Data ss:Type="String">SASARAN</Data></Cell>
+    <Cell ss:MergeDown="1"><ss:Data ss:Type="String" xmlns="http://www.w3.org/TR/REC-html40"><B>INDIKATOR</B> KINERJA</ss:Data></Cell>
+    <Cell ss:MergeDown="1"><Data ss:Type="String">SATUAN</Data></Cell>
+    <Cell ss:MergeDown="1"><Data ss:Type="String">TARGET TAHUNAN</Data></Cell>
+    <Cell ss:MergeAcross="3"><Data ss:Type="String">REALISASI</Data></Cell>
+   </Row>
+   <Row>
+    <Cell ss:Index="6"><Data ss:Type="String">TW I</Data></Cell><Cell><Data ss:Type="String">TW II</Data></Cell>
+    <Cell><Data ss:Type="String">TW III</Data></Cell><Cell><Data ss:Type="String">TW IV</Data></Cell>
+   </Row>
+   <Row>
+    <Cell><Data ss:Type="Number">1</Data></Cell><Cell><Data ss:Type="String">S</Data></Cell>
+    <Cell><Data ss:Type="String">Persentase record data kepegawaian terisi lengkap</Data>
+     <Comment ss:Author="x"><ss:Data><Font>angka 12345</Font></ss:Data></Comment></Cell>
+    <Cell><Data ss:Type="String">%</Data></Cell><Cell ss:Formula="=100-5"><Data ss:Type="Number">95</Data></Cell>
+    <Cell ss:StyleID="pct"><Data ss:Type="Number">0.912</Data></Cell>
+    <Cell ss:StyleID="lit"><Data ss:Type="Number">92.5</Data></Cell>
+    <Cell><Data ss:Type="String">94,1</Data></Cell>
+    <Cell ss:StyleID="lit"><Data ss:Type="Number">94.83</Data></Cell>
+   </Row>
+   <Row ss:Index="9"><Cell ss:StyleID="tgl"><Data ss:Type="DateTime">2024-09-25T00:00:00.000</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+ <Worksheet ss:Name="RAHASIA">
+  <Table><Row><Cell><Data ss:Type="String">x</Data></Cell></Row></Table>
+  <WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible></WorksheetOptions>
+ </Worksheet>
+</Workbook>
+"""
+
+
+def test_an_xml_spreadsheet_2003_file_named_xls_is_read_with_its_formats_merges_and_hidden_sheets():
+    book = read_workbook(XML2003.encode(), "ekspor.xls")
+    assert values(book) == {"Persentase record data kepegawaian terisi lengkap": ("95", ["91.2", "92.5", "94.1", "94.83"])}
+    assert ("RAHASIA", "tersembunyi") in book.skipped_sheets
+    sheet = read_sheets(XML2003.encode(), "ekspor.xls")[0]
+    assert (3, 5, 3, 8) in sheet.merged and (3, 0, 4, 0) in sheet.merged
+    assert sheet.cell(8, 0).kind == "date" and sheet.cell(8, 0).value.isoformat() == "2024-09-25T00:00:00"
+
+
+def test_an_xml_spreadsheet_2003_file_declaring_entities_is_refused():
+    data = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>' + XML2003.split("?>", 2)[2].encode()
+    with pytest.raises(ReadError, match="bukan XML yang sah"):
+        read_sheets(data, "ekspor.xls")
+
+
+def test_an_xml_spreadsheet_2003_row_past_the_limit_is_refused_naming_the_cell():
+    data = XML2003.replace('<Row ss:Index="9">', '<Row ss:Index="30000">').encode()
+    with pytest.raises(ReadError, match="sel A30000"):
         read_sheets(data, "ekspor.xls")
 
 
@@ -671,3 +733,10 @@ def test_empty_cells_of_ods_and_html_count_against_the_same_limit(name, data, mo
         data = buffer.getvalue()
     with pytest.raises(ReadError, match="lebih dari 5.000 sel"):
         read_sheets(data, name)
+
+
+def test_entities_declared_in_an_html_page_are_never_expanded_nor_fetched():
+    laughs = "".join(f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefg", "bcdefgh"))
+    page = (f'<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa">{laughs}<!ENTITY s SYSTEM "file:///etc/passwd">]>'
+            "<table><tr><td>INDIKATOR &h;</td><td>&s;</td></tr></table>").encode()
+    assert [c.value for c in read_sheets(page, "x.xls")[0].rows[0]] == ["INDIKATOR &h;", "&s;"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from kinerja.ingest import htmltable, numfmt, ods, ooxml
+from kinerja.ingest import htmltable, numfmt, ods, ooxml, xml2003
 from kinerja.ingest.csvfile import CsvError
 from kinerja.ingest.csvfile import read_csv as csv_rows
 from kinerja.ingest.grid import (
@@ -56,8 +56,7 @@ def read_sheets(data: bytes, filename: str) -> list[Sheet]:
     if kind == "html":
         return htmltable.read_html(data)
     if kind == "xml":
-        raise ReadError("berkas ini berformat 'XML Spreadsheet 2003', bukan .xlsx atau .xls. Buka di Excel, "
-                        "simpan sebagai .xlsx (Buku Kerja Excel), lalu unggah lagi.")
+        return xml2003.read_xml2003(data)
     raise ReadError(f"isi berkas bukan lembar kerja yang dikenal (.xlsx, .xlsm, .xls, .ods, atau tabel HTML), "
                     f"meskipun namanya berakhiran {suffix}. Buka di Excel atau LibreOffice, simpan sebagai .xlsx, "
                     "lalu unggah lagi.")
@@ -90,7 +89,8 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff(data: bytes) -> str | None:
-    """What the bytes are: 'zip' (.xlsx/.xlsm/.ods), 'ole' (.xls), 'html', 'xml' (2003 XML), or None."""
+    """What the bytes are: 'zip' (.xlsx/.xlsm/.ods), 'ole' (.xls), 'html', 'xml' (XML Spreadsheet 2003),
+    or None."""
     if data[:4] == b"PK\x03\x04":
         return "zip"
     if data[:8] == _OLE:
@@ -101,8 +101,7 @@ def sniff(data: bytes) -> str | None:
             head = head[len(bom):].decode(encoding, "ignore").encode("ascii", "ignore")
             break
     head = head.lstrip().lower()
-    if head.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head \
-            and b"<html" not in head:
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in head and b"<workbook" in head and b"<html" not in head:
         return "xml"
     # anywhere in the start: web apps may print a PHP notice before the table
     if re.search(rb"<(html|table|!doctype html|head|body|meta)\b", head):
