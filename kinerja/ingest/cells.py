@@ -110,6 +110,7 @@ def sniff(data: bytes) -> str | None:
 
 
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+_XLS_FILLED = re.compile(rb"[^\x00\x06]")   # cell types other than xlrd's XL_CELL_EMPTY and XL_CELL_BLANK
 
 
 def read_xls(data: bytes) -> list[Sheet]:
@@ -138,10 +139,11 @@ def read_xls(data: bytes) -> list[Sheet]:
             ws = book.sheet_by_index(index)
             grid = Grid(ws.name, budget)
             for r in range(ws.nrows):
-                for c in range(ws.row_len(r)):
-                    cell = _xls_cell(book, ws, r, c)
+                # only the cells that hold something: formatted blanks may fill whole rows
+                for found in _XLS_FILLED.finditer(bytes(ws.row_types(r))):
+                    cell = _xls_cell(book, ws, r, found.start())
                     if cell is not None:
-                        grid.put(r, c, cell)
+                        grid.put(r, found.start(), cell)
             for r1, r2, c1, c2 in ws.merged_cells:
                 grid.merge(r1, c1, r2 - 1, c2 - 1)
             sheets.append(grid.sheet(ws.visibility != 0))
