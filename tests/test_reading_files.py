@@ -740,3 +740,9 @@ def test_entities_declared_in_an_html_page_are_never_expanded_nor_fetched():
     page = (f'<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa">{laughs}<!ENTITY s SYSTEM "file:///etc/passwd">]>'
             "<table><tr><td>INDIKATOR &h;</td><td>&s;</td></tr></table>").encode()
     assert [c.value for c in read_sheets(page, "x.xls")[0].rows[0]] == ["INDIKATOR &h;", "&s;"]
+
+
+def test_more_shared_texts_than_the_limit_are_refused(monkeypatch):
+    monkeypatch.setattr(grid, "MAX_XML_CELLS", 10)
+    with pytest.raises(ReadError, match="lebih dari 10 teks bersama"):
+        read_sheets(base(), "x.xlsx")

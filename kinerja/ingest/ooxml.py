@@ -5,7 +5,7 @@ read-only mode trusts the declared <dimension> (a WPS file declaring A1 reads as
 declaring A1:XFD1048576 pads rows to 16,384 columns), refuses xl/SharedStrings.xml, and needs a
 second pass for the values of formulas; calamine gives no number formats (a percentage cannot be
 told from a literal "%") and lays every sheet out densely from its extreme cells. Here only cells
-that hold something are kept, each checked against the limits in kinerja.cells before it is kept;
+that hold something are kept, each checked against the limits in kinerja.ingest.grid before it is kept;
 macros (.xlsm) and pictures are never unpacked.
 """
 from __future__ import annotations
@@ -14,8 +14,8 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
-from kinerja.ingest import numfmt
 from kinerja.ingest import grid as limits
+from kinerja.ingest import numfmt
 from kinerja.ingest.grid import (
     MAX_SHEETS,
     MAX_TEXT,
@@ -31,6 +31,7 @@ from kinerja.ingest.grid import (
     too_many_elements,
 )
 from kinerja.ingest.zipxml import REBUILD, Package, XmlHandler, local, rels_of, resolve
+from kinerja.numbers import format_angka
 
 _REF = re.compile(r"^\$?([A-Za-z]{1,7})\$?(\d{1,9})$")
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -173,6 +174,10 @@ class SharedStrings(Texts):
         name = local(name)
         if name == "si":
             self.values.append(self.value())
+            if len(self.values) > limits.MAX_XML_CELLS:
+                raise ReadError(f"berkas berisi lebih dari {format_angka(limits.MAX_XML_CELLS)} teks bersama, di atas "
+                                "batas yang dibaca. Hapus lembar yang tidak perlu atau salin tabelnya saja ke buku kerja "
+                                "baru, simpan, lalu unggah lagi.")
         else:
             self.end_text(name)
 
