@@ -746,3 +746,22 @@ def test_more_shared_texts_than_the_limit_are_refused(monkeypatch):
     monkeypatch.setattr(grid, "MAX_XML_CELLS", 10)
     with pytest.raises(ReadError, match="lebih dari 10 teks bersama"):
         read_sheets(base(), "x.xlsx")
+
+
+def test_a_package_of_ten_thousand_parts_is_refused_before_any_is_read():
+    from kinerja.ingest.zipxml import MAX_ENTRIES
+
+    add = {f"xl/media/image{n}.png": b"" for n in range(MAX_ENTRIES)}
+    with pytest.raises(ReadError, match="bagian, lebih dari batas 10.000"):
+        read_sheets(rezip(base(), add=add), "x.xlsx")
+
+
+def test_an_encrypted_or_oddly_compressed_part_is_a_damaged_file():
+    data = bytearray(rezip(base()))
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:   # every part now says it uses compression method 9 (deflate64)
+        struct.pack_into("<H", data, at + 10, 9)
+        struct.pack_into("<H", data, struct.unpack_from("<I", data, at + 42)[0] + 8, 9)
+        at = data.find(b"PK\x01\x02", at + 4)
+    with pytest.raises(ReadError, match="tidak dapat dibuka"):
+        read_sheets(bytes(data), "x.xlsx")
