@@ -765,3 +765,10 @@ def test_an_encrypted_or_oddly_compressed_part_is_a_damaged_file():
         at = data.find(b"PK\x01\x02", at + 4)
     with pytest.raises(ReadError, match="tidak dapat dibuka"):
         read_sheets(bytes(data), "x.xlsx")
+
+
+def test_an_ods_whose_content_unpacks_past_the_limit_is_refused_before_reading():
+    padding = b" " * (grid.MAX_XML_BYTES + 1)
+    data = rezip(ods(), change={"content.xml": lambda xml: xml.replace(b"<office:body>", padding + b"<office:body>", 1)})
+    with pytest.raises(ReadError, match="terlalu besar setelah dibuka.*'content.xml'"):
+        read_sheets(data, "unit.ods")
