@@ -24,7 +24,7 @@ MAX_XML_BYTES = 64 * MEGABYTE       # all XML parts of an .xlsx/.ods together, u
 MAX_ROWS = 25_000                   # the last row holding something, per sheet
 MAX_COLUMNS = 256                   # the last column holding something (IV), per sheet
 MAX_CELLS = 300_000                 # non-empty cells (and merged ranges) in the whole file
-MAX_XML_CELLS = 2_000_000           # cell elements of an .xlsx, empty ones that only carry a format included
+MAX_XML_CELLS = 2_000_000           # cell elements (and shared texts) read, empty cells with only a format too
 MAX_TEXT = 32_767                   # characters in one cell, as in Excel
 MAX_SHEETS = 255
 
