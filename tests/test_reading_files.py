@@ -772,3 +772,36 @@ def test_an_ods_whose_content_unpacks_past_the_limit_is_refused_before_reading()
     data = rezip(ods(), change={"content.xml": lambda xml: xml.replace(b"<office:body>", padding + b"<office:body>", 1)})
     with pytest.raises(ReadError, match="terlalu besar setelah dibuka.*'content.xml'"):
         read_sheets(data, "unit.ods")
+
+
+def test_an_xls_cell_past_the_last_row_read_is_refused_naming_it():
+    import xlwt
+
+    book = xlwt.Workbook()
+    ws = book.add_sheet("DATA")
+    ws.write(0, 0, "INDIKATOR KINERJA")
+    ws.write(grid.MAX_ROWS, 2, "x")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with pytest.raises(ReadError, match="lembar 'DATA' berisi sesuatu di sel C25001"):
+        read_sheets(buffer.getvalue(), "x.xls")
+
+
+def test_an_ods_cell_repeated_across_columns_is_each_of_those_cells():
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="ULANG")
+    for _ in range(2):
+        row = TableRow()
+        cell = TableCell(valuetype="float", value="5", numbercolumnsrepeated=3)
+        cell.addElement(P(text="5"))
+        row.addElement(cell)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    buffer = io.BytesIO()
+    doc.write(buffer)
+    sheet = read_sheets(buffer.getvalue(), "x.ods")[0]
+    assert [[c.value for c in row] for row in sheet.rows] == [[5, 5, 5], [5, 5, 5]]
