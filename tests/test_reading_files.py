@@ -657,7 +657,8 @@ def test_every_cell_type_and_formula_result_is_typed():
     row = read_sheets(rezip(base(), change=sheet_xml(typed)), "x.xlsx")[0].rows[29]
     assert [(c.kind, c.value) for c in row[1:]] == [
         ("error", "#DIV/0!"), ("bool", True), ("text", "hasil"), ("formula_no_value", "=1/0"), ("empty", None),
-        ("number", 5), ("text", "abc"), ("text", "FORMAT PENGUMPULAN DATA KINERJA"), ("text", "baris\r\nbaru")]
+        ("number", 5), ("text", "abc"), ("text", "FORMAT PENGUMPULAN DATA KINERJA"),
+        ("text", "baris\nbaru")]   # _x000D_ unescaped, then dropped as a control character
     assert row[0].kind == "date" and row[0].value.isoformat() == "2024-09-25T00:00:00"
 
 
