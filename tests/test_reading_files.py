@@ -806,3 +806,11 @@ def test_an_ods_cell_repeated_across_columns_is_each_of_those_cells():
     doc.write(buffer)
     sheet = read_sheets(buffer.getvalue(), "x.ods")[0]
     assert [[c.value for c in row] for row in sheet.rows] == [[5, 5, 5], [5, 5, 5]]
+
+
+def test_the_dashboard_refuses_uploads_past_the_reading_limit_before_holding_them():
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(__file__).parents[1] / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] * grid.MEGABYTE == grid.MAX_FILE_BYTES
