@@ -814,3 +814,16 @@ def test_the_dashboard_refuses_uploads_past_the_reading_limit_before_holding_the
 
     config = tomllib.loads((Path(__file__).parents[1] / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] * grid.MEGABYTE == grid.MAX_FILE_BYTES
+
+
+@pytest.mark.parametrize("name, encoding, separator", [("ekspor.xls", "utf-8", "\t"), ("ekspor.xlsx", "utf-16", ";"),
+                                                       ("ekspor.xls", "cp1252", ",")])
+def test_separated_text_saved_as_xls_or_xlsx_is_read_as_the_table_it_is(name, encoding, separator):
+    lines = [HEADER] + [["" if v is None else str(v).replace(".", ",") for v in row] for row in ROWS]
+    data = "\r\n".join(separator.join(f'"{v}"' if separator in v else v for v in line) for line in lines).encode(encoding)
+    assert values(read_workbook(data, name)) == SHOWN
+
+
+def test_binary_bytes_named_xlsx_are_one_message_saying_what_to_do():
+    with pytest.raises(ReadError, match="bukan lembar kerja yang dikenal.*simpan sebagai .xlsx"):
+        read_sheets(bytes(range(256)) * 10, "aneh.xlsx")

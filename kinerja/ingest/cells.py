@@ -57,6 +57,13 @@ def read_sheets(data: bytes, filename: str) -> list[Sheet]:
         return htmltable.read_html(data)
     if kind == "xml":
         return xml2003.read_xml2003(data)
+    if kind == "text":
+        # web apps also send tab- or semicolon-separated text as "Excel"
+        check_csv_size(data)
+        try:
+            return [within_limits(read_csv(data, PurePath(filename).stem))]
+        except ReadError:
+            pass
     raise ReadError(f"isi berkas bukan lembar kerja yang dikenal (.xlsx, .xlsm, .xls, .ods, atau tabel HTML), "
                     f"meskipun namanya berakhiran {suffix}. Buka di Excel atau LibreOffice, simpan sebagai .xlsx, "
                     "lalu unggah lagi.")
@@ -90,7 +97,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 def sniff(data: bytes) -> str | None:
     """What the bytes are: 'zip' (.xlsx/.xlsm/.ods), 'ole' (.xls), 'html', 'xml' (XML Spreadsheet 2003),
-    or None."""
+    'text' (separated values), or None."""
     if data[:4] == b"PK\x03\x04":
         return "zip"
     if data[:8] == _OLE:
@@ -106,6 +113,9 @@ def sniff(data: bytes) -> str | None:
     # anywhere in the start: web apps may print a PHP notice before the table
     if re.search(rb"<(html|table|!doctype html|head|body|meta)\b", head):
         return "html"
+    first = head.split(b"\n", 1)[0]
+    if b"\0" not in head and any(sep in first for sep in (b"\t", b";", b",")):
+        return "text"
     return None
 
 
