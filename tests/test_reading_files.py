@@ -827,3 +827,13 @@ def test_separated_text_saved_as_xls_or_xlsx_is_read_as_the_table_it_is(name, en
 def test_binary_bytes_named_xlsx_are_one_message_saying_what_to_do():
     with pytest.raises(ReadError, match="bukan lembar kerja yang dikenal.*simpan sebagai .xlsx"):
         read_sheets(bytes(range(256)) * 10, "aneh.xlsx")
+
+
+def test_a_password_protected_ods_is_asked_to_be_unlocked():
+    def encrypted(xml):
+        return xml.replace(b'manifest:full-path="content.xml" manifest:media-type="text/xml"/>',
+                           b'manifest:full-path="content.xml" manifest:media-type="text/xml">'
+                           b'<manifest:encryption-data manifest:checksum-type="SHA1"/></manifest:file-entry>')
+
+    with pytest.raises(ReadError, match="berkas .ods terkunci kata sandi"):
+        read_sheets(rezip(ods(), change={"META-INF/manifest.xml": encrypted}), "kunci.ods")

@@ -39,9 +39,23 @@ def is_ods(package: Package) -> bool:
 
 
 def read_ods(package: Package) -> list[Sheet]:
+    if package.has("META-INF/manifest.xml"):
+        manifest = Manifest()
+        package.stream("META-INF/manifest.xml", manifest)
+        if manifest.encrypted:
+            raise ReadError("berkas .ods terkunci kata sandi. Buka di LibreOffice, hapus kata sandinya (Berkas > "
+                            "Simpan Sebagai, tanpa kata sandi), lalu unggah lagi.")
     content = Content()
     package.stream("content.xml", content)
     return content.sheets
+
+
+class Manifest(XmlHandler):
+    def __init__(self):
+        self.encrypted = False
+
+    def start(self, name, attrs):
+        self.encrypted |= name.endswith("encryption-data")
 
 
 class Content(XmlHandler):
