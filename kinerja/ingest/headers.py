@@ -49,7 +49,7 @@ def quarter_of(label: str) -> int | None:
 
 
 _COLUMN_NUMBER = re.compile(r"^\(?(\d+)\)?(?:\s*=.*)?$")   # "7", "(7)", "13 = 9 + 10 + 11 + 12"
-UNIT_WORDS = {"K": "K", "%": "%", "RP": "RP", "RP.": "RP"}
+UNIT_WORDS = {"K": "K", "%": "%", "RP": "RP", "RP.": "RP", "RUPIAH": "RP", "(K)": "K", "(RP)": "RP", "(%)": "%"}
 
 
 def is_column_number_row(row: list[Cell]) -> bool:
