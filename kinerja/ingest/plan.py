@@ -471,6 +471,14 @@ def merge_duplicate(plan: ImportPlan, index: int, row: ParsedRow) -> None:
     """The same indicator twice (e.g. one sheet per quarter): merge, unless values disagree."""
     first = plan.indicators[index].row
     place = f"lembar '{first.sheet}' baris {first.row}"
+    if row.sasaran and first.sasaran and normalize_name(row.sasaran) != normalize_name(first.sasaran):
+        column, col = row.column("indikator")
+        plan.problems.append(
+            Problem(row.sheet, row.row, column, row.nama,
+                    f"indikator '{row.nama}' sudah ada di {place} di bawah sasaran '{first.sasaran}', di sini di "
+                    f"bawah sasaran '{row.sasaran}'. Satu nama indikator hanya untuk satu sasaran: bedakan namanya "
+                    "atau pindahkan barisnya.", col, kind="rangkap")
+        )
     for tw, value in row.realisasi.items():
         if tw in first.realisasi and first.realisasi[tw] != value:
             plan.problems.append(
