@@ -149,3 +149,18 @@ def test_the_rp_sub_column_in_its_spellings(rp):
     data = xlsx(Sheet("E.81", [TOP, QUARTERS, head_units, NUMBERS] + BODY, MERGED))
     book = read(data)
     assert not book.errors and len(book.rows) == 3 and book.budgets
+
+
+def test_a_form_without_the_k_rp_row_is_still_read_as_e81():
+    top = [t for t, u in zip(TOP, UNITS) if u != "Rp"]
+    quarters = [q for q, u in zip(QUARTERS, UNITS) if u != "Rp"]
+    numbers = [1, 2, 3, 4] + list(range(5, 15)) + [15]
+    body = [[v for v, u in zip(row, UNITS) if u != "Rp"] for row in BODY]
+    merged = ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:F2", "G1:G2", "H1:K1", "L1:L2", "M1:M2", "N1:N2",
+              "O1:O2"]
+    book = read(xlsx(Sheet("E.81", [top, quarters, numbers] + body, merged)))
+    assert not book.errors, [str(p) for p in book.errors]
+    rows = {r.nama: r for r in book.rows}
+    assert rows["Jumlah SK mutasi yang diterbitkan"].target_tahunan.bawah == 400
+    assert rows["Jumlah SK mutasi yang diterbitkan"].realisasi == {1: 90, 2: 110, 3: 100, 4: 95}
+    assert not book.budgets and {r.agregasi for r in book.rows} == {"kumulatif"}
