@@ -183,6 +183,8 @@ def test_control_characters_in_names_are_not_stored(capsys, dbfile):
     names = [r[0] for r in con.execute("SELECT nama FROM indikator").fetchall()]
     con.close()
     assert names == ["Jumlah ASN dilatih"]
+    code, out, err = kinerja(capsys, "export", "--year", "2026", "--out", dbfile.parent / "lkjip.docx", "--db", dbfile)
+    assert code == 0, err
 
 
 def test_multi_file_import_writes_nothing_when_one_file_is_bad(capsys, dbfile):
