@@ -40,9 +40,10 @@ def test_a_backup_restores_everything_after_the_database_is_damaged_or_deleted(d
     assert f"Cadangan tersimpan: {made}" in out and backup.sha256(made) in backup.checksum_file(made).read_text()
 
     if fault == "damaged":
-        with open(database, "r+b") as f:  # overwrite the file's blocks in the middle
-            f.seek(database.stat().st_size // 3)
-            f.write(b"\xde\xad" * 200_000)
+        with open(database, "r+b") as f:  # overwrite every block after the header
+            size = database.stat().st_size
+            f.seek(size // 8)
+            f.write(b"\xde\xad" * ((size - size // 8) // 2))
     else:
         database.unlink()
     code, out, err = kinerja(capsys, "status", "--year", "2025", "--db", str(database))
