@@ -4,8 +4,9 @@ within the limits answered in under 10 s with a peak under 500 MB; a bomb refuse
 Each measurement runs in a fresh process, so its peak resident memory is its own. Reports:
 1. `read_workbook` (the whole reading path: file -> indicator rows, or the refusal) on the bomb
    corpus (../shared/cases/reliability/bomb_dimension_XFD1048576.xlsx and the files make_bombs.py
-   makes), on 2,000- and 10,000-row SOP workbooks (.xlsx, .xls, .ods, HTML), and on a workbook at
-   the cell limit (15,000 rows x 20 columns);
+   makes), on 2,000- and 10,000-row SOP workbooks (.xlsx, .xls, .ods, HTML), and on workbooks at
+   the limits: 300,000 filled cells (15,000 rows x 20 columns), and a 2,000-row table among 2
+   million empty cells that only carry a format;
 2. the bare reading cost of kinerja's reader, openpyxl (read-only: values and number formats) and
    python-calamine (values only) on the same .xlsx files. Calamine gives no number formats and
    so cannot tell 0.9483 shown as 94.83% from 94.83 followed by a literal "%"; openpyxl trusts
@@ -116,6 +117,25 @@ def limit_workbook(path: Path) -> None:
     book.close()
 
 
+def formatted_blanks(path: Path) -> None:
+    """A 2,000-row table and 1,990,000 empty cells that only carry a format (MAX_XML_CELLS)."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = book.add_worksheet("Format")
+    shade = book.add_format({"bg_color": "#FFFFCC", "border": 1})
+    rows = sop_rows(2_000)
+    for r in range(9_950):
+        row = rows[r] if r < len(rows) else []
+        for c in range(200):
+            value = row[c] if c < len(row) else None
+            if value is None or (isinstance(value, float) and value < 1):
+                ws.write_blank(r, c, None, shade)
+            else:
+                ws.write(r, c, value)
+    book.close()
+
+
 def inputs() -> list[tuple[str, Path]]:
     WORK.mkdir(parents=True, exist_ok=True)
     found = []
@@ -137,6 +157,10 @@ def inputs() -> list[tuple[str, Path]]:
     if not path.exists():
         limit_workbook(path)
     found.append(("at the limit: 300,000 cells .xlsx", path))
+    path = WORK / "limit_2M_formatted_blanks.xlsx"
+    if not path.exists():
+        formatted_blanks(path)
+    found.append(("at the limit: 2M formatted blank cells", path))
     return found
 
 

@@ -52,7 +52,7 @@ def db_option(command):
 OPENED: list = []  # the database file of this command, for the messages of its faults
 
 
-def open_db(db_file: str | None, create: bool = False) -> duckdb.DuckDBPyConnection:
+def open_db(db_file: str | None, create: str = "never") -> duckdb.DuckDBPyConnection:
     """The database for the rest of the command: held (db.use) until the command ends, so the
     dashboard waits meanwhile and goes on afterwards."""
     path = db.db_path(db_file)
@@ -76,7 +76,7 @@ def cli():
 @db_option
 @click.option("--demo", is_flag=True, help="Isi data demo beberapa tahun melalui jalur impor biasa.")
 def init(db_file, demo):
-    con = open_db(db_file, create=True)
+    con = open_db(db_file, create="always")
     echo(f"Basis data siap: {db.db_path(db_file)} (skema versi {db.schema_version(con)}).")
     if demo:
         from kinerja.demo import demo_accounts, load_demo
@@ -106,7 +106,7 @@ def show_demo_accounts(created: list[tuple[str, str, str]]) -> None:
 def import_command(files, unit, tahun, triwulan, dry_run, errors_out, oleh, db_file):
     from kinerja.ingest.files import import_files
 
-    con = open_db(db_file)
+    con = open_db(db_file, create="if_fresh")
     unit = unit_code(con, unit)
     batch = import_files(con, [(Path(name).name, Path(name).read_bytes()) for name in files], unit, tahun,
                          triwulan, akun=cli_account(oleh), dry_run=dry_run)
@@ -254,11 +254,16 @@ def buka(unit, tahun, triwulan, alasan, oleh, db_file):
 @click.option("--simpan", "keep", type=click.IntRange(1, 10_000), default=backup_module.KEEP, show_default=True,
               help="Jumlah cadangan terbaru yang disimpan; yang lebih lama dihapus.")
 @click.option("--harian", is_flag=True, help="Hanya bila hari ini belum ada cadangan (untuk jadwal harian).")
+@click.option("--out", type=click.Path(dir_okay=False), help="Berkas cadangan (bawaan: folder cadangan/ di samping "
+                                                            "basis data, dengan jumlah simpanan --simpan).")
 @db_option
-def cadangan(keep, harian, db_file):
+def cadangan(keep, harian, out, db_file):
     path = db.db_path(db_file)
     OPENED.append(path)
-    made = backup_module.backup_daily(path, keep) if harian else backup_module.backup(path, keep)
+    if out:
+        made = backup_module.backup(path, out=Path(out))
+    else:
+        made = backup_module.backup_daily(path, keep) if harian else backup_module.backup(path, keep)
     if made is None:
         echo(f"Cadangan hari ini sudah ada di {db.backup_folder(path)}; tidak dibuat lagi.")
         return
@@ -447,6 +452,9 @@ def file_problem(exc: OSError) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    db.keep_open(0)  # one command, one use: the file is free again the moment the command is done
+    db.be_patient(3600, lambda: echo("Menunggu giliran: basis data sedang dipakai proses lain (mis. dasbor atau "
+                                     "perintah lain); perintah ini berjalan begitu giliran tiba.", err=True))
     try:
         cli.main(args=argv, prog_name="kinerja", standalone_mode=False)
     except click.UsageError as exc:

@@ -64,9 +64,6 @@ INDICATORS = [
     Indicator("SEKRETARIAT", S_PELAYANAN, "Indeks kepuasan masyarakat terhadap layanan BKPSDM", "indeks", 80,
               rentang=True),
     Indicator("SEKRETARIAT", S_AKUNTABILITAS, "Jumlah rapat koordinasi kinerja", "kegiatan", 12, decimals=0),
-    # lower is better, in a file without a POLARITAS column: the import infers it from the wording
-    Indicator("SEKRETARIAT", S_PELAYANAN, "Jumlah pengaduan layanan kepegawaian", "aduan", 40, -4,
-              polaritas="negatif", decimals=0),
     Indicator("UMPEG", S_AKUNTABILITAS, "Persentase pegawai BKPSDM yang mengikuti pembinaan", "%", 85, 3),
     Indicator("UMPEG", S_AKUNTABILITAS, "Jumlah dokumen administrasi kepegawaian internal diproses", "dokumen",
               400, 40, kumulatif_target=True, decimals=0),
@@ -112,6 +109,9 @@ INDICATORS = [
 ]
 
 # Each unit sends its data in its own way (spec/spreadsheets.md).
+# Units whose format has no polarity column (besides the "formal" one): lower-is-better indicators
+# of theirs are inferred from the wording and wait for confirmation on the Indikator page.
+WITHOUT_POLARITAS = {"KEUANGAN"}
 STYLE = {"SEKRETARIAT": "formal", "PENGADAAN": "formal", "MUTASI": "ringkas", "PEMBINAAN": "ringkas",
          "BANGKOM": "csv", "KEUANGAN": "csv", "UMPEG": "lengkap", "PERENCANAAN": "lengkap"}
 # Quarters not (yet) reported: the 2025 TW IV of three units, and one forgotten quarter.
@@ -490,31 +490,35 @@ def write_ringkas(base: Path, unit, tahun, triwulan, indicators, values, sent):
 
 
 def write_csv(base: Path, unit, tahun, triwulan, indicators, values, sent):
-    """Semicolon CSV with Indonesian text numbers and "Q1" spellings."""
+    """Semicolon CSV with Indonesian text numbers and "Q1" spellings; KEUANGAN's has no SIFAT
+    (polarity) column, so its lower-is-better indicator is inferred from the wording."""
     path = base.with_suffix(".csv")
     buffer = io.StringIO()
     out = csv.writer(buffer, delimiter=";")
+
+    def write(row: list) -> None:
+        out.writerow(row[:4] + row[5:] if unit in WITHOUT_POLARITAS else row)
+
     out.writerow(["DATA DEMO", unit, tahun])
-    out.writerow(["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "SIFAT", "AGREGASI", "TARGET TAHUNAN",
-                  *[f"TARGET Q{k}" for k in range(1, 5)], *[f"REALISASI Q{k}" for k in range(1, 5)], "KET",
-                  "TARGET AKHIR RENSTRA", *[f"TARGET RENSTRA {y}" for y in EARLIER_RENSTRA_YEARS], "PAGU ANGGARAN",
-                  *[f"REALISASI ANGGARAN Q{k}" for k in range(1, 5)]])
+    write(["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "SIFAT", "AGREGASI", "TARGET TAHUNAN",
+           *[f"TARGET Q{k}" for k in range(1, 5)], *[f"REALISASI Q{k}" for k in range(1, 5)], "KET",
+           "TARGET AKHIR RENSTRA", *[f"TARGET RENSTRA {y}" for y in EARLIER_RENSTRA_YEARS], "PAGU ANGGARAN",
+           *[f"REALISASI ANGGARAN Q{k}" for k in range(1, 5)]])
     number = 0
     for kind, item in table_rows(unit, indicators):
         if kind == "marker":
             pagu, quarters = anggaran(item[0], tahun)
             spent = [format_angka(quarters[k - 1]) if k in sent else "-" for k in range(1, 5)]
-            out.writerow([item[0], item[2], item[1], *[""] * (14 + len(EARLIER_RENSTRA_YEARS)), format_angka(pagu),
-                          *spent])
+            write([item[0], item[2], item[1], *[""] * (14 + len(EARLIER_RENSTRA_YEARS)), format_angka(pagu), *spent])
             continue
         ind, number = item, number + 1
         annual = annual_target(ind, tahun)
         quarters = quarterly_targets(ind, annual) or [None] * 4
         reported = [format_angka(values[ind.nama][k - 1]) if k in sent else "-" for k in range(1, 5)]
-        out.writerow([number, ind.sasaran, ind.nama, ind.satuan, "minimal" if ind.polaritas == "negatif" else
-                      "maksimal", agregasi(ind).replace("_", " "), format_angka(annual),
-                      *["" if t is None else format_angka(t) for t in quarters], *reported, "",
-                      renstra_target_text(ind), *[renstra_target_text(ind, y) for y in EARLIER_RENSTRA_YEARS]])
+        write([number, ind.sasaran, ind.nama, ind.satuan, "minimal" if ind.polaritas == "negatif" else "maksimal",
+               agregasi(ind).replace("_", " "), format_angka(annual),
+               *["" if t is None else format_angka(t) for t in quarters], *reported, "",
+               renstra_target_text(ind), *[renstra_target_text(ind, y) for y in EARLIER_RENSTRA_YEARS]])
     path.write_text(buffer.getvalue(), encoding="utf-8")
     return path, False
 

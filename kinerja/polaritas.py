@@ -43,6 +43,8 @@ def _words(patterns) -> re.Pattern:
 
 
 BURDEN, DURATION, RESULT = _words(_BURDEN), _words(_DURATION), _words(_RESULT)
+# "temuan yang belum ditindaklanjuti" counts what is not dealt with: a burden again.
+NEGATED = re.compile(r"\b(?:belum|tidak|tak|gagal)\s+$")
 
 
 def infer(nama: str, satuan: str | None = None) -> tuple[str, str]:
@@ -50,11 +52,12 @@ def infer(nama: str, satuan: str | None = None) -> tuple[str, str]:
     measures a burden (kasus, pelanggaran, aduan, keluhan, temuan, tunggakan, keterlambatan,
     kesalahan, angka kematian/pengangguran/kemiskinan, ...) or a duration (waktu/lama
     penyelesaian, or a satuan in hari/jam/... with waktu/lama in the name), unless the wording
-    makes it a result (tepat waktu, ditindaklanjuti, diselesaikan, penurunan, tanpa, bebas, ...);
+    makes it a result (tepat waktu, ditindaklanjuti, diselesaikan, penurunan, tanpa, bebas, ...,
+    unless negated: "belum ditindaklanjuti" is a burden again);
     else 'positif'. The reason names the words that decided, in Bahasa Indonesia."""
     text = " ".join(nama.lower().split())
     unit = " ".join((satuan or "").lower().split())
-    result = RESULT.search(text)
+    result = next((m for m in RESULT.finditer(text) if not NEGATED.search(text[:m.start()])), None)
     if result:
         return "positif", f"kata '{result.group(0)}' menunjukkan hasil yang makin tinggi makin baik"
     duration = DURATION.search(text)

@@ -2,7 +2,6 @@
 import streamlit as st
 
 from kinerja.engine import proyeksi, summaries
-from kinerja.engine.capaian import perbandingan, ringkasan
 from kinerja.numbers import format_persen
 from kinerja.present import charts
 from kinerja.present.tables import (
@@ -19,11 +18,10 @@ from kinerja.web.text import plain
 path, tahun, triwulan = widgets.page("Ringkasan Kinerja")
 frame = widgets.year_capaian(path, tahun, triwulan)
 scale = cache.skala(path)
-summary = cache.using(lambda con: ringkasan(frame, con))
+summary = cache.ringkasan(path, tahun, triwulan, None)
 previous_year = tahun - 1 if tahun - 1 in cache.years(path) else None
 # changes compare like with like: the indicators measured in both years
-last_year = cache.capaian(path, previous_year, triwulan, None) if previous_year else None
-same, before = (cache.using(lambda con: perbandingan(frame, last_year, con)) if previous_year else (None, None))
+same, before = cache.perbandingan(path, tahun, triwulan, None) if previous_year else (None, None)
 sent, due = summaries.submissions_due(cache.register(path, tahun), triwulan)
 
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}"

@@ -2,7 +2,6 @@
 import streamlit as st
 
 from kinerja.engine import proyeksi, summaries
-from kinerja.engine.capaian import ringkasan
 from kinerja.numbers import format_persen
 from kinerja.present import charts
 from kinerja.present.tables import (
@@ -24,7 +23,7 @@ if frame.empty:
     st.info(f"Unit ini belum memiliki target atau realisasi untuk tahun {tahun}. Unduh format dari halaman "
             "Unggah, isi, lalu unggah kembali.")
 else:
-    summary = cache.using(lambda con: ringkasan(frame, con))
+    summary = cache.ringkasan(path, tahun, triwulan, unit)
     st.caption(f"Tahun {tahun}, {periode_text(triwulan)}.")
     tiles = st.columns(5)
     tiles[0].metric("Indikator terukur", f"{summary['terukur']}/{summary['jumlah']}", border=True)

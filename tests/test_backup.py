@@ -40,8 +40,8 @@ def test_a_backup_restores_everything_after_the_database_is_damaged_or_deleted(d
     assert f"Cadangan tersimpan: {made}" in out and backup.sha256(made) in backup.checksum_file(made).read_text()
 
     if fault == "damaged":
-        with open(database, "r+b") as f:  # overwrite the file's blocks in the middle
-            f.seek(database.stat().st_size // 3)
+        with open(database, "r+b") as f:  # overwrite the database headers and the blocks after them
+            f.seek(4096)
             f.write(b"\xde\xad" * 200_000)
     else:
         database.unlink()
@@ -112,6 +112,14 @@ def test_the_download_on_the_register_page_is_a_backup_that_restores(database, m
     monkeypatch.setenv("KINERJA_DB", str(database))
     downloaded = tmp_path / "unduhan.duckdb"
     downloaded.write_bytes(web.backup_bytes(SEKRETARIAT))
-    assert backup.check(downloaded).tables["lampiran"] == 1
+    assert backup.check(downloaded).tables["lampiran_bukti"] == 1
     backup.restore(downloaded, tmp_path / "baru.duckdb")
     assert content(tmp_path / "baru.duckdb") == content(database)
+
+
+def test_cadangan_out_writes_the_named_file_with_its_checksum(database, tmp_path, capsys):
+    out = tmp_path / "salinan" / "k.duckdb"
+    code, printed, err = kinerja(capsys, "cadangan", "--out", str(out), "--db", str(database))
+    assert code == 0, err
+    assert backup.sha256(out) in printed and backup.check(out).tables["lampiran"] == 1
+    assert not backup.backups(database)  # the backup folder is left alone

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,21 +20,45 @@ KINERJA = [sys.executable, "-c", "from kinerja.cli import main; main()"]
 WAIT = 4  # seconds the dashboard waits for another process (KINERJA_TUNGGU_DETIK)
 
 
-@pytest.fixture(scope="module")
-def served(demo_db, tmp_path_factory):
+@contextmanager
+def streamlit_server(database):
+    """`streamlit run app.py` on the database, as `make run` starts it; yields its address."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's Chromium is not installed (apt-get install chromium)")
     port = free_port()
-    database = tmp_path_factory.mktemp("beside") / "demo.duckdb"
-    shutil.copy(demo_db, database)
     env = {**os.environ, "KINERJA_DB": str(database), "KINERJA_TUNGGU_DETIK": str(WAIT)}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    yield f"http://127.0.0.1:{port}", database
-    process.terminate()
-    process.wait(timeout=20)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def served(demo_db, tmp_path_factory):
+    database = tmp_path_factory.mktemp("beside") / "demo.duckdb"
+    shutil.copy(demo_db, database)
+    with streamlit_server(database) as url:
+        yield url, database
+
+
+def test_a_deep_link_works_right_after_a_restart(demo_db, tmp_path):
+    """Before anyone opened the root page, Streamlit ran a linked page alone (its legacy pages/
+    mode), without the sidebar, so the page said "Belum ada data"."""
+    from playwright.sync_api import sync_playwright
+
+    shutil.copy(demo_db, tmp_path / "demo.duckdb")
+    with streamlit_server(tmp_path / "demo.duckdb") as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(f"{url}/sasaran?tahun=2024&triwulan=TW_II", timeout=60_000)
+        page.get_by_text("Tahun 2024, s.d. triwulan II").first.wait_for(timeout=60_000)
+        assert page.get_by_text("Belum ada data").count() == 0
+        browser.close()
 
 
 def kinerja(*args, timeout=120) -> subprocess.CompletedProcess:

@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+from urllib.parse import quote
+
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
@@ -55,6 +57,22 @@ def server(demo_db, tmp_path_factory):
 PAGES = {"sasaran": "Sasaran & Indikator", "unit": "Kinerja Unit", "tren": "Tren Capaian", "data": "Data Kinerja"}
 
 
+def login(page, server: str, nama: str) -> None:
+    """Log in on the form as one of the test accounts (tests.conftest.ACCOUNTS); the session cookie
+    keeps the login for every later page.goto of this browser context."""
+    from tests.conftest import PASSWORD
+
+    page.goto(server, timeout=60_000)
+    page.get_by_label("Nama akun").fill(nama)
+    page.get_by_label("Sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    page.get_by_text(f"Masuk sebagai {nama}").first.wait_for(timeout=60_000)
+    deadline = time.monotonic() + 30
+    while not any(c["name"] == "kinerja_sesi" for c in page.context.cookies()):
+        assert time.monotonic() < deadline, "the session cookie is set after logging in"
+        page.wait_for_timeout(200)
+
+
 def wait_for_charts(page, count: int = 1) -> None:
     """Vega draws into a canvas once its data is in; wait for that, not for a fixed time."""
     charts = page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg.marks")
@@ -73,6 +91,7 @@ def test_leadership_sees_the_gaps_and_follows_one_into_the_drill_down(server):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
+        login(page, server, "pimpinan")
         page.goto(f"{server}/?tahun=2024&triwulan=Setahun", timeout=60_000)
         page.get_by_text("Ringkasan Kinerja").first.wait_for(timeout=60_000)
         page.get_by_text("Kesenjangan terbesar").first.wait_for(timeout=60_000)
@@ -135,6 +154,7 @@ def test_a_unit_fixes_its_workbook_at_the_marked_cells_and_the_ringkasan_changes
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        login(page, server, "operator.pembinaan")
         before = average_capaian(page, server)
 
         page.goto(f"{server}/unggah?unit=PEMBINAAN&tahun_unggah=2025&triwulan_unggah=4", timeout=60_000)
@@ -153,8 +173,6 @@ def test_a_unit_fixes_its_workbook_at_the_marked_cells_and_the_ringkasan_changes
         page.get_by_role("button", name="Remove pembinaan.xlsx").click()
         page.locator("input[type='file']").first.set_input_files(str(tmp_path / "pembinaan-perbaikan.xlsx"))
         page.get_by_text("Yang akan ditulis").first.wait_for(timeout=60_000)
-        page.get_by_label("Nama pengunggah").fill("Rina")
-        page.get_by_label("Nama pengunggah").press("Enter")
         page.get_by_role("button", name="Simpan").click()
         page.get_by_text("Tersimpan sebagai kiriman versi").first.wait_for(timeout=60_000)
 
@@ -179,6 +197,7 @@ def test_the_jafung_downloads_the_evaluation_workbook_and_the_bab_iii_draft(serv
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        login(page, server, "perencana")
         page.goto(f"{server}/ekspor?tahun=2024&triwulan=Setahun", timeout=60_000)
         page.get_by_text("Pratinjau Formulir E.81").first.wait_for(timeout=60_000)
         page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=60_000)
@@ -198,3 +217,94 @@ def test_the_jafung_downloads_the_evaluation_workbook_and_the_bab_iii_draft(serv
     assert book.sheetnames == ["Capaian", "Formulir E.81", "LKjIP Bab III", "Data"]
     assert "2024" in " ".join(p.text for p in Document(files["bab3.docx"]).paragraphs)
     publish(["ekspor"])
+
+
+MARKDOWN_CASE = "markdown_indicator.xlsx"
+CRAFTED = "[Sesi habis, klik untuk login ulang](http://127.0.0.1:8799/login) ![x](http://127.0.0.1:8799/r.png)"
+
+
+def shared_case(name: str) -> Path:
+    """A file of the shared reliability cases (beside the repository in CI, /work/shared here)."""
+    for folder in (ROOT.parent / "shared", Path("/work/shared")):
+        if (folder / "cases" / "reliability" / name).exists():
+            return folder / "cases" / "reliability" / name
+    pytest.fail(f"shared case {name} not found")
+
+
+def test_an_operator_is_held_to_its_unit_while_the_sekretariat_verifies_and_the_audit_lists_it(server, tmp_path):
+    from openpyxl import load_workbook
+    from playwright.sync_api import sync_playwright
+
+    leaks = []  # requests to the host the crafted texts point at: none may be made
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        operator = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = operator.new_page()
+        page.on("request", lambda request: leaks.append(request.url) if ":8799" in request.url else None)
+        login(page, server, "operator.mutasi")
+
+        # Unggah: another unit in the URL still gives the operator's own unit, the only one offered.
+        page.goto(f"{server}/unggah?unit=PEMBINAAN&tahun_unggah=2026&triwulan_unggah=0", timeout=60_000)
+        page.get_by_text("Unggah Data Unit").first.wait_for(timeout=60_000)
+        unit_box = page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first
+        page.wait_for_url("**unit=MUTASI**", timeout=60_000)
+        unit_box.click()
+        options = page.locator("[role='option']").all_inner_texts()
+        assert options == ["Bidang Mutasi"], options
+        page.keyboard.press("Escape")
+        page.locator("input[type='file']").first.set_input_files(str(shared_case(MARKDOWN_CASE)))
+        page.get_by_text("Yang akan ditulis").first.wait_for(timeout=60_000)
+        page.get_by_role("button", name="Simpan").click()
+        page.get_by_text("Tersimpan sebagai kiriman versi").first.wait_for(timeout=60_000)
+
+        # The indicator's name (markdown, a link, an image, HTML) is shown as text.
+        page.goto(f"{server}/sasaran?tahun=2026&triwulan=Setahun", timeout=60_000)
+        heading = page.locator("[data-testid='stHeading']", has_text="**Tebal** [klik di sini](http:")
+        heading.first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1500)
+        main = page.locator("[data-testid='stMain']")
+        found = main.locator("a[href^='http'], img[src*='8799'], img[src='x'], strong")
+        assert found.count() == 0, [found.nth(i).evaluate('e => e.outerHTML') for i in range(found.count())]
+        page.goto(f"{server}/?tahun=" + quote(CRAFTED), timeout=60_000)
+        page.get_by_text("Sesi habis, klik untuk login ulang").first.wait_for(timeout=60_000)
+        assert page.locator("[data-testid='stSidebar'] a[href*='8799']").count() == 0
+
+        # Register: another unit's details are not offered; no verify or reopen for an operator.
+        page.goto(f"{server}/pengumpulan?tahun=2026&triwulan=Setahun&unit=PEMBINAAN&tw=1", timeout=60_000)
+        page.get_by_text("Pengumpulan Data").first.wait_for(timeout=60_000)
+        page.get_by_text("Langkah berikutnya (verifikasi, buka kembali) diambil oleh Sekretariat").first.wait_for(
+            timeout=60_000)
+        assert page.get_by_role("button", name="Verifikasi", exact=True).count() == 0
+        assert page.get_by_role("button", name="Buka kembali", exact=True).count() == 0
+
+        # Akun and Audit by their URL: the app does not have them for this account.
+        for path, title in [("akun", "Akun Pengguna"), ("audit", "Jejak Audit")]:
+            page.goto(f"{server}/{path}", timeout=60_000)
+            page.get_by_text("Ringkasan Kinerja").first.wait_for(timeout=60_000)
+            assert page.get_by_text(title).count() == 0
+        operator.close()
+
+        sekretariat = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        page = sekretariat.new_page()
+        login(page, server, "sekretariat")
+        page.goto(f"{server}/pengumpulan?tahun=2026&triwulan=Setahun&unit=MUTASI&tw=1", timeout=60_000)
+        page.get_by_role("button", name="Verifikasi", exact=True).click()
+        page.get_by_role("button", name="Buka kembali", exact=True).wait_for(timeout=60_000)
+        page.get_by_label("Alasan membuka kembali").fill("Bukti dukung TW I belum dilampirkan")
+        page.get_by_role("button", name="Buka kembali", exact=True).click()
+        page.get_by_text("Dibuka kembali: Bukti dukung TW I belum dilampirkan").first.wait_for(timeout=60_000)
+        page.goto(f"{server}/akun", timeout=60_000)
+        page.get_by_text("Akun Pengguna").first.wait_for(timeout=60_000)
+        page.goto(f"{server}/audit", timeout=60_000)
+        page.get_by_text("Jejak Audit").first.wait_for(timeout=60_000)
+        with page.expect_download(timeout=60_000) as download:
+            page.get_by_role("button", name="Unduh (.xlsx)").click()
+        download.value.save_as(tmp_path / "audit.xlsx")
+        sekretariat.close()
+        browser.close()
+    rows = list(load_workbook(tmp_path / "audit.xlsx").active.iter_rows(min_row=2, values_only=True))
+    of_2026 = [(r[1], r[2], r[3], r[4], r[6]) for r in rows if r[5] == 2026][::-1]
+    assert of_2026 == [("operator.mutasi", "WEB", "Unggah data", "MUTASI", None),
+                       ("sekretariat", "WEB", "Verifikasi triwulan", "MUTASI", 1),
+                       ("sekretariat", "WEB", "Buka kembali triwulan", "MUTASI", 1)]
+    assert leaks == []

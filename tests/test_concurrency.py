@@ -5,12 +5,12 @@ import threading
 
 import pytest
 
+from kinerja.auth import Akun
 from kinerja.collect import workflow
 from kinerja.ingest import upload
-from kinerja.auth import Akun
 from kinerja.store import db
-from tests.workbooks import SOP_HEADER, Sheet, xlsx
 from tests.conftest import SEKRETARIAT
+from tests.workbooks import SOP_HEADER, Sheet, xlsx
 
 YEAR = 2027
 SHARED = "Sasaran baru Renstra 2027-2031"
@@ -29,7 +29,7 @@ def plan(path, unit, data, triwulan=None):
 
 def save(path, planned, oleh):  # oleh: the saving session, a Sekretariat account of that name
     """What the Simpan button does: confirm on the session's own cursor, retried on a collision."""
-    with db.use(path) as con:
+    with db.writing(path) as con:
         return db.retrying(upload.confirm, con, planned, Akun(oleh, frozenset({"sekretariat"})))
 
 
@@ -56,7 +56,7 @@ def at_once(actions) -> list:
 @pytest.fixture
 def path(tmp_path):
     target = tmp_path / "k.duckdb"
-    with db.use(target, create=True):
+    with db.use(target, create="always"):
         pass
     return target
 
@@ -118,7 +118,7 @@ def test_a_verification_racing_an_upload_never_loses_the_verified_values(path):
         racing = plan(path, unit, workbook(unit, f"Sasaran {unit}", ["Indikator"], realisasi=99), triwulan=1)
 
         def verify():
-            with db.use(path) as con:
+            with db.writing(path) as con:
                 db.retrying(workflow.set_status, con, unit, YEAR, 1, "diverifikasi", SEKRETARIAT)
             return "verified"
 
@@ -158,7 +158,7 @@ def test_versions_numbered_twice_before_are_numbered_again_in_upload_order(tmp_p
 
     store = db
     target = tmp_path / "lama.duckdb"
-    with store.use(target, create=True):
+    with store.use(target, create="always"):
         pass
     save(target, plan(target, "MUTASI", workbook("MUTASI", "Sasaran", ["Indikator"])), "awal")
     con = store.connect(target)

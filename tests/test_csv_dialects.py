@@ -113,3 +113,14 @@ def test_control_characters_and_escape_sequences_are_not_kept():
     assert not book.errors
     row = book.rows[0]
     assert (row.nama, row.realisasi[1], row.ket) == ("Jumlah ASN dilatih", D(10), "ket")
+
+
+def test_a_line_split_by_an_unquoted_delimiter_is_refused_naming_it():
+    text = csv_text(";") + "3;;Jumlah dokumen; laporan, dan SK;dokumen;12;10;catatan\r\n"
+    with pytest.raises(ReadError, match="baris 7 berisi 8 kolom, lebih banyak dari 7 kolom judul tabel"):
+        read_workbook(text.encode(), "berkas.csv")
+
+
+def test_trailing_empty_fields_and_short_lines_are_fine():
+    text = csv_text(";").replace("\r\n", ";;;\r\n") + "Samarinda, 10 Januari 2025\r\n"
+    assert values(text.encode()) == EXPECTED

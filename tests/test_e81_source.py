@@ -125,3 +125,42 @@ def test_a_file_neither_sop_nor_e81_says_which_formats_are_read_and_what_it_hold
     assert "format SOP" in problem.message and "Formulir E.81" in problem.message
     assert "lembar 'Rekap' baris 2: 'Nama', 'NIP', 'Jabatan'" in problem.message
     assert "lembar 'Kosong' kosong" in problem.message
+
+
+def test_an_e81_imports_to_the_capaian_of_its_hand_arithmetic(con):
+    from kinerja.engine.capaian import capaian
+    from kinerja.ingest.files import import_files
+
+    batch = import_files(con, [("e81.xlsx", e81(BODY))], "MUTASI", 2025)
+    assert batch.written, [str(p) for r in batch.results for p in r.plan.errors]
+    year = capaian(con, 2025, None, "MUTASI").set_index("indikator")
+    # (20 + 30 + 25 + 25) / 100; (90 + 110 + 100 + 95) / 400 = 98,75; (10 + 12 + 14) / 40 = 90 (TW II missing)
+    assert year.loc["Persentase ASN yang dimutasi sesuai kompetensi", "capaian_persen"] == 100
+    assert year.loc["Jumlah SK mutasi yang diterbitkan", "capaian_persen"] == 98.75
+    assert year.loc["Jumlah ASN dipromosikan", "capaian_persen"] == 90
+    assert set(year["agregasi"]) == {"kumulatif"}
+    budget = con.execute("SELECT count(*) FROM anggaran").fetchone()[0]
+    assert budget == 10   # pagu and four quarters for the program and for the kegiatan
+
+
+@pytest.mark.parametrize("rp", ["Rp", "Rp.", "RP", "Rupiah"])
+def test_the_rp_sub_column_in_its_spellings(rp):
+    head_units = [u if u != "Rp" else rp for u in UNITS]
+    data = xlsx(Sheet("E.81", [TOP, QUARTERS, head_units, NUMBERS] + BODY, MERGED))
+    book = read(data)
+    assert not book.errors and len(book.rows) == 3 and book.budgets
+
+
+def test_a_form_without_the_k_rp_row_is_still_read_as_e81():
+    top = [t for t, u in zip(TOP, UNITS) if u != "Rp"]
+    quarters = [q for q, u in zip(QUARTERS, UNITS) if u != "Rp"]
+    numbers = [1, 2, 3, 4] + list(range(5, 15)) + [15]
+    body = [[v for v, u in zip(row, UNITS) if u != "Rp"] for row in BODY]
+    merged = ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:F2", "G1:G2", "H1:K1", "L1:L2", "M1:M2", "N1:N2",
+              "O1:O2"]
+    book = read(xlsx(Sheet("E.81", [top, quarters, numbers] + body, merged)))
+    assert not book.errors, [str(p) for p in book.errors]
+    rows = {r.nama: r for r in book.rows}
+    assert rows["Jumlah SK mutasi yang diterbitkan"].target_tahunan.bawah == 400
+    assert rows["Jumlah SK mutasi yang diterbitkan"].realisasi == {1: 90, 2: 110, 3: 100, 4: 95}
+    assert not book.budgets and {r.agregasi for r in book.rows} == {"kumulatif"}

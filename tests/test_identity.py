@@ -106,3 +106,13 @@ def test_a_file_without_targets_suggests_the_near_name(tmp_path, dbfile, capsys)
     only = sop(tmp_path / "b.xlsx", header, [1, SASARAN, "Persentase ASN dengan nilai SKP > 90", "%", 50])
     code, _, err = run(capsys, "import", only, "--unit", "MUTASI", "--year", 2026, "--quarter", 2, "--db", dbfile)
     assert code == 1 and "Mungkin maksudnya 'Persentase ASN dengan nilai SKP ≥ 90'?" in err
+
+
+def test_a_kode_that_would_take_another_indicators_name_is_an_error(tmp_path, dbfile, capsys):
+    header = ["NO", "KODE", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET TAHUNAN", "REALISASI TRIWULAN I"]
+    a = sop(tmp_path / "a.xlsx", header, [1, "IKU.01", SASARAN, "Jumlah ASN dilatih", "orang", 100, 10],
+            [2, "IKU.02", SASARAN, "Jumlah ASN dimutasi", "orang", 50, 5])
+    assert run(capsys, "import", a, "--unit", "MUTASI", "--year", 2026, "--quarter", 1, "--db", dbfile)[0] == 0
+    b = sop(tmp_path / "b.xlsx", header, [1, "IKU.01", SASARAN, "Jumlah ASN dimutasi", "orang", 100, 10])
+    code, _, err = run(capsys, "import", b, "--unit", "MUTASI", "--year", 2026, "--quarter", 1, "--db", dbfile)
+    assert code == 1 and "KODE IKU.01 milik indikator 'Jumlah ASN dilatih'" in err and "Traceback" not in err

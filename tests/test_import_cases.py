@@ -183,6 +183,8 @@ def test_control_characters_in_names_are_not_stored(capsys, dbfile):
     names = [r[0] for r in con.execute("SELECT nama FROM indikator").fetchall()]
     con.close()
     assert names == ["Jumlah ASN dilatih"]
+    code, out, err = kinerja(capsys, "export", "--year", "2026", "--out", dbfile.parent / "lkjip.docx", "--db", dbfile)
+    assert code == 0, err
 
 
 def test_multi_file_import_writes_nothing_when_one_file_is_bad(capsys, dbfile):
@@ -202,7 +204,18 @@ def test_same_name_under_two_sasaran_is_refused(capsys, dbfile):
     # the columns are named as the file names them (REALISASI TRIWULAN I), never as another format would
     assert "kolom 'REALISASI TRIWULAN I', isi '40'" in err and "kolom 'TARGET TAHUNAN', isi '200'" in err
     assert "TW I'" not in err
+    assert "di bawah sasaran 'Sasaran A', di sini di bawah sasaran 'Sasaran B'" in err
     assert content(dbfile) == before
+
+
+def test_the_same_name_under_two_sasaran_is_refused_even_with_equal_values(capsys, dbfile, tmp_path):
+    from tests.workbooks import Sheet, sop_rows, xlsx
+
+    row = ["Jumlah ASN dilatih", "orang", 100, 25, 25, 25, 25, 20]
+    path = tmp_path / "rangkap.xlsx"
+    path.write_bytes(xlsx(Sheet("DATA", sop_rows([[1, "Sasaran A", *row], [2, "Sasaran B", *row]]))))
+    code, out, err = kinerja(capsys, "import", path, "--unit", "MUTASI", "--year", "2024", "--db", dbfile)
+    assert code == 1 and err.count("Kesalahan:") == 1 and "baris 7" in err
 
 
 def test_a_file_titled_for_another_unit_or_year_is_refused_by_the_cli(capsys, dbfile):

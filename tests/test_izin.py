@@ -171,3 +171,20 @@ def test_a_cli_account_is_marked_as_cli():
     assert (akun.label, akun.sumber) == ("andi (CLI)", "cli")
     assert cli_account(None).nama and cli_account("  ").nama == cli_account(None).nama
     assert Akun("rina", frozenset({"operator"})).label == "rina"
+
+
+def test_the_audit_export_writes_every_row_as_text_never_a_formula(uploaded):
+    import io
+
+    from openpyxl import load_workbook
+
+    from kinerja.reports.audit import audit_xlsx
+
+    con = uploaded
+    indikator = con.execute("SELECT id FROM indikator").fetchall()[0][0]
+    notes.save_notes(con, indikator, 2024, 1, MUTASI, ket="=HYPERLINK(\"http://x\")")
+    sheet = load_workbook(io.BytesIO(audit_xlsx(audit.trail(con, SEKRETARIAT)))).active
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [r[1:7] for r in rows] == [("rina", "WEB", "Ubah catatan", "MUTASI", 2024, 1),
+                                      ("rina", "WEB", "Unggah data", "MUTASI", 2024, None)]
+    assert rows[0][9] == "=HYPERLINK(\"http://x\")" and sheet.cell(2, 10).data_type == "s"

@@ -35,6 +35,9 @@ SASARAN = "Meningkatnya kualitas pelayanan administrasi kepegawaian"
     ("Persentase penduduk miskin (angka kemiskinan)", "%"),
     ("Jumlah ASN dijatuhi hukuman disiplin", "orang"),
     ("Jumlah laporan", "kasus"),
+    ("Jumlah temuan pemeriksaan yang belum ditindaklanjuti", "temuan"),
+    ("Jumlah pengaduan yang tidak diselesaikan", "aduan"),
+    ("Persentase kasus yang belum tertangani", "%"),
 ])
 def test_lower_is_better_wording_is_negatif(nama, satuan):
     polaritas, reason = infer(nama, satuan)

@@ -514,9 +514,71 @@ def test_script_and_style_text_is_not_read_into_cells():
     assert [c.value for c in read_sheets(html_page(body), "x.xls")[0].rows[0]] == ["INDIKATOR", "2"]
 
 
-def test_a_spreadsheet_2003_xml_file_named_xls_is_refused_with_what_to_do():
-    data = b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'
-    with pytest.raises(ReadError, match="XML Spreadsheet 2003.*simpan sebagai .xlsx"):
+XML2003 = """<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office"
+ xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"
+ xmlns:html="http://www.w3.org/TR/REC-html40">
+ <Styles>
+  <Style ss:ID="Default" ss:Name="Normal"><NumberFormat/></Style>
+  <Style ss:ID="pct"><NumberFormat ss:Format="Percent"/></Style>
+  <Style ss:ID="lit"><NumberFormat ss:Format="0.00&quot;%&quot;"/></Style>
+  <Style ss:ID="tgl"><NumberFormat ss:Format="Short Date"/></Style>
+ </Styles>
+ <Worksheet ss:Name="TW IV">
+  <Table ss:ExpandedColumnCount="1" ss:ExpandedRowCount="1">
+   <Row><Cell><Data ss:Type="String">FORMAT PENGUMPULAN DATA KINERJA</Data></Cell></Row>
+   <Row ss:Index="4">
+    <Cell ss:MergeDown="1"><Data ss:Type="String">NO</Data></Cell>
+    <Cell ss:MergeDown="1"><Data ss:Type="String">SASARAN</Data></Cell>
+    <Cell ss:MergeDown="1"><ss:Data ss:Type="String" xmlns="http://www.w3.org/TR/REC-html40"><B>INDIKATOR</B> KINERJA</ss:Data></Cell>
+    <Cell ss:MergeDown="1"><Data ss:Type="String">SATUAN</Data></Cell>
+    <Cell ss:MergeDown="1"><Data ss:Type="String">TARGET TAHUNAN</Data></Cell>
+    <Cell ss:MergeAcross="3"><Data ss:Type="String">REALISASI</Data></Cell>
+   </Row>
+   <Row>
+    <Cell ss:Index="6"><Data ss:Type="String">TW I</Data></Cell><Cell><Data ss:Type="String">TW II</Data></Cell>
+    <Cell><Data ss:Type="String">TW III</Data></Cell><Cell><Data ss:Type="String">TW IV</Data></Cell>
+   </Row>
+   <Row>
+    <Cell><Data ss:Type="Number">1</Data></Cell><Cell><Data ss:Type="String">S</Data></Cell>
+    <Cell><Data ss:Type="String">Persentase record data kepegawaian terisi lengkap</Data>
+     <Comment ss:Author="x"><ss:Data><Font>angka 12345</Font></ss:Data></Comment></Cell>
+    <Cell><Data ss:Type="String">%</Data></Cell><Cell ss:Formula="=100-5"><Data ss:Type="Number">95</Data></Cell>
+    <Cell ss:StyleID="pct"><Data ss:Type="Number">0.912</Data></Cell>
+    <Cell ss:StyleID="lit"><Data ss:Type="Number">92.5</Data></Cell>
+    <Cell><Data ss:Type="String">94,1</Data></Cell>
+    <Cell ss:StyleID="lit"><Data ss:Type="Number">94.83</Data></Cell>
+   </Row>
+   <Row ss:Index="9"><Cell ss:StyleID="tgl"><Data ss:Type="DateTime">2024-09-25T00:00:00.000</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+ <Worksheet ss:Name="RAHASIA">
+  <Table><Row><Cell><Data ss:Type="String">x</Data></Cell></Row></Table>
+  <WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible></WorksheetOptions>
+ </Worksheet>
+</Workbook>
+"""
+
+
+def test_an_xml_spreadsheet_2003_file_named_xls_is_read_with_its_formats_merges_and_hidden_sheets():
+    book = read_workbook(XML2003.encode(), "ekspor.xls")
+    assert values(book) == {"Persentase record data kepegawaian terisi lengkap": ("95", ["91.2", "92.5", "94.1", "94.83"])}
+    assert ("RAHASIA", "tersembunyi") in book.skipped_sheets
+    sheet = read_sheets(XML2003.encode(), "ekspor.xls")[0]
+    assert (3, 5, 3, 8) in sheet.merged and (3, 0, 4, 0) in sheet.merged
+    assert sheet.cell(8, 0).kind == "date" and sheet.cell(8, 0).value.isoformat() == "2024-09-25T00:00:00"
+
+
+def test_an_xml_spreadsheet_2003_file_declaring_entities_is_refused():
+    data = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>' + XML2003.split("?>", 2)[2].encode()
+    with pytest.raises(ReadError, match="bukan XML yang sah"):
+        read_sheets(data, "ekspor.xls")
+
+
+def test_an_xml_spreadsheet_2003_row_past_the_limit_is_refused_naming_the_cell():
+    data = XML2003.replace('<Row ss:Index="9">', '<Row ss:Index="30000">').encode()
+    with pytest.raises(ReadError, match="sel A30000"):
         read_sheets(data, "ekspor.xls")
 
 
@@ -541,3 +603,237 @@ def test_a_csv_row_past_the_last_row_read_is_refused_naming_the_cell():
     data = b"INDIKATOR KINERJA;TARGET\n" + b"\n" * (grid.MAX_ROWS + 10) + b"x;1\n"
     with pytest.raises(ReadError, match="sel A25012"):
         read_sheets(data, "x.csv")
+
+
+# ---------------------------------------------------------------- other writers of .xlsx
+
+def test_a_sheet_whose_namespace_is_prefixed_reads_the_same():
+    import re
+
+    def prefix(xml):
+        xml = xml.replace(b'<worksheet xmlns="', b'<x:worksheet xmlns:x="').replace(b"</worksheet>", b"</x:worksheet>")
+        return re.sub(rb"<(/?)(sheetData|row|c|v|is|t|dimension|sheetViews|sheetView|selection|sheetFormatPr|"
+                      rb"pageMargins|cols|col|f|mergeCells|mergeCell)\b", rb"<\1x:\2", xml)
+
+    assert values(read_workbook(rezip(base(), change=sheet_xml(prefix)), "x.xlsx")) == SHOWN
+
+
+def test_a_strict_open_xml_workbook_reads_the_same():
+    def strict(xml):
+        return xml.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                           b"http://purl.oclc.org/ooxml/spreadsheetml/main").replace(
+            b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+            b"http://purl.oclc.org/ooxml/officeDocument/relationships")
+
+    names = zipfile.ZipFile(io.BytesIO(base())).namelist()
+    data = rezip(base(), change={n: strict for n in names if n.endswith((".xml", ".rels"))})
+    assert values(read_workbook(data, "x.xlsx")) == SHOWN
+
+
+def test_rich_text_runs_are_one_text_without_their_phonetic_guide():
+    def rich(xml):
+        return xml.replace(b"<si><t>INDIKATOR KINERJA</t></si>",
+                           b'<si><r><rPr><b/></rPr><t>INDIKATOR </t></r><r><t xml:space="preserve">KINERJA</t></r>'
+                           b'<rPh sb="0" eb="1"><t>XX</t></rPh></si>')
+
+    data = rezip(base(), change={"xl/sharedStrings.xml": rich})
+    assert read_sheets(data, "x.xlsx")[0].rows[4][2].value == "INDIKATOR KINERJA"
+    assert values(read_workbook(data, "x.xlsx")) == SHOWN
+
+
+def test_a_workbook_that_lost_its_relationships_part_still_finds_its_sheet():
+    assert values(read_workbook(rezip(base(), drop=("xl/_rels/workbook.xml.rels",)), "x.xlsx")) == SHOWN
+
+
+def test_every_cell_type_and_formula_result_is_typed():
+    def typed(xml):
+        return xml.replace(b"</sheetData>", b'<row r="30"><c r="A30" t="d"><v>2024-09-25T00:00:00</v></c>'
+                           b'<c r="B30" t="e"><v>#DIV/0!</v></c><c r="C30" t="b"><v>1</v></c>'
+                           b'<c r="D30" t="str"><f>A1&amp;""</f><v>hasil</v></c><c r="E30"><f>1/0</f></c>'
+                           b'<c r="F30" t="str"><f>""</f><v></v></c><c r="G30"><f t="shared" si="0"/><v>5</v></c>'
+                           b'<c r="H30"><v>abc</v></c><c r="I30" t="s"><v>0</v></c>'
+                           b'<c r="J30" t="inlineStr"><is><t>baris_x000D__x000A_baru</t></is></c></row></sheetData>')
+
+    row = read_sheets(rezip(base(), change=sheet_xml(typed)), "x.xlsx")[0].rows[29]
+    assert [(c.kind, c.value) for c in row[1:]] == [
+        ("error", "#DIV/0!"), ("bool", True), ("text", "hasil"), ("formula_no_value", "=1/0"), ("empty", None),
+        ("number", 5), ("text", "abc"), ("text", "FORMAT PENGUMPULAN DATA KINERJA"),
+        ("text", "baris\nbaru")]   # _x000D_ unescaped, then dropped as a control character
+    assert row[0].kind == "date" and row[0].value.isoformat() == "2024-09-25T00:00:00"
+
+
+def test_a_shared_text_index_that_does_not_exist_is_a_damaged_file():
+    data = rezip(base(), change=sheet_xml(lambda xml: xml.replace(b"</sheetData>", b'<row r="30"><c r="A30" t="s">'
+                                                                                  b"<v>999999</v></c></row></sheetData>")))
+    with pytest.raises(ReadError, match="sel A30 lembar 'TW IV' menunjuk teks yang tidak ada"):
+        read_sheets(data, "x.xlsx")
+
+
+def test_an_html_table_after_a_php_notice_is_still_the_table():
+    body = (f"<table>{TWO_ROW_HEADER}<tr><td>1</td><td>S</td><td>Jumlah ASN dijatuhi hukuman disiplin</td>"
+            "<td>orang</td><td>20</td><td>4</td><td>6</td><td>3</td><td>5</td></tr></table>")
+    data = b"\nNotice: Undefined index: tahun in /var/www/html/cetak.php on line 12\n" + body.encode()
+    assert values(read_workbook(data, "cetak.xls")) == {"Jumlah ASN dijatuhi hukuman disiplin": ("20", ["4", "6", "3", "5"])}
+
+
+# ---------------------------------------------------------------- empty cells that only carry a format
+
+def styled_empty_cells(rows: int, columns=(b"AA", b"AB", b"AC", b"AD", b"AE")) -> bytes:
+    block = b"".join(b'<row r="%d">' % r + b"".join(b'<c r="%s%d" s="0"/>' % (c, r) for c in columns) + b"</row>"
+                     for r in range(100, 100 + rows))
+    return rezip(base(), change=sheet_xml(lambda xml: xml.replace(b"</sheetData>", block + b"</sheetData>")))
+
+
+def test_empty_cells_with_only_a_format_are_not_content():
+    data = styled_empty_cells(20_000)
+    sheet = read_sheets(data, "x.xlsx")[0]
+    assert len(sheet.rows) == len(sop_rows(ROWS, HEADER))   # the title and the table, nothing below
+    assert values(read_workbook(data, "x.xlsx")) == SHOWN
+
+
+def test_more_cell_elements_than_the_limit_are_refused_saying_to_clear_the_formats(monkeypatch):
+    monkeypatch.setattr(grid, "MAX_XML_CELLS", 5_000)
+    with pytest.raises(ReadError, match="lebih dari 5.000 sel, kebanyakan sel kosong.*Clear All"):
+        read_sheets(styled_empty_cells(2_000), "x.xlsx")
+
+
+def test_the_marked_copy_of_a_workbook_too_big_for_openpyxl_is_rendered_from_what_was_read(tmp_path, monkeypatch):
+    from kinerja.ingest import annotate
+
+    monkeypatch.setattr(annotate, "COPY_LIMIT_XML_BYTES", 1000)
+    rows = sop_rows([[1, S1, "Persentase record data", "%", 95, "sembilan puluh", None, None, None]], HEADER)
+    data = xlsx(Sheet("TW IV", rows))
+    book = read_workbook(data, "x.xlsx")
+    annotate_errors(data, "x.xlsx", book.problems, tmp_path / "ditandai.xlsx")
+    import openpyxl
+
+    marked = openpyxl.load_workbook(tmp_path / "ditandai.xlsx")
+    assert marked.sheetnames == ["KESALAHAN", "TW IV"] and marked["TW IV"]["F6"].comment is not None
+
+
+@pytest.mark.parametrize("name, data", [
+    ("kosong.xls", html_page("<table>" + ("<tr>" + "<td></td>" * 200 + "</tr>") * 50 + "</table>")),
+    ("kosong.ods", None),
+])
+def test_empty_cells_of_ods_and_html_count_against_the_same_limit(name, data, monkeypatch):
+    monkeypatch.setattr(grid, "MAX_XML_CELLS", 5_000)
+    if data is None:
+        from odf.opendocument import OpenDocumentSpreadsheet
+        from odf.table import Table, TableCell, TableRow
+
+        doc = OpenDocumentSpreadsheet()
+        table = Table(name="KOSONG")
+        for _ in range(60):
+            row = TableRow()
+            for _ in range(100):
+                row.addElement(TableCell())
+            table.addElement(row)
+        doc.spreadsheet.addElement(table)
+        buffer = io.BytesIO()
+        doc.write(buffer)
+        data = buffer.getvalue()
+    with pytest.raises(ReadError, match="lebih dari 5.000 sel"):
+        read_sheets(data, name)
+
+
+def test_entities_declared_in_an_html_page_are_never_expanded_nor_fetched():
+    laughs = "".join(f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefg", "bcdefgh"))
+    page = (f'<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa">{laughs}<!ENTITY s SYSTEM "file:///etc/passwd">]>'
+            "<table><tr><td>INDIKATOR &h;</td><td>&s;</td></tr></table>").encode()
+    assert [c.value for c in read_sheets(page, "x.xls")[0].rows[0]] == ["INDIKATOR &h;", "&s;"]
+
+
+def test_more_shared_texts_than_the_limit_are_refused(monkeypatch):
+    monkeypatch.setattr(grid, "MAX_XML_CELLS", 10)
+    with pytest.raises(ReadError, match="lebih dari 10 teks bersama"):
+        read_sheets(base(), "x.xlsx")
+
+
+def test_a_package_of_ten_thousand_parts_is_refused_before_any_is_read():
+    from kinerja.ingest.zipxml import MAX_ENTRIES
+
+    add = {f"xl/media/image{n}.png": b"" for n in range(MAX_ENTRIES)}
+    with pytest.raises(ReadError, match="bagian, lebih dari batas 10.000"):
+        read_sheets(rezip(base(), add=add), "x.xlsx")
+
+
+def test_an_encrypted_or_oddly_compressed_part_is_a_damaged_file():
+    data = bytearray(rezip(base()))
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:   # every part now says it uses compression method 9 (deflate64)
+        struct.pack_into("<H", data, at + 10, 9)
+        struct.pack_into("<H", data, struct.unpack_from("<I", data, at + 42)[0] + 8, 9)
+        at = data.find(b"PK\x01\x02", at + 4)
+    with pytest.raises(ReadError, match="tidak dapat dibuka"):
+        read_sheets(bytes(data), "x.xlsx")
+
+
+def test_an_ods_whose_content_unpacks_past_the_limit_is_refused_before_reading():
+    padding = b" " * (grid.MAX_XML_BYTES + 1)
+    data = rezip(ods(), change={"content.xml": lambda xml: xml.replace(b"<office:body>", padding + b"<office:body>", 1)})
+    with pytest.raises(ReadError, match="terlalu besar setelah dibuka.*'content.xml'"):
+        read_sheets(data, "unit.ods")
+
+
+def test_an_xls_cell_past_the_last_row_read_is_refused_naming_it():
+    import xlwt
+
+    book = xlwt.Workbook()
+    ws = book.add_sheet("DATA")
+    ws.write(0, 0, "INDIKATOR KINERJA")
+    ws.write(grid.MAX_ROWS, 2, "x")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with pytest.raises(ReadError, match="lembar 'DATA' berisi sesuatu di sel C25001"):
+        read_sheets(buffer.getvalue(), "x.xls")
+
+
+def test_an_ods_cell_repeated_across_columns_is_each_of_those_cells():
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="ULANG")
+    for _ in range(2):
+        row = TableRow()
+        cell = TableCell(valuetype="float", value="5", numbercolumnsrepeated=3)
+        cell.addElement(P(text="5"))
+        row.addElement(cell)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    buffer = io.BytesIO()
+    doc.write(buffer)
+    sheet = read_sheets(buffer.getvalue(), "x.ods")[0]
+    assert [[c.value for c in row] for row in sheet.rows] == [[5, 5, 5], [5, 5, 5]]
+
+
+def test_the_dashboard_refuses_uploads_past_the_reading_limit_before_holding_them():
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(__file__).parents[1] / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] * grid.MEGABYTE == grid.MAX_FILE_BYTES
+
+
+@pytest.mark.parametrize("name, encoding, separator", [("ekspor.xls", "utf-8", "\t"), ("ekspor.xlsx", "utf-16", ";"),
+                                                       ("ekspor.xls", "cp1252", ",")])
+def test_separated_text_saved_as_xls_or_xlsx_is_read_as_the_table_it_is(name, encoding, separator):
+    lines = [HEADER] + [["" if v is None else str(v).replace(".", ",") for v in row] for row in ROWS]
+    data = "\r\n".join(separator.join(f'"{v}"' if separator in v else v for v in line) for line in lines).encode(encoding)
+    assert values(read_workbook(data, name)) == SHOWN
+
+
+def test_binary_bytes_named_xlsx_are_one_message_saying_what_to_do():
+    with pytest.raises(ReadError, match="bukan lembar kerja yang dikenal.*simpan sebagai .xlsx"):
+        read_sheets(bytes(range(256)) * 10, "aneh.xlsx")
+
+
+def test_a_password_protected_ods_is_asked_to_be_unlocked():
+    def encrypted(xml):
+        return xml.replace(b'manifest:full-path="content.xml" manifest:media-type="text/xml"/>',
+                           b'manifest:full-path="content.xml" manifest:media-type="text/xml">'
+                           b'<manifest:encryption-data manifest:checksum-type="SHA1"/></manifest:file-entry>')
+
+    with pytest.raises(ReadError, match="berkas .ods terkunci kata sandi"):
+        read_sheets(rezip(ods(), change={"META-INF/manifest.xml": encrypted}), "kunci.ods")

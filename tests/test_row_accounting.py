@@ -82,3 +82,13 @@ def test_the_reasons_say_why_a_row_was_skipped():
     assert reasons[2] == (8, "dilewati", "tanpa nama indikator dan tanpa nilai")
     assert reasons[3][2] == "di bawah tabel (blok tanda tangan mulai baris 9)"
     assert book.fate_counts() == {"indikator": 1, "judul": 0, "dilewati": 5}
+
+
+def test_an_unknown_column_with_numbers_is_a_warning_not_a_silent_loss():
+    header = ["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET TAHUNAN", "HASIL PENGUKURAN", "CAPAIAN (%)",
+              "KET"]
+    rows = sop_rows([[1, "S", "Jumlah ASN", "orang", 100, 20, 20, "catatan"]], header)
+    book = read_workbook(xlsx(Sheet("TW I", rows)), "unit.xlsx")
+    (warning,) = book.warnings
+    assert (warning.row, warning.column, warning.cell, warning.kind) == (6, "HASIL PENGUKURAN", "20", "kolom_tak_dikenal")
+    assert not book.errors and book.rows[0].realisasi == {}

@@ -117,3 +117,18 @@ def test_a_semicolon_csv_uploads_like_a_workbook(con):
     data = csv_bytes([["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET TAHUNAN", "REALISASI Q1"],
                       [1, "Meningkatnya profesionalitas ASN", "Indeks kepuasan", "indeks", "80", "78,5"]])
     assert upload.plan_upload(con, data, "mutasi.csv", "MUTASI", 2024, None).ok
+
+
+def test_every_kind_the_page_takes_is_planned_like_an_xlsx(con):
+    from tests.test_reading_files import ODS_SHOWN, XML2003, html_page, ods, values
+
+    table = ("<table><tr><th>NO</th><th>SASARAN</th><th>INDIKATOR KINERJA</th><th>SATUAN</th><th>TARGET TAHUNAN</th>"
+             "<th>REALISASI TW I</th></tr><tr><td>1</td><td>S</td><td>Jumlah ASN mengikuti diklat</td><td>orang</td>"
+             "<td>400</td><td>90</td></tr></table>")
+    for name, data in [("unit.ods", ods()), ("unit.xls", html_page(table)), ("unit.xls", XML2003.encode()),
+                       ("unit.xlsm", workbook())]:
+        assert name.rsplit(".", 1)[1] in upload.TYPES
+        plan = upload.plan_upload(con, data, name, "MUTASI", 2024, None)
+        assert plan.ok, [str(p) for p in plan.errors]
+        assert values(plan.workbook), name
+    assert values(upload.plan_upload(con, ods(), "unit.ods", "MUTASI", 2024, None).workbook) == ODS_SHOWN

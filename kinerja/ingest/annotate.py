@@ -3,13 +3,14 @@
 Every reported cell is filled (red for an error, amber for a warning) and carries a comment with the
 message; a first sheet "KESALAHAN" lists every problem, including those that have no cell. An .xlsx
 is copied through openpyxl, which keeps the rest of the workbook. .xls, .ods, .csv and HTML tables
-cannot be edited by openpyxl (nor .xlsx files it cannot open): they are rendered as .xlsx with the same sheet names, rows and columns, so the
-places in the messages still match.
+cannot be edited by openpyxl (nor .xlsx files it cannot open, nor large ones): they are rendered
+as .xlsx with the same sheet names, rows and columns, so the places in the messages still match.
 """
 from __future__ import annotations
 
 import io
 import re
+import zipfile
 from os import PathLike
 from pathlib import PurePath
 from typing import BinaryIO
@@ -39,7 +40,7 @@ _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 def annotate_errors(data: bytes, filename: str, problems: list[Problem], out: str | PathLike | BinaryIO) -> None:
     """Write the marked copy of the file `data` (named `filename`) to a path or binary file-like."""
     workbook = None
-    if PurePath(filename).suffix.lower() in (".xlsx", ".xlsm") and sniff(data) == "zip":
+    if PurePath(filename).suffix.lower() in (".xlsx", ".xlsm") and sniff(data) == "zip" and _small(data):
         try:
             workbook = openpyxl.load_workbook(io.BytesIO(data))
             titles = {ws.title: ws.title for ws in workbook.worksheets}
@@ -50,6 +51,20 @@ def annotate_errors(data: bytes, filename: str, problems: list[Problem], out: st
     places = mark_cells(workbook, titles, problems)
     add_list(workbook, problems, places)
     workbook.save(out)
+
+
+# openpyxl keeps every cell of a workbook it edits, empty ones with a format too (about 10-25 MB of
+# memory per MB of sheet XML): larger workbooks are rendered from what was read instead.
+COPY_LIMIT_XML_BYTES = 6 * 1024 * 1024
+
+
+def _small(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(i.file_size for i in archive.infolist() if i.filename.lower().endswith(".xml")) \
+                <= COPY_LIMIT_XML_BYTES
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
 
 
 def mark_cells(workbook, titles: dict[str, str], problems: list[Problem]) -> dict[int, str]:

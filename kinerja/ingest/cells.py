@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from kinerja.ingest import htmltable, numfmt, ods, ooxml
+from kinerja.ingest import htmltable, numfmt, ods, ooxml, xml2003
 from kinerja.ingest.csvfile import CsvError
 from kinerja.ingest.csvfile import read_csv as csv_rows
 from kinerja.ingest.grid import (
@@ -56,8 +56,14 @@ def read_sheets(data: bytes, filename: str) -> list[Sheet]:
     if kind == "html":
         return htmltable.read_html(data)
     if kind == "xml":
-        raise ReadError("berkas ini berformat 'XML Spreadsheet 2003', bukan .xlsx atau .xls. Buka di Excel, "
-                        "simpan sebagai .xlsx (Buku Kerja Excel), lalu unggah lagi.")
+        return xml2003.read_xml2003(data)
+    if kind == "text":
+        # web apps also send tab- or semicolon-separated text as "Excel"
+        check_csv_size(data)
+        try:
+            return [within_limits(read_csv(data, PurePath(filename).stem))]
+        except ReadError:
+            pass
     raise ReadError(f"isi berkas bukan lembar kerja yang dikenal (.xlsx, .xlsm, .xls, .ods, atau tabel HTML), "
                     f"meskipun namanya berakhiran {suffix}. Buka di Excel atau LibreOffice, simpan sebagai .xlsx, "
                     "lalu unggah lagi.")
@@ -77,7 +83,7 @@ def check_csv_size(data: bytes) -> None:
 
 def within_limits(sheet: Sheet) -> Sheet:
     """A sheet a reader made without the grid (CSV), checked against the same limits."""
-    budget = [0]
+    budget = [0, 0]
     grid = Grid(sheet.name, budget)
     for r, row in enumerate(sheet.rows):
         for c, cell in enumerate(row):
@@ -90,7 +96,8 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff(data: bytes) -> str | None:
-    """What the bytes are: 'zip' (.xlsx/.xlsm/.ods), 'ole' (.xls), 'html', 'xml' (2003 XML), or None."""
+    """What the bytes are: 'zip' (.xlsx/.xlsm/.ods), 'ole' (.xls), 'html', 'xml' (XML Spreadsheet 2003),
+    'text' (separated values), or None."""
     if data[:4] == b"PK\x03\x04":
         return "zip"
     if data[:8] == _OLE:
@@ -101,15 +108,19 @@ def sniff(data: bytes) -> str | None:
             head = head[len(bom):].decode(encoding, "ignore").encode("ascii", "ignore")
             break
     head = head.lstrip().lower()
-    if head.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head \
-            and b"<html" not in head:
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in head and b"<workbook" in head and b"<html" not in head:
         return "xml"
-    if head.startswith(b"<") and re.search(rb"<(html|table|!doctype html|head|body|meta)\b", head):
+    # anywhere in the start: web apps may print a PHP notice before the table
+    if re.search(rb"<(html|table|!doctype html|head|body|meta)\b", head):
         return "html"
+    first = head.split(b"\n", 1)[0]
+    if b"\0" not in head and any(sep in first for sep in (b"\t", b";", b",")):
+        return "text"
     return None
 
 
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+_XLS_FILLED = re.compile(rb"[^\x00\x06]")   # cell types other than xlrd's XL_CELL_EMPTY and XL_CELL_BLANK
 
 
 def read_xls(data: bytes) -> list[Sheet]:
@@ -131,17 +142,18 @@ def read_xls(data: bytes) -> list[Sheet]:
     if book.nsheets > MAX_SHEETS:
         raise ReadError(f"berkas berisi {book.nsheets} lembar, lebih dari batas {MAX_SHEETS}. Hapus lembar yang "
                         "tidak perlu, lalu unggah lagi.")
-    budget = [0]
+    budget = [0, 0]
     sheets = []
     try:
         for index in range(book.nsheets):
             ws = book.sheet_by_index(index)
             grid = Grid(ws.name, budget)
             for r in range(ws.nrows):
-                for c in range(ws.row_len(r)):
-                    cell = _xls_cell(book, ws, r, c)
+                # only the cells that hold something: formatted blanks may fill whole rows
+                for found in _XLS_FILLED.finditer(bytes(ws.row_types(r))):
+                    cell = _xls_cell(book, ws, r, found.start())
                     if cell is not None:
-                        grid.put(r, c, cell)
+                        grid.put(r, found.start(), cell)
             for r1, r2, c1, c2 in ws.merged_cells:
                 grid.merge(r1, c1, r2 - 1, c2 - 1)
             sheets.append(grid.sheet(ws.visibility != 0))

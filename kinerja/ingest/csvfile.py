@@ -31,7 +31,24 @@ def read_csv(data: bytes) -> list[list[str]]:
     if (match := _SEP_LINE.match(lines[0])):
         forced, text = match.group(1), lines[1] if len(lines) > 1 else ""
     delimiter = forced or choose_delimiter(text)
-    return [[printable(value).strip() for value in row] for row in split(text, delimiter)]
+    rows = [[printable(value).strip() for value in row] for row in split(text, delimiter)]
+    check_widths(rows, delimiter)
+    return rows
+
+
+def check_widths(rows: list[list[str]], delimiter: str) -> None:
+    """A line below the header with text past the header's last column was split by a delimiter
+    inside a name or note: its values would land under the wrong columns. Raises CsvError."""
+    header = next((i for i, row in enumerate(rows) if _is_header(row)), None)
+    if header is None:
+        return
+    width = max((c for c, v in enumerate(rows[header]) if v), default=0) + 1
+    for i, row in enumerate(rows[header + 1:], start=header + 2):
+        if any(row[width:]):
+            shown = {";": "titik koma (;)", ",": "koma (,)", "\t": "tab", "|": "garis tegak (|)"}[delimiter]
+            raise CsvError(f"baris {i} berisi {len(row)} kolom, lebih banyak dari {width} kolom judul tabel: ada "
+                           f"{shown} di dalam teks yang tidak diapit tanda kutip, sehingga angka bergeser ke kolom "
+                           "lain. Apit teks itu dengan tanda kutip (\"...\") atau simpan berkas sebagai .xlsx.")
 
 
 def decode(data: bytes) -> str:

@@ -24,6 +24,7 @@ MAX_XML_BYTES = 64 * MEGABYTE       # all XML parts of an .xlsx/.ods together, u
 MAX_ROWS = 25_000                   # the last row holding something, per sheet
 MAX_COLUMNS = 256                   # the last column holding something (IV), per sheet
 MAX_CELLS = 300_000                 # non-empty cells (and merged ranges) in the whole file
+MAX_XML_CELLS = 2_000_000           # cell elements (and shared texts) read, empty cells with only a format too
 MAX_TEXT = 32_767                   # characters in one cell, as in Excel
 MAX_SHEETS = 255
 
@@ -118,9 +119,16 @@ def too_many_cells() -> ReadError:
                      "Hapus lembar yang tidak perlu atau pecah berkas per unit atau per triwulan, lalu unggah lagi.")
 
 
+def too_many_elements(sheet: str) -> ReadError:
+    return ReadError(f"lembar '{sheet}' membawa lebih dari {format_angka(MAX_XML_CELLS)} sel, kebanyakan sel kosong "
+                     "yang hanya diberi format. Hapus format di luar tabel (blok baris dan kolom kosong di bawah dan "
+                     "di kanan tabel, lalu Hapus Semua / Clear All), simpan, dan unggah lagi.")
+
+
 class Grid:
     """The non-empty cells of one sheet as a reader finds them, refused past the limits before they
-    are kept; `sheet()` lays them out as rows. One `budget` (a one-item list) counts the file's cells."""
+    are kept; `sheet()` lays them out as rows. One `budget` ([filled cells, cell elements]) counts
+    the whole file's."""
 
     def __init__(self, name: str, budget: list[int]):
         self.name, self.budget = name, budget
@@ -142,6 +150,12 @@ class Grid:
             return
         self.count(1)
         self.merged.append((r1, c1, r2, c2))
+
+    def element(self) -> None:
+        """One more cell element read, empty or not: empty ones cost time too."""
+        self.budget[1] += 1
+        if self.budget[1] > MAX_XML_CELLS:
+            raise too_many_elements(self.name)
 
     def count(self, n: int) -> None:
         self.budget[0] += n

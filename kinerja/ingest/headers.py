@@ -29,8 +29,14 @@ class Header:
 
     @property
     def is_e81(self) -> bool:
-        """Formulir E.81 (Permendagri 86/2017): numbered columns split into K / Rp sub-columns."""
-        return "K" in self.units.values() and "RP" in self.units.values()
+        """Formulir E.81 (Permendagri 86/2017): numbered columns split into K / Rp sub-columns, or
+        without them the form's own column titles (the Renja target and the quarters' realisation)."""
+        if "K" in self.units.values():
+            return True
+        texts = [(set(norm(label).split()), quarter_of(label)) for label in self.labels.values()]
+        return any({"TARGET", "RENJA"} <= words for words, _ in texts) and \
+            any("REALISASI" in words and q for words, q in texts) and \
+            not any("TARGET" in words and q for words, q in texts)   # E.81 has no quarterly targets
 
 
 def norm(text: str) -> str:
@@ -49,7 +55,7 @@ def quarter_of(label: str) -> int | None:
 
 
 _COLUMN_NUMBER = re.compile(r"^\(?(\d+)\)?(?:\s*=.*)?$")   # "7", "(7)", "13 = 9 + 10 + 11 + 12"
-UNIT_WORDS = {"K": "K", "%": "%", "RP": "RP", "RP.": "RP"}
+UNIT_WORDS = {"K": "K", "%": "%", "RP": "RP", "RP.": "RP", "RUPIAH": "RP", "(K)": "K", "(RP)": "RP", "(%)": "%"}
 
 
 def is_column_number_row(row: list[Cell]) -> bool:
@@ -245,6 +251,8 @@ def _map_e81(header: Header) -> None:
     for c, label in header.labels.items():
         words = set(norm(label).split())
         unit = unit_of.get(c)
+        if unit is None and words & {"TARGET", "REALISASI", "CAPAIAN"}:
+            unit = "K"   # a form without K / Rp sub-columns: its numbers are K
         if unit is None:
             if "INDIKATOR" in words:
                 header.fields.setdefault("indikator", c)
@@ -263,7 +271,7 @@ def _map_e81(header: Header) -> None:
             continue
         if "RENSTRA" in words:
             continue
-        quarter = quarter_of(norm(label).rsplit(" ", 1)[0])
+        quarter = quarter_of(norm(label).rsplit(" ", 1)[0] if c in unit_of else label)   # without "(K)"
         if "TARGET" in words and "RENJA" in words:
             header.fields.setdefault("target_tahunan" if unit == "K" else "pagu" if unit == "RP" else "", c)
         elif "REALISASI" in words and quarter:

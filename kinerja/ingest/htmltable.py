@@ -103,6 +103,7 @@ class Table:
     def start_cell(self, attrs) -> None:
         if self.row < 0:
             self.start_row()
+        self.grid.element()
         while self.taken.get(self.col, -1) >= self.row:
             self.col += 1
         spans = dict(attrs) if len(attrs) else {}
@@ -147,7 +148,7 @@ class Tables:
     def __init__(self):
         self.sheets: list[Sheet] = []
         self.open: list[Table] = []   # nested tables: the innermost is last
-        self.budget = [0]
+        self.budget = [0, 0]
         self.skip = 0
 
     def start(self, tag, attrs):

@@ -39,9 +39,23 @@ def is_ods(package: Package) -> bool:
 
 
 def read_ods(package: Package) -> list[Sheet]:
+    if package.has("META-INF/manifest.xml"):
+        manifest = Manifest()
+        package.stream("META-INF/manifest.xml", manifest)
+        if manifest.encrypted:
+            raise ReadError("berkas .ods terkunci kata sandi. Buka di LibreOffice, hapus kata sandinya (Berkas > "
+                            "Simpan Sebagai, tanpa kata sandi), lalu unggah lagi.")
     content = Content()
     package.stream("content.xml", content)
     return content.sheets
+
+
+class Manifest(XmlHandler):
+    def __init__(self):
+        self.encrypted = False
+
+    def start(self, name, attrs):
+        self.encrypted |= name.endswith("encryption-data")
 
 
 class Content(XmlHandler):
@@ -49,7 +63,7 @@ class Content(XmlHandler):
 
     def __init__(self):
         self.sheets: list[Sheet] = []
-        self.budget = [0]
+        self.budget = [0, 0]
         self.hidden_styles: set[str] = set()
         self.style: str | None = None          # the automatic table style being read
         self.grid: Grid | None = None
@@ -70,6 +84,7 @@ class Content(XmlHandler):
             self.skip += 1
             return
         if name in ("table-cell", "covered-table-cell") and self.grid is not None:
+            self.grid.element()
             self.cell = attrs
             self.paragraphs, self.length = [], 0
         elif name == "p" and self.cell is not None:

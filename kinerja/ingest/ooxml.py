@@ -5,7 +5,7 @@ read-only mode trusts the declared <dimension> (a WPS file declaring A1 reads as
 declaring A1:XFD1048576 pads rows to 16,384 columns), refuses xl/SharedStrings.xml, and needs a
 second pass for the values of formulas; calamine gives no number formats (a percentage cannot be
 told from a literal "%") and lays every sheet out densely from its extreme cells. Here only cells
-that hold something are kept, each checked against the limits in kinerja.cells before it is kept;
+that hold something are kept, each checked against the limits in kinerja.ingest.grid before it is kept;
 macros (.xlsm) and pictures are never unpacked.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
+from kinerja.ingest import grid as limits
 from kinerja.ingest import numfmt
 from kinerja.ingest.grid import (
     MAX_SHEETS,
@@ -27,8 +28,10 @@ from kinerja.ingest.grid import (
     text_cell,
     text_too_long,
     too_large,
+    too_many_elements,
 )
 from kinerja.ingest.zipxml import REBUILD, Package, XmlHandler, local, rels_of, resolve
+from kinerja.numbers import format_angka
 
 _REF = re.compile(r"^\$?([A-Za-z]{1,7})\$?(\d{1,9})$")
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -54,10 +57,12 @@ def read_xlsx(package: Package) -> list[Sheet]:
     part = _first(targets, "styles") or f"{folder}/styles.xml"
     if package.has(part):
         package.stream(part, styles)
-    budget = [0]
+    budget = [0, 0]
     sheets = []
-    for name, state, rel in book.sheets:
+    for index, (name, state, rel) in enumerate(book.sheets, start=1):
         kind, part = targets.get(rel, (None, None))
+        if kind is None and package.has(f"{folder}/worksheets/sheet{index}.xml"):
+            kind, part = "worksheet", f"{folder}/worksheets/sheet{index}.xml"   # relationships lost: the usual name
         if kind is None or not kind.endswith("worksheet"):
             continue  # chart or dialog sheet, or a sheet without its part
         reader = WorksheetXml(name, budget, strings.values, styles.formats, book.date1904)
@@ -169,6 +174,10 @@ class SharedStrings(Texts):
         name = local(name)
         if name == "si":
             self.values.append(self.value())
+            if len(self.values) > limits.MAX_XML_CELLS:
+                raise ReadError(f"berkas berisi lebih dari {format_angka(limits.MAX_XML_CELLS)} teks bersama, di atas "
+                                "batas yang dibaca. Hapus lembar yang tidak perlu atau salin tabelnya saja ke buku kerja "
+                                "baru, simpan, lalu unggah lagi.")
         else:
             self.end_text(name)
 
@@ -205,17 +214,21 @@ class Styles(XmlHandler):
 
 
 class WorksheetXml(Texts):
-    """One worksheet's <sheetData> and <mergeCells>, streamed; the <dimension> is ignored."""
+    """One worksheet's <sheetData> and <mergeCells>, streamed; the <dimension> is ignored. A cell's
+    place and type are worked out only when it holds something: sheets often carry a million empty
+    cells that only have a format."""
 
     def __init__(self, name: str, budget: list[int], strings: list[str], formats: list[str | None],
                  date1904: bool):
         super().__init__()
         self.grid = Grid(name, budget)
+        self.budget = budget   # [filled cells, cell elements] of the whole file
         self.strings, self.formats, self.date1904 = strings, formats, date1904
         self.row = -1
         self.col = -1
-        self.cell_type = "n"
-        self.style = 0
+        self.attrs: dict[str, str] = {}
+        self.last_ref: str | None = None   # the row's last cell reference, and cells since without one
+        self.unreferenced = 0
         self.formula: list[str] | None = None   # the formula's text, when the cell has one
         self.has_value = False
 
@@ -223,7 +236,19 @@ class WorksheetXml(Texts):
         if ":" in name:
             name = local(name)
         if name == "c":
-            self.cell(attrs)
+            self.attrs = attrs
+            ref = attrs.get("r")
+            if ref:
+                self.last_ref, self.unreferenced = ref, 0
+            else:
+                self.unreferenced += 1
+            self.formula = None
+            self.has_value = False
+            if self.parts:
+                self.reset()
+            self.budget[1] += 1
+            if self.budget[1] > limits.MAX_XML_CELLS:
+                raise too_many_elements(self.grid.name)
         elif name == "v":
             self.in_t = self.has_value = True
         elif name == "f":
@@ -231,57 +256,58 @@ class WorksheetXml(Texts):
         elif name == "row":
             r = attrs.get("r")
             self.row = int(r) - 1 if r and r.isdigit() else self.row + 1
-            self.col = -1
+            self.last_ref, self.unreferenced = None, 0
         elif name == "mergeCell":
             self.merge(attrs.get("ref", ""))
         else:
             self.start_text(name)
 
-    def cell(self, attrs) -> None:
-        ref = attrs.get("r")
+    def place(self) -> None:
+        """Row and column of the cell just read, from its reference or the last one in its row."""
+        ref = self.last_ref
         if ref:
             letters = ref.rstrip("0123456789")
             digits = ref[len(letters):]
             if not digits or len(digits) > 9 or letters.startswith("$") or letters.endswith("$"):
                 letters, digits = _split_ref(ref)
-            self.col = _column(letters)
+            self.col = _column(letters) + self.unreferenced
             self.row = int(digits) - 1
         else:
-            self.col += 1
+            self.col = self.unreferenced - 1
         if self.row >= MAX_ROW_INDEX or self.col >= MAX_COLUMN_INDEX or self.row < 0:
             raise too_large(self.grid.name, self.row, self.col)
-        self.cell_type = attrs.get("t", "n")
-        style = attrs.get("s")
-        self.style = int(style) if style and style.isdigit() else 0
-        self.formula = None
-        self.has_value = False
-        self.reset()
 
     def end(self, name):
         if ":" in name:
             name = local(name)
-        if name == "v":
+        if name == "c":
+            if self.parts or self.formula is not None:
+                self.place()
+                cell = self.typed()
+                if cell is not None:
+                    self.grid.put(self.row, self.col, cell)
+        elif name == "v":
             self.in_t = False
-        elif name == "c":
-            cell = self.typed()
-            if cell is not None:
-                self.grid.put(self.row, self.col, cell)
         else:
             self.end_text(name)
 
     def text(self, data):
-        if self.formula is not None and not self.has_value and not self.in_t:
+        if self.in_t:
+            self.length += len(data)
+            if self.length > MAX_TEXT:
+                raise self.too_long()
+            self.parts.append(data)
+        elif self.formula is not None and not self.has_value:
             if sum(map(len, self.formula)) < 1000:   # only shown in a message
                 self.formula.append(data)
-        else:
-            super().text(data)
 
     def too_long(self) -> ReadError:
+        self.place()
         return text_too_long(self.grid.name, f"sel {column_letter(self.col)}{self.row + 1}", MAX_TEXT)
 
     def typed(self) -> Cell | None:
         raw = self.value()
-        kind = self.cell_type
+        kind = self.attrs.get("t", "n")
         if not raw.strip():
             # an empty <v> is a stored value only for a text result ("" from =IF(..;"";..))
             if self.formula is not None and not (self.has_value and kind == "str"):
@@ -300,7 +326,9 @@ class WorksheetXml(Texts):
             return Cell(raw.strip() in ("1", "true"), "bool")
         if kind == "e":
             return Cell(raw.strip(), "error")
-        code = self.formats[self.style] if self.style < len(self.formats) else None
+        style = self.attrs.get("s")
+        index = int(style) if style and style.isdigit() else 0
+        code = self.formats[index] if index < len(self.formats) else None
         if kind == "d":
             try:
                 return Cell(datetime.fromisoformat(raw.strip()), "date", fmt=code)

@@ -301,6 +301,14 @@ def plan_import(
                 f"sama dengan indikator '{near['nama']}' yang berganti nama? Bila ya, pilih 'sama' pada pratinjau "
                 "unggah; bila tidak, indikator ini disimpan sebagai indikator baru dan nilainya tidak digabung.",
                 row.column("indikator")[1], severity="pertanyaan", kind="nama_mirip"))
+        named = stored["indikator"].get("nama:" + indicator_key(row.nama))
+        if match is not None and named is not None and named["id"] != match["id"]:
+            plan.problems.append(Problem(
+                row.sheet, row.row, row.column("indikator")[0], row.nama,
+                f"KODE {row.kode} milik indikator '{match['nama']}', tetapi nama ini milik indikator lain "
+                f"(KODE {named['kode'] or '-'}). Perbaiki KODE atau nama di berkas.",
+                row.column("indikator")[1], kind="kode_nama_bertentangan"))
+            continue
         key = match["id"] if match is not None else (row.kode or indicator_key(row.nama))
         if key in keyed:
             merge_duplicate(plan, keyed[key], row)
@@ -496,6 +504,14 @@ def merge_duplicate(plan: ImportPlan, index: int, row: ParsedRow) -> None:
     """The same indicator twice (e.g. one sheet per quarter): merge, unless values disagree."""
     first = plan.indicators[index].row
     place = f"lembar '{first.sheet}' baris {first.row}"
+    if row.sasaran and first.sasaran and normalize_name(row.sasaran) != normalize_name(first.sasaran):
+        column, col = row.column("indikator")
+        plan.problems.append(
+            Problem(row.sheet, row.row, column, row.nama,
+                    f"indikator '{row.nama}' sudah ada di {place} di bawah sasaran '{first.sasaran}', di sini di "
+                    f"bawah sasaran '{row.sasaran}'. Satu nama indikator hanya untuk satu sasaran: bedakan namanya "
+                    "atau pindahkan barisnya.", col, kind="rangkap")
+        )
     for tw, value in row.realisasi.items():
         if tw in first.realisasi and first.realisasi[tw] != value:
             plan.problems.append(

@@ -5,7 +5,7 @@ import re
 from decimal import Decimal
 
 from kinerja.ingest.cells import Sheet, read_sheets
-from kinerja.ingest.headers import SCAN_ROWS, Header, find_header, quarter_of
+from kinerja.ingest.headers import SCAN_ROWS, Header, find_header, norm, quarter_of
 from kinerja.model import (
     ParsedBudget,
     ParsedRow,
@@ -209,6 +209,28 @@ class SheetReader:
                 self.fate(r, "dilewati", f"di bawah tabel (blok tanda tangan mulai baris {footer})")
             else:
                 self.fate(r, *self.read_row(r, values))
+        self.unread_columns()
+
+    def unread_columns(self) -> None:
+        """A warning per labelled column that holds numbers on indicator rows but is not read (a
+        misspelt "REALSASI TW 1" would otherwise drop a whole quarter without a word). Columns that
+        are left out on purpose (capaian, Renstra, E.81's %, numbering) are not named."""
+        h = self.header
+        read = set(h.fields.values()) | set(h.target_tw.values()) | set(self.realisasi_tw.values()) | \
+            set(h.target_renstra.values()) | set(self.anggaran_tw.values())
+        rows = [row - 1 for fate in self.book.fates if fate.sheet == self.sheet.name and fate.fate == "indikator"
+                for row in [fate.row]]
+        for c, label in h.labels.items():
+            words = set(norm(label).split())
+            if c in read or h.units.get(c) == "%" or words & {"CAPAIAN", "RENSTRA", "TINGKAT", "NO", "NOMOR",
+                                                                "KODE", "PERSEN"}:
+                continue
+            r = next((r for r in rows if self.sheet.cell(r, c).kind == "number"), None)
+            if r is not None:
+                self.problem(r, c, self.sheet.cell(r, c).text,
+                             "kolom ini berisi angka tetapi judulnya tidak dikenali, sehingga angkanya tidak dibaca. "
+                             "Bila ini data, tulis judulnya seperti format SOP (mis. TARGET TAHUNAN, TARGET "
+                             "TRIWULAN 1, REALISASI TRIWULAN I).", severity="peringatan", kind="kolom_tak_dikenal")
 
     def fate(self, r: int, fate: str, reason: str) -> None:
         self.book.fates.append(RowFate(self.sheet.name, r + 1, fate, reason))

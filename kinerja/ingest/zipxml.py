@@ -58,18 +58,27 @@ class Package:
         info = self.parts.get(normal(name))
         if info is None:
             raise ReadError(f"berkas tidak lengkap: bagian '{name}' tidak ada. {REBUILD}")
-        parser = safe_parser(handler)
         try:
             with self.zip.open(info) as part:
-                while chunk := part.read(CHUNK):
-                    parser.Parse(chunk, False)
-                parser.Parse(b"", True)
-        except (expat.ExpatError, Forbidden) as exc:
-            raise ReadError(f"berkas rusak: bagian '{info.filename}' bukan XML yang sah (baris "
-                            f"{parser.CurrentLineNumber}, kolom {parser.CurrentColumnNumber + 1}). {REBUILD}") from exc
+                feed(handler, iter(lambda: part.read(CHUNK), b""), f"bagian '{info.filename}'")
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
-            raise ReadError(f"berkas rusak: bagian '{info.filename}' tidak dapat dibuka. "
-                            f"{REBUILD}") from exc
+            raise ReadError(f"berkas rusak: bagian '{info.filename}' tidak dapat dibuka. {REBUILD}") from exc
+
+
+def feed(handler: "XmlHandler", chunks, what: str) -> None:
+    """Parse the XML in `chunks` (bytes) with `handler`; XML damage is a ReadError naming `what`."""
+    parser = safe_parser(handler)
+    try:
+        for chunk in chunks:
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except (expat.ExpatError, Forbidden) as exc:
+        raise ReadError(f"berkas rusak: {what} bukan XML yang sah (baris {parser.CurrentLineNumber}, kolom "
+                        f"{parser.CurrentColumnNumber + 1}). {REBUILD}") from exc
+
+
+def parse_bytes(data: bytes, handler: "XmlHandler", what: str) -> None:
+    feed(handler, (data[i:i + CHUNK] for i in range(0, len(data), CHUNK)), what)
 
 
 def normal(name: str) -> str:

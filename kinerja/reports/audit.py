@@ -14,6 +14,10 @@ HEADERS = ["Waktu", "Akun", "Dari", "Aksi", "Unit", "Tahun", "Triwulan", "Objek"
 WIDTHS = [19, 18, 6, 24, 14, 7, 9, 36, 30, 40]
 
 
+def whole(value) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
 def audit_xlsx(frame: pd.DataFrame) -> bytes:
     """Rows of audit.trail (columns audit.COLUMNS) as the bytes of a one-sheet workbook "Audit"."""
     out = io.BytesIO()
@@ -24,9 +28,9 @@ def audit_xlsx(frame: pd.DataFrame) -> bytes:
         ws.write_string(0, c, name, head)
     for r, row in enumerate(frame.itertuples(index=False), start=1):
         values = [f"{row.pada:%Y-%m-%d %H:%M:%S}", row.akun, row.sumber.upper(), ACTIONS.get(row.aksi, row.aksi),
-                  row.unit, row.tahun, row.triwulan, row.objek, row.lama, row.baru]
+                  row.unit, whole(row.tahun), whole(row.triwulan), row.objek, row.lama, row.baru]
         for c, value in enumerate(values):
-            write_cell(ws, r, c, None if value is None or value != value else value)
+            write_cell(ws, r, c, None if value is None or pd.isna(value) else value)
     ws.autofilter(0, 0, max(len(frame), 1), len(HEADERS) - 1)
     ws.freeze_panes(1, 0)
     for c, width in enumerate(WIDTHS):

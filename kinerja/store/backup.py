@@ -58,16 +58,18 @@ def backups(path: Path) -> list[Path]:
 
 
 def backup(path: str | os.PathLike | None = None, keep: int = KEEP, now: datetime | None = None,
-           folder: Path | None = None) -> Backup:
-    """Copy the database into cadangan/ (or `folder`) as STEM-YYYYmmdd-HHMMSS.duckdb with its
-    checksum; remove the oldest beyond `keep`. Raises BackupError / db.StoreError."""
+           out: Path | None = None) -> Backup:
+    """Copy the database into cadangan/ as STEM-YYYYmmdd-HHMMSS.duckdb with its checksum, and
+    remove the oldest beyond `keep`; or to the file `out` (nothing removed). Raises BackupError /
+    db.StoreError."""
     source = db.db_path(path)
-    folder = folder or db.backup_folder(source)
-    target = folder / f"{source.stem}-{(now or datetime.now()).strftime(STAMP)}.duckdb"
+    stamp = (now or datetime.now()).strftime(STAMP)
+    target = Path(out) if out else db.backup_folder(source) / f"{source.stem}-{stamp}.duckdb"
+    folder = target.parent
     partial = target.with_name(target.name + ".sebagian")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with db.use(source) as con, db.WRITE_LOCK:
+        with db.writing(source, create="never") as con:
             con.execute("CHECKPOINT")
             shutil.copyfile(source, partial)
         digest = sha256(partial)
@@ -76,7 +78,7 @@ def backup(path: str | os.PathLike | None = None, keep: int = KEEP, now: datetim
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"Cadangan tidak dapat dibuat di {folder}: {db.fault(exc, target)}") from exc
-    for old in backups(source)[:-keep] if keep > 0 and folder == db.backup_folder(source) else []:
+    for old in backups(source)[:-keep] if keep > 0 and not out else []:
         old.unlink(missing_ok=True)
         checksum_file(old).unlink(missing_ok=True)
     return Backup(target, digest, target.stat().st_size)

@@ -64,7 +64,7 @@ class StoreError(Exception):
 
 
 class Busy(StoreError):
-    """Another process held the database longer than WAIT_SECONDS."""
+    """Another process held the database longer than this process waits (PATIENCE)."""
 
 
 class WriteConflict(StoreError):
@@ -130,7 +130,7 @@ def fault(exc: BaseException, path: Path) -> StoreError:
 
 def busy_message(path: Path) -> str:
     return (f"Basis data {path} sedang dipakai proses lain (mis. impor atau cadangan dari baris perintah) lebih "
-            f"dari {WAIT_SECONDS:g} detik. Tunggu sebentar lalu ulangi; tidak ada yang berubah.")
+            f"dari {PATIENCE['seconds']:g} detik. Tunggu sebentar lalu ulangi; tidak ada yang berubah.")
 
 
 # --------------------------------------------------------------------------- opening the file
@@ -151,12 +151,14 @@ def connect(path: str | os.PathLike | None = None, read_only: bool = False) -> d
     return con
 
 
-def open_file(path: Path, create: bool) -> duckdb.DuckDBPyConnection:
-    """duckdb.connect with the user's messages: a missing file is created only on a fresh start
-    (`create`, or no backup of it exists); otherwise the message names the backup to restore."""
+def open_file(path: Path, create: str) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect with the user's messages. A missing file is created when `create` is
+    "always" (kinerja init), or "if_fresh" and no backup of it exists (a first start); otherwise
+    ("never": commands that only read) the message says so and names the backup to restore."""
     if not path.exists():
-        if not create and newest_backup(path) is not None:
-            raise StoreError(f"Berkas basis data {path} tidak ada (terhapus atau dipindahkan). {restore_hint(path)}")
+        if create == "never" or (create == "if_fresh" and newest_backup(path) is not None):
+            raise StoreError(f"Berkas basis data {path} tidak ada (terhapus, dipindahkan, atau salah ketik). "
+                             f"{restore_hint(path)} Basis data baru dibuat dengan `kinerja init --db {path}`.")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -181,11 +183,12 @@ class Lease:
         self.file = FileLock(f"{path}.lock", thread_local=False)
         self.gate = FileLock(f"{path}.gerbang", thread_local=False)
         self.draining = False
+        self.opening = False
         self.timer: threading.Timer | None = None
         self.depth = threading.local()
 
-    def enter(self, create: bool) -> duckdb.DuckDBPyConnection:
-        deadline = time.monotonic() + WAIT_SECONDS
+    def enter(self, create: str) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + PATIENCE["seconds"]
         with self.cond:
             if getattr(self.depth, "n", 0):  # nested use in the same thread: it already holds the file
                 self.depth.n += 1
@@ -194,13 +197,14 @@ class Lease:
             while True:
                 if self.con is not None and not self.draining and self.others_waiting():
                     if self.users:
-                        self.draining = True
+                        self.draining = True  # let the uses running finish, then hand the file over
                     else:
                         self.close()
-                if self.con is None:
-                    self.open(deadline, create)
-                if not self.draining:
+                if self.con is not None and not self.draining:
                     break
+                if self.con is None and not self.opening:
+                    self.open(deadline, create)
+                    continue
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or not self.cond.wait(remaining):
                     raise Busy(busy_message(self.path))
@@ -242,11 +246,26 @@ class Lease:
         return False
 
     def lock_file(self, deadline: float) -> None:
-        """Take the file lock, queueing at the gate so that waiting processes take turns."""
+        """Take the file lock, queueing at the gate so that waiting processes take turns; say
+        once (PATIENCE["notice"]) when the wait is longer than a few seconds."""
+        said = {"at": time.monotonic() + PATIENCE["notice_after"], "done": PATIENCE["notice"] is None}
+
+        def take(lock: FileLock) -> None:
+            while True:
+                until = deadline if said["done"] else min(deadline, said["at"])
+                try:
+                    lock.acquire(timeout=max(0.0, until - time.monotonic()))
+                    return
+                except Timeout:
+                    if said["done"] or time.monotonic() >= deadline:
+                        raise
+                    PATIENCE["notice"]()
+                    said["done"] = True
+
         try:
-            self.gate.acquire(timeout=max(0.0, deadline - time.monotonic()))
+            take(self.gate)
             try:
-                self.file.acquire(timeout=max(0.0, deadline - time.monotonic()))
+                take(self.file)
             finally:
                 self.gate.release()
         except Timeout as exc:
@@ -254,18 +273,32 @@ class Lease:
         except OSError as exc:  # the lock file cannot be made: a read-only or missing folder
             raise fault(exc, self.path) from exc
 
-    def open(self, deadline: float, create: bool) -> None:
-        self.lock_file(deadline)
+    def open(self, deadline: float, create: str) -> None:
+        """Called holding self.cond; waits for the file without it (the other threads of the
+        process wait on the condition, each with its own deadline), then sets self.con."""
+        self.opening = True
+        self.cond.release()
         try:
-            self.con = open_file(self.path, create)
+            con = self.connect(deadline, create)
+        finally:
+            self.cond.acquire()
+            self.opening = False
+            self.cond.notify_all()
+        self.con = con
+
+    def connect(self, deadline: float, create: str) -> duckdb.DuckDBPyConnection:
+        self.lock_file(deadline)
+        con = None
+        try:
+            con = open_file(self.path, create)
             key = str(self.path.resolve())
             if key not in MIGRATED:
-                migrate(self.con)
+                migrate(con)
                 MIGRATED.add(key)
+            return con
         except BaseException as exc:
-            if self.con is not None:
-                self.con.close()
-                self.con = None
+            if con is not None:
+                con.close()
             self.file.release()
             if isinstance(exc, (duckdb.Error, OSError)):
                 raise fault(exc, self.path) from exc
@@ -288,6 +321,14 @@ LEASES: dict[str, Lease] = {}
 LEASES_GUARD = threading.Lock()
 MIGRATED: set[str] = set()
 LINGER = {"seconds": 0.0}
+# How long a use waits for other processes, and what it says when that takes a while.
+PATIENCE = {"seconds": WAIT_SECONDS, "notice": None, "notice_after": 3.0}
+
+
+def be_patient(seconds: float, notice) -> None:
+    """Wait up to `seconds` for other processes, calling notice() once after a few seconds (the
+    command line: it waits its turn rather than be refused, cli.md "Concurrency")."""
+    PATIENCE.update(seconds=seconds, notice=notice)
 
 
 def keep_open(seconds: float) -> None:
@@ -305,9 +346,10 @@ def lease(path: Path) -> Lease:
 
 
 @contextmanager
-def use(path: str | os.PathLike | None = None, create: bool = False):
+def use(path: str | os.PathLike | None = None, create: str = "if_fresh"):
     """A cursor of the database for the duration of the block, the file held for this process.
-    Raises StoreError (Busy after WAIT_SECONDS) with the user's message."""
+    Raises StoreError (Busy when another process holds the file past PATIENCE) with the user's
+    message."""
     held = lease(db_path(path))
     con = held.enter(create)
     try:
@@ -327,11 +369,11 @@ def use(path: str | os.PathLike | None = None, create: bool = False):
 @contextmanager
 def exclusive(path: str | os.PathLike | None = None):
     """The database file held by this process with nothing open on it, e.g. to swap it for a
-    backup: waits for the uses running here, then for other processes (Busy after WAIT_SECONDS)."""
+    backup: waits for the uses running here, then for other processes (Busy past PATIENCE)."""
     held = lease(db_path(path))
-    deadline = time.monotonic() + WAIT_SECONDS
+    deadline = time.monotonic() + PATIENCE["seconds"]
     with held.cond:
-        while held.users:
+        while held.users or held.opening:
             remaining = deadline - time.monotonic()
             if remaining <= 0 or not held.cond.wait(remaining):
                 raise Busy(busy_message(held.path))
@@ -355,6 +397,15 @@ def forget(path: Path) -> None:
 WRITE_LOCK = threading.RLock()
 
 
+@contextmanager
+def writing(path: str | os.PathLike | None = None, create: str = "if_fresh"):
+    """A use for a write: this process's write turn (WRITE_LOCK) is taken before the file, so
+    saves queued behind another do not hold the file meanwhile (a waiting `kinerja` command gets
+    it between two saves)."""
+    with WRITE_LOCK, use(path, create) as con:
+        yield con
+
+
 def revision_file(path: Path) -> Path:
     return Path(f"{path}.revisi")
 
@@ -369,11 +420,9 @@ def revision(path: str | os.PathLike | None = None) -> int:
 
 
 def bump_revision(con: duckdb.DuckDBPyConnection) -> None:
-    # fetchall: a result left unfinished would block the caller's next relation call
-    row = (con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()
-           or [None])[0]
-    if row and row[0]:
-        advance_revision(Path(row[0]))
+    path = database_file(con)
+    if path != Path(":memory:"):
+        advance_revision(path)
 
 
 def advance_revision(path: Path) -> None:
@@ -394,14 +443,25 @@ def transaction(con: duckdb.DuckDBPyConnection):
         con.execute("BEGIN TRANSACTION")
         try:
             yield con
-        except BaseException:
+        except BaseException as exc:
             try:
                 con.execute("ROLLBACK")
             except duckdb.Error:
                 pass  # a failed statement may already have ended the transaction
+            if isinstance(exc, (duckdb.IOException, OSError)):  # a full or read-only disk: nothing written
+                raise fault(exc, database_file(con)) from exc
             raise
-        con.execute("COMMIT")
+        try:
+            con.execute("COMMIT")
+        except (duckdb.IOException, OSError) as exc:
+            raise fault(exc, database_file(con)) from exc
         bump_revision(con)
+
+
+def database_file(con: duckdb.DuckDBPyConnection) -> Path:
+    # fetchall: a result left unfinished would block the caller's next relation call
+    rows = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()
+    return Path(rows[0][0]) if rows and rows[0][0] else Path(":memory:")
 
 
 def retrying(action, *args, **kwargs):

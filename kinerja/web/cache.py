@@ -32,7 +32,8 @@ from kinerja.web.text import plain
 
 # The file stays open this long after a page's last query, so a page view opens it once; a
 # `kinerja` command waiting for it gets it as soon as the running queries end.
-db.keep_open(0.5)
+LINGER_SECONDS = 0.5
+db.keep_open(LINGER_SECONDS)
 SEEN_REVISION: dict[str, int] = {}
 LOG = logging.getLogger(__name__)
 # What app.py shows as a message instead of a traceback: the database cannot be used right now.
@@ -98,6 +99,21 @@ def years(path: str) -> list[int]:
 @st.cache_data(show_spinner="Menghitung capaian…")
 def capaian(path: str, tahun: int, triwulan: int | None, unit: str | None) -> pd.DataFrame:
     return using(engine.capaian, tahun, triwulan, unit)
+
+
+@st.cache_data(show_spinner=False)
+def ringkasan(path: str, tahun: int, triwulan: int | None, unit: str | None) -> dict:
+    """engine.capaian.ringkasan of the period's capaian: the numbers leadership reads first."""
+    frame = capaian(path, tahun, triwulan, unit)  # outside the use: no cached call waits inside one
+    return using(lambda con: engine.ringkasan(frame, con))
+
+
+@st.cache_data(show_spinner=False)
+def perbandingan(path: str, tahun: int, triwulan: int | None, unit: str | None) -> tuple[dict, dict]:
+    """engine.capaian.perbandingan of the period and the same period of last year: ringkasan of
+    both over the indicators measured in both years (the changes a page shows)."""
+    now, before = capaian(path, tahun, triwulan, unit), capaian(path, tahun - 1, triwulan, unit)
+    return using(lambda con: engine.perbandingan(now, before, con))
 
 
 def engine_runs(path: str, periods: list[tuple[int, int | None, str | None]]) -> list[pd.DataFrame]:
@@ -277,7 +293,8 @@ def write(action, *args, errors: tuple = (), **kwargs) -> str | None:
     text for st.error) when the workflow, the account's permissions (auth.Ditolak), the database
     or one of `errors` refuse the step; None when it is stored."""
     try:
-        using(lambda con: db.retrying(action, con, *args, **kwargs))
+        with db.writing(database()) as con:
+            db.retrying(action, con, *args, **kwargs)
     except (workflow.WorkflowError, db.StoreError, Ditolak, *errors) as exc:
         return plain(exc)
     clear_caches()

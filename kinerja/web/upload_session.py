@@ -13,7 +13,7 @@ from kinerja.ingest import upload
 from kinerja.ingest.plan import ImportResult
 from kinerja.model import Problem
 from kinerja.store import db
-from kinerja.web.cache import clear_caches, using, years
+from kinerja.web.cache import clear_caches, database, using, years
 
 
 @st.cache_data(show_spinner=False)
@@ -85,7 +85,8 @@ def confirm_upload(plan, akun, draf: bool):
     or an account that may not make it, gives a result that is refused with the reason (nothing
     written)."""
     try:
-        return using(lambda con: db.retrying(upload.confirm, con, plan, akun, draf))
+        with db.writing(database()) as con:
+            return db.retrying(upload.confirm, con, plan, akun, draf)
     except (db.StoreError, Ditolak) as exc:
         return ImportResult(dataclasses.replace(plan, problems=plan.problems + [
             Problem(plan.filename, None, None, None, str(exc), kind="basis_data")]))

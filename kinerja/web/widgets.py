@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from kinerja.present import charts
 from kinerja.present.tables import poin
@@ -116,4 +117,10 @@ def year_capaian(path: str, tahun: int, triwulan: int | None) -> pd.DataFrame:
 
 def selection() -> tuple[int | None, int | None]:
     """(tahun, triwulan) chosen in the sidebar; tahun None when the database is empty."""
+    if PagesManager.uses_pages_directory:
+        # A deep link opened before anyone opened the root page after a restart: Streamlit's legacy
+        # pages/-folder mode (left when app.py first calls st.navigation) ran this page alone,
+        # without app.py's sidebar. Leave that mode and run the page again through app.py.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state.get("tahun"), QUARTERS.get(st.session_state.get("periode", "Setahun"))
