@@ -327,7 +327,7 @@ def akun():
 def akun_tambah(nama, peran, units, nama_lengkap, oleh, db_file):
     from kinerja.collect.accounts import create
 
-    con = open_db(db_file)
+    con = open_db(db_file, create="if_fresh")
     codes = [unit_code(con, u) for u in split_list(units)]
     sandi = read_password("Sandi")
     account_call(create, con, cli_account(oleh), nama, sandi, split_list(peran), codes, nama_lengkap)
@@ -339,7 +339,7 @@ def akun_tambah(nama, peran, units, nama_lengkap, oleh, db_file):
 def akun_demo(db_file):
     from kinerja.demo import demo_accounts
 
-    show_demo_accounts(demo_accounts(open_db(db_file)))
+    show_demo_accounts(demo_accounts(open_db(db_file, create="if_fresh")))
 
 
 @akun.command("daftar", help="Daftar akun (tanpa sandi).")

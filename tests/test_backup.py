@@ -121,5 +121,5 @@ def test_cadangan_out_writes_the_named_file_with_its_checksum(database, tmp_path
     out = tmp_path / "salinan" / "k.duckdb"
     code, printed, err = kinerja(capsys, "cadangan", "--out", str(out), "--db", str(database))
     assert code == 0, err
-    assert backup.sha256(out) in printed and backup.check(out).tables["lampiran"] == 1
+    assert backup.sha256(out) in printed and backup.check(out).tables["lampiran_bukti"] == 1
     assert not backup.backups(database)  # the backup folder is left alone

@@ -8,6 +8,7 @@ import pytest
 
 from kinerja.ingest.reader import read_workbook
 from tests.workbooks import Sheet, xlsx
+from tests.conftest import SEKRETARIAT
 
 D = Decimal
 KODE_PROGRAM = "5.03.02 Program Kepegawaian Daerah"
@@ -131,7 +132,7 @@ def test_an_e81_imports_to_the_capaian_of_its_hand_arithmetic(con):
     from kinerja.engine.capaian import capaian
     from kinerja.ingest.files import import_files
 
-    batch = import_files(con, [("e81.xlsx", e81(BODY))], "MUTASI", 2025)
+    batch = import_files(con, [("e81.xlsx", e81(BODY))], "MUTASI", 2025, akun=SEKRETARIAT)
     assert batch.written, [str(p) for r in batch.results for p in r.plan.errors]
     year = capaian(con, 2025, None, "MUTASI").set_index("indikator")
     # (20 + 30 + 25 + 25) / 100; (90 + 110 + 100 + 95) / 400 = 98,75; (10 + 12 + 14) / 40 = 90 (TW II missing)

@@ -6,10 +6,12 @@ import subprocess
 import uuid
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from kinerja.store import backup
+from kinerja.web import auth as web_auth
 from tests.test_cli import ROWS, kinerja, sop_file
-from tests.test_pages import open_page
+from tests.test_pages import APP, session_token
 
 ENGLISH = ("Error", "Traceback", "Exception", "IO ", "Catalog", "exception")
 
@@ -43,8 +45,12 @@ def test_a_damaged_database_on_a_page_is_a_message_with_the_backup_to_restore(tm
     path = tmp_path / "kinerja.duckdb"
     shutil.copy(demo_db, path)
     made = backup.backup(path)
+    token = session_token(path, "sekretariat")  # logged in before the file was damaged
     path.write_bytes(b"bukan basis data" * 1000)
-    app = open_page(monkeypatch, path, "pages/ringkasan.py")
+    monkeypatch.setenv("KINERJA_DB", str(path))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.session_state[web_auth.TOKEN] = token
+    app.run()
     assert not app.exception
     (message,) = [e.value for e in app.error]
     assert "rusak" in message and f"kinerja pulihkan {made.path}" in message

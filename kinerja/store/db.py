@@ -448,7 +448,7 @@ def transaction(con: duckdb.DuckDBPyConnection):
                 con.execute("ROLLBACK")
             except duckdb.Error:
                 pass  # a failed statement may already have ended the transaction
-            if isinstance(exc, (duckdb.IOException, OSError)):  # a full or read-only disk: nothing written
+            if is_disk_fault(exc):  # a full or read-only disk: nothing written
                 raise fault(exc, database_file(con)) from exc
             raise
         try:
@@ -456,6 +456,12 @@ def transaction(con: duckdb.DuckDBPyConnection):
         except (duckdb.IOException, OSError) as exc:
             raise fault(exc, database_file(con)) from exc
         bump_revision(con)
+
+
+def is_disk_fault(exc: BaseException) -> bool:
+    """A failure of the file or the disk (DuckDB's I/O error, or an OSError with an errno), not a
+    refusal that merely subclasses OSError (auth.Ditolak is a PermissionError without errno)."""
+    return isinstance(exc, duckdb.IOException) or (isinstance(exc, OSError) and exc.errno is not None)
 
 
 def database_file(con: duckdb.DuckDBPyConnection) -> Path:
