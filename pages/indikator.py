@@ -7,6 +7,7 @@ from kinerja import vocab
 from kinerja.collect import indikator
 from kinerja.web import auth as web_auth
 from kinerja.web import cache, widgets
+from kinerja.web.text import plain
 
 akun = web_auth.guard("pengaturan_indikator")
 path, tahun, triwulan = widgets.page("Indikator")
@@ -35,9 +36,9 @@ st.dataframe(listed, hide_index=True, width="stretch", column_order=[
 st.divider()
 indikator_id = widgets.choose("Indikator", dict(zip(listed["indikator_id"], listed["nama"])), "indikator")
 row = listed[listed["indikator_id"] == indikator_id].iloc[0].to_dict()
-st.subheader(row["nama"])
+st.subheader(plain(row["nama"]))
 if row["belum_dikonfirmasi"]:
-    st.warning(f"Belum dikonfirmasi: {row['belum_dikonfirmasi']} (ditebak dari nama dan satuan). Periksa, ubah bila "
+    st.warning(f"Belum dikonfirmasi: {plain(row['belum_dikonfirmasi'])} (ditebak dari nama dan satuan). Periksa, ubah bila "
                "keliru, lalu simpan untuk mengonfirmasi.", icon=":material/help:")
 with st.form("indikator"):
     left, right = st.columns(2)

@@ -46,7 +46,7 @@ else:
                "atau bagikan lewat WhatsApp.")
     st.dataframe(reminder_table(to_remind), hide_index=True, width="stretch")
     for row in to_remind.itertuples():
-        with st.expander(f"Pengingat untuk {row.unit_nama}"):
+        with st.expander(plain(f"Pengingat untuk {row.unit_nama}")):
             st.code(row.teks, language=None, wrap_lines=True)
             st.link_button("Bagikan lewat WhatsApp", row.tautan_wa, icon=":material/share:")
     if (to_remind["keadaan"] == reminders.TERLAMBAT).any():

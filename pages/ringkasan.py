@@ -108,11 +108,11 @@ with right:
     for row in risky.head(8).itertuples():
         with st.container(border=True):
             st.markdown(f"**{PROYEKSI_STATUS[row.status]}** · proyeksi {format_persen(row.proyeksi_capaian)}"
-                        f" · {row.unit}")
-            st.page_link("pages/sasaran.py", label=row.indikator, icon=":material/arrow_forward:",
+                        f" · {plain(row.unit)}")
+            st.page_link("pages/sasaran.py", label=plain(row.indikator), icon=":material/arrow_forward:",
                          query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
-            st.caption(f"Kurang {dalam_satuan(row.kekurangan, row.satuan)} dari target; "
-                       f"perlu {kebutuhan_text(row)}.")
+            st.caption(plain(f"Kurang {dalam_satuan(row.kekurangan, row.satuan)} dari target; "
+                             f"perlu {kebutuhan_text(row)}."))
     if len(risky) > 8:
         with st.expander(f"Lihat semua {len(risky)} indikator berisiko"):
             st.dataframe(proyeksi_table(risky), hide_index=True, width="stretch")

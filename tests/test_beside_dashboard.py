@@ -7,12 +7,14 @@ import shutil
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port
+from kinerja.store import db
+from tests.conftest import PASSWORD, ensure_account
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, login
 from tests.test_cli import sop_file
 
 pytestmark = pytest.mark.browser
@@ -25,6 +27,8 @@ def streamlit_server(database):
     """`streamlit run app.py` on the database, as `make run` starts it; yields its address."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's Chromium is not installed (apt-get install chromium)")
+    with closing(db.connect(database)) as con:  # the account the tests log in with
+        ensure_account(con, "sekretariat")
     port = free_port()
     env = {**os.environ, "KINERJA_DB": str(database), "KINERJA_TUNGGU_DETIK": str(WAIT)}
     process = subprocess.Popen(
@@ -55,7 +59,10 @@ def test_a_deep_link_works_right_after_a_restart(demo_db, tmp_path):
     with streamlit_server(tmp_path / "demo.duckdb") as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(f"{url}/sasaran?tahun=2024&triwulan=TW_II", timeout=60_000)
+        page.goto(f"{url}/sasaran?tahun=2024&triwulan=TW_II", timeout=60_000)  # the link, logged in there
+        page.get_by_label("Nama akun").fill("sekretariat")
+        page.get_by_label("Sandi").fill(PASSWORD)
+        page.get_by_role("button", name="Masuk").click()
         page.get_by_text("Tahun 2024, s.d. triwulan II").first.wait_for(timeout=60_000)
         assert page.get_by_text("Belum ada data").count() == 0
         browser.close()
@@ -83,6 +90,7 @@ def test_the_cli_reads_and_writes_while_the_dashboard_runs_and_the_page_shows_it
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
+        login(page, url, "sekretariat")
         page.goto(f"{url}/?tahun=2025", timeout=60_000)
         page.get_by_text("Ringkasan Kinerja").first.wait_for(timeout=60_000)
 
@@ -117,6 +125,7 @@ def test_the_page_waits_for_a_short_cli_write_and_says_so_for_a_long_one(served)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
+        login(page, url, "sekretariat")
         page.goto(f"{url}/data?tahun=2025", timeout=60_000)
         page.get_by_text("Data Kinerja").first.wait_for(timeout=60_000)
 
