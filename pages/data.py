@@ -5,10 +5,14 @@ from kinerja.engine import summaries
 from kinerja.present.output import to_csv
 from kinerja.present.tables import data_table, kategori_css
 from kinerja.vocab import periode_text
+from kinerja.web import auth as web_auth
 from kinerja.web import cache, widgets
 
+akun = web_auth.account()
 path, tahun, triwulan = widgets.page("Data Kinerja")
 frame = widgets.year_capaian(path, tahun, triwulan)
+# An operator reads (and downloads) its own units' values only.
+frame = frame[frame["unit"].isin(web_auth.units_for(akun, "baca_unit", frame["unit"].unique()))]
 scale = cache.skala(path)
 
 filters = st.columns([1, 2, 1, 1])

@@ -11,12 +11,16 @@ from kinerja.present.tables import (
     register_table,
 )
 from kinerja.vocab import periode_text
+from kinerja.web import auth as web_auth
 from kinerja.web import cache, widgets
 
+akun = web_auth.account()
 path, tahun, triwulan = widgets.page("Kinerja Unit")
 units = cache.units(path)
-names = dict(zip(units["kode"], units["nama"]))
-unit = widgets.choose("Unit", names, "unit")
+# An operator reads its own units here (the agency overview is on Ringkasan).
+readable = web_auth.units_for(akun, "baca_unit", units["kode"])
+names = {kode: nama for kode, nama in zip(units["kode"], units["nama"]) if kode in readable}
+unit = widgets.choose("Unit", names, "unit", default=min(akun.unit, default=None))
 frame = cache.capaian(path, tahun, triwulan, unit)
 scale = cache.skala(path)
 if frame.empty:

@@ -167,14 +167,14 @@ def demo_projection(path, tahun, triwulan, unit=None):
 
 
 def test_ringkasan_lists_the_indicators_at_risk_with_their_shortfall_and_links(monkeypatch, demo_db):
-    from tests.test_pages import open_page
+    from tests.test_pages import open_page, rendered
 
     app = open_page(monkeypatch, demo_db, tahun="2025", triwulan="TW_II")
     risky = p.at_risk(demo_projection(demo_db, 2025, 2))
     assert len(risky) >= 3, "the demo has indicators falling behind"
     assert "Peringatan dini" in [h.value for h in app.subheader]
     assert any("laju terhadap rencana" in c.value for c in app.caption), "the rule is on screen"
-    links = [link.value for link in app.get("page_link")]
+    links = [rendered(link.value) for link in app.get("page_link")]
     assert links[-min(len(risky), 8):] == list(risky["indikator"][:8])
     first = risky.iloc[0]
     shortfall = [c.value for c in app.caption if c.value.startswith("Kurang ")]
