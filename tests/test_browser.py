@@ -6,7 +6,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-
 from urllib.parse import quote
 
 import pytest

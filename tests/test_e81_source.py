@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from kinerja.ingest.reader import read_workbook
-from tests.workbooks import Sheet, xlsx
 from tests.conftest import SEKRETARIAT
+from tests.workbooks import Sheet, xlsx
 
 D = Decimal
 KODE_PROGRAM = "5.03.02 Program Kepegawaian Daerah"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kinerja.cli import main
+from tests.cases import run as kinerja
 from tests.conftest import db_content
 
 CASES = Path(__file__).parents[2] / "shared" / "cases"
@@ -16,16 +16,6 @@ FIELD, RELIABILITY = CASES / "field", CASES / "reliability"
 pytestmark = pytest.mark.skipif(not CASES.is_dir(), reason=f"shared cases not found at {CASES} (CI puts shared/ "
                                                            "beside the clone)")
 
-
-def kinerja(capsys, *args):
-    """Run the CLI in-process; (exit code, stdout, stderr)."""
-    try:
-        main([str(a) for a in args])
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture

@@ -3,9 +3,9 @@ written in one transaction or none is, exactly as the dry run predicted; the com
 Unggah page go through the same function (files.import_files)."""
 import pytest
 
-from kinerja.cli import main
 from kinerja.ingest import files as files_module
 from kinerja.ingest.files import import_files
+from tests.cases import run as cli
 from tests.conftest import SEKRETARIAT, db_content
 from tests.workbooks import Sheet, sop_rows, xlsx
 
@@ -79,15 +79,6 @@ def test_a_title_naming_another_unit_or_year_is_refused_on_every_path(con):
     assert any("judul berkas menyebut tahun 2023" in m for m in messages)
     assert any("judul berkas menyebut unit PEMBINAAN" in m for m in messages)
 
-
-def cli(capsys, *args):
-    try:
-        main([str(a) for a in args])
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_the_command_line_prints_what_the_dry_run_predicted_and_then_does_it(tmp_path, capsys):

@@ -6,13 +6,13 @@ from decimal import Decimal
 
 import pytest
 
+from kinerja.auth import Ditolak, cli_account
 from kinerja.cli import main
+from kinerja.collect.renstra import PeriodError, add_period
 from kinerja.engine.capaian import capaian
 from kinerja.engine.renstra import compare
 from kinerja.ingest.plan import plan_file
 from kinerja.ingest.write import apply_plan
-from kinerja.auth import Ditolak, cli_account
-from kinerja.collect.renstra import PeriodError, add_period
 from kinerja.store.renstra import period_of, periods
 from tests import seed
 from tests.conftest import PERENCANA, SEKRETARIAT, db_content

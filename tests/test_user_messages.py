@@ -6,13 +6,13 @@ from datetime import datetime
 import pytest
 from openpyxl import load_workbook
 
-from kinerja.cli import main
 from kinerja.ingest.annotate import annotate_errors
 from kinerja.ingest.datetext import date_text
 from kinerja.ingest.plan import plan_file
 from kinerja.ingest.reader import read_workbook
 from kinerja.model import Problem
 from kinerja.safety import printable
+from tests.cases import run as cli
 from tests.workbooks import Sheet, csv_bytes, sop_rows, xlsx
 
 S = "Meningkatnya kompetensi ASN"
@@ -29,15 +29,6 @@ def test_newlines_stay_and_tabs_become_spaces():
     assert printable("baris 1\nbaris\t2") == "baris 1\nbaris 2"
     assert printable("a\r\nb", keep_newlines=False) == "a b"
 
-
-def cli(capsys, *args):
-    try:
-        main([str(a) for a in args])
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.mark.parametrize("sequence", ESCAPES)
