@@ -177,7 +177,7 @@ def test_ringkasan_lists_the_indicators_at_risk_with_their_shortfall_and_links(m
     links = [rendered(link.value) for link in app.get("page_link")]
     assert links[-min(len(risky), 8):] == list(risky["indikator"][:8])
     first = risky.iloc[0]
-    shortfall = [c.value for c in app.caption if c.value.startswith("Kurang ")]
+    shortfall = [rendered(c.value) for c in app.caption if rendered(c.value).startswith("Kurang ")]
     assert shortfall[0].startswith(f"Kurang {dalam_satuan(first.kekurangan, first.satuan)} dari target; perlu ")
     assert not app.error
 
