@@ -62,18 +62,25 @@ def keep_navigation_mode() -> None:
     PagesManager.__init__ = init
 
 
+def demo_database(given: str | None, folder: str) -> Path:
+    """The database to measure: the one given, else the demo built in `folder` through the real
+    import path; set as $KINERJA_DB for the pages."""
+    path = Path(given) if given else Path(folder) / "demo.duckdb"
+    if not given:
+        con = db.connect(path)
+        load_demo(con, Path(folder) / "demo")
+        con.close()
+    os.environ["KINERJA_DB"] = str(path)
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db")
     args = parser.parse_args()
     keep_navigation_mode()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(args.db) if args.db else Path(folder) / "demo.duckdb"
-        if not args.db:
-            con = db.connect(path)
-            load_demo(con, Path(folder) / "demo")
-            con.close()
-        os.environ["KINERJA_DB"] = str(path)
+        demo_database(args.db, folder)
         opened(PAGES[0])  # imports and the connection, once per server
         print(f"{'halaman':<22}{'pertama (s)':>12}{'ulang (s)':>12}")
         slowest = 0.0

@@ -15,7 +15,6 @@ Run: .venv/bin/python bench/bench_store.py [--db data/kinerja.duckdb]
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import tempfile
 import time
@@ -23,9 +22,14 @@ from pathlib import Path
 
 import duckdb
 import streamlit as st
+from bench_pages import (  # the same folder
+    PAGES,
+    demo_database,
+    keep_navigation_mode,
+    opened,
+    render,
+)
 
-from bench_pages import PAGES, keep_navigation_mode, opened, render  # the same folder
-from kinerja.demo import load_demo
 from kinerja.store import db
 
 RUNS = 30
@@ -46,12 +50,7 @@ def main() -> None:
     args = parser.parse_args()
     keep_navigation_mode()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(args.db) if args.db else Path(folder) / "demo.duckdb"
-        if not args.db:
-            con = db.connect(path)
-            load_demo(con, Path(folder) / "demo")
-            con.close()
-        os.environ["KINERJA_DB"] = str(path)
+        path = demo_database(args.db, folder)
 
         def query():
             with db.use(path) as con:

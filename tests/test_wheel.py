@@ -1,5 +1,6 @@
 """A wheel built from the repository is the whole product: its SQL files, migrations and document
 template travel inside it, so an install other than `pip install -e .` works from any folder."""
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -16,8 +17,13 @@ def run(*args, cwd=None) -> subprocess.CompletedProcess:
 
 
 def test_a_built_wheel_carries_the_queries_and_runs_outside_the_repository(tmp_path):
+    # Built from a copy of the sources, so the build leaves nothing in the working tree.
+    sources = tmp_path / "src"
+    shutil.copytree(ROOT, sources, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "data", "build", "*.egg-info", "__pycache__", ".hypothesis", ".pytest_cache",
+        "test-artifacts", "docs"))
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--disable-pip-version-check",
-        "-w", tmp_path / "dist", ROOT)
+        "-w", tmp_path / "dist", sources)
     (wheel,) = (tmp_path / "dist").glob("kinerja-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "kinerja/sql/engine/capaian.sql" in names
