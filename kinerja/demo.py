@@ -266,7 +266,22 @@ def load_demo(con, folder: Path, progress=None) -> list:
             progress(f"Data demo: {number}/{len(files)} berkas diimpor")
     verify_demo(con)
     confirm_demo(con)
+    mark_demo(con, SEKRETARIAT_DEMO)
     return results
+
+
+def mark_demo(con, akun) -> None:
+    """pengaturan 'data_demo' = 'ya': every export of this database carries the DATA DEMO mark
+    (kinerja.reports.evaluasi.is_demo). A setting, so it needs the right "pengaturan"; audited."""
+    from kinerja.auth import require
+    from kinerja.collect import audit
+    from kinerja.store.db import transaction
+    from kinerja.store.queries import sql
+
+    require(akun, "pengaturan")
+    with transaction(con):
+        con.execute(sql("write_tanda_demo"))
+        audit.record(con, akun, "pengaturan", objek="data_demo", baru="ya")
 
 
 # The Sekretariat has verified every quarter up to 2025 TW II, three days after it arrived, and sent

@@ -40,12 +40,13 @@ def test_the_draft_has_a_section_per_sasaran_with_its_tables(draft):
     paragraphs = texts(draft)
     assert "BAB III AKUNTABILITAS KINERJA" in paragraphs
     assert f"Sasaran 1: {S1}" in paragraphs
-    rows = table_after(draft, "Tabel 3.1.1 Target dan realisasi kinerja tahun 2024")
-    assert rows[0] == ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Kategori"]
-    record = next(r for r in rows if r[2].startswith("Persentase record"))
-    assert record[4:] == ["93", "94,83", "101,97 %", "Sangat Tinggi"]
-    assert table_after(draft, "Tabel 3.1.2")[0][3:5] == ["Realisasi 2021", "Capaian (%) 2021"]
-    renstra = table_after(draft, "Tabel 3.1.3")
+    rows = table_after(draft, "Tabel 3.1 Target dan realisasi kinerja tahun 2024")
+    assert rows[0] == ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Kategori"]
+    assert rows[1] == [S1] * 7  # the sasaran once, as a row over its indicators
+    record = next(r for r in rows if r[1].startswith("Persentase record"))
+    assert record[3:] == ["93", "94,83", "101,97 %", "Sangat Tinggi"]
+    assert table_after(draft, "Tabel 3.2")[0][3:5] == ["Realisasi 2021", "Capaian (%) 2021"]
+    renstra = table_after(draft, "Tabel 3.3")
     assert next(r for r in renstra if r[1].startswith("Jumlah ASN"))[4:7] == ["2.400", "1.150", "47,92 %"]
 
 
@@ -121,3 +122,49 @@ def test_an_incomplete_indicator_is_not_judged_and_the_draft_says_what_is_missin
     assert ("belum dapat dinilai karena data belum lengkap (data belum lengkap: TW II, TW III, TW IV belum "
             "dilaporkan); capaian sementara atas data yang ada 50,00 %.") in partial
     assert "Sangat Rendah" not in partial
+
+
+def test_every_kind_of_note_is_in_the_draft_under_its_indicator(year, tmp_path):
+    from kinerja.collect.notes import save_notes
+    from kinerja.vocab import NOTES
+    from tests.conftest import SEKRETARIAT
+
+    jp = capaian(year, TAHUN).set_index("indikator").at["Jumlah ASN mengikuti pengembangan kompetensi", "indikator_id"]
+    save_notes(year, int(jp), TAHUN, 4, SEKRETARIAT, **{kind: f"isi {kind}" for kind in NOTES})
+    paragraphs = texts(docx.Document(str(export(year, TAHUN, tmp_path / "lkjip.docx"))))
+    for kind, label in NOTES.items():
+        assert f"{'Catatan unit (KET)' if kind == 'ket' else label}: isi {kind}" in paragraphs, kind
+
+
+def test_the_jafungs_analysis_takes_the_place_of_the_placeholder(year, tmp_path):
+    from kinerja.reports.lkjip import Analisis, write_lkjip
+
+    jp = capaian(year, TAHUN).set_index("indikator").at["Jumlah ASN mengikuti pengembangan kompetensi", "indikator_id"]
+    write_lkjip(year, TAHUN, None, tmp_path / "lkjip.docx", analisis=Analisis(
+        indikator={int(jp): "Pelatihan daring menambah peserta."}, sasaran={S1: "Sasaran tercapai."},
+        anggaran="Serapan sejalan dengan capaian."))
+    paragraphs = texts(docx.Document(str(tmp_path / "lkjip.docx")))
+    for text in ("Pelatihan daring menambah peserta.", "Sasaran tercapai.", "Serapan sejalan dengan capaian."):
+        assert text in paragraphs
+    assert ANALISIS in paragraphs  # the indicators without an analysis keep the marked place
+
+
+def test_wide_tables_are_landscape_with_a_repeated_header_and_rows_that_do_not_split(draft):
+    from docx.oxml.ns import qn
+
+    assert any(s.page_width > s.page_height for s in draft.sections)
+    assert draft.sections[0].page_width < draft.sections[0].page_height  # prose stays portrait
+    for table in draft.tables:
+        rows = table._tbl.tr_lst
+        assert rows[0].trPr.find(qn("w:tblHeader")) is not None
+        assert all(r.trPr.find(qn("w:cantSplit")) is not None for r in rows)
+
+
+def test_a_demo_database_says_data_demo_on_every_page_and_a_real_one_does_not(year, draft, tmp_path):
+    from kinerja.demo import SEKRETARIAT_DEMO, mark_demo
+
+    assert "DATA DEMO" not in " ".join(texts(draft))
+    mark_demo(year, SEKRETARIAT_DEMO)
+    demo = docx.Document(str(export(year, TAHUN, tmp_path / "demo.docx")))
+    assert texts(demo)[0].startswith("DATA DEMO")
+    assert all("DATA DEMO" in " ".join(p.text for p in s.header.paragraphs) for s in demo.sections)

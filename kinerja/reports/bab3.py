@@ -19,6 +19,7 @@ class Tabel:
     judul: str
     kolom: list[tuple[str, str]]   # (header, kind)
     baris: list[list]
+    grup: list[str | None] | None = None  # the sasaran of each row (the docx prints them as group rows)
 
 
 def periode(ev: Evaluasi) -> str:
@@ -38,7 +39,8 @@ def tables(ev: Evaluasi, sasaran: str | None = None, nomor: str = "3") -> list[T
         [("No", "angka"), ("Sasaran", "teks"), ("Indikator Kinerja", "teks"), ("Satuan", "teks"),
          ("Target", "angka"), ("Realisasi", "angka"), ("Capaian (%)", "persen"), ("Kategori", "teks")],
         [[i, r.sasaran, r.indikator, r.satuan, r.target, r.realisasi, r.capaian_persen, kategori]
-         for i, (r, kategori) in enumerate(zip(cap.itertuples(index=False), kategori_shown(cap)), 1)])]
+         for i, (r, kategori) in enumerate(zip(cap.itertuples(index=False), kategori_shown(cap)), 1)],
+        groups(cap))]
     years = ev.tahun_renstra
     yearly = pick(ev.tahunan)
     out.append(Tabel(
@@ -47,7 +49,7 @@ def tables(ev: Evaluasi, sasaran: str | None = None, nomor: str = "3") -> list[T
         [("No", "angka"), ("Indikator Kinerja", "teks"), ("Satuan", "teks")]
         + [(f"{label} {y}", kind) for y in years for label, kind in (("Realisasi", "angka"), ("Capaian (%)", "persen"))],
         [[i, r["indikator"], r["satuan"]] + [r[f"{m}_{y}"] for y in years for m in ("realisasi", "capaian")]
-         for i, r in enumerate(yearly.to_dict("records"), 1)]))
+         for i, r in enumerate(yearly.to_dict("records"), 1)], groups(yearly)))
     renstra = pick(ev.renstra)
     akhir = f"Renstra {ev.periode.label}" if ev.periode else "Renstra"
     out.append(Tabel(
@@ -57,7 +59,7 @@ def tables(ev: Evaluasi, sasaran: str | None = None, nomor: str = "3") -> list[T
          ("Keterangan", "teks")],
         [[i, r["indikator"], r["satuan"], r["aturan"], r["target_akhir"], r["realisasi_sd"], r["tingkat_capaian"],
           r["keterangan"]]
-         for i, r in enumerate(renstra.to_dict("records"), 1)]))
+         for i, r in enumerate(renstra.to_dict("records"), 1)], groups(renstra)))
     if sasaran is None:
         out.append(Tabel(
             f"Tabel {nomor}.4 Capaian kinerja dan serapan anggaran {periode(ev)}",
@@ -70,3 +72,7 @@ def tables(ev: Evaluasi, sasaran: str | None = None, nomor: str = "3") -> list[T
     for tabel in out:
         tabel.baris = [[None if is_missing(v) else v for v in row] for row in tabel.baris]
     return out
+
+
+def groups(frame: pd.DataFrame) -> list[str | None]:
+    return [None if is_missing(v) else v for v in frame["sasaran"]] if len(frame) else []

@@ -44,11 +44,12 @@ class Evaluasi:
     renstra: pd.DataFrame          # per indicator: kinerja.engine.renstra.COLUMNS with sasaran, indikator, satuan, unit
     periode: Periode | None        # the Renstra period of the year (None: outside every recorded one)
     efisiensi: pd.DataFrame        # per program/kegiatan: pagu, realisasi, serapan, capaian kinerja
-    catatan: pd.DataFrame          # per indicator: ket and the FAKTOR columns present
+    catatan: pd.DataFrame          # per indicator: ket, the FAKTOR columns and bukti_dukung
     rata_rata: Decimal | None      # mean capaian of the measured indicators, as the dashboard
     predikat: tuple[str, str] | None
     rata_serapan: Decimal | None
     catatan_data: list[str]        # notes every document prints under its tables (catatan_data())
+    demo: bool = False             # the database holds demo data (pengaturan 'data_demo', kinerja.demo)
 
     @property
     def tahun_renstra(self) -> list[int]:
@@ -110,7 +111,19 @@ def evaluasi(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = 
         tahunan=pd.DataFrame(tahunan_rows), renstra=pd.DataFrame(renstra_rows), periode=periode, efisiensi=efisiensi,
         catatan=notes(con, tahun, triwulan), rata_rata=rata_rata, predikat=kategori_for(con, rata_rata),
         rata_serapan=mean_persen(efisiensi["serapan_persen"]), catatan_data=catatan_data(frame),
+        demo=is_demo(con),
     )
+
+
+# Printed on every page of every document (docx, xlsx) made from a demo database.
+DEMO_MARK = "DATA DEMO"
+DEMO_NOTE = "DATA DEMO: dokumen ini dibuat dari data demo (kinerja init --demo), bukan data resmi instansi."
+
+
+def is_demo(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the database was filled by kinerja.demo (it sets pengaturan 'data_demo' to 'ya')."""
+    found = run(con, "pengaturan_nilai", {"kunci": "data_demo"})
+    return bool(len(found)) and found.at[0, "nilai"] == "ya"
 
 
 def target_cell(bawah: Decimal | None, atas: Decimal | None) -> Decimal | str | None:
@@ -224,9 +237,10 @@ def efisiensi_rows(frame, links, kinds, budget) -> pd.DataFrame:
 
 def notes(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None) -> pd.DataFrame:
     """Per indicator the notes of the period: the latest quarter's up to the one asked, else the
-    year's; columns indikator_id, ket and the FAKTOR columns."""
+    year's; columns indikator_id, ket, the FAKTOR columns and bukti_dukung (every kind of
+    vocab.NOTES)."""
     frame = run(con, "export_catatan", {"tahun": tahun})
-    keep = ["indikator_id", "ket", *FAKTOR]
+    keep = ["indikator_id", *NOTES]
     if frame.empty:
         return pd.DataFrame(columns=keep)
     frame = frame[frame["triwulan"] <= (triwulan or 4)]
