@@ -181,11 +181,16 @@ def test_an_empty_year_gives_every_sheet_with_a_note_instead_of_rows(con, tmp_pa
     assert find_row(book["LKjIP Bab III"], "Belum ada data")
 
 
-def test_every_sheet_prints_a4_landscape_with_its_header_repeated(book):
-    for ws in book.worksheets[:3]:
-        assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9, ws.title
-        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+def test_every_sheet_prints_landscape_one_page_wide_with_its_header_repeated_and_page_numbers(book):
+    paper = {"Capaian": 9, "Formulir E.81": 8, "LKjIP Bab III": 9, "Data": 9}  # E.81 on A3, the rest A4
+    assert list(paper) == book.sheetnames
+    for ws in book.worksheets:
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == paper[ws.title], ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1), ws.title  # 1 is the default
+        assert ws.page_setup.fitToHeight == 0 and ws.print_title_rows, ws.title
+        assert "&P" in ws.oddFooter.right.text or "&P" in ws.oddFooter.center.text, ws.title
     assert book["Formulir E.81"].print_title_rows == "$6:$9"
+    assert book["Data"].print_title_rows == "$1:$1"
 
 
 def test_a_quarter_workbook_compares_this_years_figures_to_date(year, tmp_path):
@@ -209,3 +214,17 @@ def test_incomplete_indicators_are_noted_under_the_e81_and_the_capaian_sheet(yea
     r = find_row(ws, "HYPERLINK")
     kategori = next(c for c in ws[r] if c.value == "Belum lengkap")
     assert kategori.fill.fgColor.rgb in (None, "00000000")  # no band colour
+
+
+def test_a_demo_database_marks_every_sheet_but_keeps_the_data_sheet_one_table(year, book, tmp_path):
+    from kinerja.demo import SEKRETARIAT_DEMO, mark_demo
+
+    assert not any("DATA DEMO" in (ws.oddHeader.center.text or "") for ws in book.worksheets)
+    mark_demo(year, SEKRETARIAT_DEMO)
+    demo = openpyxl.load_workbook(export(year, TAHUN, tmp_path / "demo.xlsx"))
+    for ws in demo.worksheets:
+        assert "DATA DEMO" in ws.oddHeader.center.text, ws.title  # on every printed page
+    for name in ("Capaian", "Formulir E.81", "LKjIP Bab III"):
+        assert find_row(demo[name], "DATA DEMO: dokumen ini dibuat dari data demo"), name
+    rows = list(demo["Data"].iter_rows(values_only=True))
+    assert list(rows[0]) == list(long_format(year, TAHUN).columns) and len(rows) == len(list(book["Data"].rows))

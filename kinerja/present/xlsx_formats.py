@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from kinerja.numbers import format_angka
 from kinerja.present.colours import ink
 from kinerja.safety import is_number, write_cell
 
@@ -66,12 +67,65 @@ def same(a, b) -> bool:
     return a == b or (pd.isna(a) and pd.isna(b))
 
 
-def print_setup(ws, header_top: int | None = None, header_bottom: int | None = None, title: str = "") -> None:
-    """A4 landscape, one page wide, the header rows repeated on every page, page numbers below."""
-    ws.set_paper(9)  # A4
-    ws.set_landscape()
+# Sizes in a column's unit (the width of "0" in the workbook's default Calibri 11, 7 px) of the Arial 9
+# the sheets are set in: a character of text on average, a digit, a separator (bold a bit more).
+TEXT_CHAR, DIGIT, SEPARATOR = 0.68, 0.95, 0.45
+LINE = 11.0  # points a line of Arial 9 takes in a row (10.35 and a little room)
+
+
+def number_width(values, minimum: float = 6) -> float:
+    """A column width that shows every number in full (Excel shows "####" for one that does not fit)."""
+    def width(text: str) -> float:
+        digits = sum(ch.isdigit() for ch in text)
+        return digits * DIGIT + (len(text) - digits) * SEPARATOR
+
+    longest = max((width(format_angka(v)) for v in values if is_number(v)), default=0)
+    return max(minimum, round(longest * 1.1 + 2, 1))
+
+
+def lines(text, width: float) -> int:
+    """How many lines `text` wraps to in a column `width` wide (word wrap, as Excel does)."""
+    if not isinstance(text, str) or not text:
+        return 1
+    room = max((width - 1) / TEXT_CHAR, 1)
+    count = 0
+    for paragraph in text.split("\n"):
+        used, count = None, count + 1
+        for word in paragraph.split():
+            if used is None:
+                used = len(word)
+            elif used + 1 + len(word) <= room:
+                used += 1 + len(word)
+            else:
+                count, used = count + 1, len(word)
+            while used > room:  # a word longer than the column breaks
+                count, used = count + 1, used - room
+    return count
+
+
+def fit_row(ws, r: int, cells, minimum: float = 15) -> None:
+    """Row r as tall as its most wrapped cell; `cells`: (text, width of its column or merged columns).
+    LibreOffice and Excel do not grow a row by themselves for text written with wrap."""
+    ws.set_row(r, max(minimum, LINE * max((lines(text, width) for text, width in cells), default=1) + 3))
+
+
+A4, A3 = 9, 8  # xlsxwriter paper codes
+
+
+def print_setup(ws, header_top: int | None = None, header_bottom: int | None = None, title: str = "",
+                paper: int = A4, landscape: bool = True, mark: str | None = None) -> None:
+    """Paper (A4 or A3), landscape unless asked otherwise, one page wide, the header rows repeated on
+    every page, the sheet centred; page numbers and `title` in the footer, `mark` (e.g. DATA DEMO)
+    in red at the top of every page."""
+    ws.set_paper(paper)
+    if landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
     ws.fit_to_pages(1, 0)
+    ws.center_horizontally()
     if header_top is not None:
         ws.repeat_rows(header_top, header_bottom)
-    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
+    ws.set_header(f'&C&"Arial,Bold"&14&KC00000{mark}' if mark else "")
     ws.set_footer(f"&L{title}&RHalaman &P dari &N" if title else "&CHalaman &P dari &N")

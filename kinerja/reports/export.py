@@ -44,12 +44,13 @@ from kinerja.engine.summaries import TERUKUR, kategori_shown
 from kinerja.present.xlsx_formats import (
     Formats,
     band,
+    fit_row,
     merge_runs,
     print_setup,
     write_number,
 )
 from kinerja.reports.evaluasi import Evaluasi, evaluasi
-from kinerja.reports.workbook import write_bab3, write_data, write_e81, write_notes
+from kinerja.reports.workbook import demo_line, mark, write_bab3, write_data, write_e81, write_notes
 from kinerja.safety import csv_safe, is_number, write_cell
 from kinerja.store.db import setting
 from kinerja.vocab import ROMAN
@@ -169,7 +170,7 @@ def write_workbook(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | N
     write_capaian(con, workbook, formats, ev, instansi)
     write_e81(workbook, formats, ev, instansi)
     write_bab3(workbook, formats, ev, instansi)
-    write_data(workbook, formats, long_format(con, tahun, triwulan))
+    write_data(workbook, formats, long_format(con, tahun, triwulan), ev.demo)
     workbook.close()
 
 
@@ -179,6 +180,7 @@ def write_capaian(con, workbook, formats: Formats, ev: Evaluasi, instansi: str) 
     period = f"S.D. TRIWULAN {ROMAN[triwulan]} TAHUN {tahun}" if triwulan else f"TAHUN {tahun}"
     ws.write_string(0, 0, f"EVALUASI CAPAIAN KINERJA {period}", formats(bold=True, font_size=13))
     write_cell(ws, 1, 0, instansi, formats(bold=True))
+    demo_line(ws, formats, 2, ev)
     header = 3
     write_header(ws, formats, header, triwulan)
     first = header + 2
@@ -188,7 +190,7 @@ def write_capaian(con, workbook, formats: Formats, ev: Evaluasi, instansi: str) 
     for c, width in enumerate(WIDTHS):
         ws.set_column(c, c, width)
     ws.freeze_panes(first, 0)
-    print_setup(ws, header, header + 1, f"Capaian kinerja {period.lower()}")
+    print_setup(ws, header, header + 1, f"Capaian kinerja {period.lower()}", mark=mark(ev))
 
 
 def write_header(ws, formats: Formats, r: int, triwulan: int | None) -> None:
@@ -231,6 +233,9 @@ def write_body(ws, formats: Formats, first: int, frame: pd.DataFrame, triwulan: 
         write_cell(ws, r, C["Kategori"], kategori[i], formats(**cell, **band(row.warna if measured else None)))
         write_cell(ws, r, C["Keterangan"], text(row.keterangan) or None, formats(**cell))
         write_cell(ws, r, C["Catatan"], text(notes.get(row.indikator_id)), formats(**cell))
+        fit_row(ws, r, [(row.indikator, WIDTHS[C["Indikator"]]), (text(row.unit_nama) or row.unit, WIDTHS[C["Unit"]]),
+                        (text(row.keterangan), WIDTHS[C["Keterangan"]]),
+                        (text(notes.get(row.indikator_id)), WIDTHS[C["Catatan"]])])
     write_groups(ws, formats(**cell, bold=True), formats(**cell, align="center"), first, frame)
     return first + len(frame) - 1
 

@@ -1,6 +1,8 @@
 """The evaluation workbook's sheets after "Capaian": Formulir E.81, LKjIP Bab III, Data.
 
-Every sheet prints A4 landscape, one page wide, its header rows repeated; user text goes through
+Every sheet prints landscape, one page wide, its header rows repeated, page numbers in the footer
+(Formulir E.81 on A3: its 25 columns are unreadable on A4; the others on A4); a demo database's
+sheets say DATA DEMO at the top of every printed page and under the title; user text goes through
 kinerja.safety.write_cell (text, never a formula); numbers stay numbers with formats that Excel
 shows in the reader's locale (1.900.000.000 and 94,83 in Indonesian).
 """
@@ -9,14 +11,17 @@ from __future__ import annotations
 import pandas as pd
 
 from kinerja.present.xlsx_formats import (
+    A3,
     Formats,
     band,
+    fit_row,
     merge_runs,
+    number_width,
     print_setup,
     write_number,
 )
 from kinerja.reports.bab3 import Tabel, periode, tables
-from kinerja.reports.evaluasi import FAKTOR, Evaluasi
+from kinerja.reports.evaluasi import DEMO_MARK, DEMO_NOTE, FAKTOR, Evaluasi
 from kinerja.safety import write_cell
 from kinerja.vocab import E81_KOLOM, ROMAN
 
@@ -48,6 +53,7 @@ def write_e81(workbook, formats: Formats, ev: Evaluasi, instansi: str) -> None:
     ws.write_string(1, 0, "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH", title)
     write_cell(ws, 2, 0, f"LINGKUP {instansi}", formats(bold=True))
     ws.write_string(3, 0, f"Periode pelaksanaan: {periode(ev)} (Permendagri Nomor 86 Tahun 2017)")
+    demo_line(ws, formats, 4, ev)
     h = 5
     head = formats(**HEAD)
     for c, label in enumerate(E81_TEKS.values()):
@@ -62,6 +68,13 @@ def write_e81(workbook, formats: Formats, ev: Evaluasi, instansi: str) -> None:
         ws.write_string(h + 2, c, "K", head)
         ws.write_string(h + 2, c + 1, "Rp", head)
     ws.merge_range(h, k_col(8), h, k_col(11) + 1, "Realisasi kinerja dan anggaran Renja pada triwulan", head)
+    widths = e81_widths(ev.e81)
+    for c, width in enumerate(widths):
+        ws.set_column(c, c, width)
+    # the labels merged over rows h and h + 1 wrap inside their K and Rp columns
+    labels = [(label, widths[k_col(n)] + widths[k_col(n) + 1]) for n, label in E81_KOLOM.items() if n not in (8, 9, 10, 11)]
+    labels += [(label, widths[c]) for c, label in enumerate(E81_TEKS.values())] + [(E81_UNIT, widths[UNIT_COL])]
+    fit_row(ws, h + 1, labels)
     # the form's column numbers: 1-4, 5-14 over each K/Rp pair, 15
     number = formats(**HEAD, italic=True)
     for c in range(4):
@@ -70,15 +83,23 @@ def write_e81(workbook, formats: Formats, ev: Evaluasi, instansi: str) -> None:
         ws.merge_range(h + 3, k_col(n), h + 3, k_col(n) + 1, n, number)
     ws.write_number(h + 3, UNIT_COL, 15, number)
     first = h + 4
-    last = write_e81_body(ws, formats, first, ev.e81)
-    write_e81_footer(ws, formats, last + 1, ev)
-    for c, width in enumerate([5, 24, 26, 34] + [11] * 20 + [20]):
-        ws.set_column(c, c, width)
+    last = write_e81_body(ws, formats, first, ev.e81, widths)
+    write_e81_footer(ws, formats, last + 1, ev, widths)
     ws.freeze_panes(first, 4)
-    print_setup(ws, h, h + 3, f"Formulir E.81 {periode(ev)}")
+    print_setup(ws, h, h + 3, f"Formulir E.81 {periode(ev)}", paper=A3, mark=mark(ev))
 
 
-def write_e81_body(ws, formats: Formats, first: int, rows: pd.DataFrame) -> int:
+def e81_widths(rows: pd.DataFrame) -> list[float]:
+    """Column widths of the E.81: text columns fixed, each K and Rp column as wide as its longest
+    number (so the form stays readable on one A3 page across)."""
+    widths = [4, 16, 20, 28]
+    for n in E81_KOLOM:
+        for kind in ("k", "rp"):
+            widths.append(number_width(rows[f"{kind}{n}"] if len(rows) else [], minimum=6 if kind == "k" else 8))
+    return widths + [14]
+
+
+def write_e81_body(ws, formats: Formats, first: int, rows: pd.DataFrame, widths: list[float]) -> int:
     if rows.empty:
         ws.merge_range(first, 0, first, UNIT_COL, "", formats(**CELL))
         ws.write_string(first, 0, "Belum ada data untuk periode ini.", formats(**CELL, italic=True))
@@ -101,13 +122,14 @@ def write_e81_body(ws, formats: Formats, first: int, rows: pd.DataFrame) -> int:
                 else:
                     write_number(ws, formats, r, c, value, {**CELL, "bold": bold})
         write_cell(ws, r, UNIT_COL, row["unit"], formats(**CELL))
+        fit_row(ws, r, [(row["program_kegiatan"], widths[2]), (indikator, widths[3]), (row["unit"], widths[UNIT_COL])])
     merge_runs(ws, first, rows["no"].tolist(), [
         (0, lambda top, number: rows.at[top, "no"], formats(**CELL, align="center")),
         (1, lambda top, number: rows.at[top, "sasaran"], formats(**CELL, bold=True))])
     return first + len(rows) - 1
 
 
-def write_e81_footer(ws, formats: Formats, r: int, ev: Evaluasi) -> None:
+def write_e81_footer(ws, formats: Formats, r: int, ev: Evaluasi, widths: list[float]) -> None:
     """Rata-rata capaian (the period's mean capaian, as on the dashboard; Rp: mean serapan),
     predikat on the category scale, then the factors and follow-ups the units recorded, or room
     to write them."""
@@ -130,7 +152,7 @@ def write_e81_footer(ws, formats: Formats, r: int, ev: Evaluasi) -> None:
         text = faktor_text(ev, key)
         ws.merge_range(r + i, 4, r + i, UNIT_COL, "", formats(**CELL))
         write_cell(ws, r + i, 4, text, formats(**CELL))
-        ws.set_row(r + i, max(30, 13 * (text or "").count("\n") + 15))
+        fit_row(ws, r + i, [(text, sum(widths[4:]))], minimum=30)
     write_notes(ws, formats, r + len(E81_FOOTER) + 1, ev)
 
 
@@ -158,26 +180,33 @@ def faktor_text(ev: Evaluasi, key: str) -> str | None:
 # --------------------------------------------------------------------------- LKjIP Bab III
 
 
+# Columns of the Bab III sheet, shared by its four tables: text where the tables hold text (3.3's
+# Pembanding in column 3 and Keterangan in column 7), numbers elsewhere.
+BAB3_WIDTHS = [5, 30, 30, 20, 12, 12, 12, 22]
+BAB3_NUMBER = 12
+
+
 def write_bab3(workbook, formats: Formats, ev: Evaluasi, instansi: str) -> None:
     ws = workbook.add_worksheet("LKjIP Bab III")
     ws.write_string(0, 0, f"LKjIP BAB III: AKUNTABILITAS KINERJA {periode(ev).upper()}", formats(bold=True, font_size=12))
     write_cell(ws, 1, 0, instansi, formats(bold=True))
+    demo_line(ws, formats, 2, ev)
     r = 3
-    widest = 0
+    widest = max(len(tabel.kolom) for tabel in tables(ev))
+    widths = (BAB3_WIDTHS + [BAB3_NUMBER] * widest)[:widest]
     for tabel in tables(ev):
-        r = write_table(ws, formats, r, tabel) + 2
-        widest = max(widest, len(tabel.kolom))
-    ws.set_column(0, 0, 5)
-    ws.set_column(1, 2, 34)
-    ws.set_column(3, widest, 12)
-    print_setup(ws, 0, 1, f"LKjIP Bab III {periode(ev)}")
+        r = write_table(ws, formats, r, tabel, widths) + 2
+    for c, width in enumerate(widths):
+        ws.set_column(c, c, width)
+    print_setup(ws, 0, 1, f"LKjIP Bab III {periode(ev)}", mark=mark(ev))
 
 
-def write_table(ws, formats: Formats, r: int, tabel: Tabel) -> int:
-    """Title, header and rows from row r; returns the last row written."""
+def write_table(ws, formats: Formats, r: int, tabel: Tabel, widths: list[float]) -> int:
+    """Title, header and rows from row r, each row as tall as its text; returns the last row written."""
     ws.write_string(r, 0, tabel.judul, formats(bold=True))
     for c, (header, _) in enumerate(tabel.kolom):
         ws.write_string(r + 1, c, header, formats(**HEAD))
+    fit_row(ws, r + 1, [(header, widths[c]) for c, (header, _) in enumerate(tabel.kolom)])
     if not tabel.baris:
         ws.merge_range(r + 2, 0, r + 2, len(tabel.kolom) - 1, "", formats(**CELL))
         ws.write_string(r + 2, 0, "Belum ada data.", formats(**CELL, italic=True))
@@ -190,14 +219,17 @@ def write_table(ws, formats: Formats, r: int, tabel: Tabel) -> int:
                 write_number(ws, formats, i, c, value, CELL)
             else:
                 write_cell(ws, i, c, value, formats(**CELL))
+        fit_row(ws, i, [(value, widths[c]) for c, ((_, kind), value) in enumerate(zip(tabel.kolom, row))
+                        if kind == "teks"])
     return r + 1 + len(tabel.baris)
 
 
 # --------------------------------------------------------------------------- Data
 
 
-def write_data(workbook, formats: Formats, frame: pd.DataFrame) -> None:
-    """The long format as a plain table for pivot tables: one header row, no merged cells."""
+def write_data(workbook, formats: Formats, frame: pd.DataFrame, demo: bool = False) -> None:
+    """The long format as a plain table for pivot tables: one header row, no merged cells (a demo
+    database's mark only in the printed page header, so the table stays one for machines)."""
     ws = workbook.add_worksheet("Data")
     head = formats(bold=True, bg_color="#D9D9D9", border=1)
     for c, name in enumerate(frame.columns):
@@ -209,3 +241,15 @@ def write_data(workbook, formats: Formats, frame: pd.DataFrame) -> None:
     ws.freeze_panes(1, 0)
     for c, width in enumerate([6, 8, 14, 30, 10, 40, 10, 14, 12, 20]):
         ws.set_column(c, c, width)
+    print_setup(ws, 0, 0, "Data (format panjang)", mark=DEMO_MARK if demo else None)
+
+
+def mark(ev: Evaluasi) -> str | None:
+    """The mark a demo database's printed pages carry at the top."""
+    return DEMO_MARK if ev.demo else None
+
+
+def demo_line(ws, formats: Formats, r: int, ev: Evaluasi) -> None:
+    """DATA DEMO under a sheet's title (row r is free), for a demo database."""
+    if ev.demo:
+        ws.write_string(r, 0, DEMO_NOTE, formats(bold=True, font_color="#C00000"))
