@@ -12,7 +12,10 @@ FILES = [
      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     (".docx", "Draf LKjIP Bab III (.docx)", "Tabel dan paragraf per sasaran, siap disunting",
      "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    (".csv", "Data panjang (.csv)", "Satu baris per indikator × periode × ukuran", "text/csv"),
+    (".csv", "Data panjang (.csv)", "Satu baris per indikator × periode × ukuran; titik desimal, koma antarkolom "
+     "(untuk program lain, Python, R)", "text/csv"),
+    ("-excel.csv", "Data panjang untuk Excel (.csv)", "Sama dengan CSV, dengan koma desimal dan titik koma "
+     "antarkolom: langsung terbaca Excel berbahasa Indonesia", "text/csv"),
     (".parquet", "Data panjang (.parquet)", "Sama dengan CSV, bertipe", "application/octet-stream"),
 ]
 
@@ -30,14 +33,17 @@ st.caption(f"Dokumen {periode}. Angka di setiap berkas sama dengan angka di hala
 failed = st.session_state.pop("ekspor_gagal", None)
 if failed:
     st.error(failed, icon=":material/error:")
-stem = f"evaluasi-{tahun}-{f'tw{triwulan}' if triwulan else 'setahun'}"
+ev = cache.evaluasi(cache.database(), tahun, triwulan)
+if ev.demo:
+    st.warning("Basis data ini berisi **data demo**: setiap dokumen bertanda DATA DEMO dan nama berkasnya "
+               "berakhiran -demo.", icon=":material/science:")
+stem = f"evaluasi-{tahun}-{f'tw{triwulan}' if triwulan else 'setahun'}{'-demo' if ev.demo else ''}"
 # Files are built when their button is clicked: building all four up front took seconds per render.
 for column, (suffix, label, help_text, mime) in zip(st.columns(len(FILES)), FILES):
     column.download_button(label, cache.export_file(tahun, triwulan, suffix), file_name=f"{stem}{suffix}",
                            mime=mime, help=help_text, icon=":material/download:", key=f"unduh{suffix}",
                            on_click=cache.check_export, args=(tahun, triwulan, suffix))
 
-ev = cache.evaluasi(cache.database(), tahun, triwulan)
 st.subheader("Pratinjau Formulir E.81")
 if ev.e81.empty:
     st.info(f"Belum ada target atau realisasi untuk {periode}.")

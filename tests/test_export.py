@@ -164,6 +164,39 @@ def test_parquet_holds_the_same_long_table_with_typed_columns(year, tmp_path):
     assert set(frame.loc[frame["unit"] == "UMPEG", "indikator"]) == set(INJECTIONS)  # data, not a sheet
 
 
+def test_the_excel_csv_is_the_same_table_in_the_indonesian_excel_dialect(year, tmp_path):
+    from kinerja.reports.export import EXCEL_CSV, export_bytes
+
+    raw = export_bytes(year, TAHUN, EXCEL_CSV)
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # BOM: Excel reads UTF-8; Windows line ends
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    machine = read_csv(export(year, TAHUN, tmp_path / "panjang.csv"))
+    assert len(rows) == len(machine) and list(rows[0]) == list(machine[0])
+    for excel, dot in zip(rows, machine):
+        assert excel == {**dot, "nilai": dot["nilai"].replace(".", ",")}
+    record = {(r["triwulan"], r["ukuran"]): r for r in rows if r["kode"] == "IKU-01"}
+    assert record[("0", "capaian_persen")]["nilai"] == "101,97"
+    assert {r["indikator"] for r in rows if r["unit"] == "UMPEG"} == {"'" + name for name in INJECTIONS}
+
+
+def test_an_out_name_ending_in_excel_csv_is_still_the_machine_csv(year, tmp_path):
+    rows = read_csv(export(year, TAHUN, tmp_path / "data-excel.csv"))  # the CLI contract: .csv is one format
+    assert rows[0]["tahun"] == str(TAHUN) and any("." in r["nilai"] for r in rows)
+
+
+def test_a_demo_databases_parquet_says_so_in_its_metadata_and_its_csv_stays_the_fixed_table(year, tmp_path):
+    import pyarrow.parquet as pq
+
+    from kinerja.demo import SEKRETARIAT_DEMO, mark_demo
+
+    assert b"kinerja:sumber_data" not in pq.read_schema(export(year, TAHUN, tmp_path / "a.parquet")).metadata
+    mark_demo(year, SEKRETARIAT_DEMO)
+    assert pq.read_schema(export(year, TAHUN, tmp_path / "b.parquet")).metadata[b"kinerja:sumber_data"] == b"demo"
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "b.parquet"), pd.read_parquet(tmp_path / "a.parquet"))
+    assert list(read_csv(export(year, TAHUN, tmp_path / "demo.csv"))[0]) == [
+        "tahun", "triwulan", "unit", "sasaran", "kode", "indikator", "satuan", "ukuran", "nilai", "teks"]
+
+
 def test_an_empty_year_still_gives_a_readable_workbook_and_a_header_only_csv(con, tmp_path):
     ws = sheet(export(con, TAHUN, tmp_path / "kosong.xlsx"))
     assert any("Belum ada data" in str(c.value) for row in ws.iter_rows() for c in row)

@@ -15,7 +15,7 @@ from kinerja.web import cache
 from tests.test_pages import open_page
 
 LABELS = ["Buku kerja evaluasi (.xlsx)", "Draf LKjIP Bab III (.docx)", "Data panjang (.csv)",
-          "Data panjang (.parquet)"]
+          "Data panjang untuk Excel (.csv)", "Data panjang (.parquet)"]
 
 
 def ekspor(monkeypatch, path):
@@ -28,7 +28,8 @@ def test_the_page_offers_every_export_and_previews_e81_and_serapan(monkeypatch, 
     buttons = app.get("download_button")
     assert [b.proto.label for b in buttons] == LABELS
     # The files are built on click (the browser test downloads them); here, what the click returns.
-    assert [b.proto.url for b in buttons] == [""] * 4
+    assert [b.proto.url for b in buttons] == [""] * len(LABELS)
+    assert "data demo" in app.warning[0].value  # the demo database says so; its files end in -demo
     con = db.connect(demo_db)
     try:
         expected_e81 = e81_table(evaluasi(con, 2025).e81)
@@ -51,7 +52,7 @@ def test_the_buttons_hand_out_the_export_of_the_chosen_period(monkeypatch, demo_
     monkeypatch.setenv("KINERJA_DB", str(demo_db))
     con = db.connect(demo_db)
     try:
-        for suffix in [".csv", ".parquet"]:
+        for suffix in [".csv", "-excel.csv", ".parquet"]:
             assert cache.export_file(2024, 2, suffix)() == export_bytes(con, 2024, suffix, 2)
         book = load_workbook(io.BytesIO(cache.export_file(2024, 2, ".xlsx")()))
         assert book.sheetnames == ["Capaian", "Formulir E.81", "LKjIP Bab III", "Data"]
@@ -67,7 +68,7 @@ def test_a_quarter_from_the_sidebar_names_the_files_for_it(monkeypatch, demo_db)
     app.sidebar.radio[0].set_value("TW II").run()
     assert not app.exception
     assert "s.d. triwulan II tahun 2024" in app.caption[0].value
-    assert len(app.get("download_button")) == 4
+    assert len(app.get("download_button")) == len(LABELS)
 
 
 def test_an_empty_database_says_what_to_do_and_offers_nothing(monkeypatch, tmp_path):

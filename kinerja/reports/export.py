@@ -28,6 +28,15 @@
 A measure without a value has no row: an absent row is missing data, never zero. CSV is UTF-8 with
 a comma between fields; text that a spreadsheet would take for a formula starts with a quote (').
 
+-excel.csv  (the Ekspor page's second CSV; never chosen by an --out name, whose .csv stays the above)
+       The same rows and columns in the dialect Excel opens by a double click in an Indonesian locale:
+       ';' between fields, decimal comma in nilai, UTF-8 with a byte-order mark, CRLF line ends.
+
+A demo database (pengaturan data_demo) is said in the .xlsx and .docx on every page, in the
+.parquet's schema metadata (kinerja:sumber_data = demo), and on the Ekspor page in the file names;
+the CSV rows carry no mark: a column or a comment line would break the fixed long format
+(spec/cli.md) for every program that reads it.
+
 .docx  The LKjIP Bab III draft (kinerja.lkjip), written into a template users can replace.
 """
 from __future__ import annotations
@@ -49,7 +58,7 @@ from kinerja.present.xlsx_formats import (
     print_setup,
     write_number,
 )
-from kinerja.reports.evaluasi import Evaluasi, evaluasi
+from kinerja.reports.evaluasi import Evaluasi, evaluasi, is_demo
 from kinerja.reports.workbook import demo_line, mark, write_bab3, write_data, write_e81, write_notes
 from kinerja.safety import csv_safe, is_number, write_cell
 from kinerja.store.db import setting
@@ -78,10 +87,14 @@ def export(con: duckdb.DuckDBPyConnection, tahun: int, out: Path, triwulan: int 
     return out
 
 
+EXCEL_CSV = "-excel.csv"
+
+
 def export_bytes(con: duckdb.DuckDBPyConnection, tahun: int, suffix: str, triwulan: int | None = None,
-                 template: Path | None = None) -> bytes:
-    """The export as bytes (for a download button or a file); suffix .xlsx, .docx, .csv
-    or .parquet; any other is an ExportError."""
+                 template: Path | None = None, analisis=None) -> bytes:
+    """The export as bytes (for a download button or a file); suffix .xlsx, .docx, .csv,
+    -excel.csv (EXCEL_CSV) or .parquet; any other is an ExportError. `analisis`: the Jafung's text
+    for the .docx (kinerja.reports.lkjip.Analisis)."""
     from kinerja.reports.lkjip import TemplateError, write_lkjip
 
     buffer = io.BytesIO()
@@ -89,13 +102,15 @@ def export_bytes(con: duckdb.DuckDBPyConnection, tahun: int, suffix: str, triwul
         write_workbook(con, tahun, triwulan, buffer)
     elif suffix == ".docx":
         try:
-            write_lkjip(con, tahun, triwulan, buffer, template)
+            write_lkjip(con, tahun, triwulan, buffer, template, analisis)
         except TemplateError as exc:
             raise ExportError(str(exc)) from exc
     elif suffix == ".csv":
         to_csv(long_format(con, tahun, triwulan), buffer)
+    elif suffix == EXCEL_CSV:
+        to_csv(long_format(con, tahun, triwulan), buffer, excel=True)
     elif suffix == ".parquet":
-        long_format(con, tahun, triwulan).to_parquet(buffer, index=False)
+        to_parquet(long_format(con, tahun, triwulan), buffer, is_demo(con))
     else:
         raise ExportError(f"format '{suffix}' tidak dikenal. Pakai .xlsx, .docx, .csv atau .parquet.")
     return buffer.getvalue()
@@ -142,13 +157,30 @@ def text(value) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def to_csv(frame: pd.DataFrame, out) -> None:
-    """Dot decimals written exactly as stored ("94.83", never "94.830000" or "9.483e1")."""
+def to_csv(frame: pd.DataFrame, out, excel: bool = False) -> None:
+    """Decimals written exactly as stored ("94.83", never "94.830000" or "9.483e1"); with `excel`
+    the Indonesian Excel dialect ("94,83", ';' between fields, BOM, CRLF)."""
     frame = frame.copy()
-    frame["nilai"] = [plain(v) if pd.notna(v) else None for v in frame["nilai"]]
+    frame["nilai"] = [(plain(v).replace(".", ",") if excel else plain(v)) if pd.notna(v) else None
+                      for v in frame["nilai"]]
     for column in TEXT_COLUMNS:
         frame[column] = [csv_safe(v) if isinstance(v, str) else v for v in frame[column]]
-    frame.to_csv(out, index=False, encoding="utf-8", lineterminator="\n")
+    if excel:
+        frame.to_csv(out, index=False, sep=";", encoding="utf-8-sig", lineterminator="\r\n")
+    else:
+        frame.to_csv(out, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def to_parquet(frame: pd.DataFrame, out, demo: bool) -> None:
+    """The long format, typed; a demo database says so in the schema metadata (kinerja:sumber_data),
+    where readers that do not look for it never see it."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    if demo:
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), b"kinerja:sumber_data": b"demo"})
+    pq.write_table(table, out)
 
 
 # --------------------------------------------------------------------------- evaluation workbook
