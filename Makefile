@@ -36,9 +36,10 @@ run: $(STAMP) $(DB)
 test: $(STAMP)
 	$(BIN)/pytest
 
-# The README's screenshots, from the browser tests (make test never writes tracked files).
+# The README's screenshots, from the browser tests and a page of the printed LKjIP draft (make test
+# never writes tracked files).
 screenshots: $(STAMP)
-	KINERJA_SCREENSHOTS=1 $(BIN)/pytest -m browser
+	KINERJA_SCREENSHOTS=1 $(BIN)/pytest -m "browser or documents"
 
 bench: $(STAMP)
 	for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
