@@ -186,7 +186,8 @@ def test_every_sheet_prints_landscape_one_page_wide_with_its_header_repeated_and
     assert list(paper) == book.sheetnames
     for ws in book.worksheets:
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == paper[ws.title], ws.title
-        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1), ws.title  # 1 is the default
+        fit = ws.sheet_properties.pageSetUpPr.fitToPage
+        assert fit and ws.page_setup.fitToWidth in (None, 1), ws.title  # None: the default, 1
         assert ws.page_setup.fitToHeight == 0 and ws.print_title_rows, ws.title
         assert "&P" in ws.oddFooter.right.text or "&P" in ws.oddFooter.center.text, ws.title
     assert book["Formulir E.81"].print_title_rows == "$6:$9"

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from kinerja.cli import cli
 from kinerja.engine.capaian import capaian
 from kinerja.reports.export import ExportError, export
-from kinerja.reports.lkjip import ANALISIS, DEFAULT_TEMPLATE
+from kinerja.reports.lkjip import ANALISIS, ANALISIS_ANGGARAN, ANALISIS_SASARAN, DEFAULT_TEMPLATE
 from tests.evaluasi_seed import S1, TAHUN, evaluation_year
 
 
@@ -141,12 +141,13 @@ def test_the_jafungs_analysis_takes_the_place_of_the_placeholder(year, tmp_path)
 
     jp = capaian(year, TAHUN).set_index("indikator").at["Jumlah ASN mengikuti pengembangan kompetensi", "indikator_id"]
     write_lkjip(year, TAHUN, None, tmp_path / "lkjip.docx", analisis=Analisis(
-        indikator={int(jp): "Pelatihan daring menambah peserta."}, sasaran={S1: "Sasaran tercapai."},
+        indikator={int(jp): "Pelatihan daring menambah peserta.\x0b"}, sasaran={S1: "Sasaran tercapai."},
         anggaran="Serapan sejalan dengan capaian."))
     paragraphs = texts(docx.Document(str(tmp_path / "lkjip.docx")))
     for text in ("Pelatihan daring menambah peserta.", "Sasaran tercapai.", "Serapan sejalan dengan capaian."):
         assert text in paragraphs
     assert ANALISIS in paragraphs  # the indicators without an analysis keep the marked place
+    assert ANALISIS_SASARAN in paragraphs and ANALISIS_ANGGARAN not in paragraphs
 
 
 def test_wide_tables_are_landscape_with_a_repeated_header_and_rows_that_do_not_split(draft):

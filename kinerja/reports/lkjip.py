@@ -42,13 +42,17 @@ from kinerja.reports.docx_layout import (
     widths,
 )
 from kinerja.reports.evaluasi import DEMO_MARK, DEMO_NOTE, Evaluasi, evaluasi, native
-from kinerja.safety import printable_frame
+from kinerja.safety import printable, printable_frame
 from kinerja.store.queries import run
 from kinerja.values import is_missing
 from kinerja.vocab import NOTES
 
 DEFAULT_TEMPLATE = Path(__file__).parent / "templates" / "lkjip_bab3.docx"
 ANALISIS = "[Analisis Jafung Perencana: uraikan penyebab keberhasilan/kegagalan dan alternatif solusinya]"
+ANALISIS_SASARAN = ("[Analisis Jafung Perencana atas sasaran ini: capaian seluruh indikatornya, faktor pendorong dan "
+                    "penghambat, serta alternatif solusinya]")
+ANALISIS_ANGGARAN = ("[Analisis Jafung Perencana atas efisiensi: capaian kinerja dibandingkan serapan anggaran "
+                     "program/kegiatan]")
 
 
 class TemplateError(ValueError):
@@ -122,7 +126,7 @@ def fill(document, ev: Evaluasi, analisis: Analisis) -> None:
         for row in rows.itertuples(index=False):
             add_indicator(document, ev, row, analisis.indikator.get(row.indikator_id))
         if sasaran:
-            add_analysis(document, analisis.sasaran.get(sasaran))
+            add_analysis(document, analisis.sasaran.get(sasaran), ANALISIS_SASARAN)
     budget = tables(ev)[-1]
     page.turn(landscape=page.wants_landscape(budget))
     document.add_heading("B. Realisasi Anggaran", level=2)
@@ -134,7 +138,7 @@ def fill(document, ev: Evaluasi, analisis: Analisis) -> None:
             f"{format_persen(ev.rata_serapan)}, dengan rata-rata capaian kinerja {format_persen(ev.rata_rata)}.")
     else:
         document.add_paragraph("Data pagu dan realisasi anggaran belum diunggah untuk periode ini.")
-    add_analysis(document, analisis.anggaran)
+    add_analysis(document, analisis.anggaran, ANALISIS_ANGGARAN)
 
 
 class Page:
@@ -255,15 +259,19 @@ def add_indicator(document, ev: Evaluasi, row, own: str | None) -> None:
                 p = document.add_paragraph(style="List Bullet")
                 p.add_run(f"{note_label(kind)}: ").bold = True
                 p.add_run(text)
-    add_analysis(document, own)
+    add_analysis(document, own, ANALISIS)
 
 
-def add_analysis(document, text: str | None) -> None:
+def add_analysis(document, text: str | None, placeholder: str) -> None:
+    """The Jafung's text, a paragraph per line (characters a .docx cannot hold left out); without it
+    the placeholder, highlighted."""
+    text = printable(text) if isinstance(text, str) else None
     if text and text.strip():
         for line in text.strip().splitlines():
-            document.add_paragraph(line)
+            if line.strip():
+                document.add_paragraph(line.strip())
         return
-    run_ = document.add_paragraph().add_run(ANALISIS)
+    run_ = document.add_paragraph().add_run(placeholder)
     run_.italic = True
     run_.font.highlight_color = WD_COLOR_INDEX.YELLOW
 

@@ -72,7 +72,8 @@ def write_e81(workbook, formats: Formats, ev: Evaluasi, instansi: str) -> None:
     for c, width in enumerate(widths):
         ws.set_column(c, c, width)
     # the labels merged over rows h and h + 1 wrap inside their K and Rp columns
-    labels = [(label, widths[k_col(n)] + widths[k_col(n) + 1]) for n, label in E81_KOLOM.items() if n not in (8, 9, 10, 11)]
+    labels = [(label, widths[k_col(n)] + widths[k_col(n) + 1])
+              for n, label in E81_KOLOM.items() if n not in (8, 9, 10, 11)]
     labels += [(label, widths[c]) for c, label in enumerate(E81_TEKS.values())] + [(E81_UNIT, widths[UNIT_COL])]
     fit_row(ws, h + 1, labels)
     # the form's column numbers: 1-4, 5-14 over each K/Rp pair, 15
