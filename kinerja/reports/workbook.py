@@ -195,8 +195,11 @@ def write_bab3(workbook, formats: Formats, ev: Evaluasi, instansi: str) -> None:
     r = 3
     widest = max(len(tabel.kolom) for tabel in tables(ev))
     widths = (BAB3_WIDTHS + [BAB3_NUMBER] * widest)[:widest]
+    starts = []
     for tabel in tables(ev):
+        starts.append(r)
         r = write_table(ws, formats, r, tabel, widths) + 2
+    ws.set_h_pagebreaks(starts[1:])  # each table from the top of a page, its header with it
     for c, width in enumerate(widths):
         ws.set_column(c, c, width)
     print_setup(ws, 0, 1, f"LKjIP Bab III {periode(ev)}", mark=mark(ev))
