@@ -10,6 +10,7 @@ template's body holds. Text goes in as text (a .docx has no formulas); numbers I
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
@@ -48,8 +49,10 @@ def template_path(con: duckdb.DuckDBPyConnection, template: Path | None) -> Path
 
 
 def write_lkjip(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, out,
-                template: Path | None = None) -> None:
-    """The draft for the period into `out` (a path or a binary file object)."""
+                template: Path | None = None, analisis: Mapping | None = None) -> None:
+    """The draft for the period into `out` (a path or a binary file object). `analisis`: the
+    Jafung's analysis (kinerja.collect.siklus.analisis_teks: indikator_id or sasaran text -> list of
+    paragraphs) written where the marked placeholders stand otherwise."""
     path = template_path(con, template)
     try:
         document = docx.Document(str(path))
@@ -58,11 +61,12 @@ def write_lkjip(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None
     ev = evaluasi(con, tahun, triwulan)
     fill(document, dataclasses.replace(ev, **{  # text a .docx cannot hold (control characters) left out
         f.name: printable_frame(getattr(ev, f.name)) for f in dataclasses.fields(ev)
-        if isinstance(getattr(ev, f.name), pd.DataFrame)}))
+        if isinstance(getattr(ev, f.name), pd.DataFrame)}), analisis or {})
     document.save(out)
 
 
-def fill(document, ev: Evaluasi) -> None:
+def fill(document, ev: Evaluasi, analisis: Mapping | None = None) -> None:
+    analisis = analisis or {}
     document.add_heading("BAB III AKUNTABILITAS KINERJA", level=1)
     document.add_heading("A. Capaian Kinerja Organisasi", level=2)
     if ev.capaian.empty:
@@ -83,7 +87,9 @@ def fill(document, ev: Evaluasi) -> None:
             add_table(document, tabel)
         rows = ev.capaian[ev.capaian["sasaran"] == sasaran] if sasaran else ev.capaian[ev.capaian["sasaran"].isna()]
         for row in rows.itertuples(index=False):
-            add_indicator(document, ev, row)
+            add_indicator(document, ev, row, analisis.get(row.indikator_id))
+        if sasaran in analisis:
+            marker(document, analisis[sasaran])
     document.add_heading("B. Realisasi Anggaran", level=2)
     add_table(document, tables(ev)[-1])
     if ev.rata_serapan is not None:
@@ -124,7 +130,7 @@ def shown(value, kind: str) -> str:
     return "" if value is None else str(value)
 
 
-def add_indicator(document, ev: Evaluasi, row) -> None:
+def add_indicator(document, ev: Evaluasi, row, analisis: list[str] | None = None) -> None:
     document.add_paragraph(paragraph(ev, row))
     notes = ev.catatan[ev.catatan["indikator_id"] == row.indikator_id]
     for column in ["faktor_penghambat", "ket", "tindak_lanjut_triwulan", "tindak_lanjut_renja"]:
@@ -134,10 +140,18 @@ def add_indicator(document, ev: Evaluasi, row) -> None:
                 p = document.add_paragraph(style="List Bullet")
                 p.add_run(f"{label}: ").bold = True
                 p.add_run(text)
-    marker(document)
+    marker(document, analisis)
 
 
-def marker(document) -> None:
+def marker(document, analisis: list[str] | None = None) -> None:
+    """The Jafung's analysis paragraphs ("Penyebab …: …"), else the highlighted placeholder."""
+    if analisis:
+        for text in analisis:
+            label, _, body = text.partition(": ")
+            p = document.add_paragraph()
+            p.add_run(f"{label}: ").bold = True
+            p.add_run(body)
+        return
     run_ = document.add_paragraph().add_run(ANALISIS)
     run_.italic = True
     run_.font.highlight_color = WD_COLOR_INDEX.YELLOW
