@@ -38,6 +38,7 @@ ACTIONS: dict[str, tuple[frozenset, frozenset]] = {
     "ekspor": (frozenset({"sekretariat", "pimpinan", "perencana"}), frozenset()),
     "baca_unit": (frozenset({"sekretariat", "pimpinan", "perencana"}), frozenset({"operator"})),
     # The LKjIP cycle (kinerja.collect.siklus).
+    "baca_siklus": (frozenset({"sekretariat", "pimpinan", "perencana"}), frozenset()),
     "siklus": (frozenset({"sekretariat", "perencana"}), frozenset()),
     "siklus_atur": (frozenset({"sekretariat"}), frozenset()),
     "analisis": (frozenset({"perencana"}), frozenset()),
@@ -53,7 +54,7 @@ ACTION_TEXT = {
     "buka_kembali": "membuka kembali triwulan", "tenggat": "mengatur tenggat", "pengaturan": "mengubah pengaturan",
     "akun": "mengelola akun", "baca_audit": "membaca jejak audit", "ekspor": "mengekspor dokumen evaluasi",
     "baca_unit": "membaca data",
-    "siklus": "mencatat langkah siklus LKjIP", "siklus_atur": "mengatur langkah siklus LKjIP",
+    "baca_siklus": "membuka siklus LKjIP", "siklus": "mencatat langkah siklus LKjIP", "siklus_atur": "mengatur langkah siklus LKjIP",
     "analisis": "menulis analisis kinerja", "tanda_tangan": "mencatat penandatanganan LKjIP",
     "buka_tahun": "membuka kembali tahun yang LKjIP-nya sudah ditandatangani", "nomor_surat": "memberi nomor surat",
 }
