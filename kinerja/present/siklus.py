@@ -50,7 +50,8 @@ def timeline(langkah: pd.DataFrame, posisi: dict, satuan_waktu: str | None) -> p
         rows.append({"No": row["nomor"], "Langkah": row["uraian"], "Pelaksana": pelaksana_text(row["pelaksana"]),
                      "Mutu baku": mutu, "Rencana": rencana, "Keadaan": KEADAAN[keadaan(row, posisi["sekarang"])],
                      "Selesai": tanggal(row["pada"]) if row["status"] == "selesai" else "",
-                     "Oleh": row["oleh"] or "", "Dokumen": int(row["dokumen"]), "Arsip fisik": row["arsip_fisik"] or ""})
+                     "Oleh": row["oleh"] or "", "Dokumen": int(row["dokumen"]),
+                     "Arsip fisik": row["arsip_fisik"] or ""})
     return pd.DataFrame(rows)
 
 
