@@ -21,12 +21,16 @@ steps, posisi, pengaturan = cache.siklus(path, tahun, today)
 glance = tampil.ringkas(steps, posisi, today)
 
 
-def done(refused: str | None, success: str) -> None:
-    """Say why a write was refused, or rerun with the new state."""
+def done(refused: str | None, success: str, advance: bool = False) -> None:
+    """Say why a write was refused, or rerun with the new state (`advance`: the step chooser then
+    shows the step that is now current)."""
     if refused:
         st.error(refused, icon=":material/block:")
     else:
         st.session_state["siklus_pesan"] = success
+        if advance:
+            st.session_state.pop("pilihan-langkah", None)
+            st.query_params.pop("langkah", None)
         st.rerun()
 
 
@@ -73,13 +77,13 @@ with step_tab:
                  "sebagai dokumen langkah ini, lalu menandai langkah selesai.")
         if st.button("Buat format semua unit dan selesaikan", icon=":material/folder_zip:",
                      disabled=row["status"] == "selesai"):
-            done(cache.write(dokumen_siklus.sampaikan_format, tahun, akun), "Format semua unit tersimpan.")
+            done(cache.write(dokumen_siklus.sampaikan_format, tahun, akun), "Format semua unit tersimpan.", True)
     elif nomor == 11:
         tujuan = st.text_area("Tujuan surat", dokumen_siklus.TUJUAN)
         tanggal_surat = st.date_input("Tanggal surat", today, format="DD-MM-YYYY")
         if st.button("Buat surat pengantar bernomor", icon=":material/mail:", disabled=row["status"] == "selesai"):
             done(cache.write(dokumen_siklus.buat_surat_pengantar, tahun, akun, tanggal_surat, tujuan,
-                             errors=(TemplateError,)), "Surat pengantar bernomor tersimpan.")
+                             errors=(TemplateError,)), "Surat pengantar bernomor tersimpan.", True)
     else:
         if nomor == 5:
             st.write("Draft Bab III berisi tabel capaian dan analisis Jafung Perencana; setiap pembuatan menjadi "
@@ -101,12 +105,12 @@ with step_tab:
             st.info(plain(reason), icon=":material/info:")
         catatan = st.text_input("Catatan (mis. nomor Surat Tugas)", key=f"catatan-{nomor}")
         if st.button("Tandai langkah selesai", disabled=bool(reason), icon=":material/task_alt:"):
-            done(cache.write(siklus.selesaikan, tahun, nomor, akun, catatan), f"Langkah {nomor} selesai.")
+            done(cache.write(siklus.selesaikan, tahun, nomor, akun, catatan), f"Langkah {nomor} selesai.", True)
     if posisi["ditandatangani"] and may(akun, "buka_tahun"):
         with st.expander("Buka kembali LKjIP yang sudah ditandatangani"):
             alasan = st.text_area("Alasan (wajib, tercatat)", key="alasan-buka")
             if st.button("Buka kembali tahun ini", icon=":material/lock_open:"):
-                done(cache.write(siklus.buka_kembali, tahun, akun, alasan), f"Data {tahun} dapat diubah lagi.")
+                done(cache.write(siklus.buka_kembali, tahun, akun, alasan), f"Data {tahun} dapat diubah lagi.", True)
 
 with analysis_tab:
     indicators, written = cache.siklus_analisis(path, tahun)

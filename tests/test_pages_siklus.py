@@ -83,3 +83,61 @@ def test_a_signed_year_says_so_and_only_the_pimpinan_is_offered_the_reopen(monke
     buttons(app)["Buka kembali tahun ini"].click().run()
     assert not app.exception and not refusals(app)
     assert engine(demo_copy, lambda con: siklus.workflow.signed(con, 2025)) is None
+
+
+def test_the_sekretariat_walks_a_year_from_surat_tugas_to_a_numbered_surat_pengantar(monkeypatch, demo_copy):
+    import io
+
+    import docx
+    import streamlit as st
+
+    from tests.test_siklus import PERENCANA, docx_bytes, write_analysis
+
+    app = open_page(monkeypatch, demo_copy, PAGE, akun="sekretariat", tahun="2024")
+
+    def click(label):
+        next(b for b in app.button if b.label == label).click().run()
+        assert not app.exception and not refusals(app), refusals(app)
+
+    def attach(name, content, komentar=None):
+        app.file_uploader[0].upload(name, content)  # sent with the form's submit
+        if komentar:
+            next(a for a in app.text_area if a.label.startswith("Komentar")).input(komentar)
+        click("Lampirkan dokumen")
+
+    def position():
+        return metrics(app)["Posisi sekarang"]
+
+    attach("surat_tugas.pdf", b"%PDF-1.4 surat tugas")
+    click("Tandai langkah selesai")
+    assert position().startswith("Langkah 2")
+    click("Buat format semua unit dan selesaikan")
+    click("Tandai langkah selesai")  # 3: the register of 2024 is complete
+    assert position().startswith("Langkah 4")
+    engine(demo_copy, write_analysis, 2024)  # the Jafung's analysis of every indicator (its own page test above)
+    st.cache_data.clear()
+    app.run()
+    click("Tandai langkah selesai")
+    click("Buat draft Bab III (versi baru)")
+    click("Tandai langkah selesai")
+    attach("koreksi.docx", docx_bytes("koreksi"), komentar="Tabel 3.1 dirapikan")
+    click("Tandai langkah selesai")
+    assert position().startswith("Langkah 7")
+    next(a for a in app.text_area if a.label == "Notulen").input("Draft disetujui tanpa catatan")
+    next(a for a in app.text_area if a.label.startswith("Daftar hadir")).input("Kepala Badan\nSekretaris")
+    click("Catat rapat")
+    click("Tandai langkah selesai")
+    for nomor, name in [(8, "lkjip.pdf"), (9, "lkjip_ttd.pdf"), (10, "lkjip_sah.pdf")]:
+        assert position().startswith(f"Langkah {nomor}")
+        attach(name, b"%PDF-1.4 " + name.encode())
+        click("Tandai langkah selesai")
+    assert any("hanya dapat dibaca" in rendered(s.value) for s in app.success)
+    click("Buat surat pengantar bernomor")
+    assert position() == "Semua langkah selesai"
+    steps = engine(demo_copy, siklus.langkah, 2024)
+    assert (steps["status"] == "selesai").all() and set(steps["oleh"]) == {"sekretariat"}
+    letter = engine(demo_copy, siklus.dokumen, 2024, 11).iloc[0]
+    _, content, _ = engine(demo_copy, siklus.isi_dokumen, int(letter["id"]))
+    cells = [c.text for t in docx.Document(io.BytesIO(content)).tables for r in t.rows for c in r.cells]
+    assert "001/LKjIP/BKPSDM/2024" in cells
+    assert PERENCANA.nama in set(engine(demo_copy, siklus.analisis, 2024)["oleh"])
