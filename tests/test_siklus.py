@@ -243,6 +243,13 @@ def test_a_year_goes_from_surat_tugas_to_a_numbered_surat_pengantar(demo):
     assert "001/LKjIP/BKPSDM/2024" in text and "20 Februari 2025" in text and "{{" not in text
     actions = set(audit.trail(demo, SEKRETARIAT, tahun=2024)["aksi"])
     assert {"siklus_selesai", "siklus_dokumen", "siklus_rapat", "analisis", "nomor_surat"} <= actions
+    # reopened, the year is signed again only with a newly signed document
+    siklus.buka_kembali(demo, 2024, PIMPINAN, "Lampiran perlu diganti")
+    with pytest.raises(siklus.SiklusError, match="dokumen baru"):
+        siklus.selesaikan(demo, 2024, 9, PIMPINAN)
+    siklus.lampirkan(demo, 2024, 9, "ttd", "lkjip_ttd_2.pdf", PDF + b" 2", PIMPINAN)
+    siklus.selesaikan(demo, 2024, 9, PIMPINAN)
+    assert workflow.signed(demo, 2024)["oleh"] == "pimpinan"
 
 
 # --------------------------------------------------------------------------- a signed year

@@ -64,7 +64,8 @@ ANALISIS_TEKS = {"penyebab": "Penyebab keberhasilan/kegagalan", "solusi": "Alter
 FORMAT_NOMOR = "{urut}/LKjIP/BKPSDM/{tahun}"
 ZIP = "application/zip"
 LANGKAH_COLUMNS = ["nomor", "uraian", "pelaksana", "kelengkapan", "waktu", "output", "rencana_mulai",
-                   "rencana_selesai", "arsip_fisik", "status", "pada", "oleh", "catatan", "dokumen", "terlambat"]
+                   "rencana_selesai", "arsip_fisik", "status", "pada", "oleh", "catatan", "dokumen", "dokumen_berlaku",
+                   "terlambat"]
 
 
 class SiklusError(workflow.WorkflowError):
@@ -77,7 +78,7 @@ class SiklusError(workflow.WorkflowError):
 def langkah(con: duckdb.DuckDBPyConnection, tahun: int, hari_ini: date | None = None) -> pd.DataFrame:
     """The eleven steps of the year, in order: LANGKAH_COLUMNS. status: belum | selesai |
     dibuka_kembali; pada/oleh/catatan of the latest event; dokumen: how many soft copies;
-    terlambat: not done and its planned end (rencana_selesai) is before `hari_ini` (today)."""
+    dokumen_berlaku: those attached since the step was last reopened; terlambat: not done and its planned end (rencana_selesai) is before `hari_ini` (today)."""
     frame = run(con, "siklus_langkah", {"tahun": tahun})
     today = pd.Timestamp(hari_ini or date.today())
     planned = pd.to_datetime(frame["rencana_selesai"])
@@ -202,9 +203,10 @@ def alasan_belum_bisa(con: duckdb.DuckDBPyConnection, tahun: int, nomor: int) ->
     before = [n for n in range(1, nomor) if steps.at[n, "status"] != "selesai"]
     if before:
         return f"Selesaikan dulu langkah {', '.join(map(str, before))} (langkah dijalankan berurutan menurut SOP)."
-    if nomor in BUTUH_DOKUMEN and steps.at[nomor, "dokumen"] == 0:
+    if nomor in BUTUH_DOKUMEN and steps.at[nomor, "dokumen_berlaku"] == 0:
         kinds = " atau ".join(DOKUMEN_TEKS[k] for k in DOKUMEN[nomor])
-        return f"Langkah {nomor} memerlukan dokumen ({kinds}); lampirkan dulu salinan lunaknya."
+        again = " baru (sesudah dibuka kembali)" if steps.at[nomor, "dokumen"] else ""
+        return f"Langkah {nomor} memerlukan dokumen{again} ({kinds}); lampirkan dulu salinan lunaknya."
     if nomor == 3:
         missing = belum_terhimpun(con, tahun)
         if missing:

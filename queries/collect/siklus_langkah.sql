@@ -1,5 +1,6 @@
 -- The eleven steps of a year's LKjIP cycle: the SOP's text unless the year has its own, the plan,
--- the latest event (status, who, when) and how many documents each step holds.
+-- the latest event (status, who, when) and how many documents each step holds (dokumen_berlaku: those
+-- attached after the step was last reopened, which its completion needs).
 WITH latest AS (
     SELECT nomor, arg_max(jenis, id) AS jenis, arg_max(pada, id) AS pada, arg_max(oleh, id) AS oleh,
            arg_max_null(catatan, id) AS catatan
@@ -7,8 +8,15 @@ WITH latest AS (
     WHERE tahun = $tahun
     GROUP BY nomor
 ),
+reopened AS (
+    SELECT nomor, max(id) AS id FROM siklus_peristiwa WHERE tahun = $tahun AND jenis = 'dibuka_kembali' GROUP BY nomor
+),
 docs AS (
-    SELECT nomor, count(*) AS dokumen FROM siklus_dokumen WHERE tahun = $tahun GROUP BY nomor
+    SELECT d.nomor, count(*) AS dokumen,
+           count(*) FILTER (WHERE reopened.id IS NULL OR d.id > reopened.id) AS dokumen_berlaku
+    FROM siklus_dokumen d LEFT JOIN reopened ON reopened.nomor = d.nomor
+    WHERE d.tahun = $tahun
+    GROUP BY d.nomor
 )
 SELECT
     s.nomor,
@@ -24,7 +32,8 @@ SELECT
     latest.pada,
     latest.oleh,
     latest.catatan,
-    coalesce(docs.dokumen, 0) AS dokumen
+    coalesce(docs.dokumen, 0) AS dokumen,
+    coalesce(docs.dokumen_berlaku, 0) AS dokumen_berlaku
 FROM siklus_sop s
 LEFT JOIN siklus_langkah y ON y.tahun = $tahun AND y.nomor = s.nomor
 LEFT JOIN latest ON latest.nomor = s.nomor
