@@ -34,7 +34,11 @@ def main() -> None:
             *([st.Page("pages/indikator.py", title="Indikator", icon=":material/tune:")]
               if allowed("pengaturan_indikator") else []),
         ],
-        "Evaluasi": [st.Page("pages/ekspor.py", title="Ekspor", icon=":material/download:")] if allowed("ekspor") else [],
+        "Evaluasi": [
+            *([st.Page("pages/ekspor.py", title="Ekspor", icon=":material/download:")] if allowed("ekspor") else []),
+            *([st.Page("pages/siklus.py", title="Siklus LKjIP", icon=":material/timeline:")]
+              if allowed("baca_siklus") else []),
+        ],
         "Pengelolaan": [
             *([st.Page("pages/akun.py", title="Akun", icon=":material/manage_accounts:")] if allowed("akun") else []),
             *([st.Page("pages/audit.py", title="Audit", icon=":material/history:")] if allowed("baca_audit") else []),

@@ -37,6 +37,14 @@ ACTIONS: dict[str, tuple[frozenset, frozenset]] = {
     "baca_audit": (frozenset({"sekretariat", "pimpinan"}), frozenset()),
     "ekspor": (frozenset({"sekretariat", "pimpinan", "perencana"}), frozenset()),
     "baca_unit": (frozenset({"sekretariat", "pimpinan", "perencana"}), frozenset({"operator"})),
+    # The LKjIP cycle (kinerja.collect.siklus).
+    "baca_siklus": (frozenset({"sekretariat", "pimpinan", "perencana"}), frozenset()),
+    "siklus": (frozenset({"sekretariat", "perencana"}), frozenset()),
+    "siklus_atur": (frozenset({"sekretariat"}), frozenset()),
+    "analisis": (frozenset({"perencana"}), frozenset()),
+    "tanda_tangan": (frozenset({"sekretariat", "pimpinan"}), frozenset()),
+    "buka_tahun": (frozenset({"pimpinan"}), frozenset()),
+    "nomor_surat": (frozenset({"sekretariat"}), frozenset()),
 }
 # What an action is called in a refusal ("tidak berhak ...").
 ACTION_TEXT = {
@@ -46,6 +54,9 @@ ACTION_TEXT = {
     "buka_kembali": "membuka kembali triwulan", "tenggat": "mengatur tenggat", "pengaturan": "mengubah pengaturan",
     "akun": "mengelola akun", "baca_audit": "membaca jejak audit", "ekspor": "mengekspor dokumen evaluasi",
     "baca_unit": "membaca data",
+    "baca_siklus": "membuka siklus LKjIP", "siklus": "mencatat langkah siklus LKjIP", "siklus_atur": "mengatur langkah siklus LKjIP",
+    "analisis": "menulis analisis kinerja", "tanda_tangan": "mencatat penandatanganan LKjIP",
+    "buka_tahun": "membuka kembali tahun yang LKjIP-nya sudah ditandatangani", "nomor_surat": "memberi nomor surat",
 }
 SOURCES = ("web", "cli")
 

@@ -41,7 +41,8 @@ TABLES = ["unit", "sasaran", "program_kegiatan", "indikator", "target", "target_
           "konvensi_target", "realisasi", "catatan", "submission", "submission_triwulan", "riwayat",
           "skala_kategori", "pengaturan", "langkah_pengumpulan", "tenggat", "lampiran", "anggaran",
           "riwayat_anggaran", "pengaturan_indikator", "riwayat_indikator", "akun", "peran_akun", "unit_akun",
-          "audit", "berkas_bukti", "lampiran_bukti", "periode_renstra"]
+          "audit", "berkas_bukti", "lampiran_bukti", "periode_renstra", "siklus_sop", "siklus_langkah",
+          "siklus_tahun", "siklus_peristiwa", "siklus_dokumen", "siklus_rapat", "analisis_kinerja", "nomor_surat"]
           # sesi (logins) is not data: opening a page as a user writes one
 
 

@@ -12,9 +12,9 @@ from tests.test_pages import engine, open_page, rendered, session_token, table
 from tests.test_pages_pengumpulan import demo_copy  # noqa: F401 (fixture)
 
 ROLE_PAGES = {
-    "sekretariat": {"unggah", "pengumpulan", "ekspor", "akun", "audit", "profil"},
-    "pimpinan": {"pengumpulan", "ekspor", "audit", "profil"},
-    "perencana": {"pengumpulan", "ekspor", "profil"},
+    "sekretariat": {"unggah", "pengumpulan", "ekspor", "siklus", "akun", "audit", "profil"},
+    "pimpinan": {"pengumpulan", "ekspor", "siklus", "audit", "profil"},
+    "perencana": {"pengumpulan", "ekspor", "siklus", "profil"},
     "operator.mutasi": {"unggah", "pengumpulan", "profil"},
 }
 OVERVIEW = {"ringkasan", "sasaran", "unit", "tren", "data"}
@@ -23,8 +23,8 @@ OVERVIEW = {"ringkasan", "sasaran", "unit", "tren", "data"}
 def registered(app) -> set[str]:
     """The pages the navigation offers this session (AppTest.switch_page knows only those)."""
     names = set()
-    for page in ["ringkasan", "sasaran", "unit", "tren", "data", "unggah", "pengumpulan", "ekspor", "akun", "audit",
-                 "profil"]:
+    for page in ["ringkasan", "sasaran", "unit", "tren", "data", "unggah", "pengumpulan", "ekspor", "siklus", "akun",
+                 "audit", "profil"]:
         try:
             app.switch_page(f"pages/{page}.py")
             names.add(page)

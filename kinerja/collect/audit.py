@@ -22,6 +22,10 @@ ACTIONS = {
     "renstra_periode": "Tambah periode Renstra",
     "pengaturan_indikator": "Ubah data/pengaturan indikator",
     "akun_tambah": "Tambah akun", "akun_ubah": "Ubah peran/unit akun", "akun_nonaktif": "Nonaktifkan akun",
+    "siklus_langkah": "Ubah langkah siklus LKjIP", "siklus_pengaturan": "Ubah pengaturan siklus LKjIP",
+    "siklus_selesai": "Selesaikan langkah siklus LKjIP", "siklus_dokumen": "Lampirkan dokumen siklus LKjIP",
+    "siklus_rapat": "Catat rapat finalisasi LKjIP", "analisis": "Tulis analisis kinerja",
+    "buka_tahun": "Buka kembali tahun yang sudah ditandatangani", "nomor_surat": "Beri nomor surat",
     "akun_aktif": "Aktifkan akun", "akun_sandi": "Atur ulang sandi", "ganti_sandi": "Ganti sandi sendiri",
 }
 COLUMNS = ["id", "pada", "akun", "sumber", "aksi", "unit", "tahun", "triwulan", "objek", "lama", "baru"]

@@ -165,6 +165,8 @@ def change_settings(con: duckdb.DuckDBPyConnection, indikator_id: int, dari_tahu
         raise IndikatorError(f"Pengaturan indikator ini untuk {', '.join(locked)} sudah diverifikasi dan terkunci. "
                              f"Minta {workflow.VERIFIER} membuka kembali triwulan itu, atau ubah mulai tahun "
                              "berikutnya.")
+    for tahun in moved:
+        workflow.refuse_signed(con, tahun)
     waktu = waktu or datetime.now()
     with db.transaction(con):
         write_year_settings(con, rows, akun.label, waktu, alasan=alasan.strip(), before=before)

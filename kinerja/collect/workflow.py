@@ -8,6 +8,9 @@ An upload makes its quarters `diajukan` (or `draf` when the unit saves a draft);
 (Unit Pengelola Data) verifies a quarter, which locks it: an upload or a rollback that would change
 a value of a verified quarter is refused until the quarter is reopened, with a reason. Every step
 is kept (who, when, why) in langkah_pengumpulan; the latest one is the quarter's status.
+
+Once the year's LKjIP is signed (step 9 of the SOP's cycle, kinerja.collect.siklus) the whole year
+is read-only the same way, in the same checks, until a Pimpinan reopens it with a reason.
 """
 from __future__ import annotations
 
@@ -69,6 +72,7 @@ def checked_step(con, unit: str, tahun: int, triwulan: int, status: str, akun: A
     step = current(con, unit, tahun, triwulan)
     now = step["status"] if step else "belum"
     where = f"Triwulan {ROMAN[triwulan]} {tahun} unit {unit}"
+    refuse_signed(con, tahun)
     if status not in TRANSITIONS.get(now, set()):
         allowed = ", ".join(sorted(TRANSITIONS.get(now, set()))) or "belum ada (unggah data dulu)"
         raise WorkflowError(f"{where} berstatus {now}; tidak dapat diubah menjadi {status}. "
@@ -119,13 +123,38 @@ def lock_problems(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, touched
     whose values change; 0 (an annual target) touches every quarter."""
     locked = verified(con, unit, tahun)
     hit = sorted(locked) if 0 in touched else sorted(q for q in touched if q in locked)
-    return [
+    return (signed_problems(con, tahun, source) if touched else []) + [
         Problem(source, None, None, None,
                 f"triwulan {ROMAN[q]} {tahun} unit {unit} sudah diverifikasi oleh {locked[q]['oleh']} pada "
                 f"{locked[q]['pada']:%d-%m-%Y %H:%M}; nilainya terkunci. Minta {VERIFIER} membuka kembali "
                 "triwulan ini di halaman Pengumpulan, lalu unggah ulang.", kind="terkunci")
         for q in hit
     ]
+
+
+def signed(con: duckdb.DuckDBPyConnection, tahun: int) -> dict | None:
+    """The signing of the year's LKjIP (oleh, pada) while it holds (the latest event of SOP step 9
+    is 'selesai'), else None: from then on no value, note, setting or step of the year changes."""
+    found = run(con, "siklus_ditandatangani", {"tahun": tahun})
+    return None if found.empty else found.iloc[0].to_dict()
+
+
+def signed_problems(con: duckdb.DuckDBPyConnection, tahun: int, source: str | None) -> list[Problem]:
+    """One error when the year's LKjIP is signed (see `signed`), else none."""
+    done = signed(con, tahun)
+    if done is None:
+        return []
+    return [Problem(source, None, None, None,
+                    f"LKjIP tahun {tahun} sudah ditandatangani (dicatat oleh {done['oleh']} pada "
+                    f"{done['pada']:%d-%m-%Y %H:%M}); data tahun {tahun} hanya dapat dibaca. Perubahan memerlukan "
+                    "Pimpinan membuka kembali tahun ini di halaman Siklus LKjIP, dengan alasan.", kind="terkunci")]
+
+
+def refuse_signed(con: duckdb.DuckDBPyConnection, tahun: int) -> None:
+    """WorkflowError when the year's LKjIP is signed."""
+    problems = signed_problems(con, tahun, None)
+    if problems:
+        raise WorkflowError(problems[0].message)
 
 
 def ensure_unlocked(con: duckdb.DuckDBPyConnection, indikator_id: int, tahun: int, triwulan: int) -> None:
@@ -144,6 +173,7 @@ def deadlines(con: duckdb.DuckDBPyConnection, tahun: int) -> pd.DataFrame:
 def set_deadline(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int, tanggal: date, akun: Akun) -> None:
     """A quarter's deadline (Sekretariat); unchanged dates write nothing."""
     require(akun, "tenggat")
+    refuse_signed(con, tahun)
     before = deadlines(con, tahun).set_index("triwulan").at[triwulan, "tanggal"]
     if before.date() == tanggal:
         return

@@ -329,7 +329,10 @@ def plan_import(
 def lock_problems(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> list[Problem]:
     """Errors for every change the plan would make to a verified quarter: values, notes, and the
     settings of the year (which every quarter's capaian is computed with)."""
-    problems = workflow.lock_problems(con, plan.unit, plan.tahun, plan.touched_quarters(), None)  # the whole file
+    touched = plan.touched_quarters()
+    problems = workflow.lock_problems(con, plan.unit, plan.tahun, touched, None)  # the whole file
+    if not touched and plan.has_changes:  # structure, settings or budget only: a signed year refuses them too
+        problems += workflow.signed_problems(con, plan.tahun, None)
     moved = [p for p in plan.indicators if p.settings_changed]
     locked = indikator.locked_years(con, plan.unit, [plan.tahun]) if moved else []
     for p in moved if locked else []:

@@ -19,6 +19,7 @@ from kinerja.auth import Ditolak, require
 from kinerja.collect import indikator as collect_indikator
 from kinerja.collect import register as collect_register
 from kinerja.collect import reminders, workflow
+from kinerja.collect import siklus as collect_siklus
 from kinerja.collect import versions as collect_versions
 from kinerja.engine import capaian as engine
 from kinerja.engine import proyeksi as engine_proyeksi
@@ -299,3 +300,46 @@ def write(action, *args, errors: tuple = (), **kwargs) -> str | None:
         return plain(exc)
     clear_caches()
     return None
+
+
+# --------------------------------------------------------------------------- the LKjIP cycle
+
+
+@st.cache_data(show_spinner=False)
+def siklus(path: str, tahun: int, hari_ini) -> tuple[pd.DataFrame, dict, dict]:
+    """(steps, position, settings) of the year's cycle (kinerja.collect.siklus.langkah, posisi,
+    pengaturan) as of `hari_ini`."""
+    return using(lambda con: (collect_siklus.langkah(con, tahun, hari_ini), collect_siklus.posisi(con, tahun, hari_ini),
+                              collect_siklus.pengaturan(con, tahun)))
+
+
+@st.cache_data(show_spinner=False)
+def siklus_dokumen(path: str, tahun: int) -> pd.DataFrame:
+    return using(collect_siklus.dokumen, tahun)
+
+
+def siklus_isi(dokumen_id: int) -> bytes:
+    """The bytes of a cycle document, for a download button."""
+    return using(collect_siklus.isi_dokumen, dokumen_id)[1]
+
+
+@st.cache_data(show_spinner=False)
+def siklus_rapat(path: str, tahun: int) -> pd.DataFrame:
+    return using(collect_siklus.rapat, tahun)
+
+
+@st.cache_data(show_spinner=False)
+def siklus_analisis(path: str, tahun: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(every indicator of the year with its analysis, the analysis in force of every key)."""
+    return using(lambda con: (collect_siklus.indikator_analisis(con, tahun), collect_siklus.analisis(con, tahun)))
+
+
+@st.cache_data(show_spinner=False)
+def siklus_alasan(path: str, tahun: int, nomor: int) -> str | None:
+    """Why step `nomor` cannot be completed now (collect.siklus.alasan_belum_bisa), or None."""
+    return using(collect_siklus.alasan_belum_bisa, tahun, nomor)
+
+
+@st.cache_data(show_spinner=False)
+def nomor_surat(path: str, tahun: int) -> pd.DataFrame:
+    return using(collect_siklus.nomor_surat, tahun)

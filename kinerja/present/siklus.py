@@ -1,0 +1,81 @@
+"""The LKjIP cycle as a reader sees it (pages/siklus.py): the eleven steps as a timeline table with
+an Indonesian state per step, and the one-line position for the Pimpinan."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from kinerja.collect.siklus import DOKUMEN_TEKS, PELAKSANA
+
+KEADAAN = {"selesai": "✅ Selesai", "sekarang": "▶️ Sedang berjalan", "terlambat": "⚠️ Terlambat",
+           "dibuka_kembali": "↩️ Dibuka kembali", "belum": "○ Belum"}
+
+
+def tanggal(value) -> str:
+    """dd-mm-yyyy, '' for a missing date."""
+    return "" if value is None or pd.isna(value) else f"{pd.Timestamp(value):%d-%m-%Y}"
+
+
+def date_or_none(value) -> date | None:
+    """A stored date for a date input: None when missing."""
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def keadaan(row: dict, sekarang: int | None) -> str:
+    """The state of a step as KEADAAN names it: late wins over 'now' (a late step is what the
+    Pimpinan must see)."""
+    if row["status"] == "selesai":
+        return "selesai"
+    if row["terlambat"]:
+        return "terlambat"
+    if row["status"] == "dibuka_kembali":
+        return "dibuka_kembali"
+    return "sekarang" if row["nomor"] == sekarang else "belum"
+
+
+def pelaksana_text(codes: str | None) -> str:
+    return ", ".join(PELAKSANA[c] for c in (codes or "").split(",") if c in PELAKSANA)
+
+
+def timeline(langkah: pd.DataFrame, posisi: dict, satuan_waktu: str | None) -> pd.DataFrame:
+    """One row per step for the page: No, Langkah, Pelaksana, Mutu baku (kelengkapan · waktu ·
+    output), Rencana, Keadaan, Selesai, Oleh, Dokumen, Arsip fisik."""
+    satuan = f" {satuan_waktu}" if satuan_waktu else ""
+    rows = []
+    for row in langkah.to_dict("records"):
+        waktu = "" if pd.isna(row["waktu"]) else f"{int(row['waktu'])}{satuan}"
+        mutu = " · ".join(p for p in (row["kelengkapan"] or "", waktu, row["output"] or "") if p)
+        rencana = " s.d. ".join(t for t in (tanggal(row["rencana_mulai"]), tanggal(row["rencana_selesai"])) if t)
+        rows.append({"No": row["nomor"], "Langkah": row["uraian"], "Pelaksana": pelaksana_text(row["pelaksana"]),
+                     "Mutu baku": mutu, "Rencana": rencana, "Keadaan": KEADAAN[keadaan(row, posisi["sekarang"])],
+                     "Selesai": tanggal(row["pada"]) if row["status"] == "selesai" else "",
+                     "Oleh": row["oleh"] or "", "Dokumen": int(row["dokumen"]),
+                     "Arsip fisik": row["arsip_fisik"] or ""})
+    return pd.DataFrame(rows)
+
+
+def ringkas(langkah: pd.DataFrame, posisi: dict, hari_ini: date | None = None) -> dict:
+    """The glance: sekarang ("Langkah 5: Membuat draft LAKIP" or "Semua langkah selesai"),
+    kemajuan ("4 dari 11 langkah"), tenggat ("28-02-2026 · 12 hari lagi" / "· lewat 3 hari"),
+    terlambat (["Langkah 2: …"]), ditandatangani (text or None)."""
+    names = dict(zip(langkah["nomor"], langkah["uraian"]))
+    now = posisi["sekarang"]
+    days = posisi["sisa_hari"]
+    when = "hari ini" if days == 0 else (f"{days} hari lagi" if days > 0 else f"lewat {-days} hari")
+    signed = posisi["ditandatangani"]
+    return {"sekarang": f"Langkah {now}: {names[now]}" if now else "Semua langkah selesai",
+            "kemajuan": f"{posisi['selesai']} dari {len(langkah)} langkah",
+            "tenggat": f"{tanggal(posisi['tenggat_laporan'])} · {when}" if now else tanggal(posisi["tenggat_laporan"]),
+            "terlambat": [f"Langkah {n}: {names[n]}" for n in posisi["terlambat"]],
+            "ditandatangani": (f"Ditandatangani, dicatat oleh {signed['oleh']} pada {tanggal(signed['pada'])}"
+                               if signed else None)}
+
+
+def dokumen_table(dokumen: pd.DataFrame) -> pd.DataFrame:
+    """The documents for the page: Langkah, Jenis, Versi, Berkas, Komentar, Diunggah, Oleh."""
+    return pd.DataFrame({"Langkah": dokumen["nomor"], "Jenis": dokumen["jenis"].map(DOKUMEN_TEKS),
+                         "Versi": dokumen["versi"], "Berkas": dokumen["nama_berkas"],
+                         "Komentar": dokumen["komentar"].fillna(""),
+                         "Diunggah": dokumen["pada"].map(lambda v: f"{pd.Timestamp(v):%d-%m-%Y %H:%M}"),
+                         "Oleh": dokumen["oleh"]})
