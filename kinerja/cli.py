@@ -284,6 +284,17 @@ def pulihkan(file, db_file):
     echo(f"Basis data sebelumnya disimpan sebagai {kept}." if kept else "Sebelumnya tidak ada basis data.")
 
 
+@cli.command("hitung-ulang", help="Menghitung ulang tabel capaian tersimpan dari data (mis. setelah data diubah "
+                                  "langsung di basis data).")
+@click.option("--oleh", default=None, help="Nama yang dicatat (bawaan: pengguna sistem operasi).")
+@db_option
+def hitung_ulang(oleh, db_file):
+    from kinerja.collect.hitung import hitung_ulang as rebuild
+
+    rows = rebuild(open_db(db_file), cli_account(oleh))
+    echo(f"Capaian tersimpan dihitung ulang: {format_angka(rows)} baris (indikator × tahun × periode).")
+
+
 def read_password(prompt: str) -> str:
     """A password from standard input (one line), or prompted twice on a terminal; never an option,
     so it stays out of the shell history and the process list."""

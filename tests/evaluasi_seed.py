@@ -16,6 +16,7 @@ def kegiatan(con, indikator_id: int) -> int:
     pk = con.execute("INSERT INTO program_kegiatan (kode, nama, level, parent_id) VALUES (?, ?, 'kegiatan', ?) "
                      "RETURNING id", [*KEGIATAN, program]).fetchone()[0]
     con.execute("UPDATE indikator SET level = 'kegiatan', parent_id = ? WHERE id = ?", [pk, indikator_id])
+    seed.stored(con, [indikator_id])
     return pk
 
 

@@ -1,8 +1,11 @@
 """Test helper: write indicators, targets and realisations straight into the tables, so the
-capaian engine can be tested without going through the importer."""
+capaian engine can be tested without going through the importer. Each helper brings the stored
+capaian (kinerja.store.materialised) up to date with what it wrote, as the write functions do."""
 from __future__ import annotations
 
 from decimal import Decimal
+
+from kinerja.store import materialised
 
 TAHUN = 2024
 
@@ -50,13 +53,24 @@ def indikator(con, nama: str = "Indikator", *, unit: str = "MUTASI", tahun: int 
                         [[indikator_id, tahun, q, Decimal(str(v))] for q, v in realisasi.items()])
     if konvensi:
         con.execute("INSERT INTO konvensi_target VALUES (?, ?, ?)", [indikator_id, tahun, konvensi])
+    stored(con, [indikator_id])
     return indikator_id
+
+
+def stored(con, indikator_ids=None) -> None:
+    """Refresh the stored capaian of these indicators in every year (None: of everything)."""
+    if indikator_ids is None:
+        materialised.touch_all(con)
+    else:
+        materialised.touch(con, indikator_ids, None)
+    materialised.flush(con)
 
 
 def clear(con) -> None:
     """Remove every indicator and its values (units and scales stay)."""
     con.execute("DELETE FROM target; DELETE FROM realisasi; DELETE FROM konvensi_target; "
                 "DELETE FROM indikator; DELETE FROM sasaran")
+    stored(con)
 
 
 def use_scale(con, name: str, bands: list[tuple]) -> None:
@@ -64,3 +78,4 @@ def use_scale(con, name: str, bands: list[tuple]) -> None:
     con.executemany("INSERT INTO skala_kategori VALUES (?, ?, ?, ?, ?)",
                     [[name, *band] for band in bands])
     con.execute("UPDATE pengaturan SET nilai = ? WHERE kunci = 'skala_aktif'", [name])
+    stored(con)

@@ -30,6 +30,7 @@ def year_values(con, indikator_id: int, tahun: int, quarters: dict[int, str], ta
     for q, nilai in quarters.items():
         con.execute("INSERT INTO realisasi (indikator_id, tahun, triwulan, nilai) VALUES (?, ?, ?, ?)",
                     [indikator_id, tahun, q, Decimal(nilai)])
+    seed.stored(con, [indikator_id])
 
 
 def compared(con, tahun: int, triwulan=None) -> dict:

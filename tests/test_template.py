@@ -28,6 +28,7 @@ def program_kegiatan(con, kode, nama, level, parent=None) -> int:
 
 def place(con, indikator_id, level, parent):
     con.execute("UPDATE indikator SET level = ?, parent_id = ? WHERE id = ?", [level, parent, indikator_id])
+    seed.stored(con, [indikator_id])
 
 
 @pytest.fixture

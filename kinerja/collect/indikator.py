@@ -17,7 +17,7 @@ import pandas as pd
 from kinerja.auth import Akun, require
 from kinerja.collect import audit, workflow
 from kinerja.names import indicator_key
-from kinerja.store import db
+from kinerja.store import db, materialised
 from kinerja.store.queries import run, sql
 from kinerja.store.renstra import period_of
 from kinerja.vocab import AGREGASI, KONVENSI, POLARITAS, ROMAN
@@ -94,6 +94,7 @@ def write_year_settings(con, rows: list[dict], oleh: str, waktu: datetime, submi
                 history.append({"indikator_id": row["indikator_id"], "tahun": row["tahun"], "kolom": key,
                                 "nilai_lama": lama, "nilai_baru": baru})
     frame = pd.DataFrame(rows, columns=ROW_COLUMNS)
+    materialised.touch_settings(con, zip(frame["indikator_id"], frame["tahun"]))
     con.register("incoming_pengaturan", frame)
     try:
         con.execute(sql("write_pengaturan_indikator"))
@@ -206,6 +207,7 @@ def change_master(con: duckdb.DuckDBPyConnection, indikator_id: int, changes: di
         con.execute(sql("write_indikator_master"), {
             "id": indikator_id, **{k: changed.get(k, current.get(k)) for k in MASTER},
             "nama_norm": indicator_key(changed.get("nama", current["nama"]))})
+        materialised.touch(con, [indikator_id], None)  # names and satuan are stored with every capaian row
         waktu = waktu or datetime.now()
         record(con, history, akun.label, waktu, alasan.strip())
         audit.record(con, akun, "pengaturan_indikator", unit=current["unit_kode"], objek=f"indikator {indikator_id}",

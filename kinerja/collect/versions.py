@@ -24,7 +24,7 @@ import pandas as pd
 from kinerja.auth import Akun, require
 from kinerja.collect import audit, workflow
 from kinerja.model import TargetValue
-from kinerja.store import db
+from kinerja.store import db, materialised
 from kinerja.store.queries import insert_frame, new_ids, run, sql
 from kinerja.vocab import ROMAN
 
@@ -125,6 +125,9 @@ def restore_version(con, submission_id: int, akun: Akun, waktu: datetime | None,
             {"pemulihan_ke_versi": int(version["versi"]), "nilai_berubah": len(changes)})
         insert_frame(con, "write_values", "incoming_values", restored_values(changes),
                      {"submission": new_id, "waktu": waktu})
+        measured = changes[changes["jenis"] != "target_renstra"]
+        for year, group in measured.groupby("tahun"):
+            materialised.touch(con, group["indikator_id"], int(year))
         workflow.record_upload(con, unit, tahun, quarters, new_id, akun.label, waktu)
         audit.record(con, akun, "pulihkan", unit=unit, tahun=tahun, triwulan=triwulan, objek=version["nama_berkas"],
                      lama=f"versi {newest}",

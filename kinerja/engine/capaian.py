@@ -1,7 +1,9 @@
 """Capaian kinerja per indicator: target and realisation to date, achievement %, kategori.
 
-The formulas of spec/capaian.md live in queries/capaian.sql only; they run set-wise and exactly
-(integer arithmetic, see the query). This module names the columns and shapes the target cells.
+The formulas of spec/capaian.md live in queries/engine/capaian.sql only; they run set-wise and
+exactly (integer arithmetic, see the query). Their result is stored per indicator, year and period
+and kept by every write (kinerja.store.materialised); capaian() reads it, capaian_langsung()
+computes it on the fly. This module names the columns and shapes the target cells.
 """
 from __future__ import annotations
 
@@ -58,11 +60,23 @@ def capaian(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = N
           Indikator page (the settings are those in force for `tahun`, kinerja.indikator);
       indikator_id, sasaran_id: ids.
     """
+    return shaped(con, "capaian_tabel", {"tahun": tahun, "periode": triwulan or 0, "unit": unit})
+
+
+def capaian_langsung(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = None,
+                     unit: str | None = None) -> pd.DataFrame:
+    """capaian() computed on the fly by queries/engine/capaian.sql instead of read from the stored
+    table (kinerja.store.materialised): the reference the stored rows are tested against. Same
+    columns and order."""
+    return shaped(con, "capaian", {"tahun": tahun, "periode": [triwulan or 0], "unit": unit, "indikator": None})
+
+
+def shaped(con: duckdb.DuckDBPyConnection, query: str, params: dict) -> pd.DataFrame:
+    """The rows of `query` with the target cells and the plausibility flags, in COLUMNS."""
     # Through Arrow: its strings reach pandas without a Python object per cell (5× faster than
     # .df() for a 500k-row year); the query returns no DECIMAL, which would become Decimal objects.
-    params = {"tahun": tahun, "triwulan": triwulan, "unit": unit}
     con.complete()  # run out any result the caller left pending: con.sql() refuses to start beside one
-    frame = con.sql(sql("capaian"), params=params).to_arrow_table().to_pandas()
+    frame = con.sql(sql(query), params=params).to_arrow_table().to_pandas()
     for cell in TARGET_CELLS:
         frame[cell] = target_cell(frame[f"{cell}_bawah"], frame[f"{cell}_atas"])
     # a partial capaian (belum lengkap) is not judged, so not flagged for its size either

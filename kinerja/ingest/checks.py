@@ -40,7 +40,8 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
     """Warnings for the rows of an import plan. stored_values: (indicator id, jenis, triwulan) ->
     stored value of the year; history: (indicator id, triwulan) -> realisation of earlier years."""
     found = []
-    for ind in plan.indicators:
+    flagged = implausible(plan.indicators, stored_values)
+    for index, ind in enumerate(plan.indicators):
         row = ind.row
 
         def warn(key: str, cell, message: str, kind: str = "lain") -> None:
@@ -66,7 +67,7 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
                 warn(f"realisasi_tw{q}", format_angka(value),
                      f"jauh di luar realisasi TW {ROMAN[q]} tahun-tahun sebelumnya ({past}). Pastikan angka "
                      "dan satuannya benar (mis. persen ditulis 85, bukan 0,85).")
-        for q, reason in implausible(ind, stored_values):
+        for q, reason in flagged.get(index, []):
             warn(f"realisasi_tw{q}", format_angka(row.realisasi[q]),
                  f"{reason}. Pastikan angka dan satuannya benar (mis. persen ditulis 85, bukan 0,85; tanpa "
                  "nol berlebih).", kind="periksa_format")
@@ -80,23 +81,31 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
     return found
 
 
-def implausible(ind, stored_values: dict) -> list[tuple[int, str]]:
-    """(quarter, "periksa satuan/format: …") for each realisation of the row that
-    kinerja.plausibility flags against the quarter's target as the file (else the database) has it.
-    Without a quarterly target the annual one is used, but then a kumulatif quarter's amount is
-    not judged by its capaian (a quarter is naturally a fraction of the year)."""
-    row, rows = ind.row, []
-    for q in sorted(row.realisasi):
-        own = row.target_triwulan.get(q) or stored_values.get((ind.id, "target", q))
-        target = own or row.target_tahunan or stored_values.get((ind.id, "target", 0))
-        judged = own is not None or ind.attrs["agregasi"] != "kumulatif"
-        capaian = capaian_nilai(row.realisasi[q], target and target.bawah, target and target.atas,
-                             ind.attrs["polaritas"], "A") if judged else None
-        rows.append({"triwulan": q, "realisasi": float(row.realisasi[q]),
-                     "target_bawah": float(target.bawah) if target else None,
-                     "target_atas": float(target.atas) if target else None,
-                     "capaian_persen": None if capaian is None else float(capaian), "satuan": ind.attrs["satuan"]})
+def implausible(indicators: list, stored_values: dict) -> dict[int, list[tuple[int, str]]]:
+    """Per indicator of the plan (by position): (quarter, "periksa satuan/format: …") for each
+    realisation of its row that kinerja.plausibility flags against the quarter's target as the file
+    (else the database) has it. Without a quarterly target the annual one is used, but then a
+    kumulatif quarter's amount is not judged by its capaian (a quarter is naturally a fraction of
+    the year). One call of plausibility.flags for the whole file."""
+    rows = []
+    for index, ind in enumerate(indicators):
+        row = ind.row
+        for q in sorted(row.realisasi):
+            own = row.target_triwulan.get(q) or stored_values.get((ind.id, "target", q))
+            target = own or row.target_tahunan or stored_values.get((ind.id, "target", 0))
+            judged = own is not None or ind.attrs["agregasi"] != "kumulatif"
+            capaian = capaian_nilai(row.realisasi[q], target and target.bawah, target and target.atas,
+                                 ind.attrs["polaritas"], "A") if judged else None
+            rows.append({"indikator": index, "triwulan": q, "realisasi": float(row.realisasi[q]),
+                         "target_bawah": float(target.bawah) if target else None,
+                         "target_atas": float(target.atas) if target else None,
+                         "capaian_persen": None if capaian is None else float(capaian),
+                         "satuan": ind.attrs["satuan"]})
     if not rows:
-        return []
+        return {}
     frame = pd.DataFrame(rows)
-    return [(q, reason) for q, reason in zip(frame["triwulan"], plausibility.flags(frame)) if reason]
+    found: dict[int, list[tuple[int, str]]] = {}
+    for index, q, reason in zip(frame["indikator"], frame["triwulan"], plausibility.flags(frame)):
+        if reason:
+            found.setdefault(int(index), []).append((int(q), reason))
+    return found

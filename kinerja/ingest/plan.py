@@ -274,7 +274,7 @@ def plan_import(
                     "(NO | SASARAN | INDIKATOR KINERJA | TARGET ...) atau Formulir E.81.", kind="tanpa_indikator")
         )
     place_end_targets(con, workbook, tahun, plan.problems)
-    stored = load_stored(con, unit, tahun)
+    stored = {"indikator": load_indicators(con, unit, tahun)}
     matches = [match_indicator(row, stored["indikator"], plan.same_as) for row in workbook.rows]
     unmatched = [i for i, m in enumerate(matches) if m is None]
     nears = near_matches([workbook.rows[i] for i in unmatched], stored["indikator"],
@@ -318,11 +318,13 @@ def plan_import(
     plan.anggaran = plan_anggaran(con, workbook.budgets, tahun, plan.problems)
     if plan.errors:
         return plan
+    named = sorted({int(p.id) for p in plan.indicators if p.id is not None})
+    stored.update(load_values(con, named, tahun))
     for index, ind in enumerate(plan.indicators):
         plan_values(plan, index, ind, stored)
     plan.problems += lock_problems(con, plan)
     if plan.ok:
-        plan.problems += checks.plan_warnings(plan, stored["values"], load_history(con, unit, tahun))
+        plan.problems += checks.plan_warnings(plan, stored["values"], load_history(con, named, tahun))
     return plan
 
 
@@ -386,30 +388,38 @@ def keep_unit_sheets(con: duckdb.DuckDBPyConnection, workbook: ParsedWorkbook, u
                           budgets=budgets, titles=titles, fates=fates)
 
 
-def load_stored(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict:
-    """The unit's indicators and their stored values of the year (and Renstra targets)."""
-    params = {"unit": unit, "tahun": tahun}
+def load_indicators(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict[str, dict]:
+    """The unit's indicators with the settings in force for the year, by "kode:", "nama:" (the name
+    key) and "id:", for matching the rows of a file."""
     indikator = {}
-    for record in run(con, "import_indikator_unit", params).to_dict(orient="records"):
+    for record in run(con, "import_indikator_unit", {"unit": unit, "tahun": tahun}).to_dict(orient="records"):
         if isinstance(record["kode"], str):
             indikator["kode:" + record["kode"].lower()] = record
         indikator["nama:" + indicator_key(record["nama"])] = record
         indikator["id:" + str(record["id"])] = record
+    return indikator
+
+
+def load_values(con: duckdb.DuckDBPyConnection, ids: list[int], tahun: int) -> dict:
+    """The stored values of the year (and Renstra targets), notes and conventions of the indicators
+    the file names (`ids`): what planning compares the file with."""
+    params = {"ids": ids, "tahun": tahun}
     values = {}
-    for jenis, tw, bawah, atas, teks, ind in con.execute(sql("import_nilai_unit"), params).fetchall():
+    for jenis, tw, bawah, atas, teks, ind in con.execute(sql("import_nilai"), params).fetchall():
         values[(ind, jenis, tw)] = TargetValue(bawah, atas, teks) if jenis != "realisasi" else bawah
     notes = {
         (record["indikator_id"], record["triwulan"]): {k: record[k] for k in NOTES}
-        for record in con.execute(sql("import_catatan_unit"), params).df().to_dict(orient="records")
+        for record in con.execute(sql("import_catatan"), params).df().to_dict(orient="records")
     }
-    konvensi = dict(con.execute(sql("import_konvensi_unit"), params).fetchall())
-    return {"indikator": indikator, "values": values, "notes": notes, "konvensi": konvensi}
+    konvensi = dict(con.execute(sql("import_konvensi"), params).fetchall())
+    return {"values": values, "notes": notes, "konvensi": konvensi}
 
 
-def load_history(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict[tuple[int, int], list[Decimal]]:
-    """Realisation of earlier years per (indicator id, quarter), for the outlier warning."""
+def load_history(con: duckdb.DuckDBPyConnection, ids: list[int], tahun: int) -> dict[tuple[int, int], list[Decimal]]:
+    """Realisation of earlier years per (indicator id, quarter) of the indicators the file names,
+    for the outlier warning."""
     history: dict[tuple[int, int], list[Decimal]] = {}
-    for ind, tw, nilai in con.execute(sql("checks_riwayat_realisasi"), {"unit": unit, "tahun": tahun}).fetchall():
+    for ind, tw, nilai in con.execute(sql("checks_riwayat_realisasi"), {"ids": ids, "tahun": tahun}).fetchall():
         history.setdefault((ind, tw), []).append(Decimal(nilai))
     return history
 

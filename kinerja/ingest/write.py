@@ -16,7 +16,7 @@ from kinerja.model import (
     fmt_plain,
 )
 from kinerja.names import indicator_key, normalize_name
-from kinerja.store import db
+from kinerja.store import db, materialised
 from kinerja.store.queries import insert_frame, new_ids, sql
 from kinerja.vocab import NOTES
 
@@ -55,6 +55,7 @@ def write_plan(
     ids = write_structure(con, plan)
     write_settings(con, plan, ids, submission_id, akun.label, waktu)
     write_values(con, plan, ids, submission_id, waktu)
+    touch_capaian(con, plan, ids)
     write_anggaran(con, plan.anggaran, submission_id, waktu)
     workflow.record_upload(con, plan.unit, plan.tahun, plan.reported_quarters(), submission_id, akun.label,
                            waktu, draf)
@@ -62,6 +63,18 @@ def write_plan(
                  objek=plan.filename, baru=f"versi {versi}: nilai " + ", ".join(
                      f"{plan.count(s)} {s}" for s in ("baru", "berubah", "dihapus")), waktu=waktu)
     return ImportResult(plan, written=True, submission_id=submission_id, versi=versi)
+
+
+def touch_capaian(con, plan: ImportPlan, ids: list[int]) -> None:
+    """What of the stored capaian this plan changes (kinerja.store.materialised, refreshed when the
+    transaction commits): its indicators in its year (values, conventions, the year's settings,
+    whose other years write_settings names), the years of other values, and every year of an
+    indicator whose master (name, kode, satuan, sasaran) changed."""
+    materialised.touch(con, ids, plan.tahun)
+    for change in plan.changes:
+        if change.status != "sama" and change.jenis in ("target", "realisasi") and change.tahun != plan.tahun:
+            materialised.touch(con, [ids[change.indicator]], change.tahun)
+    materialised.touch(con, [ids[i] for i, p in enumerate(plan.indicators) if p.changed and not p.is_new], None)
 
 
 def write_submission(con, plan: ImportPlan, oleh: str, waktu: datetime) -> tuple[int, int]:

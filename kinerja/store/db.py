@@ -21,6 +21,8 @@ from pathlib import Path
 import duckdb
 from filelock import FileLock, Timeout
 
+from kinerja.store import materialised
+
 DEFAULT_DB = Path("data") / "kinerja.duckdb"
 MIGRATIONS = Path(__file__).parent / "migrations"
 # How long a user waits for another process before being told the database is busy (seconds).
@@ -443,7 +445,9 @@ def transaction(con: duckdb.DuckDBPyConnection):
         con.execute("BEGIN TRANSACTION")
         try:
             yield con
+            materialised.flush(con)  # the stored capaian follows what this transaction changed
         except BaseException as exc:
+            materialised.discard(con)
             try:
                 con.execute("ROLLBACK")
             except duckdb.Error:
@@ -504,6 +508,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             continue
         with transaction(con):
             con.execute(path.read_text(encoding="utf-8"))
+            if version == materialised.VERSION:
+                materialised.touch_all(con)  # an existing database: its stored capaian, filled once
             con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
     seed(con)
     return schema_version(con)
@@ -528,3 +534,4 @@ def seed(con: duckdb.DuckDBPyConnection) -> None:
                 [(scale, *band) for band in bands],
             )
         con.executemany("INSERT INTO pengaturan VALUES (?, ?) ON CONFLICT DO NOTHING", list(SETTINGS.items()))
+        materialised.touch_all(con)  # the active scale may be new

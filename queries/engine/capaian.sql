@@ -1,6 +1,8 @@
 -- Capaian kinerja per indicator (spec/capaian.md): the one place where its formulas live.
--- $tahun; $triwulan: 1-4 = target and realisation to date at the end of that quarter, NULL = the
--- whole year; $unit: a unit kode, or NULL for every unit.
+-- $tahun; $periode: a list of periods, each 1-4 = target and realisation to date at the end of that
+-- quarter, 0 = the whole year (one row per indicator and period); $unit: a unit kode, or NULL for
+-- every unit; $indikator: a list of indicator ids, or NULL for all. The engine reads the stored
+-- result (capaian_tersimpan, kinerja.store.materialised); this query fills it and is its reference.
 --
 -- Exactness: DuckDB divides DECIMALs in DOUBLE, which misrounds ties (203.93 / 200 × 100 = 101.965
 -- must give 101.97). So values are scaled to integer micro-units (HUGEINT), every to-date value is
@@ -9,8 +11,10 @@
 WITH
 p AS (
     SELECT CAST($tahun AS INTEGER) AS tahun,
-           CAST($triwulan AS INTEGER) AS diminta,           -- NULL: the whole year
-           CAST(coalesce($triwulan, 4) AS INTEGER) AS q     -- last quarter counted
+           CAST(d AS INTEGER) AS periode,
+           CAST(nullif(d, 0) AS INTEGER) AS diminta,        -- NULL: the whole year
+           CAST(coalesce(nullif(d, 0), 4) AS INTEGER) AS q  -- last quarter counted
+    FROM (SELECT unnest(CAST($periode AS INTEGER[])) AS d)
 ),
 ind AS (
     -- the settings in force for the year (migration 0004): a later year's file never changes them
@@ -25,7 +29,8 @@ ind AS (
     FROM indikator i
     JOIN pengaturan_berlaku($tahun) b ON b.indikator_id = i.id
     LEFT JOIN konvensi_target k ON k.indikator_id = i.id AND k.tahun = $tahun
-    WHERE $unit IS NULL OR i.unit_kode = $unit
+    WHERE ($unit IS NULL OR i.unit_kode = $unit)
+      AND ($indikator IS NULL OR i.id IN (SELECT unnest(CAST($indikator AS BIGINT[]))))
 ),
 -- Pivot the quarters into columns: one row per indicator, with as few aggregates as possible
 -- (their state, per indicator, is what grows with the number of indicators).
@@ -42,7 +47,7 @@ targets AS (
            any_value(x.bawah) FILTER (WHERE x.triwulan = 4) AS tw4_b,
            any_value(x.atas)  FILTER (WHERE x.triwulan = 4) AS tw4_a
     FROM target x
-    WHERE x.tahun = $tahun AND ($unit IS NULL OR x.indikator_id IN (SELECT id FROM ind))
+    WHERE x.tahun = $tahun AND (($unit IS NULL AND $indikator IS NULL) OR x.indikator_id IN (SELECT id FROM ind))
     GROUP BY x.indikator_id
 ),
 reals AS (
@@ -52,7 +57,7 @@ reals AS (
            any_value(x.nilai) FILTER (WHERE x.triwulan = 3) AS tw3,
            any_value(x.nilai) FILTER (WHERE x.triwulan = 4) AS tw4
     FROM realisasi x
-    WHERE x.tahun = $tahun AND ($unit IS NULL OR x.indikator_id IN (SELECT id FROM ind))
+    WHERE x.tahun = $tahun AND (($unit IS NULL AND $indikator IS NULL) OR x.indikator_id IN (SELECT id FROM ind))
     GROUP BY x.indikator_id
 ),
 -- One row per indicator with a target or a realisation this year, and how its quarters combine to
@@ -207,6 +212,8 @@ banded AS (
     FROM rounded res CROSS JOIN skala k
 )
 SELECT
+    c.tahun,
+    c.periode,
     c.unit_kode AS unit,
     s.teks AS sasaran,
     c.nama AS indikator,
@@ -280,4 +287,4 @@ CROSS JOIN skala k
 LEFT JOIN sasaran s ON s.id = c.sasaran_id
 LEFT JOIN unit u ON u.kode = c.unit_kode
 -- file order within a sasaran: ids follow the rows as imported
-ORDER BY c.unit_kode, c.sasaran_id NULLS LAST, c.id
+ORDER BY c.unit_kode, c.sasaran_id NULLS LAST, c.id, c.periode

@@ -1,4 +1,5 @@
--- Realisation the unit reported in earlier years, per indicator and quarter (for outlier checks).
+-- Realisation of earlier years of the indicators a file names ($ids), per indicator and quarter
+-- (for outlier checks).
 SELECT r.indikator_id, r.triwulan, CAST(r.nilai AS VARCHAR) AS nilai
-FROM realisasi r JOIN indikator i ON i.id = r.indikator_id
-WHERE i.unit_kode = $unit AND r.tahun < $tahun
+FROM realisasi r
+WHERE r.indikator_id IN (SELECT unnest(CAST($ids AS BIGINT[]))) AND r.tahun < $tahun

@@ -1,0 +1,124 @@
+"""The stored capaian (migration 0008): capaian_tersimpan, one row per indicator × tahun × periode
+(0 = the whole year, 1-4 = to date), and capaian_ringkas, its counts and exact sums per unit ×
+sasaran × status_data × kategori, which every mean and count of the pages adds up.
+
+queries/engine/capaian.sql stays the one place of the formulas: it fills these tables and is the
+reference they are tested against. They are kept in the same transaction as every write that
+changes an input of that query: a write function says what it touched (`touch`, `touch_settings`,
+`touch_all`), and kinerja.store.db.transaction calls `flush` before it commits, which recomputes
+only the indicators × years touched (every row for a change of the scale). `rebuild` recomputes all
+(`kinerja hitung-ulang`, and an existing database the first time it is migrated to version 8).
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from kinerja.store.queries import execute_script, sql
+
+PERIODS = [0, 1, 2, 3, 4]
+# The migration that creates the tables (0008_capaian_tersimpan.sql).
+VERSION = 8
+
+
+@dataclass
+class Touched:
+    pairs: set[tuple[int, int]] = field(default_factory=set)   # (indikator_id, tahun)
+    every_year: set[int] = field(default_factory=set)          # indicators whose every year may change
+    settings: set[tuple[int, int]] = field(default_factory=set)  # settings rows written (indikator_id, tahun)
+    all: bool = False
+
+
+# What the open transaction of each connection touched; flushed before its COMMIT.
+PENDING: dict[int, Touched] = {}
+GUARD = threading.Lock()
+
+
+def pending(con: duckdb.DuckDBPyConnection) -> Touched:
+    with GUARD:
+        return PENDING.setdefault(id(con), Touched())
+
+
+def touch(con: duckdb.DuckDBPyConnection, indikator_ids: Iterable[int], tahun: int | Iterable[int] | None) -> None:
+    """Values, conventions or the master of these indicators changed in `tahun` (a year, several,
+    or None: in every year they have values, e.g. a rename or a new sasaran)."""
+    ids = {int(i) for i in indikator_ids}
+    state = pending(con)
+    if tahun is None:
+        state.every_year |= ids
+    else:
+        years = [tahun] if isinstance(tahun, int) else list(tahun)
+        state.pairs |= {(i, int(y)) for i in ids for y in years}
+
+
+def touch_settings(con: duckdb.DuckDBPyConnection, pairs: Iterable[tuple[int, int]]) -> None:
+    """Settings rows (pengaturan_indikator) written for these (indikator_id, tahun): the years
+    whose settings in force are such a row change too (an earlier or later year without a row of
+    its own takes the nearest one, migration 0004)."""
+    pending(con).settings |= {(int(i), int(y)) for i, y in pairs}
+
+
+def touch_all(con: duckdb.DuckDBPyConnection) -> None:
+    """The category scale (or anything every row depends on) changed."""
+    pending(con).all = True
+
+
+def discard(con: duckdb.DuckDBPyConnection) -> None:
+    with GUARD:
+        PENDING.pop(id(con), None)
+
+
+def flush(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring the stored capaian up to date with what this transaction touched (inside it)."""
+    with GUARD:
+        state = PENDING.pop(id(con), None)
+    if state is None:
+        return
+    if state.all:
+        rebuild(con)
+        return
+    rows = [(i, y, False) for i, y in state.pairs] + [(i, None, False) for i in state.every_year] \
+        + [(i, y, True) for i, y in state.settings]
+    if not rows:
+        return
+    con.register("sentuh", pd.DataFrame(rows, columns=["indikator_id", "tahun", "pengaturan"]).astype(
+        {"indikator_id": "int64", "tahun": "Int32", "pengaturan": bool}))
+    try:
+        pairs = con.execute(sql("capaian_tersentuh")).fetchall()
+    finally:
+        con.unregister("sentuh")
+    refresh(con, pairs)
+
+
+def refresh(con: duckdb.DuckDBPyConnection, pairs: Iterable[tuple[int, int]]) -> None:
+    """Recompute the stored capaian of these (indikator_id, tahun), all periods, and the sums of
+    their units in those years. A pair without values any more loses its rows."""
+    years: dict[int, set[int]] = {}
+    for indikator_id, tahun in pairs:
+        years.setdefault(int(tahun), set()).add(int(indikator_id))
+    for tahun, ids in sorted(years.items()):
+        params = {"tahun": tahun, "indikator": sorted(ids)}
+        con.execute(sql("capaian_tersimpan_hapus"), params)
+        store(con, tahun, params["indikator"])
+        con.execute(sql("capaian_ringkas_hapus"), params)
+        con.execute(sql("capaian_ringkas_isi"), params)
+
+
+def store(con: duckdb.DuckDBPyConnection, tahun: int, indikator: list[int] | None) -> None:
+    """Insert capaian.sql's rows of the year, every period, for these indicators (None: all)."""
+    con.execute(f"INSERT INTO capaian_tersimpan BY NAME SELECT * FROM ({sql('capaian')})",
+                {"tahun": tahun, "periode": PERIODS, "unit": None, "indikator": indikator})
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> int:
+    """Recompute every stored row (inside the caller's transaction); returns how many rows
+    capaian_tersimpan holds afterwards."""
+    execute_script(con, "capaian_kosongkan")
+    for (tahun,) in con.execute(sql("capaian_tahun_bernilai")).fetchall():
+        store(con, tahun, None)
+        con.execute(sql("capaian_ringkas_isi"), {"tahun": tahun, "indikator": None})
+    return con.execute(sql("capaian_tersimpan_jumlah")).fetchone()[0]
