@@ -17,8 +17,8 @@ import pandas as pd
 
 from kinerja.model import fmt_plain
 from kinerja.numbers import format_angka
+from kinerja.present.tabel_sql import render_source
 from kinerja.safety import csv_safe, printable
-from kinerja.store.queries import execute_script
 from kinerja.values import is_missing
 
 
@@ -135,12 +135,9 @@ def mixes_numbers_and_text(column: pd.Series) -> bool:
 
 
 def render_sql(frame: pd.DataFrame, kinds: dict[str, str], fmt: str, decimals: dict[str, int]) -> str:
-    """render() of a table whose columns cell_kinds() classified, by DuckDB."""
-    if frame.empty:
-        if fmt == "json":
-            return "[]\n"
-        return to_csv(frame) if fmt == "csv" else "(tidak ada baris)\n"
-    prepared, cells = {"_baris": range(len(frame))}, []
+    """render() of a table whose columns cell_kinds() classified: its columns as DuckDB reads
+    them (c<i> numbers and flags, t<i> texts), formatted by tabel_sql."""
+    prepared = {"_baris": range(len(frame))}
     for i, (name, kind) in enumerate(kinds.items()):
         column = frame[name].reset_index(drop=True)
         if kind == "campur":
@@ -152,72 +149,12 @@ def render_sql(frame: pd.DataFrame, kinds: dict[str, str], fmt: str, decimals: d
         elif kind == "angka":
             prepared[f"c{i}"] = pd.to_numeric(column, errors="coerce").astype(float)
         elif kind == "teks":
-            prepared[f"c{i}"] = column.astype(object).where(column.notna(), None)
+            prepared[f"t{i}"] = column.astype(object).where(column.notna(), None)
         else:
             prepared[f"c{i}"] = column
-        cells.append(cell_sql(i, kind, fmt, decimals.get(name)))
     con = duckdb.connect()
     try:
-        execute_script(con, "keluaran_makro")
         con.register("keluaran", pd.DataFrame(prepared))
-        names = list(kinds)
-        if fmt == "csv":
-            header = ",".join(csv_header(n) for n in names)
-            line = " || ',' || ".join(cells)
-            body = con.execute(f"SELECT string_agg({line}, chr(10) ORDER BY _baris) FROM keluaran").fetchone()[0]
-            return f"{header}\n{body}\n"
-        if fmt == "json":
-            fields = " || ',' || chr(10) || ".join(
-                f"'    ' || {sql_text(json.dumps(n, ensure_ascii=False))} || ': ' || {cell}"
-                for n, cell in zip(names, cells))
-            body = con.execute(f"SELECT string_agg('  {{' || chr(10) || {fields} || chr(10) || '  }}', "
-                               "',' || chr(10) ORDER BY _baris) FROM keluaran").fetchone()[0]
-            return f"[\n{body}\n]\n"
-        # table: right-aligned columns as wide as their longest cell or header, one space apart
-        shown = ", ".join(f"{cell} AS s{i}" for i, cell in enumerate(cells))
-        widths = ", ".join(f"CAST(greatest(max(length(s{i})), {len(n)}) AS INTEGER) AS w{i}" for i, n in enumerate(names))
-        head = " || ' ' || ".join(f"lpad({sql_text(n)}, w{i}, ' ')" for i, n in enumerate(names))
-        line = " || ' ' || ".join(f"lpad(s{i}, w{i}, ' ')" for i in range(len(names)))
-        body = con.execute(
-            f"WITH t AS (SELECT _baris, {shown} FROM keluaran), w AS (SELECT {widths} FROM t) "
-            f"SELECT any_value({head}) || chr(10) || string_agg({line}, chr(10) ORDER BY _baris) "
-            "FROM t, w").fetchone()[0]
-        return f"{body}\n"
+        return render_source(con, "keluaran", kinds, fmt, decimals)
     finally:
         con.close()
-
-
-def cell_sql(i: int, kind: str, fmt: str, decimals: int | None) -> str:
-    """The SQL expression of column i's cell text in fmt."""
-    c = f"c{i}"
-    if fmt == "json":
-        # a double's VARCHAR is Python's repr, the text json.dumps writes
-        number = f"CASE WHEN isnan({c}) THEN NULL ELSE CAST({c} AS VARCHAR) END"
-        if kind == "campur":
-            return f"coalesce(to_json(t{i}), {number}, 'null')"
-        if kind == "angka":
-            return f"coalesce({number}, 'null')"
-        return f"coalesce(to_json({c}), 'null')"
-    if fmt == "csv":
-        number = f"angka_tetap({c}, {decimals})" if decimals is not None else f"angka_titik({c})"
-        return {"angka": f"coalesce({number}, '')",
-                "bulat": f"coalesce(CAST({c} AS VARCHAR), '')",
-                "ya": f"CASE {c} WHEN true THEN 'true' WHEN false THEN 'false' ELSE '' END",
-                "teks": f"medan_csv(teks_aman({c}))",
-                "campur": f"CASE WHEN t{i} IS NULL THEN coalesce({number}, '') ELSE medan_csv(teks_aman(t{i})) END"}[kind]
-    number = f"angka_id({c}, {'NULL' if decimals is None else decimals})"
-    return {"angka": f"coalesce({number}, '–')",
-            "bulat": f"coalesce(angka_kelompok(CAST({c} AS VARCHAR)), '–')",
-            "ya": f"CASE {c} WHEN true THEN 'ya' WHEN false THEN 'tidak' ELSE '–' END",
-            "teks": f"coalesce(teks_tampak({c}), '–')",
-            "campur": f"coalesce(teks_tampak(t{i}), {number}, '–')"}[kind]
-
-
-def sql_text(text: str) -> str:
-    """A SQL string literal."""
-    return "'" + text.replace("'", "''") + "'"
-
-
-def csv_header(name: str) -> str:
-    """A column name as a CSV field (quoted as medan_csv quotes)."""
-    return f'"{name.replace(chr(34), chr(34) * 2)}"' if any(c in name for c in ',"\n\r') else name
