@@ -96,7 +96,7 @@ def cell_stages(i: int, kind: str, fmt: str, decimals: int | None) -> list[str]:
             number.append(f"coalesce(angka_pad({{x}}, {decimals}), format('{{:.{decimals}f}}', {c}))")
         if fmt == "table":
             number.append("angka_kelompok({x})")
-    text = {"csv": ["teks_bersih({x})", "teks_aman({x})", "medan_csv({x})"], "table": ["teks_bersih({x})"],
+    text = {"csv": ["teks_csv({x})"], "table": ["teks_bersih({x})"],
             "json": ["to_json({x})"]}[fmt]
     if kind == "angka":
         return chain(number + [f"coalesce({{x}}, {missing})"], x)

@@ -40,4 +40,8 @@ CREATE OR REPLACE TEMP MACRO teks_aman(t) AS
     CASE WHEN regexp_matches(t, '^[=+\-@]') THEN '''' || t ELSE t END;
 -- A CSV field as Python's csv module writes it (QUOTE_MINIMAL: a comma, a quote or a line break).
 CREATE OR REPLACE TEMP MACRO medan_csv(s) AS
-    CASE WHEN regexp_matches(s, '[,"\n\r]') THEN '"' || replace(s, '"', '""') || '"' ELSE s END
+    CASE WHEN regexp_matches(s, '[,"\n\r]') THEN '"' || replace(s, '"', '""') || '"' ELSE s END;
+-- A text as a CSV cell: teks_bersih, teks_aman, medan_csv; one test for the texts that need none.
+CREATE OR REPLACE TEMP MACRO teks_csv(s) AS
+    CASE WHEN NOT regexp_matches(s, '[\x00-\x1f\x7f-\x{9f}\x{fffe}\x{ffff},"]|^[=+\-@]') THEN s
+         ELSE medan_csv(teks_aman(teks_bersih(s))) END
