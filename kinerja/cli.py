@@ -173,8 +173,10 @@ def capaian(tahun, triwulan, unit, fmt, db_file):
 
     con = open_db(db_file)
     unit = unit_code(con, unit) if unit else None
-    numbers = {"target": "campur", "realisasi": "angka", "capaian_persen": "angka"}
-    columns = {c: numbers.get(c, "teks") for c in CONTRACT_COLUMNS + ["keterangan", "belum_dikonfirmasi", "status_data"]}
+    # user text (sasaran, indikator, satuan) is cleaned; the other words are the query's own
+    kinds = {"sasaran": "teks", "indikator": "teks", "satuan": "teks", "target": "campur", "realisasi": "angka",
+             "capaian_persen": "angka"}
+    columns = {c: kinds.get(c, "kode") for c in CONTRACT_COLUMNS + ["keterangan", "belum_dikonfirmasi", "status_data"]}
     # the target cell is built from its bounds (render_columns)
     source = capaian_tabel(con, tahun, triwulan, unit,
                            [c for c in columns if c != "target"] + ["target_bawah", "target_atas"])

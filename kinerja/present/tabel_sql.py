@@ -6,13 +6,17 @@ engine's rows where they are.
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 
 import duckdb
 
 from kinerja.store.queries import execute_script
 
-# Column kinds: "angka" (float), "bulat" (integer), "ya" (bool), "teks", "campur" (a number or a
-# text, e.g. a target cell "80 - 90").
+# Column kinds: "angka" (float), "bulat" (integer), "ya" (bool), "teks" (text, possibly a user's:
+# made printable, quoted where a spreadsheet would take it for a formula), "kode" (words the query
+# itself writes: codes, categories, reasons; nothing to clean), "campur" (a number or a text, e.g. a
+# target cell "80 - 90").
 
 
 def render_source(con: duckdb.DuckDBPyConnection, source: str, kinds: dict[str, str], fmt: str,
@@ -31,30 +35,44 @@ def render_source(con: duckdb.DuckDBPyConnection, source: str, kinds: dict[str, 
         made = [f"{stages[depth]} AS x{i}_{depth}" for i, stages in enumerate(cells) if depth < len(stages)]
         steps.append(f"l{depth} AS (SELECT *, {', '.join(made)} FROM {before})")
         before = f"l{depth}"
-    final = [f"x{i}_{len(stages) - 1}" for i, stages in enumerate(cells)]
-    staged = f"WITH {', '.join(steps)}"
+    final = ", ".join(f"x{i}_{len(stages) - 1} AS s{i}" for i, stages in enumerate(cells))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE keluaran_sel AS WITH {', '.join(steps)} "
+                f"SELECT _baris, {final} FROM {before}")
+    try:
+        return written(con, names, fmt)
+    finally:
+        con.execute("DROP TABLE IF EXISTS keluaran_sel")
+
+
+def written(con: duckdb.DuckDBPyConnection, names: list[str], fmt: str) -> str:
+    """The cells of keluaran_sel (s<i>, in _baris order) as the whole text of fmt."""
+    cells = [f"s{i}" for i in range(len(names))]
     if fmt == "csv":
-        header = ",".join(csv_header(n) for n in names)
-        line = " || ',' || ".join(final)
-        body = con.execute(f"{staged} SELECT string_agg({line}, chr(10) ORDER BY _baris) FROM {before}").fetchone()[0]
-        return f"{header}\n" if body is None else f"{header}\n{body}\n"
+        # DuckDB's CSV writer: header, quoting as Python's csv module (a comma, a quote, a line
+        # break), NULL as an empty field
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "keluaran.csv"
+            columns = ", ".join(f"{c} AS {sql_name(n)}" for c, n in zip(cells, names))
+            con.execute(f"COPY (SELECT {columns} FROM keluaran_sel ORDER BY _baris) TO {sql_text(str(path))} "
+                        "(HEADER, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\n')")
+            return path.read_text(encoding="utf-8")
     if fmt == "json":
         fields = " || ',' || chr(10) || ".join(
             f"'    ' || {sql_text(json.dumps(n, ensure_ascii=False))} || ': ' || {cell}"
-            for n, cell in zip(names, final))
-        body = con.execute(f"{staged} SELECT string_agg('  {{' || chr(10) || {fields} || chr(10) || '  }}', "
-                           f"',' || chr(10) ORDER BY _baris) FROM {before}").fetchone()[0]
+            for n, cell in zip(names, cells))
+        body = con.execute(f"SELECT string_agg('  {{' || chr(10) || {fields} || chr(10) || '  }}', "
+                           "',' || chr(10) ORDER BY _baris) FROM keluaran_sel").fetchone()[0]
         return "[]\n" if body is None else f"[\n{body}\n]\n"
     # table: right-aligned columns as wide as their longest cell or header, one space apart
-    widths = ", ".join(f"CAST(greatest(max(length({cell})), {len(n)}) AS INTEGER) AS w{i}"
-                       for i, (n, cell) in enumerate(zip(names, final)))
-    head = " || ' ' || ".join(f"lpad({sql_text(n)}, w{i}, ' ')" for i, n in enumerate(names))
-    line = " || ' ' || ".join(f"lpad({cell}, w{i}, ' ')" for i, cell in enumerate(final))
-    body = con.execute(
-        f"{staged}, t AS MATERIALIZED (SELECT * FROM {before}), w AS (SELECT {widths} FROM t) "
-        f"SELECT any_value({head}) || chr(10) || string_agg({line}, chr(10) ORDER BY _baris) "
-        "FROM t, w").fetchone()[0]
-    return "(tidak ada baris)\n" if body is None else f"{body}\n"
+    count, *longest = con.execute(f"SELECT count(*), {', '.join(f'max(length({c}))' for c in cells)} "
+                                  "FROM keluaran_sel").fetchone()
+    if not count:
+        return "(tidak ada baris)\n"
+    widths = [max(n or 0, len(name)) for n, name in zip(longest, names)]
+    head = " ".join(name.rjust(w) for name, w in zip(names, widths))
+    line = " || ' ' || ".join(f"lpad({c}, {w}, ' ')" for c, w in zip(cells, widths))
+    body = con.execute(f"SELECT string_agg({line}, chr(10) ORDER BY _baris) FROM keluaran_sel").fetchone()[0]
+    return f"{head}\n{body}\n"
 
 
 def render_columns(con: duckdb.DuckDBPyConnection, source: str, columns: dict[str, str], fmt: str,
@@ -72,7 +90,7 @@ def render_columns(con: duckdb.DuckDBPyConnection, source: str, columns: dict[st
                        f"|| angka_polos(CAST({atas} AS VARCHAR)) END AS t{i}",
                        f"CASE WHEN {bawah} = {atas} THEN {bawah} END AS c{i}"]
         else:
-            picked.append(f"{column} AS {'t' if kind == 'teks' else 'c'}{i}")
+            picked.append(f"{column} AS {'t' if kind in ('teks', 'kode') else 'c'}{i}")
     return render_source(con, f"(SELECT {', '.join(picked)} FROM {source})", columns, fmt, decimals)
 
 
@@ -80,10 +98,13 @@ def cell_stages(i: int, kind: str, fmt: str, decimals: int | None) -> list[str]:
     """SQL expressions giving column i's cell text in fmt, each on the one before ({x}); the
     last is the cell. Raw columns: c{i} (number, bool), t{i} (text)."""
     c, t, x = f"c{i}", f"t{i}", f"x{i}_{{}}"
-    missing = {"csv": "''", "json": "'null'", "table": "'–'"}[fmt]
+    missing = {"csv": "NULL", "json": "'null'", "table": "'–'"}[fmt]
     if kind == "ya":
         yes, no = {"csv": ("true", "false"), "json": ("true", "false"), "table": ("ya", "tidak")}[fmt]
         return [f"CASE {c} WHEN true THEN '{yes}' WHEN false THEN '{no}' ELSE {missing} END"]
+    if kind == "kode":  # words the query itself writes (codes, categories, reasons): nothing to clean
+        return [{"csv": f"nullif({t}, '')", "json": f"coalesce(to_json({t}), 'null')",
+                 "table": f"coalesce({t}, '–')"}[fmt]]
     if kind == "bulat":
         stages = [f"CAST({c} AS VARCHAR)"] + (["angka_kelompok({x})"] if fmt == "table" else [])
         return chain(stages + [f"coalesce({{x}}, {missing})"], x)
@@ -101,13 +122,19 @@ def cell_stages(i: int, kind: str, fmt: str, decimals: int | None) -> list[str]:
     if kind == "angka":
         return chain(number + [f"coalesce({{x}}, {missing})"], x)
     if kind == "teks":
-        return chain([text[0].format(x=t)] + text[1:] + [f"coalesce({{x}}, {missing})"], x)
+        last = "nullif({x}, '')" if fmt == "csv" else f"coalesce({{x}}, {missing})"
+        return chain([text[0].format(x=t)] + text[1:] + [last], x)
     # campur: the number's stages, then the text's, then the one the row has
     stages = chain(number, x)
     done = x.format(len(stages) - 1)
     texts = chain([text[0].format(x=t)] + text[1:], x, start=len(stages))
     last = x.format(len(stages) + len(texts) - 1)
     return stages + texts + [f"CASE WHEN {t} IS NULL THEN coalesce({done}, {missing}) ELSE {last} END"]
+
+
+def sql_name(name: str) -> str:
+    """A quoted SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
 
 
 def chain(stages: list[str], x: str, start: int = 0) -> list[str]:
@@ -118,8 +145,3 @@ def chain(stages: list[str], x: str, start: int = 0) -> list[str]:
 def sql_text(text: str) -> str:
     """A SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
-
-
-def csv_header(name: str) -> str:
-    """A column name as a CSV field (quoted as medan_csv quotes)."""
-    return f'"{name.replace(chr(34), chr(34) * 2)}"' if any(c in name for c in ',"\n\r') else name

@@ -38,10 +38,8 @@ CREATE OR REPLACE TEMP MACRO teks_bersih(s) AS
 -- safety.csv_safe on a printable text t: a leading quote where a spreadsheet would see a formula.
 CREATE OR REPLACE TEMP MACRO teks_aman(t) AS
     CASE WHEN regexp_matches(t, '^[=+\-@]') THEN '''' || t ELSE t END;
--- A CSV field as Python's csv module writes it (QUOTE_MINIMAL: a comma, a quote or a line break).
-CREATE OR REPLACE TEMP MACRO medan_csv(s) AS
-    CASE WHEN regexp_matches(s, '[,"\n\r]') THEN '"' || replace(s, '"', '""') || '"' ELSE s END;
--- A text as a CSV cell: teks_bersih, teks_aman, medan_csv; one test for the texts that need none.
+-- A text as a CSV cell: teks_bersih, then teks_aman; one test for the texts that need neither.
+-- (Quoting is the CSV writer's: DuckDB's COPY quotes as Python's csv module does.)
 CREATE OR REPLACE TEMP MACRO teks_csv(s) AS
-    CASE WHEN NOT regexp_matches(s, '[\x00-\x1f\x7f-\x{9f}\x{fffe}\x{ffff},"]|^[=+\-@]') THEN s
-         ELSE medan_csv(teks_aman(teks_bersih(s))) END
+    CASE WHEN NOT regexp_matches(s, '[\x00-\x1f\x7f-\x{9f}\x{fffe}\x{ffff}]|^[=+\-@]') THEN s
+         ELSE teks_aman(teks_bersih(s)) END
