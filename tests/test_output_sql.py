@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from kinerja.present.output import cell_kinds, render, to_csv, to_json, to_table
 
 NASTY = ["", "MUTASI", "=HYPERLINK(\"x\")", "+62 812", "-", "@a", "a,b", 'kata "kutip"', "baris\ndua",
-         "\x1b[31mmerah\x1b[0m", "bel\x07", "tab\tdi", "é ≥ 90 %", "\r\nawal", " spasi "]
+         "\x1b[31mmerah\x1b[0m", "bel\x07", "tab\tdi", "é ≥ 90 %", "\r\nawal", " spasi ", "#1 a#b"]
 NUMBERS = [0.0, -0.0, 62.0, 73.94, 101.97, -5.25, 1e-06, 1.5e-05, 0.1 + 0.2, 1 / 3, 1900000000.0,
            123456789012.5, 1e16, 1.2345678901234567e19, 99999999999999999999.0, float("nan")]
 

@@ -36,43 +36,47 @@ def render_source(con: duckdb.DuckDBPyConnection, source: str, kinds: dict[str, 
         steps.append(f"l{depth} AS (SELECT *, {', '.join(made)} FROM {before})")
         before = f"l{depth}"
     final = ", ".join(f"x{i}_{len(stages) - 1} AS s{i}" for i, stages in enumerate(cells))
-    con.execute(f"CREATE OR REPLACE TEMP TABLE keluaran_sel AS WITH {', '.join(steps)} "
-                f"SELECT _baris, {final} FROM {before}")
+    staged = f"(WITH {', '.join(steps)} SELECT _baris, {final} FROM {before})"
+    if fmt != "table":
+        return written(con, staged, names, fmt)
+    # the table needs each column's width first: its cells are computed once
+    con.execute(f"CREATE OR REPLACE TEMP TABLE keluaran_sel AS SELECT * FROM {staged}")
     try:
-        return written(con, names, fmt)
+        return written(con, "keluaran_sel", names, fmt)
     finally:
         con.execute("DROP TABLE IF EXISTS keluaran_sel")
 
 
-def written(con: duckdb.DuckDBPyConnection, names: list[str], fmt: str) -> str:
-    """The cells of keluaran_sel (s<i>, in _baris order) as the whole text of fmt."""
+def written(con: duckdb.DuckDBPyConnection, cells_of: str, names: list[str], fmt: str) -> str:
+    """The cells of `cells_of` (s<i>, in _baris order) as the whole text of fmt."""
     cells = [f"s{i}" for i in range(len(names))]
     if fmt == "csv":
         # DuckDB's CSV writer: header, quoting as Python's csv module (a comma, a quote, a line
-        # break), NULL as an empty field
+        # break; no comment character, which it would quote too), NULL as an empty field
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "keluaran.csv"
             columns = ", ".join(f"{c} AS {sql_name(n)}" for c, n in zip(cells, names))
-            con.execute(f"COPY (SELECT {columns} FROM keluaran_sel ORDER BY _baris) TO {sql_text(str(path))} "
-                        "(HEADER, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\n')")
+            con.execute(f"COPY (SELECT {columns} FROM {cells_of} ORDER BY _baris) TO {sql_text(str(path))} "
+                        "(HEADER, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\n', COMMENT '')")
             return path.read_text(encoding="utf-8")
     if fmt == "json":
         fields = " || ',' || chr(10) || ".join(
             f"'    ' || {sql_text(json.dumps(n, ensure_ascii=False))} || ': ' || {cell}"
             for n, cell in zip(names, cells))
-        body = con.execute(f"SELECT string_agg('  {{' || chr(10) || {fields} || chr(10) || '  }}', "
-                           "',' || chr(10) ORDER BY _baris) FROM keluaran_sel").fetchone()[0]
-        return "[]\n" if body is None else f"[\n{body}\n]\n"
+        records = con.execute(f"SELECT '  {{' || chr(10) || {fields} || chr(10) || '  }}' "
+                              f"FROM {cells_of} ORDER BY _baris").fetchall()
+        return "[]\n" if not records else "[\n" + ",\n".join(r for (r,) in records) + "\n]\n"
     # table: right-aligned columns as wide as their longest cell or header, one space apart
     count, *longest = con.execute(f"SELECT count(*), {', '.join(f'max(length({c}))' for c in cells)} "
-                                  "FROM keluaran_sel").fetchone()
+                                  f"FROM {cells_of}").fetchone()
     if not count:
         return "(tidak ada baris)\n"
     widths = [max(n or 0, len(name)) for n, name in zip(longest, names)]
     head = " ".join(name.rjust(w) for name, w in zip(names, widths))
-    line = " || ' ' || ".join(f"lpad({c}, {w}, ' ')" for c, w in zip(cells, widths))
-    body = con.execute(f"SELECT string_agg({line}, chr(10) ORDER BY _baris) FROM keluaran_sel").fetchone()[0]
-    return f"{head}\n{body}\n"
+    # printf pads to a width in characters (as str.rjust), in one allocation per line
+    pattern = " ".join(f"%{w}s" for w in widths)
+    lines = con.execute(f"SELECT printf('{pattern}', {', '.join(cells)}) FROM {cells_of} ORDER BY _baris").fetchall()
+    return head + "\n" + "\n".join(r for (r,) in lines) + "\n"
 
 
 def render_columns(con: duckdb.DuckDBPyConnection, source: str, columns: dict[str, str], fmt: str,
