@@ -8,7 +8,7 @@ DB ?= data/kinerja.duckdb
 PORT ?= 8501
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench demo screenshots clean
+.PHONY: run test bench bench-data demo screenshots clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,7 +42,18 @@ screenshots: $(STAMP)
 	KINERJA_SCREENSHOTS=1 $(BIN)/pytest -m "browser or documents"
 
 bench: $(STAMP)
-	for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# The 1 M and 10 M value-row databases of the benchmarks (bench/generate.py), outside the repository;
+# built once, kept until removed.
+BENCH_DATA ?= /tmp
+bench-data: $(BENCH_DATA)/kinerja-1m.duckdb $(BENCH_DATA)/kinerja-10m.duckdb
+
+$(BENCH_DATA)/kinerja-1m.duckdb: | $(STAMP)
+	$(BIN)/python bench/generate.py --rows 1M --out $@
+
+$(BENCH_DATA)/kinerja-10m.duckdb: | $(STAMP)
+	$(BIN)/python bench/generate.py --rows 10M --out $@
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts

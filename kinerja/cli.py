@@ -17,7 +17,6 @@ import duckdb
 from kinerja.auth import cli_account
 from kinerja.collect.units import UnknownUnit, resolve_unit
 from kinerja.numbers import format_angka
-from kinerja.present.output import render
 from kinerja.safety import printable
 from kinerja.store import backup as backup_module
 from kinerja.store import db
@@ -58,6 +57,13 @@ def open_db(db_file: str | None, create: str = "never") -> duckdb.DuckDBPyConnec
     path = db.db_path(db_file)
     OPENED.append(path)
     return click.get_current_context().with_resource(db.use(path, create=create))
+
+
+def render(frame, fmt: str, decimals: dict[str, int]) -> str:
+    """kinerja.present.output.render, loaded (with pandas) by the commands that print a DataFrame."""
+    from kinerja.present.output import render as rendered
+
+    return rendered(frame, fmt, decimals)
 
 
 def unit_code(con, text: str) -> str:
@@ -161,14 +167,21 @@ def write_errors_out(failed, out: Path) -> None:
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @db_option
 def capaian(tahun, triwulan, unit, fmt, db_file):
-    from kinerja.engine.capaian import CONTRACT_COLUMNS
-    from kinerja.engine.capaian import capaian as compute
+    # computed and formatted in the database: a year of 250 k indicators without a DataFrame
+    from kinerja.engine.capaian_tabel import CONTRACT_COLUMNS, capaian_tabel
+    from kinerja.present.tabel_sql import render_columns
 
     con = open_db(db_file)
     unit = unit_code(con, unit) if unit else None
-    frame = compute(con, tahun, triwulan, unit)
-    columns = CONTRACT_COLUMNS + ["keterangan", "belum_dikonfirmasi", "status_data"]
-    echo(render(frame[columns], fmt, {"capaian_persen": 2}), nl=False)
+    # user text (sasaran, indikator, satuan) is cleaned; the other words are the query's own
+    kinds = {"sasaran": "teks", "indikator": "teks", "satuan": "teks", "target": "campur", "realisasi": "angka",
+             "capaian_persen": "angka"}
+    columns = {c: kinds.get(c, "kode") for c in CONTRACT_COLUMNS + ["keterangan", "belum_dikonfirmasi", "status_data"]}
+    # the target cell is built from its bounds (render_columns)
+    source = capaian_tabel(con, tahun, triwulan, unit,
+                           [c for c in columns if c != "target"] + ["target_bawah", "target_atas"])
+    # every text cell is made printable in the query (teks_bersih), so click.echo, not echo
+    click.echo(render_columns(con, source, columns, fmt, {"capaian_persen": 2}), nl=False)
 
 
 @cli.command(help="Ekspor untuk tahap evaluasi (.xlsx, .docx, .csv, .parquet).")

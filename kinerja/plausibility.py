@@ -10,10 +10,14 @@ A value is flagged when
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 
 from kinerja.names import normalize_name
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CAPAIAN_ATAS, CAPAIAN_BAWAH, KALI_TARGET = 150, 20, 50
 LABEL = "periksa satuan/format"
@@ -26,28 +30,45 @@ def is_percent(satuan) -> bool:
     return isinstance(satuan, str) and (satuan.strip() == "%" or normalize_name(satuan) in PERCENT)
 
 
-def flags(frame: pd.DataFrame) -> pd.Series:
-    """Per row: "" or "periksa satuan/format: <reasons>". `frame` columns: realisasi, target_bawah,
-    target_atas (numbers, NaN where missing; a range's bounds), capaian_persen (NaN where not
-    judged), satuan."""
-    realisasi = pd.to_numeric(frame["realisasi"], errors="coerce")
-    bawah = pd.to_numeric(frame["target_bawah"], errors="coerce")
-    atas = pd.to_numeric(frame["target_atas"], errors="coerce")
-    capaian = pd.to_numeric(frame["capaian_persen"], errors="coerce")
-    over = ((realisasi > 100) & (atas <= 100)).fillna(False).to_numpy(dtype=bool, copy=True)
-    rows = np.flatnonzero(over)  # the satuan is read only where it matters: a handful of rows
-    over[rows] = [is_percent(s) for s in frame["satuan"].iloc[rows]]
-    over = pd.Series(over, index=frame.index)
-    checks = [
-        (capaian > CAPAIAN_ATAS, f"capaian di atas {CAPAIAN_ATAS} %"),
-        (capaian < CAPAIAN_BAWAH, f"capaian di bawah {CAPAIAN_BAWAH} %"),
-        (over, "realisasi persen di atas 100 dengan target paling tinggi 100"),
-        ((bawah > 0) & (realisasi >= KALI_TARGET * bawah * (1 - EPSILON)),
-         f"realisasi {KALI_TARGET} kali target atau lebih"),
-    ]
-    hits = np.column_stack([mask.fillna(False).to_numpy(dtype=bool) for mask, _ in checks])
+def numbers(values) -> np.ndarray:
+    """float array, NaN where missing (None, NaN, a masked entry, text)."""
+    if isinstance(values, np.ma.MaskedArray):
+        return np.ma.filled(values.astype(float), np.nan)
+    try:
+        return np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        return np.array([v if isinstance(v, (int, float)) and not isinstance(v, bool) else np.nan
+                         for v in values], dtype=float)
+
+
+def reasons(columns) -> np.ndarray:
+    """Per row: "" or "periksa satuan/format: <reasons>", as an object array. `columns`: a mapping
+    (a DataFrame, a dict of arrays) with realisasi, target_bawah, target_atas (numbers, NaN/None
+    where missing; a range's bounds), capaian_persen (NaN where not judged), satuan."""
+    realisasi, bawah, atas, capaian = (numbers(columns[c]) for c in
+                                       ("realisasi", "target_bawah", "target_atas", "capaian_persen"))
+    with np.errstate(invalid="ignore"):
+        over = (realisasi > 100) & (atas <= 100)
+        rows = np.flatnonzero(over)  # the satuan is read only where it matters: a handful of rows
+        satuan = columns["satuan"]
+        over[rows] = [is_percent(satuan[r] if isinstance(satuan, np.ndarray) else satuan.iloc[r]) for r in rows]
+        checks = [
+            (capaian > CAPAIAN_ATAS, f"capaian di atas {CAPAIAN_ATAS} %"),
+            (capaian < CAPAIAN_BAWAH, f"capaian di bawah {CAPAIAN_BAWAH} %"),
+            (over, "realisasi persen di atas 100 dengan target paling tinggi 100"),
+            ((bawah > 0) & (realisasi >= KALI_TARGET * bawah * (1 - EPSILON)),
+             f"realisasi {KALI_TARGET} kali target atau lebih"),
+        ]
+    hits = np.column_stack([mask for mask, _ in checks])
     # each row's set of reasons as a bit pattern: the text is built once per pattern, not per row
     codes = hits.astype(np.int64) @ (1 << np.arange(len(checks)))
-    texts = {code: ", ".join(text for bit, (_, text) in enumerate(checks) if code >> bit & 1)
-             for code in np.unique(codes)}
-    return pd.Series(codes, index=frame.index).map({c: f"{LABEL}: {t}" if t else "" for c, t in texts.items()})
+    texts = np.array([f"{LABEL}: " + ", ".join(text for bit, (_, text) in enumerate(checks) if code >> bit & 1)
+                      if code else "" for code in range(1 << len(checks))], dtype=object)
+    return texts[codes]
+
+
+def flags(frame: pd.DataFrame) -> pd.Series:
+    """reasons() of a DataFrame as a Series on its index."""
+    import pandas as pd
+
+    return pd.Series(reasons(frame), index=frame.index, dtype=object)

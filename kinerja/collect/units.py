@@ -1,11 +1,15 @@
 """Units of the agency: look a unit up by its code or its name."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import duckdb
-import pandas as pd
 
 from kinerja.names import normalize_name
-from kinerja.store.queries import run
+from kinerja.store.queries import sql
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Words before a unit's name that a sheet or a title often leaves out ("Mutasi" for "Bidang Mutasi").
 TITLE_WORDS = ("bidang ", "subbagian ", "jabatan fungsional ")
@@ -18,12 +22,12 @@ class UnknownUnit(ValueError):
 def resolve_unit(con: duckdb.DuckDBPyConnection, text: str) -> str:
     """The unit code for a code or a name, case-insensitive ("mutasi", "Bidang Mutasi")."""
     wanted = normalize_name(text)
-    units = run(con, "units")
-    for row in units.itertuples():
-        names = {row.kode, row.nama, f"{row.nama} ({row.peran})" if row.peran else row.nama}
+    units = con.execute(sql("units")).fetchall()  # (kode, nama, peran); no pandas for the command line
+    for kode, nama, peran in units:
+        names = {kode, nama, f"{nama} ({peran})" if peran else nama}
         if wanted in {normalize_name(n) for n in names}:
-            return row.kode
-    known = ", ".join(units["kode"])
+            return kode
+    known = ", ".join(kode for kode, _, _ in units)
     raise UnknownUnit(f"unit '{text}' tidak dikenal. Gunakan salah satu kode: {known}.")
 
 

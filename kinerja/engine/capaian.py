@@ -12,15 +12,13 @@ from decimal import Decimal
 import duckdb
 import pandas as pd
 
+from kinerja.engine.capaian_tabel import CONTRACT_COLUMNS
 from kinerja.engine.summaries import TERUKUR, band, incomplete, like_with_like, measured, not_computable, off_track
 from kinerja.model import fmt_plain
 from kinerja.plausibility import flags
 from kinerja.store.queries import run, sql
 from kinerja.values import exact, mean_persen
 
-# The columns of the `kinerja capaian` contract (spec/cli.md), in this order.
-CONTRACT_COLUMNS = ["unit", "sasaran", "indikator", "satuan", "polaritas", "agregasi", "target",
-                    "realisasi", "capaian_persen", "kategori"]
 
 # Target cells built from a pair of bound columns <cell>_bawah, <cell>_atas.
 TARGET_CELLS = ["target", "target_tahunan", "target_tw1", "target_tw2", "target_tw3", "target_tw4"]

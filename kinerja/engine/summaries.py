@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 
-from kinerja.values import exact, half_up, is_missing, mean_persen
+from kinerja.values import MICRO, exact, half_up, half_up_hundredths, is_missing, mean_persen, micro_units
 from kinerja.vocab import ROMAN
 
 # A trend needs this many years of capaian before it is called steady.
@@ -27,11 +28,25 @@ def band(value, scale: pd.DataFrame) -> tuple[str | None, str | None]:
     shown = half_up(exact(value))
     if shown is None:
         return None, None
-    for row in scale.itertuples():
-        lowest = exact(row.batas_bawah)  # None: the lowest band
+    for lowest, kategori, warna in zip(scale["batas_bawah"], scale["kategori"], scale["warna"]):
+        lowest = exact(lowest)  # None: the lowest band
         if lowest is None or shown >= lowest:
-            return row.kategori, row.warna
+            return kategori, warna
     return None, None
+
+
+def bands(hundredths: np.ndarray, scale: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """band() of many capaian values given as integer hundredths (rounded already): (kategori,
+    warna) object arrays, None where no band applies."""
+    kategori = np.full(len(hundredths), None, dtype=object)
+    warna = np.full(len(hundredths), None, dtype=object)
+    open_ = np.ones(len(hundredths), dtype=bool)
+    for lowest, name, colour in zip(scale["batas_bawah"], scale["kategori"], scale["warna"]):
+        lowest = exact(lowest)
+        hit = open_ & (True if lowest is None else hundredths >= int(lowest * 100))
+        kategori[hit], warna[hit] = name, colour
+        open_ &= ~hit
+    return kategori, warna
 
 
 def off_track_limit(scale: pd.DataFrame) -> Decimal:
@@ -85,15 +100,31 @@ def like_with_like(now: pd.DataFrame, before: pd.DataFrame) -> tuple[pd.DataFram
 def selisih(frame: pd.DataFrame) -> pd.Series:
     """Realisation minus target to date, exact; for a range target 0 inside it, else the distance
     to the nearer bound (negative below). Missing where either side is missing."""
-    def gap(row) -> float:
-        realisasi, bawah, atas = exact(row.realisasi), exact(row.target_bawah), exact(row.target_atas)
+    realisasi, bawah, atas = (frame[c].to_numpy(dtype=float, na_value=np.nan)
+                              for c in ("realisasi", "target_bawah", "target_atas"))
+    known = ~(np.isnan(realisasi) | np.isnan(bawah))
+    micro = [micro_units(column[known]) for column in (realisasi, bawah, atas)]
+    if any(m is None for m in micro):
+        return selisih_decimal(frame)
+    r, b, a = micro  # exact integer micro-units; one division per value gives the float of the decimal
+    gap = np.where(r < b, r - b, np.where(a != b, np.maximum(r - a, 0), r - b))
+    result = np.full(len(frame), np.nan)
+    result[known] = gap / MICRO
+    return pd.Series(result, index=frame.index, dtype="float64")
+
+
+def selisih_decimal(frame: pd.DataFrame) -> pd.Series:
+    """selisih in Decimal per value, for values beyond the integer path (values.micro_units)."""
+    def gap(realisasi, bawah, atas) -> float:
+        realisasi, bawah, atas = exact(realisasi), exact(bawah), exact(atas)
         if realisasi is None or bawah is None:
             return float("nan")
         if realisasi < bawah:
             return float(realisasi - bawah)
         return float(max(realisasi - atas, Decimal(0)) if atas != bawah else realisasi - bawah)
 
-    return pd.Series([gap(row) for row in frame.itertuples()], index=frame.index, dtype="float64")
+    return pd.Series([gap(*row) for row in zip(frame["realisasi"], frame["target_bawah"], frame["target_atas"])],
+                     index=frame.index, dtype="float64")
 
 
 MEAN_COLUMNS = ["jumlah", "terukur", "belum_lengkap", "rata_rata", "kategori", "warna"]
@@ -102,6 +133,30 @@ MEAN_COLUMNS = ["jumlah", "terukur", "belum_lengkap", "rata_rata", "kategori", "
 def mean_by(frame: pd.DataFrame, keys: list[str], scale: pd.DataFrame) -> pd.DataFrame:
     """Per group: jumlah indicators, terukur (measured), belum_lengkap (a quarter missing), the
     rata_rata capaian of the measured ones (None when none is) and its band."""
+    counted = (frame["status_data"] == TERUKUR) & frame["capaian_persen"].notna()
+    micro = micro_units(frame["capaian_persen"].where(counted))
+    if micro is None:  # values beyond the integer path: a mean per group in Decimal
+        return mean_by_decimal(frame, keys, scale)
+    parts = frame[keys].assign(_terukur=counted.astype(np.int64), _belum=(frame["status_data"] == BELUM_LENGKAP)
+                               .astype(np.int64), _mikro=0)
+    parts.loc[counted, "_mikro"] = micro
+    table = parts.groupby(keys, sort=True, dropna=False).agg(
+        jumlah=("_terukur", "size"), terukur=("_terukur", "sum"), belum_lengkap=("_belum", "sum"),
+        total=("_mikro", "sum")).reset_index()
+    has = table["terukur"].to_numpy() > 0
+    total = table["total"].to_numpy(dtype=np.int64)
+    hundredths = half_up_hundredths(total, np.where(has, table["terukur"], 1))
+    # a float of the rounded decimal: an integer of hundredths divided once by 100
+    # (-0.00 as the Decimal mean gives a tiny negative one; float64 with NaN, or None when no group has one)
+    means = np.where(has, np.copysign(hundredths / 100, np.where(total < 0, -1.0, 1.0)), np.nan)
+    table["rata_rata"] = pd.Series(np.where(has, means, None).tolist(), index=table.index)
+    kategori, warna = bands(hundredths, scale)
+    table["kategori"], table["warna"] = np.where(has, kategori, None), np.where(has, warna, None)
+    return table[[*keys, *MEAN_COLUMNS]]
+
+
+def mean_by_decimal(frame: pd.DataFrame, keys: list[str], scale: pd.DataFrame) -> pd.DataFrame:
+    """mean_by with a Decimal mean per group, for values beyond the integer path."""
     rows = []
     for key, group in frame.groupby(keys, sort=True, dropna=False):
         known = measured(group)

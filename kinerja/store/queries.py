@@ -9,9 +9,12 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:  # the command line loads pandas only where a command needs it
+    import pandas as pd
 
 
 @cache
