@@ -32,9 +32,10 @@ COLUMNS = CONTRACT_COLUMNS + [
 
 
 def capaian(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = None,
-            unit: str | None = None) -> pd.DataFrame:
-    """One row per indicator with a target or a realisation in `tahun` (of `unit` when given),
-    ordered by unit, sasaran and indicator.
+            unit: str | None = None, *, sasaran: int | None = None, indikator: int | None = None) -> pd.DataFrame:
+    """One row per indicator with a target or a realisation in `tahun` (of `unit`, of the sasaran
+    with id `sasaran`, the indicator with id `indikator` when given: the same rows as the whole
+    table filtered), ordered by unit, sasaran and indicator.
 
     triwulan 1-4: target and realisation to date at the end of that quarter; None: the whole year.
     Columns, in COLUMNS order (missing text is NaN, missing numbers NaN):
@@ -60,7 +61,7 @@ def capaian(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = N
     """
     # Through Arrow: its strings reach pandas without a Python object per cell (5× faster than
     # .df() for a 500k-row year); the query returns no DECIMAL, which would become Decimal objects.
-    params = {"tahun": tahun, "triwulan": triwulan, "unit": unit}
+    params = {"tahun": tahun, "triwulan": triwulan, "unit": unit, "sasaran": sasaran, "indikator": indikator}
     con.complete()  # run out any result the caller left pending: con.sql() refuses to start beside one
     frame = con.sql(sql("capaian"), params=params).to_arrow_table().to_pandas()
     for cell in TARGET_CELLS:

@@ -1,6 +1,7 @@
 -- Capaian kinerja per indicator (spec/capaian.md): the one place where its formulas live.
 -- $tahun; $triwulan: 1-4 = target and realisation to date at the end of that quarter, NULL = the
--- whole year; $unit: a unit kode, or NULL for every unit.
+-- whole year; $unit: a unit kode, or NULL for every unit; $sasaran, $indikator: an id, or NULL for
+-- all (a page asks only for the rows it shows).
 --
 -- Exactness: DuckDB divides DECIMALs in DOUBLE, which misrounds ties (203.93 / 200 × 100 = 101.965
 -- must give 101.97). So values are scaled to integer micro-units (HUGEINT), every to-date value is
@@ -25,7 +26,8 @@ ind AS (
     FROM indikator i
     JOIN pengaturan_berlaku($tahun) b ON b.indikator_id = i.id
     LEFT JOIN konvensi_target k ON k.indikator_id = i.id AND k.tahun = $tahun
-    WHERE $unit IS NULL OR i.unit_kode = $unit
+    WHERE ($unit IS NULL OR i.unit_kode = $unit) AND ($sasaran IS NULL OR i.sasaran_id = $sasaran)
+      AND ($indikator IS NULL OR i.id = $indikator)
 ),
 -- Pivot the quarters into columns: one row per indicator, with as few aggregates as possible
 -- (their state, per indicator, is what grows with the number of indicators).
@@ -42,7 +44,7 @@ targets AS (
            any_value(x.bawah) FILTER (WHERE x.triwulan = 4) AS tw4_b,
            any_value(x.atas)  FILTER (WHERE x.triwulan = 4) AS tw4_a
     FROM target x
-    WHERE x.tahun = $tahun AND ($unit IS NULL OR x.indikator_id IN (SELECT id FROM ind))
+    WHERE x.tahun = $tahun AND (($unit IS NULL AND $sasaran IS NULL AND $indikator IS NULL) OR x.indikator_id IN (SELECT id FROM ind))
     GROUP BY x.indikator_id
 ),
 reals AS (
@@ -52,7 +54,7 @@ reals AS (
            any_value(x.nilai) FILTER (WHERE x.triwulan = 3) AS tw3,
            any_value(x.nilai) FILTER (WHERE x.triwulan = 4) AS tw4
     FROM realisasi x
-    WHERE x.tahun = $tahun AND ($unit IS NULL OR x.indikator_id IN (SELECT id FROM ind))
+    WHERE x.tahun = $tahun AND (($unit IS NULL AND $sasaran IS NULL AND $indikator IS NULL) OR x.indikator_id IN (SELECT id FROM ind))
     GROUP BY x.indikator_id
 ),
 -- One row per indicator with a target or a realisation this year, and how its quarters combine to
