@@ -50,7 +50,7 @@ def engine(path, *args, **kwargs) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("page", ["pages/ringkasan.py", "pages/sasaran.py", "pages/unit.py", "pages/tren.py",
-                                  "pages/data.py", "pages/indikator.py"])
+                                  "pages/data.py", "pages/indikator.py", "pages/ekspor.py"])
 def test_every_page_renders_fifteen_thousand_indicators(monkeypatch, big_db, page):
     app = open_page(monkeypatch, big_db, page, tahun=str(TAHUN))
     assert not app.exception and not app.error
@@ -134,3 +134,11 @@ def test_the_tren_page_offers_a_bounded_choice_of_indicators(monkeypatch, big_db
     assert list(table["Indikator"]) == list(expected["indikator"][:widgets.PAGE_ROWS])
     latest = years[years["tahun"] == TAHUN].set_index("indikator_id")["capaian_persen"]
     assert list(table[str(TAHUN)]) == [format_persen(latest.get(i)) for i in expected["indikator_id"][:widgets.PAGE_ROWS]]
+
+
+def test_the_ekspor_page_offers_the_files_and_previews_a_large_year_only_when_asked(monkeypatch, big_db):
+    app = open_page(monkeypatch, big_db, "pages/ekspor.py", tahun=str(TAHUN))
+    assert len(app.get("download_button")) == 4
+    toggle = app.toggle(key="ekspor-pratinjau")
+    assert toggle.label == "Tampilkan pratinjau (15.000 indikator; perlu waktu)" and not toggle.value
+    assert not app.dataframe
