@@ -106,6 +106,7 @@ def main() -> None:
     parser.add_argument("--db")
     parser.add_argument("--tahun", default="2025")
     parser.add_argument("--pages", nargs="*", default=PAGES, help="e.g. pages/data.py")
+    parser.add_argument("--runs", type=int, default=RUNS)
     args = parser.parse_args()
     keep_navigation_mode()
     with tempfile.TemporaryDirectory() as folder:
@@ -116,7 +117,7 @@ def main() -> None:
         for page in args.pages:
             first, again = [], []
             app = opened(page, token, args.tahun)
-            for _ in range(RUNS):
+            for _ in range(args.runs):
                 st.cache_data.clear()
                 first.append(render(app))
                 again.append(render(app))

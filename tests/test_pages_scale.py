@@ -142,3 +142,24 @@ def test_the_ekspor_page_offers_the_files_and_previews_a_large_year_only_when_as
     toggle = app.toggle(key="ekspor-pratinjau")
     assert toggle.label == "Tampilkan pratinjau (15.000 indikator; perlu waktu)" and not toggle.value
     assert not app.dataframe
+
+
+def test_a_login_sessions_activity_keeps_every_cached_result(tmp_path):
+    """Every transaction advanced the revision that makes the pages drop their caches, so a
+    session's activity, touched once a minute per user, recomputed every page for everyone."""
+    from datetime import datetime, timedelta
+
+    from kinerja.auth import cli_account
+    from kinerja.collect import accounts
+
+    path = tmp_path / "sesi.duckdb"
+    with closing(db.connect(path)) as con:
+        ensure_account(con, "sekretariat")
+        before = db.revision(path)
+        token = accounts.start_session(con, accounts.load(con, "sekretariat"))
+        later = datetime.now() + accounts.TOUCH + timedelta(seconds=1)
+        assert accounts.resume_session(con, token, waktu=later).nama == "sekretariat"
+        accounts.end_session(con, token)
+        assert db.revision(path) == before
+        accounts.create(con, cli_account("uji"), "perencana.baru", "sandi-uji-yang-panjang", ["perencana"])
+        assert db.revision(path) > before
