@@ -10,29 +10,36 @@ from kinerja.web import cache, widgets
 
 akun = web_auth.account()
 path, tahun, triwulan = widgets.page("Data Kinerja")
-frame = widgets.year_capaian(path, tahun, triwulan)
 # An operator reads (and downloads) its own units' values only.
-frame = frame[frame["unit"].isin(web_auth.units_for(akun, "baca_unit", frame["unit"].unique()))]
+readable = tuple(web_auth.units_for(akun, "baca_unit", cache.units(path)["kode"]))
+total = cache.data_total(path, tahun, triwulan, readable)
+if not total:
+    widgets.no_data_for(tahun)
 scale = cache.skala(path)
 
 filters = st.columns([1, 2, 1, 1])
-units = filters[0].multiselect("Unit", sorted(frame["unit"].unique()), placeholder="Semua unit")
-sasaran = filters[1].multiselect("Sasaran", sorted(frame["sasaran"].dropna().unique()), placeholder="Semua sasaran")
+with filters[0]:
+    units = widgets.multichoose("Unit", sorted(readable), "data-unit", placeholder="Semua unit")
+with filters[1]:
+    sasaran = widgets.multichoose("Sasaran", cache.query(path, "sasaran_tahun", tahun=tahun)["sasaran"].tolist(),
+                                  "data-sasaran", placeholder="Semua sasaran")
 kategori = filters[2].multiselect("Kategori", [*scale["kategori"], summaries.INCOMPLETE, summaries.UNMEASURED],
                                   placeholder="Semua kategori")
 cari = filters[3].text_input("Cari indikator atau kode", placeholder="mis. indeks")
-rows = summaries.data_rows(frame, units, sasaran, kategori, cari)
-shown = frame.loc[rows.index]
+selected = cache.data_selection(path, tahun, triwulan, tuple(units) or readable, tuple(sasaran), tuple(kategori), cari)
 
-st.caption(f"Tahun {tahun}, {periode_text(triwulan)}: {len(rows)} dari {len(frame)} indikator. Target dan "
+st.caption(f"Tahun {tahun}, {periode_text(triwulan)}: {len(selected)} dari {total} indikator. Target dan "
            "realisasi s.d. periode adalah nilai yang dipakai menghitung capaian.")
-st.dataframe(data_table(rows).style.apply(lambda _: kategori_css(shown), subset=["Kategori"]), hide_index=True,
-             width="stretch", column_config={
+page = widgets.paged(selected, "data")
+st.dataframe(data_table(summaries.with_selisih(page)).style.apply(lambda _: kategori_css(page), subset=["Kategori"]),
+             hide_index=True, width="stretch", column_config={
                  "Indikator": st.column_config.TextColumn(width="large", pinned=True),
                  "Sasaran": st.column_config.TextColumn(width="medium"),
                  "Capaian": st.column_config.TextColumn(help="Capaian s.d. periode, dibulatkan 2 desimal"),
                  "Selisih": st.column_config.TextColumn(help="Realisasi dikurangi target s.d. periode"),
              })
-st.download_button("Unduh CSV (sesuai saringan)", to_csv(rows), mime="text/csv", icon=":material/download:",
+# built when clicked: the whole selection, not just the page shown
+st.download_button("Unduh CSV (sesuai saringan)", lambda: to_csv(summaries.with_selisih(selected)), mime="text/csv",
+                   icon=":material/download:", on_click="ignore",
                    file_name=f"data-kinerja-{tahun}-{'setahun' if triwulan is None else f'tw{triwulan}'}.csv",
                    help="Angka memakai titik desimal agar terbaca oleh program lain.")

@@ -1,7 +1,7 @@
 """Ekspor: the evaluation documents of the year (or to a quarter) for download, with previews."""
 import streamlit as st
 
-from kinerja.numbers import format_persen
+from kinerja.numbers import format_angka, format_persen
 from kinerja.present.tables import e81_table, efisiensi_table
 from kinerja.vocab import periode_text
 from kinerja.web import auth as web_auth
@@ -19,6 +19,8 @@ FILES = [
     (".parquet", "Data panjang (.parquet)", "Sama dengan CSV, bertipe", "application/octet-stream"),
 ]
 
+PREVIEW_LIMIT = 5000  # indicators of the year previewed without asking
+
 web_auth.guard("ekspor")
 st.title("Ekspor Dokumen Evaluasi")
 tahun, triwulan = widgets.selection()
@@ -33,22 +35,28 @@ st.caption(f"Dokumen {periode}. Angka di setiap berkas sama dengan angka di hala
 failed = st.session_state.pop("ekspor_gagal", None)
 if failed:
     st.error(failed, icon=":material/error:")
-ev = cache.evaluasi(cache.database(), tahun, triwulan)
-if ev.demo:
+demo = cache.demo(cache.database())
+if demo:
     st.warning("Basis data ini berisi **data demo**: setiap dokumen bertanda DATA DEMO dan nama berkasnya "
                "berakhiran -demo.", icon=":material/science:")
-stem = f"evaluasi-{tahun}-{f'tw{triwulan}' if triwulan else 'setahun'}{'-demo' if ev.demo else ''}"
+stem = f"evaluasi-{tahun}-{f'tw{triwulan}' if triwulan else 'setahun'}{'-demo' if demo else ''}"
 # Files are built when their button is clicked: building all four up front took seconds per render.
 for column, (suffix, label, help_text, mime) in zip(st.columns(len(FILES)), FILES):
     column.download_button(label, cache.export_file(tahun, triwulan, suffix), file_name=f"{stem}{suffix}",
                            mime=mime, help=help_text, icon=":material/download:", key=f"unduh{suffix}",
                            on_click=cache.check_export, args=(tahun, triwulan, suffix))
 
+# A large year's tables take long to compute: previewed when asked (the files do not need it).
+jumlah = int(cache.query(cache.database(), "indikator_tahun_jumlah", tahun=tahun)["jumlah"].iloc[0])
+if jumlah > PREVIEW_LIMIT and not st.toggle(f"Tampilkan pratinjau ({format_angka(jumlah)} indikator; perlu waktu)",
+                                            key="ekspor-pratinjau"):
+    st.stop()
+ev = cache.evaluasi(cache.database(), tahun, triwulan)
 st.subheader("Pratinjau Formulir E.81")
 if ev.e81.empty:
     st.info(f"Belum ada target atau realisasi untuk {periode}.")
 else:
-    st.dataframe(e81_table(ev.e81), hide_index=True, width="stretch")
+    st.dataframe(e81_table(widgets.paged(ev.e81, "ekspor-e81")), hide_index=True, width="stretch")
     predikat = ev.predikat[0] if ev.predikat else "–"
     st.caption(f"Rata-rata capaian kinerja {format_persen(ev.rata_rata)} (predikat {predikat}).")
     if ev.catatan_data:
@@ -63,4 +71,4 @@ else:
     left, right = st.columns(2)
     left.metric("Rata-rata capaian kinerja", format_persen(ev.rata_rata))
     right.metric("Rata-rata serapan anggaran", format_persen(ev.rata_serapan))
-    st.dataframe(efisiensi_table(ev.efisiensi), hide_index=True, width="stretch")
+    st.dataframe(efisiensi_table(widgets.paged(ev.efisiensi, "ekspor-efisiensi")), hide_index=True, width="stretch")

@@ -12,7 +12,7 @@ from kinerja.web.text import plain
 akun = web_auth.guard("pengaturan_indikator")
 path, tahun, triwulan = widgets.page("Indikator")
 units = cache.units(path)
-unit = widgets.choose("Unit", {"": "Semua unit", **dict(zip(units["kode"], units["nama"]))}, "unit")
+unit = widgets.choose_searched("Unit", {"": "Semua unit", **dict(zip(units["kode"], units["nama"]))}, "unit")
 listed = cache.indikator_daftar(path, tahun, unit or None)
 periode = cache.renstra_period(path, tahun)
 end_year = periode.akhir if periode else "periode belum tercatat"
@@ -23,7 +23,7 @@ waiting = listed[listed["belum_dikonfirmasi"] != ""]
 st.caption(f"Pengaturan yang berlaku untuk tahun {tahun}. {len(waiting)} dari {len(listed)} indikator punya pengaturan "
            "yang ditebak dari nama/satuan dan belum dikonfirmasi (di atas). Capaiannya ditandai \"belum dikonfirmasi\" "
            "di semua halaman dan ekspor sampai dikonfirmasi di sini.")
-st.dataframe(listed, hide_index=True, width="stretch", column_order=[
+st.dataframe(widgets.paged(listed, "indikator"), hide_index=True, width="stretch", column_order=[
     "belum_dikonfirmasi", "unit", "kode", "nama", "satuan", "polaritas", "rumus_negatif", "agregasi",
     "konvensi_triwulan", "target_renstra", "target_akhir", "definisi_operasional", "sumber_data"],
     column_config={"belum_dikonfirmasi": "Belum dikonfirmasi", "unit": "Unit", "kode": "Kode",
@@ -34,7 +34,7 @@ st.dataframe(listed, hide_index=True, width="stretch", column_order=[
                    "definisi_operasional": "Definisi operasional", "sumber_data": "Sumber data"})
 
 st.divider()
-indikator_id = widgets.choose("Indikator", dict(zip(listed["indikator_id"], listed["nama"])), "indikator")
+indikator_id = widgets.choose_searched("Indikator", dict(zip(listed["indikator_id"], listed["nama"])), "indikator")
 row = listed[listed["indikator_id"] == indikator_id].iloc[0].to_dict()
 st.subheader(plain(row["nama"]))
 if row["belum_dikonfirmasi"]:

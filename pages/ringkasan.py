@@ -10,15 +10,17 @@ from kinerja.present.tables import (
     dalam_satuan,
     kebutuhan_text,
     proyeksi_table,
+    sasaran_table,
 )
 from kinerja.vocab import periode_text
 from kinerja.web import cache, widgets
 from kinerja.web.text import plain
 
 path, tahun, triwulan = widgets.page("Ringkasan Kinerja")
-frame = widgets.year_capaian(path, tahun, triwulan)
 scale = cache.skala(path)
 summary = cache.ringkasan(path, tahun, triwulan, None)
+if not summary["jumlah"]:
+    widgets.no_data_for(tahun)
 previous_year = tahun - 1 if tahun - 1 in cache.years(path) else None
 # changes compare like with like: the indicators measured in both years
 same, before = cache.perbandingan(path, tahun, triwulan, None) if previous_year else (None, None)
@@ -54,18 +56,25 @@ for column, (kategori, jumlah) in zip(bands, summary["per_kategori"].items()):
 left, right = st.columns([3, 2])
 with left:
     st.subheader("Capaian per sasaran")
-    per_sasaran = summaries.mean_by(frame.fillna({"sasaran": "(tanpa sasaran)"}), ["sasaran"], scale)
-    widgets.show_chart(charts.capaian_bars(per_sasaran, scale, "sasaran", "Sasaran", extra_tooltip=[
+    per_sasaran = cache.per_sasaran(path, tahun, triwulan)
+    drawn = charts.lowest(per_sasaran, "rata_rata")
+    widgets.drawn_of(len(drawn), per_sasaran["rata_rata"].notna().sum())
+    widgets.show_chart(charts.capaian_bars(drawn, scale, "sasaran", "Sasaran", extra_tooltip=[
         "terukur:Q", "belum_lengkap:Q", "jumlah:Q"]), f"capaian-sasaran-{tahun}")
+    if len(drawn) < len(per_sasaran):
+        with st.expander(f"Semua {len(per_sasaran)} sasaran"):
+            st.dataframe(sasaran_table(widgets.paged(per_sasaran, "ringkasan-sasaran")), hide_index=True,
+                         width="stretch")
     st.subheader("Capaian unit per triwulan")
     st.caption("Sel kosong: belum ada indikator terukur pada triwulan itu (data belum dilaporkan).")
-    per_unit = summaries.by_quarter(cache.quarters(path, tahun), ["unit"], scale)
+    per_unit = cache.per_quarter(path, tahun, "unit")
     if triwulan:
         per_unit = per_unit[per_unit["triwulan"] <= triwulan]
     widgets.show_chart(charts.heatmap(per_unit, scale, "unit", "Unit"), f"unit-triwulan-{tahun}")
 with right:
     st.subheader("Kesenjangan terbesar")
-    gaps = summaries.off_track(frame, scale)
+    lists = cache.sorotan(path, tahun, triwulan)
+    gaps = lists["kesenjangan"]
     if gaps.empty:
         st.success("Tidak ada indikator terukur di bawah batas kategori kedua.")
     for row in gaps.head(8).itertuples():
@@ -73,24 +82,24 @@ with right:
             st.markdown(f"**{format_persen(row.capaian_persen)}** · {plain(row.kategori)} · {plain(row.unit)}")
             st.page_link("pages/sasaran.py", label=plain(row.indikator), icon=":material/arrow_forward:",
                          query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
-    waiting = summaries.incomplete(frame)
+    waiting = lists["belum_lengkap"]
     if len(waiting):
         st.subheader("Belum lengkap")
         st.caption(f"{len(waiting)} indikator menunggu data triwulan yang belum dilaporkan; capaiannya belum "
                    "dinilai.")
-        st.dataframe(waiting[["unit", "indikator", "keterangan"]].rename(
+        st.dataframe(widgets.paged(waiting, "ringkasan-belum-lengkap")[["unit", "indikator", "keterangan"]].rename(
             columns={"unit": "Unit", "indikator": "Indikator", "keterangan": "Yang kurang"}),
             hide_index=True, width="stretch")
-    suspect = frame[frame["periksa"] != ""]
+    suspect = lists["periksa"]
     if len(suspect):
         with st.expander(f"{len(suspect)} indikator perlu diperiksa satuan/formatnya", icon=":material/warning:"):
-            st.dataframe(suspect[["unit", "indikator", "periksa"]].rename(
+            st.dataframe(widgets.paged(suspect, "ringkasan-periksa")[["unit", "indikator", "periksa"]].rename(
                 columns={"unit": "Unit", "indikator": "Indikator", "periksa": "Yang janggal"}),
                 hide_index=True, width="stretch")
-    missing = summaries.not_computable(frame)
+    missing = lists["tidak_dihitung"]
     if len(missing):
         with st.expander(f"{len(missing)} indikator belum dapat dihitung"):
-            st.dataframe(missing[["unit", "indikator", "keterangan"]].rename(
+            st.dataframe(widgets.paged(missing, "ringkasan-tidak-dihitung")[["unit", "indikator", "keterangan"]].rename(
                 columns={"unit": "Unit", "indikator": "Indikator", "keterangan": "Alasan"}),
                 hide_index=True, width="stretch")
 
@@ -115,10 +124,10 @@ with right:
                              f"perlu {kebutuhan_text(row)}."))
     if len(risky) > 8:
         with st.expander(f"Lihat semua {len(risky)} indikator berisiko"):
-            st.dataframe(proyeksi_table(risky), hide_index=True, width="stretch")
+            st.dataframe(proyeksi_table(widgets.paged(risky, "ringkasan-berisiko")), hide_index=True, width="stretch")
     unprojected = projected[projected["status"].isna()]
     if len(unprojected):
         with st.expander(f"{len(unprojected)} indikator belum dapat diproyeksikan"):
-            st.dataframe(unprojected[["unit", "indikator", "alasan"]].rename(
+            st.dataframe(widgets.paged(unprojected, "ringkasan-tanpa-proyeksi")[["unit", "indikator", "alasan"]].rename(
                 columns={"unit": "Unit", "indikator": "Indikator", "alasan": "Alasan"}),
                 hide_index=True, width="stretch")

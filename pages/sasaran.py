@@ -18,26 +18,28 @@ from kinerja.web import cache, widgets
 from kinerja.web.text import plain
 
 path, tahun, triwulan = widgets.page("Sasaran & Indikator")
-frame = widgets.year_capaian(path, tahun, triwulan)
 scale = cache.skala(path)
 
-sasaran = frame.drop_duplicates("sasaran_id").dropna(subset=["sasaran_id"])
-names = dict(zip(sasaran["sasaran_id"].astype(int), sasaran["sasaran"]))
-sasaran_id = widgets.choose("Sasaran", names, "sasaran")
-rows = frame[frame["sasaran_id"] == sasaran_id]
+# Only the chosen sasaran's indicators are computed.
+sasaran = cache.query(path, "sasaran_tahun", tahun=tahun)
+if sasaran.empty:
+    widgets.no_data_for(tahun)
+sasaran_id = widgets.choose_searched("Sasaran", dict(zip(sasaran["sasaran_id"], sasaran["sasaran"])), "sasaran")
+rows = cache.capaian(path, tahun, triwulan, None, sasaran=int(sasaran_id))
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}. {len(rows)} indikator; capaian kosong berarti belum dapat "
            "dihitung, kategori \"Belum lengkap\" berarti ada triwulan yang belum dilaporkan (lihat Keterangan). "
            "Grafik hanya memuat indikator terukur.")
 notes = summaries.notes(cache.query(path, "indikator_catatan", tahun=tahun, unit=None), triwulan)
-st.dataframe(indicator_table(rows, notes).drop(columns=["Sasaran"]).style.apply(
-    lambda _: kategori_css(rows), subset=["Kategori"]), hide_index=True, width="stretch",
+page = widgets.paged(rows, "sasaran")
+st.dataframe(indicator_table(page, notes).drop(columns=["Sasaran"]).style.apply(
+    lambda _: kategori_css(page), subset=["Kategori"]), hide_index=True, width="stretch",
     column_config={"Catatan": st.column_config.TextColumn(width="large")})
 widgets.show_chart(charts.capaian_bars(summaries.measured(rows), scale, "indikator", "Indikator",
                                        value="capaian_persen"), f"capaian-indikator-{tahun}-{sasaran_id}")
 
 st.divider()
 names = dict(zip(rows["indikator_id"], rows["indikator"]))
-indikator_id = widgets.choose("Indikator", names, "indikator")
+indikator_id = int(widgets.choose_searched("Indikator", names, "indikator"))
 row = rows[rows["indikator_id"] == indikator_id].iloc[0]
 st.subheader(plain(row["indikator"]))
 st.caption(plain(f"Unit {row['unit_nama']} · satuan {row['satuan'] or '–'} · polaritas {row['polaritas']} · "
@@ -55,15 +57,13 @@ quarters, years, history = st.tabs(["Per triwulan", "Tahun-tahun Renstra", "Riwa
                                    on_change="rerun", bind="query-params")
 with quarters:
     if quarters.open:
-        detail = summaries.quarter_detail(cache.quarters(path, tahun), indikator_id)
+        detail = summaries.quarter_detail(cache.quarters(path, tahun, indikator=indikator_id), indikator_id)
         widgets.show_chart(charts.quarters(detail, row["satuan"]), f"triwulan-{indikator_id}-{tahun}")
 with years:
     if years.open:
-        compared = cache.renstra(path, tahun, triwulan)
-        end = compared[compared["indikator_id"] == indikator_id].iloc[0]
+        end = cache.renstra(path, tahun, triwulan, indikator_id).iloc[0]
         periode = next((p for p in cache.renstra_periods(path) if p.label == end["periode"]), None)
-        over_years = cache.over_years(path, None)
-        own = over_years[over_years["indikator_id"] == indikator_id]
+        own = cache.over_years(path, None, indikator_id)
         if periode is None:
             st.info(f"Tahun {tahun} tidak termasuk periode Renstra yang tercatat. Sekretariat menambahkan periode "
                     "di halaman Register (tab Periode Renstra).")

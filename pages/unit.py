@@ -20,7 +20,7 @@ units = cache.units(path)
 # An operator reads its own units here (the agency overview is on Ringkasan).
 readable = web_auth.units_for(akun, "baca_unit", units["kode"])
 names = {kode: nama for kode, nama in zip(units["kode"], units["nama"]) if kode in readable}
-unit = widgets.choose("Unit", names, "unit", default=min(akun.unit, default=None))
+unit = widgets.choose_searched("Unit", names, "unit", default=min(akun.unit, default=None))
 frame = cache.capaian(path, tahun, triwulan, unit)
 scale = cache.skala(path)
 if frame.empty:
@@ -47,14 +47,18 @@ if frame.empty:
 
 st.subheader("Indikator")
 notes = summaries.notes(cache.query(path, "indikator_catatan", tahun=tahun, unit=unit), triwulan)
-st.dataframe(indicator_table(frame, notes).drop(columns=["Unit"]).style.apply(
-    lambda _: kategori_css(frame), subset=["Kategori"]), hide_index=True, width="stretch")
+page = widgets.paged(frame, "unit-indikator")
+st.dataframe(indicator_table(page, notes).drop(columns=["Unit"]).style.apply(
+    lambda _: kategori_css(page), subset=["Kategori"]), hide_index=True, width="stretch")
+# The charts draw the indicators with the lowest capaian; every one is in the table above.
+drawn = charts.lowest(summaries.measured(frame), "capaian_persen")
+widgets.drawn_of(len(drawn), len(summaries.measured(frame)))
 left, right = st.columns(2)
 with left:
-    widgets.show_chart(charts.capaian_bars(summaries.measured(frame), scale, "indikator", "Indikator",
-                                           value="capaian_persen"), f"capaian-{unit}-{tahun}")
+    widgets.show_chart(charts.capaian_bars(drawn, scale, "indikator", "Indikator", value="capaian_persen"),
+                       f"capaian-{unit}-{tahun}")
 with right:
-    per_indicator = summaries.by_quarter(cache.quarters(path, tahun, unit), ["indikator"], scale)
+    per_indicator = cache.per_quarter(path, tahun, "indikator", unit, tuple(drawn["indikator_id"].tolist()))
     widgets.show_chart(charts.heatmap(per_indicator, scale, "indikator", "Indikator"), f"triwulan-{unit}-{tahun}")
 
 st.subheader("Peringatan dini")
@@ -67,4 +71,5 @@ if risky.empty:
     st.success("Tidak ada indikator unit ini yang diperkirakan meleset dari target akhir tahun.")
 else:
     st.warning(f"{len(risky)} indikator unit ini berisiko tidak mencapai target akhir tahun.")
-st.dataframe(proyeksi_table(projected).drop(columns=["Unit"]), hide_index=True, width="stretch")
+st.dataframe(proyeksi_table(widgets.paged(projected, "unit-proyeksi")).drop(columns=["Unit"]), hide_index=True,
+             width="stretch")

@@ -274,7 +274,7 @@ def start_session(con: duckdb.DuckDBPyConnection, akun: Akun, waktu: datetime | 
     its hash is stored)."""
     token = secrets.token_urlsafe(32)
     waktu = waktu or datetime.now()
-    with db.transaction(con):
+    with db.transaction(con, revise=False):  # sessions are on no page: cached results stay
         con.execute("DELETE FROM sesi WHERE aktif_pada < ?", [waktu - LONGEST])
         con.execute("INSERT INTO sesi VALUES (?, ?, ?, ?)", [token_hash(token), akun.nama, waktu, waktu])
     return token
@@ -296,12 +296,12 @@ def resume_session(con: duckdb.DuckDBPyConnection, token: str | None, idle: time
         end_session(con, token)
         return None
     if waktu - seen > TOUCH:
-        with db.transaction(con):
+        with db.transaction(con, revise=False):
             con.execute("UPDATE sesi SET aktif_pada = ? WHERE token_hash = ?", [waktu, key])
     return load(con, nama)
 
 
 def end_session(con: duckdb.DuckDBPyConnection, token: str | None) -> None:
     if token:
-        with db.transaction(con):
+        with db.transaction(con, revise=False):
             con.execute("DELETE FROM sesi WHERE token_hash = ?", [token_hash(token)])

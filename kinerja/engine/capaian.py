@@ -32,9 +32,10 @@ COLUMNS = CONTRACT_COLUMNS + [
 
 
 def capaian(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = None,
-            unit: str | None = None) -> pd.DataFrame:
-    """One row per indicator with a target or a realisation in `tahun` (of `unit` when given),
-    ordered by unit, sasaran and indicator.
+            unit: str | None = None, *, sasaran: int | None = None, indikator: int | None = None) -> pd.DataFrame:
+    """One row per indicator with a target or a realisation in `tahun` (of `unit`, of the sasaran
+    with id `sasaran`, the indicator with id `indikator` when given: the same rows as the whole
+    table filtered), ordered by unit, sasaran and indicator.
 
     triwulan 1-4: target and realisation to date at the end of that quarter; None: the whole year.
     Columns, in COLUMNS order (missing text is NaN, missing numbers NaN):
@@ -58,7 +59,8 @@ def capaian(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = N
           Indikator page (the settings are those in force for `tahun`, kinerja.indikator);
       indikator_id, sasaran_id: ids.
     """
-    return shaped(con, "capaian_tabel", {"tahun": tahun, "periode": triwulan or 0, "unit": unit})
+    return shaped(con, "capaian_tabel", {"tahun": tahun, "periode": triwulan or 0, "unit": unit,
+                                         "sasaran": sasaran, "indikator": indikator})
 
 
 def capaian_langsung(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None = None,

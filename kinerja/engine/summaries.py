@@ -182,35 +182,39 @@ def over_years(frames: dict[int, pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
+TREND_COLUMNS = ["indikator_id", "unit", "sasaran", "indikator", "tahun_awal", "capaian_awal", "tahun_akhir",
+                 "capaian_akhir", "perubahan_terakhir", "arah"]
+
+
 def trend(years: pd.DataFrame) -> pd.DataFrame:
     """Per indicator over the years: capaian of the first and last year, the latest year-over-year
     change and the direction: 'naik konsisten' / 'turun konsisten' (every year better / worse, at
-    least MIN_TREND_YEARS years of capaian), 'berfluktuasi', or 'data kurang'."""
-    rows = []
-    for (indikator_id, unit, indikator, sasaran), group in years.groupby(
-            ["indikator_id", "unit", "indikator", "sasaran"], sort=False, dropna=False):
-        series = [(t, exact(v)) for t, v in zip(group["tahun"], group["capaian_persen"]) if exact(v) is not None]
-        steps = [b - a for (_, a), (_, b) in zip(series, series[1:])]
-        if len(series) < MIN_TREND_YEARS:
-            arah = "data kurang"
-        elif all(s > 0 for s in steps):
-            arah = "naik konsisten"
-        elif all(s < 0 for s in steps):
-            arah = "turun konsisten"
-        else:
-            arah = "berfluktuasi"
-        rows.append({
-            "indikator_id": indikator_id, "unit": unit, "sasaran": sasaran, "indikator": indikator,
-            "tahun_awal": series[0][0] if series else None,
-            "capaian_awal": float(series[0][1]) if series else None,
-            "tahun_akhir": series[-1][0] if series else None,
-            "capaian_akhir": float(series[-1][1]) if series else None,
-            "perubahan_terakhir": float(steps[-1]) if steps else None,
-            "arah": arah,
-        })
-    return pd.DataFrame(rows, columns=["indikator_id", "unit", "sasaran", "indikator", "tahun_awal",
-                                       "capaian_awal", "tahun_akhir", "capaian_akhir",
-                                       "perubahan_terakhir", "arah"])
+    least MIN_TREND_YEARS years of capaian), 'berfluktuasi', or 'data kurang'. One row per
+    indicator in the order they first appear (years: over_years, oldest year first); set-wise,
+    the latest change exact in Decimal."""
+    keys = ["indikator_id", "unit", "indikator", "sasaran"]
+    if years.empty:
+        return pd.DataFrame(columns=TREND_COLUMNS)
+    groups = years[keys].drop_duplicates().set_index(keys)
+    known = years.loc[years["capaian_persen"].notna(), [*keys, "tahun", "capaian_persen"]]
+    by = known.groupby(keys, sort=False, dropna=False)
+    # a step's sign is that of the later value minus the earlier (float order is exact order)
+    previous = by["capaian_persen"].shift()
+    steps = known.assign(naik=known["capaian_persen"] > previous, turun=known["capaian_persen"] < previous,
+                         langkah=previous.notna(), sebelumnya=previous)
+    per = steps.groupby(keys, sort=False, dropna=False).agg(
+        n=("capaian_persen", "size"), tahun_awal=("tahun", "first"), capaian_awal=("capaian_persen", "first"),
+        tahun_akhir=("tahun", "last"), capaian_akhir=("capaian_persen", "last"), sebelumnya=("sebelumnya", "last"),
+        naik=("naik", "sum"), turun=("turun", "sum"), langkah=("langkah", "sum"))
+    per = groups.join(per)
+    n = per["n"].fillna(0)
+    per["arah"] = "berfluktuasi"
+    per.loc[(per["naik"] == per["langkah"]) & (n >= MIN_TREND_YEARS), "arah"] = "naik konsisten"
+    per.loc[(per["turun"] == per["langkah"]) & (n >= MIN_TREND_YEARS), "arah"] = "turun konsisten"
+    per.loc[n < MIN_TREND_YEARS, "arah"] = "data kurang"
+    per["perubahan_terakhir"] = [None if is_missing(a) or n_ < 2 else float(exact(b) - exact(a))
+                                 for a, b, n_ in zip(per["sebelumnya"], per["capaian_akhir"], n)]
+    return per.reset_index()[TREND_COLUMNS]
 
 
 def submissions_due(register: pd.DataFrame, triwulan: int | None) -> tuple[int, int]:
@@ -271,8 +275,20 @@ def data_rows(frame: pd.DataFrame, units: list[str] | None = None, sasaran: list
               kategori: list[str] | None = None, cari: str = "") -> pd.DataFrame:
     """Every value of the capaian table (with the gap), filtered as the user asks: units, sasaran,
     kategori as kategori_shown gives it ("Belum lengkap", "Belum dapat dihitung" included) and
-    words of the indicator's name or code."""
-    rows = frame.assign(selisih=selisih(frame))
+    words of the indicator's name or code. Columns DATA_COLUMNS."""
+    return with_selisih(data_selection(frame, units, sasaran, kategori, cari))
+
+
+def with_selisih(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the capaian table with their gap (selisih), columns DATA_COLUMNS: a page computes it
+    for the rows it shows only."""
+    return rows.assign(selisih=selisih(rows))[DATA_COLUMNS]
+
+
+def data_selection(frame: pd.DataFrame, units: list[str] | None = None, sasaran: list[str] | None = None,
+                   kategori: list[str] | None = None, cari: str = "") -> pd.DataFrame:
+    """The rows of the capaian table data_rows keeps (every column of the table, no gap yet)."""
+    rows = frame
     keep = pd.Series(True, index=rows.index)
     if units:
         keep &= rows["unit"].isin(units)
@@ -283,4 +299,4 @@ def data_rows(frame: pd.DataFrame, units: list[str] | None = None, sasaran: list
     for word in cari.lower().split():
         keep &= (rows["indikator"].str.lower().str.contains(word, regex=False)
                  | rows["kode"].fillna("").str.lower().str.contains(word, regex=False))
-    return rows.loc[keep, DATA_COLUMNS]
+    return rows.loc[keep]

@@ -34,6 +34,18 @@ def finish(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     return chart.properties(autosize=fit_width).configure(locale=LOCALE).configure_view(stroke=None)
 
 
+# A chart of many indicators or sasaran draws this many (the lowest capaian first); the rest are in
+# the page's table, a click away.
+CHART_TOP = 30
+LINES_TOP = 10  # lines of a trend chart
+
+
+def lowest(frame: pd.DataFrame, value: str, n: int = CHART_TOP) -> pd.DataFrame:
+    """The `n` rows with the lowest `value` (missing left out, ties in table order): what a chart of
+    many rows draws."""
+    return frame.dropna(subset=[value]).nsmallest(n, value, keep="first")
+
+
 def capaian_bars(frame: pd.DataFrame, scale: pd.DataFrame, by: str, title: str, value: str = "rata_rata",
                  extra_tooltip: list | None = None) -> alt.TopLevelMixin:
     """One horizontal bar of capaian (%) per `by` (sasaran, indikator, unit), coloured by kategori,

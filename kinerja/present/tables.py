@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import pandas as pd
 
-from kinerja.engine.summaries import TERUKUR, kategori_shown, selisih
+from kinerja.engine.summaries import TERUKUR, UNMEASURED, kategori_shown, selisih
 from kinerja.numbers import format_angka, format_persen
 from kinerja.present.colours import ink
 from kinerja.values import exact, is_missing
@@ -65,6 +65,20 @@ def indicator_table(frame: pd.DataFrame, notes: dict[int, str]) -> pd.DataFrame:
     table.insert(table.columns.get_loc("Realisasi") + 1, "Selisih", [angka(v) for v in selisih(frame)])
     table["Catatan"] = [notes.get(i, "") for i in frame["indikator_id"]]
     return table
+
+
+def sasaran_table(means: pd.DataFrame) -> pd.DataFrame:
+    """summaries.mean_by per sasaran (and tahun, when a column) as people read it."""
+    years = {"Tahun": means["tahun"].astype(str).values} if "tahun" in means.columns else {}
+    return pd.DataFrame({
+        "Sasaran": means["sasaran"].values,
+        **years,
+        "Indikator": means["jumlah"].values,
+        "Terukur": means["terukur"].values,
+        "Belum lengkap": means["belum_lengkap"].values,
+        "Rata-rata capaian": [format_persen(v) for v in means["rata_rata"]],
+        "Kategori": means["kategori"].fillna(UNMEASURED).values,
+    })
 
 
 def years_table(own: pd.DataFrame) -> pd.DataFrame:
@@ -136,6 +150,7 @@ ARAH = {"naik konsisten": "Naik konsisten", "turun konsisten": "Turun konsisten"
 
 def trend_table(trends: pd.DataFrame, years: pd.DataFrame) -> pd.DataFrame:
     """Per indicator its capaian in each year (columns), the latest change and the direction."""
+    years = years[years["indikator_id"].isin(trends["indikator_id"])]
     wide = years.pivot_table(index="indikator_id", columns="tahun", values="capaian_persen", aggfunc="first")
     table = pd.DataFrame({"Unit": trends["unit"].values, "Indikator": trends["indikator"].values})
     for tahun in wide.columns:

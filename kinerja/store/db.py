@@ -438,9 +438,11 @@ def advance_revision(path: Path) -> None:
 
 
 @contextmanager
-def transaction(con: duckdb.DuckDBPyConnection):
+def transaction(con: duckdb.DuckDBPyConnection, revise: bool = True):
     """All or nothing: commit when the block ends normally, roll back on any exception. One
-    transaction at a time per process (other threads wait), so saves never collide here."""
+    transaction at a time per process (other threads wait), so saves never collide here. The
+    commit advances the revision (readers drop their cached results) unless `revise` is False:
+    for a write no page shows, such as a login session's last activity."""
     with WRITE_LOCK:
         con.execute("BEGIN TRANSACTION")
         try:
@@ -459,7 +461,8 @@ def transaction(con: duckdb.DuckDBPyConnection):
             con.execute("COMMIT")
         except (duckdb.IOException, OSError) as exc:
             raise fault(exc, database_file(con)) from exc
-        bump_revision(con)
+        if revise:
+            bump_revision(con)
 
 
 def is_disk_fault(exc: BaseException) -> bool:

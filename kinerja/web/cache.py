@@ -98,8 +98,10 @@ def years(path: str) -> list[int]:
 
 
 @st.cache_data(show_spinner="Menghitung capaian…")
-def capaian(path: str, tahun: int, triwulan: int | None, unit: str | None) -> pd.DataFrame:
-    return using(engine.capaian, tahun, triwulan, unit)
+def capaian(path: str, tahun: int, triwulan: int | None, unit: str | None, sasaran: int | None = None,
+            indikator: int | None = None) -> pd.DataFrame:
+    """engine.capaian of the period, of the unit, sasaran or indicator asked (None: all)."""
+    return using(engine.capaian, tahun, triwulan, unit, sasaran=sasaran, indikator=indikator)
 
 
 @st.cache_data(show_spinner=False)
@@ -117,26 +119,112 @@ def perbandingan(path: str, tahun: int, triwulan: int | None, unit: str | None) 
     return using(lambda con: engine.perbandingan(now, before, con))
 
 
-def engine_runs(path: str, periods: list[tuple[int, int | None, str | None]]) -> list[pd.DataFrame]:
-    """capaian(tahun, triwulan, unit) of several periods at once, each on its own cursor: DuckDB
-    plans and runs them in parallel, so a page that needs five periods waits for about two."""
+def engine_runs(path: str, periods: list[tuple[int, int | None, str | None]], columns: list[str] | None = None,
+                **filters) -> list[pd.DataFrame]:
+    """capaian(tahun, triwulan, unit, **filters) of several periods at once (only `columns` of
+    each when given), each on its own cursor: DuckDB plans and runs them in parallel, so a page
+    that needs five periods waits for about two."""
+    def one(cursor, period):
+        frame = engine.capaian(cursor, *period, **filters)
+        return frame[columns] if columns else frame
+
     with db.use(path) as con, ExitStack() as cursors:
         own = [cursors.enter_context(con.cursor()) for _ in periods]
         with ThreadPoolExecutor(max_workers=4) as pool:
-            return list(pool.map(lambda run: engine.capaian(run[0], *run[1]), zip(own, periods)))
+            return list(pool.map(lambda run: one(*run), zip(own, periods)))
 
 
 @st.cache_data(show_spinner=False)
-def quarters(path: str, tahun: int, unit: str | None = None) -> dict[int, pd.DataFrame]:
-    """The capaian table to date at the end of each quarter of the year."""
-    return dict(zip(range(1, 5), engine_runs(path, [(tahun, q, unit) for q in range(1, 5)])))
+def quarters(path: str, tahun: int, unit: str | None = None, indikator: int | None = None) -> dict[int, pd.DataFrame]:
+    """The capaian table to date at the end of each quarter of the year (of one indicator when
+    `indikator` is given)."""
+    return dict(zip(range(1, 5), engine_runs(path, [(tahun, q, unit) for q in range(1, 5)], indikator=indikator)))
 
 
 @st.cache_data(show_spinner="Menghitung capaian tahun-tahun sebelumnya…")
-def over_years(path: str, triwulan: int | None) -> pd.DataFrame:
-    """The capaian tables of every year with data (to the same quarter), with a `tahun` column."""
+def over_years(path: str, triwulan: int | None, indikator: int | None = None,
+               columns: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The capaian tables of every year with data (to the same quarter), with a `tahun` column;
+    of one indicator when `indikator` is given, only `columns` when given."""
     available = years(path)
-    return summaries.over_years(dict(zip(available, engine_runs(path, [(t, triwulan, None) for t in available]))))
+    runs = engine_runs(path, [(t, triwulan, None) for t in available], list(columns or []), indikator=indikator)
+    return summaries.over_years(dict(zip(available, runs)))
+
+
+# What the Tren page reads of every year's table.
+TREN_COLUMNS = ("indikator_id", "unit", "sasaran", "indikator", "capaian_persen", "kategori", "warna", "status_data")
+
+
+@st.cache_data(show_spinner=False)
+def tren(path: str, triwulan: int | None) -> tuple[pd.DataFrame, pd.DataFrame, list[int]]:
+    """(summaries.trend of every indicator, summaries.mean_by per tahun and sasaran, the years)
+    over the years with data, to the same quarter."""
+    rows = over_years(path, triwulan, columns=TREN_COLUMNS)
+    if rows.empty:
+        return summaries.trend(rows), rows, []
+    per_sasaran = summaries.mean_by(rows.fillna({"sasaran": "(tanpa sasaran)"}), ["tahun", "sasaran"], skala(path))
+    return summaries.trend(rows), per_sasaran, sorted(rows["tahun"].unique().tolist())
+
+
+@st.cache_data(show_spinner=False)
+def tren_rows(path: str, triwulan: int | None, indikator: tuple[int, ...]) -> pd.DataFrame:
+    """The rows of over_years (TREN_COLUMNS and tahun) of the indicators with the ids in `indikator`."""
+    rows = over_years(path, triwulan, columns=TREN_COLUMNS)
+    return rows[rows["indikator_id"].isin(indikator)] if len(rows) else rows
+
+
+# --------------------------------------------------------------------------- what the pages draw
+# The Python work after a cached query is cached too, keyed by the same parameters, so a rerun
+# (another widget touched) costs the page's layout only; cleared with the rest after a write.
+
+@st.cache_data(show_spinner=False)
+def per_sasaran(path: str, tahun: int, triwulan: int | None) -> pd.DataFrame:
+    """summaries.mean_by per sasaran of the period's capaian, every unit (an indicator without a
+    sasaran under "(tanpa sasaran)")."""
+    frame = capaian(path, tahun, triwulan, None)
+    return summaries.mean_by(frame.fillna({"sasaran": "(tanpa sasaran)"}), ["sasaran"], skala(path))
+
+
+@st.cache_data(show_spinner=False)
+def per_quarter(path: str, tahun: int, key: str, unit: str | None = None,
+                indikator: tuple[int, ...] | None = None) -> pd.DataFrame:
+    """summaries.by_quarter by `key` ("unit", "indikator") of the quarters' tables of the year (of
+    `unit`; of the indicators with the ids in `indikator` when given)."""
+    frames = quarters(path, tahun, unit)
+    if indikator is not None:
+        frames = {q: frame[frame["indikator_id"].isin(indikator)] for q, frame in frames.items()}
+    return summaries.by_quarter(frames, [key], skala(path))
+
+
+SOROTAN_COLUMNS = ["unit", "sasaran_id", "indikator_id", "indikator", "capaian_persen", "kategori", "keterangan",
+                   "periksa"]
+
+
+@st.cache_data(show_spinner=False)
+def sorotan(path: str, tahun: int, triwulan: int | None) -> dict[str, pd.DataFrame]:
+    """The lists Ringkasan shows beside its numbers, of the period's capaian (every unit), with
+    SOROTAN_COLUMNS: "kesenjangan" (summaries.off_track, largest gap first), "belum_lengkap"
+    (summaries.incomplete), "periksa" (a plausibility flag), "tidak_dihitung" (summaries.not_computable)."""
+    frame = capaian(path, tahun, triwulan, None)
+    lists = {"kesenjangan": summaries.off_track(frame, skala(path)), "belum_lengkap": summaries.incomplete(frame),
+             "periksa": frame[frame["periksa"] != ""], "tidak_dihitung": summaries.not_computable(frame)}
+    return {name: rows[SOROTAN_COLUMNS].reset_index(drop=True) for name, rows in lists.items()}
+
+
+@st.cache_data(show_spinner=False)
+def data_selection(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...], sasaran: tuple[str, ...],
+                   kategori: tuple[str, ...], cari: str) -> pd.DataFrame:
+    """summaries.data_selection of the period's capaian: the rows of `units` (every one the reader
+    may read, chosen or not), filtered by sasaran, kategori and the words of `cari`; the page adds
+    the gap (summaries.with_selisih) to the rows it shows."""
+    frame = capaian(path, tahun, triwulan, None)
+    return summaries.data_selection(frame, list(units), list(sasaran), list(kategori), cari)
+
+
+@st.cache_data(show_spinner=False)
+def data_total(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...]) -> int:
+    """How many rows of the period's capaian belong to `units` (what data_selection chooses from)."""
+    return len(data_selection(path, tahun, triwulan, units, (), (), ""))
 
 
 @st.cache_data(show_spinner=False)
@@ -151,12 +239,13 @@ def renstra_period(path: str, tahun: int) -> store_renstra.Periode | None:
 
 
 @st.cache_data(show_spinner="Membandingkan dengan target akhir Renstra…")
-def renstra(path: str, tahun: int, triwulan: int | None) -> pd.DataFrame:
+def renstra(path: str, tahun: int, triwulan: int | None, indikator: int | None = None) -> pd.DataFrame:
     """kinerja.engine.renstra.compare for the year (this year to the period asked, the period's
-    earlier years whole), as the E.81 and the LKjIP draft compute it."""
+    earlier years whole), as the E.81 and the LKjIP draft compute it; of one indicator when
+    `indikator` is given."""
     periode = renstra_period(path, tahun)
     years = periode.years_to(tahun) if periode else [tahun]
-    runs = engine_runs(path, [(y, triwulan if y == tahun else None, None) for y in years])
+    runs = engine_runs(path, [(y, triwulan if y == tahun else None, None) for y in years], indikator=indikator)
     return using(engine_renstra.compare, tahun, dict(zip(years, runs)))
 
 

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from kinerja.numbers import format_angka
 from kinerja.present import charts
 from kinerja.present.tables import poin
 from kinerja.values import exact
@@ -54,6 +55,83 @@ def choose(label: str, options: dict, param: str, default=None, **kwargs):
     chosen = values[labels.index(st.selectbox(label, labels, key=key, **kwargs))]
     st.query_params[param] = str(chosen)
     return chosen
+
+
+# A select offers at most this many options (a browser sends and lists every one); with more, a
+# search box narrows them first. Tables show this many rows a page.
+CHOICES_LIMIT = 200
+PAGE_ROWS = 1000
+
+
+def search_box(label: str, key: str, count: int) -> list[str]:
+    """A "Cari …" box over a long list of options: the words typed, lower case."""
+    return st.text_input(f"Cari {label.lower()}", key=f"cari-{key}", placeholder="ketik sebagian nama atau kode",
+                         help=f"Ada {format_angka(count)} pilihan; ketik kata-katanya untuk mempersempit."
+                         ).lower().split()
+
+
+def matching(options: dict, words: list[str]) -> list:
+    """The values of {value: label} whose label holds every word; a caption when more than
+    CHOICES_LIMIT or none match."""
+    matches = [value for value, text in options.items() if all(word in str(text).lower() for word in words)]
+    if len(matches) > CHOICES_LIMIT:
+        st.caption(f"{format_angka(len(matches))} cocok; {CHOICES_LIMIT} yang pertama ada di daftar. Perjelas "
+                   "pencarian untuk yang lain." if words else
+                   f"Daftar memuat {CHOICES_LIMIT} yang pertama dari {format_angka(len(matches))}; cari untuk yang lain.")
+    elif not matches:
+        st.caption("Tidak ada yang cocok dengan pencarian.")
+    return matches[:CHOICES_LIMIT]
+
+
+def choose_searched(label: str, options: dict, param: str, default=None, **kwargs):
+    """choose() over a list that may hold thousands of options: up to CHOICES_LIMIT it is a plain
+    select; with more, a search box ("Cari …", words of the label) narrows the select to the first
+    CHOICES_LIMIT matches (the current choice always stays in it). Returns the chosen value."""
+    if len(options) <= CHOICES_LIMIT:
+        return choose(label, options, param, default, **kwargs)
+    listed = matching(options, search_box(label, param, len(options)))
+    current = st.query_params.get(param)
+    listed += [value for value in options if str(value) == current and value not in listed][:1]
+    return choose(label, {value: options[value] for value in listed} or options, param, default, **kwargs)
+
+
+def multichoose(label: str, options: dict | list, key: str, default: list | None = None, **kwargs) -> list:
+    """st.multiselect over `options` ({value: label}, or values shown as they are); with more than
+    CHOICES_LIMIT, a search box narrows the list first (what is chosen stays chosen). Returns the
+    chosen values."""
+    options = options if isinstance(options, dict) else dict(zip(options, map(str, options)))
+    listed = list(options)
+    if len(options) > CHOICES_LIMIT:
+        kept = st.session_state.get(key, default or [])
+        listed = list(dict.fromkeys([*kept, *matching(options, search_box(label, key, len(options)))]))
+    if key in st.session_state:  # what was chosen among options that have since gone is dropped
+        st.session_state[key] = [value for value in st.session_state[key] if value in options]
+    default = [value for value in default or [] if value in options] if key not in st.session_state else None
+    return st.multiselect(label, listed, default=default, key=key, format_func=options.get, **kwargs)
+
+
+def paged(rows: pd.DataFrame, key: str, size: int = PAGE_ROWS) -> pd.DataFrame:
+    """The rows of the page the user is on: all of them up to `size`, else `size` at a time with a
+    page number above the table (back to the first page when the rows shrink)."""
+    pages = max(1, -(-len(rows) // size))
+    if pages == 1:
+        return rows
+    key = f"halaman-{key}"
+    if st.session_state.get(key, 1) > pages:
+        st.session_state[key] = 1
+    halaman = st.number_input(f"Halaman (dari {format_angka(pages)})", min_value=1, max_value=pages, step=1,
+                              key=key, width=200)
+    start = (halaman - 1) * size
+    shown = rows.iloc[start:start + size]
+    st.caption(f"Baris {format_angka(start + 1)}–{format_angka(start + len(shown))} dari {format_angka(len(rows))}.")
+    return shown
+
+
+def drawn_of(drawn: int, total: int) -> None:
+    """Says, above charts bounded to charts.CHART_TOP rows, how many they draw of how many."""
+    if drawn < total:
+        st.caption(f"Grafik memuat {drawn} dengan capaian terendah dari {format_angka(int(total))}; semuanya ada di "
+                   "tabel.")
 
 
 def show_chart(chart, name: str) -> None:
