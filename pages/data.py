@@ -16,11 +16,11 @@ frame = frame[frame["unit"].isin(web_auth.units_for(akun, "baca_unit", frame["un
 scale = cache.skala(path)
 
 filters = st.columns([1, 2, 1, 1])
-units = filters[0].multiselect("Unit", sorted(frame["unit"].unique()), placeholder="Semua unit")
-sasaran = filters[1].multiselect("Sasaran", sorted(frame["sasaran"].dropna().unique()), placeholder="Semua sasaran")
+units = filters[0].multiselect("Unit", sorted(frame["unit"].unique()), placeholder="Semua unit", key="tetap-data-unit")
+sasaran = filters[1].multiselect("Sasaran", sorted(frame["sasaran"].dropna().unique()), placeholder="Semua sasaran", key="tetap-data-sasaran")
 kategori = filters[2].multiselect("Kategori", [*scale["kategori"], summaries.INCOMPLETE, summaries.UNMEASURED],
-                                  placeholder="Semua kategori")
-cari = filters[3].text_input("Cari indikator atau kode", placeholder="mis. indeks")
+                                  placeholder="Semua kategori", key="tetap-data-kategori")
+cari = filters[3].text_input("Cari indikator atau kode", placeholder="mis. indeks", key="tetap-data-cari")
 rows = summaries.data_rows(frame, units, sasaran, kategori, cari)
 shown = frame.loc[rows.index]
 

@@ -8,6 +8,7 @@ from kinerja.present.tables import (
     PROYEKSI_STATUS,
     angka,
     dalam_satuan,
+    gap_table,
     kebutuhan_text,
     proyeksi_table,
 )
@@ -51,19 +52,21 @@ for column, (kategori, jumlah) in zip(bands, summary["per_kategori"].items()):
                   delta=widgets.delta_count(same and same["per_kategori"][kategori],
                                             before and before["per_kategori"][kategori]))
 
-left, right = st.columns([3, 2])
+# On a phone (style.css) the right column, the answer (gaps, then at risk), comes before the charts.
+left, right = st.container(key="jawaban-dulu").columns([3, 2])
+with right:
+    gaps_box, risk_box = st.container(), st.container()
 with left:
     st.subheader("Capaian per sasaran")
     per_sasaran = summaries.mean_by(frame.fillna({"sasaran": "(tanpa sasaran)"}), ["sasaran"], scale)
-    widgets.show_chart(charts.capaian_bars(per_sasaran, scale, "sasaran", "Sasaran", extra_tooltip=[
-        "terukur:Q", "belum_lengkap:Q", "jumlah:Q"]), f"capaian-sasaran-{tahun}")
+    widgets.show_chart(charts.capaian_bars(per_sasaran, scale, "sasaran", "Sasaran"), f"capaian-sasaran-{tahun}")
     st.subheader("Capaian unit per triwulan")
     st.caption("Sel kosong: belum ada indikator terukur pada triwulan itu (data belum dilaporkan).")
     per_unit = summaries.by_quarter(cache.quarters(path, tahun), ["unit"], scale)
     if triwulan:
         per_unit = per_unit[per_unit["triwulan"] <= triwulan]
     widgets.show_chart(charts.heatmap(per_unit, scale, "unit", "Unit"), f"unit-triwulan-{tahun}")
-with right:
+with gaps_box:
     st.subheader("Kesenjangan terbesar")
     gaps = summaries.off_track(frame, scale)
     if gaps.empty:
@@ -73,6 +76,10 @@ with right:
             st.markdown(f"**{format_persen(row.capaian_persen)}** · {plain(row.kategori)} · {plain(row.unit)}")
             st.page_link("pages/sasaran.py", label=plain(row.indikator), icon=":material/arrow_forward:",
                          query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
+    if len(gaps) > 8:
+        with st.expander(f"Lihat semua {len(gaps)} kesenjangan"):
+            st.dataframe(gap_table(gaps), hide_index=True, width="stretch")
+with right:
     waiting = summaries.incomplete(frame)
     if len(waiting):
         st.subheader("Belum lengkap")
@@ -94,7 +101,7 @@ with right:
                 columns={"unit": "Unit", "indikator": "Indikator", "keterangan": "Alasan"}),
                 hide_index=True, width="stretch")
 
-with right:
+with risk_box:
     st.subheader("Peringatan dini")
     projected = cache.proyeksi(path, tahun, triwulan, None)
     risky = proyeksi.at_risk(projected)

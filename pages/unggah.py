@@ -62,8 +62,10 @@ if done:
         st.dataframe(changes_table(changed[changed["status"] != "sama"]), hide_index=True, width="stretch")
     st.page_link("pages/ringkasan.py", label="Lihat capaian terbaru di Ringkasan", icon=":material/dashboard:")
 
-files = st.file_uploader("Berkas lembar kerja (.xlsx, .xlsm, .xls, .ods, .csv; boleh beberapa)", type=upload.TYPES,
-                         accept_multiple_files=True, key=f"berkas-{st.session_state.get('putaran_unggah', 0)}")
+files = st.file_uploader(f"Berkas lembar kerja (.xlsx, .xlsm, .xls, .ods, .csv; boleh beberapa; maks. "
+                         f"{upload.MAX_BYTES // upload.MEGABYTE} MB per berkas)", type=upload.TYPES,
+                         accept_multiple_files=True, max_upload_size=upload.MAX_BYTES // upload.MEGABYTE,
+                         key=f"berkas-{st.session_state.get('putaran_unggah', 0)}")
 if not files:
     st.info("Pilih unit, tahun dan triwulan, lalu seret berkas ke kotak di atas. Berkas diperiksa dulu; "
             "tidak ada yang tersimpan sebelum Anda menekan Simpan.")
