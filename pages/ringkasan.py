@@ -12,6 +12,7 @@ from kinerja.present.tables import (
     kebutuhan_text,
     proyeksi_table,
 )
+from kinerja.reports.ringkasan_pdf import ringkasan_pdf
 from kinerja.vocab import periode_text
 from kinerja.web import cache, widgets
 from kinerja.web.text import plain
@@ -28,6 +29,7 @@ sent, due = summaries.submissions_due(cache.register(path, tahun), triwulan)
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}"
            + (f"; perubahan dibandingkan periode yang sama tahun {previous_year}, atas {same['jumlah']} indikator "
               "yang terukur pada kedua tahun." if previous_year else "."))
+pdf_box = st.container()
 tiles = st.columns(3)
 tiles[0].metric("Indikator terukur", f"{summary['terukur']}/{summary['jumlah']}", border=True,
                 help="Indikator yang semua triwulan yang diperlukan sudah dilaporkan dan capaiannya dapat dihitung.")
@@ -129,3 +131,9 @@ with risk_box:
             st.dataframe(unprojected[["unit", "indikator", "alasan"]].rename(
                 columns={"unit": "Unit", "indikator": "Indikator", "alasan": "Alasan"}),
                 hide_index=True, width="stretch")
+
+with pdf_box:
+    st.download_button("Unduh ringkasan untuk rapat (PDF, 1 halaman)", lambda: ringkasan_pdf(
+        tahun, triwulan, summary, gaps, risky, sent, due, cache.instansi(path)), icon=":material/picture_as_pdf:",
+        file_name=f"ringkasan-kinerja-{tahun}-{'setahun' if triwulan is None else f'tw{triwulan}'}.pdf",
+        mime="application/pdf", on_click="ignore")
