@@ -11,6 +11,7 @@ st.set_page_config(page_title="Kinerja", page_icon=":material/monitoring:", layo
 
 def main() -> None:
     """Login, then the pages the account's roles may open, and the shared sidebar."""
+    widgets.style()
     akun = web_auth.current()
     web_auth.sync_cookie()
     if akun is None:

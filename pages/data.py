@@ -19,13 +19,13 @@ scale = cache.skala(path)
 
 filters = st.columns([1, 2, 1, 1])
 with filters[0]:
-    units = widgets.multichoose("Unit", sorted(readable), "data-unit", placeholder="Semua unit")
+    units = widgets.multichoose("Unit", sorted(readable), "tetap-data-unit", placeholder="Semua unit")
 with filters[1]:
     sasaran = widgets.multichoose("Sasaran", cache.query(path, "sasaran_tahun", tahun=tahun)["sasaran"].tolist(),
-                                  "data-sasaran", placeholder="Semua sasaran")
+                                  "tetap-data-sasaran", placeholder="Semua sasaran")
 kategori = filters[2].multiselect("Kategori", [*scale["kategori"], summaries.INCOMPLETE, summaries.UNMEASURED],
-                                  placeholder="Semua kategori")
-cari = filters[3].text_input("Cari indikator atau kode", placeholder="mis. indeks")
+                                  placeholder="Semua kategori", key="tetap-data-kategori")
+cari = filters[3].text_input("Cari indikator atau kode", placeholder="mis. indeks", key="tetap-data-cari")
 selected = cache.data_selection(path, tahun, triwulan, tuple(units) or readable, tuple(sasaran), tuple(kategori), cari)
 
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}: {len(selected)} dari {total} indikator. Target dan "

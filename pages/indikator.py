@@ -5,6 +5,7 @@ import streamlit as st
 
 from kinerja import vocab
 from kinerja.collect import indikator
+from kinerja.present.tables import setting_label, settings_text
 from kinerja.web import auth as web_auth
 from kinerja.web import cache, widgets
 from kinerja.web.text import plain
@@ -23,7 +24,7 @@ waiting = listed[listed["belum_dikonfirmasi"] != ""]
 st.caption(f"Pengaturan yang berlaku untuk tahun {tahun}. {len(waiting)} dari {len(listed)} indikator punya pengaturan "
            "yang ditebak dari nama/satuan dan belum dikonfirmasi (di atas). Capaiannya ditandai \"belum dikonfirmasi\" "
            "di semua halaman dan ekspor sampai dikonfirmasi di sini.")
-st.dataframe(widgets.paged(listed, "indikator"), hide_index=True, width="stretch", column_order=[
+st.dataframe(settings_text(widgets.paged(listed, "indikator")), hide_index=True, width="stretch", column_order=[
     "belum_dikonfirmasi", "unit", "kode", "nama", "satuan", "polaritas", "rumus_negatif", "agregasi",
     "konvensi_triwulan", "target_renstra", "target_akhir", "definisi_operasional", "sumber_data"],
     column_config={"belum_dikonfirmasi": "Belum dikonfirmasi", "unit": "Unit", "kode": "Kode",
@@ -54,15 +55,15 @@ with st.form("indikator"):
         konvensi = [None, *vocab.KONVENSI]
         settings = {
             "polaritas": st.radio("Polaritas", vocab.POLARITAS, vocab.POLARITAS.index(row["polaritas"]),
-                                  horizontal=True, help="positif: makin tinggi makin baik; negatif: makin rendah "
-                                                        "makin baik"),
+                                  horizontal=True, format_func=lambda v: setting_label("polaritas", v)),
             "rumus_negatif": st.radio("Rumus indikator negatif", ["A", "B"], ["A", "B"].index(row["rumus_negatif"]),
                                       horizontal=True, help="A: (2 − realisasi/target) × 100 %; B: target/realisasi "
                                                             "× 100 %"),
-            "agregasi": st.selectbox("Agregasi", vocab.AGREGASI, vocab.AGREGASI.index(row["agregasi"])),
+            "agregasi": st.selectbox("Agregasi", vocab.AGREGASI, vocab.AGREGASI.index(row["agregasi"]),
+                                     format_func=lambda v: setting_label("agregasi", v)),
             "konvensi_triwulan": st.selectbox("Konvensi target triwulan", konvensi,
                                               konvensi.index(row["konvensi_triwulan"] or None),
-                                              format_func=lambda k: k or "dideteksi per tahun"),
+                                              format_func=lambda k: setting_label("konvensi", k)),
         }
         dari = st.number_input("Berlaku mulai tahun", min_value=2000, max_value=2100, value=tahun,
                                help="Tahun ini dan tahun-tahun sesudahnya yang punya pengaturan sendiri. Tahun yang "

@@ -22,7 +22,7 @@ from kinerja.web import cache, widgets
 from kinerja.web.text import plain
 
 akun = web_auth.account()
-path, tahun, triwulan = widgets.page("Pengumpulan Data")
+path, tahun, triwulan = widgets.page("Register Pengumpulan")
 register = cache.register(path, tahun)
 text, css = register_matrix(register, date.today())
 due = register[register["jumlah_indikator"] > 0]
@@ -157,6 +157,7 @@ with notes_tab:
                 label, current.get(name) or "", disabled=not editable) for name, label in vocab.NOTES.items()}
             lampiran = st.file_uploader(f"atau lampirkan berkas bukti dukung (PDF, PNG, JPG, XLSX, DOCX; maks. "
                                         f"{bukti.MAX_BYTES // bukti.MEGABYTE} MB)", type=list(bukti.TYPES),
+                                        max_upload_size=bukti.MAX_BYTES // bukti.MEGABYTE,
                                         disabled=not editable)
             if st.form_submit_button("Simpan catatan", disabled=not editable):
                 refused = cache.write(notes.save_notes, int(indikator), tahun, quarter, akun, **typed)

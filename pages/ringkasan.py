@@ -8,10 +8,12 @@ from kinerja.present.tables import (
     PROYEKSI_STATUS,
     angka,
     dalam_satuan,
+    gap_table,
     kebutuhan_text,
     proyeksi_table,
     sasaran_table,
 )
+from kinerja.reports.ringkasan_pdf import ringkasan_pdf
 from kinerja.vocab import periode_text
 from kinerja.web import cache, widgets
 from kinerja.web.text import plain
@@ -29,6 +31,7 @@ sent, due = summaries.submissions_due(cache.register(path, tahun), triwulan)
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}"
            + (f"; perubahan dibandingkan periode yang sama tahun {previous_year}, atas {same['jumlah']} indikator "
               "yang terukur pada kedua tahun." if previous_year else "."))
+pdf_box = st.container()
 tiles = st.columns(3)
 tiles[0].metric("Indikator terukur", f"{summary['terukur']}/{summary['jumlah']}", border=True,
                 help="Indikator yang semua triwulan yang diperlukan sudah dilaporkan dan capaiannya dapat dihitung.")
@@ -53,14 +56,16 @@ for column, (kategori, jumlah) in zip(bands, summary["per_kategori"].items()):
                   delta=widgets.delta_count(same and same["per_kategori"][kategori],
                                             before and before["per_kategori"][kategori]))
 
-left, right = st.columns([3, 2])
+# On a phone (style.css) the right column, the answer (gaps, then at risk), comes before the charts.
+left, right = st.container(key="jawaban-dulu").columns([3, 2])
+with right:
+    gaps_box, risk_box = st.container(), st.container()
 with left:
     st.subheader("Capaian per sasaran")
     per_sasaran = cache.per_sasaran(path, tahun, triwulan)
     drawn = charts.lowest(per_sasaran, "rata_rata")
     widgets.drawn_of(len(drawn), per_sasaran["rata_rata"].notna().sum())
-    widgets.show_chart(charts.capaian_bars(drawn, scale, "sasaran", "Sasaran", extra_tooltip=[
-        "terukur:Q", "belum_lengkap:Q", "jumlah:Q"]), f"capaian-sasaran-{tahun}")
+    widgets.show_chart(charts.capaian_bars(drawn, scale, "sasaran", "Sasaran"), f"capaian-sasaran-{tahun}")
     if len(drawn) < len(per_sasaran):
         with st.expander(f"Semua {len(per_sasaran)} sasaran"):
             st.dataframe(sasaran_table(widgets.paged(per_sasaran, "ringkasan-sasaran")), hide_index=True,
@@ -71,7 +76,7 @@ with left:
     if triwulan:
         per_unit = per_unit[per_unit["triwulan"] <= triwulan]
     widgets.show_chart(charts.heatmap(per_unit, scale, "unit", "Unit"), f"unit-triwulan-{tahun}")
-with right:
+with gaps_box:
     st.subheader("Kesenjangan terbesar")
     lists = cache.sorotan(path, tahun, triwulan)
     gaps = lists["kesenjangan"]
@@ -82,6 +87,10 @@ with right:
             st.markdown(f"**{format_persen(row.capaian_persen)}** · {plain(row.kategori)} · {plain(row.unit)}")
             st.page_link("pages/sasaran.py", label=plain(row.indikator), icon=":material/arrow_forward:",
                          query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
+    if len(gaps) > 8:
+        with st.expander(f"Lihat semua {len(gaps)} kesenjangan"):
+            st.dataframe(gap_table(widgets.paged(gaps, "ringkasan-kesenjangan")), hide_index=True, width="stretch")
+with right:
     waiting = lists["belum_lengkap"]
     if len(waiting):
         st.subheader("Belum lengkap")
@@ -103,7 +112,7 @@ with right:
                 columns={"unit": "Unit", "indikator": "Indikator", "keterangan": "Alasan"}),
                 hide_index=True, width="stretch")
 
-with right:
+with risk_box:
     st.subheader("Peringatan dini")
     projected = cache.proyeksi(path, tahun, triwulan, None)
     risky = proyeksi.at_risk(projected)
@@ -131,3 +140,9 @@ with right:
             st.dataframe(widgets.paged(unprojected, "ringkasan-tanpa-proyeksi")[["unit", "indikator", "alasan"]].rename(
                 columns={"unit": "Unit", "indikator": "Indikator", "alasan": "Alasan"}),
                 hide_index=True, width="stretch")
+
+with pdf_box:
+    st.download_button("Unduh ringkasan untuk rapat (PDF, 1 halaman)", lambda: ringkasan_pdf(
+        tahun, triwulan, summary, gaps, risky, sent, due, cache.instansi(path)), icon=":material/picture_as_pdf:",
+        file_name=f"ringkasan-kinerja-{tahun}-{'setahun' if triwulan is None else f'tw{triwulan}'}.pdf",
+        mime="application/pdf", on_click="ignore")

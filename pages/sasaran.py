@@ -11,6 +11,7 @@ from kinerja.present.tables import (
     indicator_table,
     kategori_css,
     renstra_target_text,
+    setting_label,
     years_table,
 )
 from kinerja.vocab import periode_text
@@ -41,9 +42,12 @@ st.divider()
 names = dict(zip(rows["indikator_id"], rows["indikator"]))
 indikator_id = int(widgets.choose_searched("Indikator", names, "indikator"))
 row = rows[rows["indikator_id"] == indikator_id].iloc[0]
-st.subheader(plain(row["indikator"]))
-st.caption(plain(f"Unit {row['unit_nama']} · satuan {row['satuan'] or '–'} · polaritas {row['polaritas']} · "
-                     f"agregasi {row['agregasi'].replace('_', ' ')}"))
+st.subheader(plain(row["indikator"]), anchor="indikator-terpilih")
+if widgets.opened_by_link("indikator"):  # a gap or at-risk card named this indicator: land on it
+    widgets.scroll_to("indikator-terpilih")
+st.caption(plain(f"Unit {row['unit_nama']} · satuan {row['satuan'] or '–'} · polaritas "
+                 f"{setting_label('polaritas', row['polaritas']).lower()} · agregasi "
+                 f"{setting_label('agregasi', row['agregasi']).lower()}"))
 tiles = st.columns(4)
 tiles[0].metric("Target s.d. periode", angka(row["target"]), border=True)
 tiles[1].metric("Realisasi s.d. periode", angka(row["realisasi"]), border=True)

@@ -50,8 +50,7 @@ done = st.session_state.pop("hasil_unggah", None)
 if done:
     for result in done:
         if not result.ok:  # refused at Simpan: the quarter was locked or the data changed meanwhile
-            st.error(f"{result.plan.filename}: TIDAK tersimpan.\n\n"
-                     + "\n\n".join(p.message[:1].upper() + p.message[1:] for p in result.plan.errors),
+            st.error(plain(f"{result.plan.filename}: TIDAK tersimpan.\n\n{upload.refusal_text(result.plan.errors)}"),
                      icon=":material/block:")
             continue
         if result.written:
@@ -62,8 +61,10 @@ if done:
         st.dataframe(changes_table(changed[changed["status"] != "sama"]), hide_index=True, width="stretch")
     st.page_link("pages/ringkasan.py", label="Lihat capaian terbaru di Ringkasan", icon=":material/dashboard:")
 
-files = st.file_uploader("Berkas lembar kerja (.xlsx, .xlsm, .xls, .ods, .csv; boleh beberapa)", type=upload.TYPES,
-                         accept_multiple_files=True, key=f"berkas-{st.session_state.get('putaran_unggah', 0)}")
+files = st.file_uploader(f"Berkas lembar kerja (.xlsx, .xlsm, .xls, .ods, .csv; boleh beberapa; maks. "
+                         f"{upload.MAX_BYTES // upload.MEGABYTE} MB per berkas)", type=upload.TYPES,
+                         accept_multiple_files=True, max_upload_size=upload.MAX_BYTES // upload.MEGABYTE,
+                         key=f"berkas-{st.session_state.get('putaran_unggah', 0)}")
 if not files:
     st.info("Pilih unit, tahun dan triwulan, lalu seret berkas ke kotak di atas. Berkas diperiksa dulu; "
             "tidak ada yang tersimpan sebelum Anda menekan Simpan.")
@@ -85,10 +86,13 @@ edited = []
 for number, plan in enumerate(plans):
     st.subheader(plain(plan.filename))
     st.caption(plain(" · ".join(ImportResult(plan).summary_lines()[1:])))
-    if plan.errors:
-        st.error(f"{len(plan.errors)} kesalahan: berkas ini belum dapat disimpan. Perbaiki sel yang ditandai, "
+    if upload.refusals(plan.errors):  # a locked quarter, another unit's or year's file: not a cell to fix
+        st.error(plain(f"Unggahan ditolak.\n\n{upload.refusal_text(plan.errors)}"), icon=":material/block:")
+    if upload.cell_errors(plan.errors):
+        errors = upload.cell_errors(plan.errors)
+        st.error(f"{len(errors)} kesalahan: berkas ini belum dapat disimpan. Perbaiki sel yang ditandai, "
                  "lalu unggah ulang.", icon=":material/error:")
-        st.dataframe(upload.problems_frame(plan.errors), hide_index=True, width="stretch")
+        st.dataframe(upload.problems_frame(errors), hide_index=True, width="stretch")
         marked = io.BytesIO()
         annotate_errors(plan.data, plan.filename, plan.problems, marked)
         st.download_button("Unduh berkas dengan sel bermasalah ditandai", marked.getvalue(),

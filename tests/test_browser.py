@@ -179,7 +179,7 @@ def test_a_unit_fixes_its_workbook_at_the_marked_cells_and_the_ringkasan_changes
         assert after != before, "the confirmed numbers show on Ringkasan at once"
 
         page.goto(f"{server}/pengumpulan?tahun=2025&triwulan=Setahun&unit=PEMBINAAN&tw=4", timeout=60_000)
-        page.get_by_text("Pengumpulan Data").first.wait_for(timeout=60_000)
+        page.get_by_text("Register Pengumpulan").first.wait_for(timeout=60_000)
         page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=60_000)
         page.wait_for_timeout(1500)
         shoot(page, "pengumpulan")
@@ -270,7 +270,7 @@ def test_an_operator_is_held_to_its_unit_while_the_sekretariat_verifies_and_the_
 
         # Register: another unit's details are not offered; no verify or reopen for an operator.
         page.goto(f"{server}/pengumpulan?tahun=2026&triwulan=Setahun&unit=PEMBINAAN&tw=1", timeout=60_000)
-        page.get_by_text("Pengumpulan Data").first.wait_for(timeout=60_000)
+        page.get_by_text("Register Pengumpulan").first.wait_for(timeout=60_000)
         page.get_by_text("Langkah berikutnya (verifikasi, buka kembali) diambil oleh Sekretariat").first.wait_for(
             timeout=60_000)
         assert page.get_by_role("button", name="Verifikasi", exact=True).count() == 0

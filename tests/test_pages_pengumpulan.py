@@ -8,7 +8,7 @@ from kinerja.collect.register import register
 from kinerja.engine.capaian import capaian
 from kinerja.store import db
 from tests.conftest import db_content
-from tests.test_pages import PAGES, engine, metrics, open_page, table
+from tests.test_pages import PAGES, engine, metrics, open_page, rendered, table
 from tests.workbooks import Sheet, sop_rows, xlsx
 
 # PEMBINAAN's 2025 TW IV (TW I and II are verified in the demo; the annual target stays 0,68).
@@ -47,7 +47,7 @@ def test_a_bad_workbook_is_explained_at_its_cell_and_nothing_is_written(monkeypa
     assert not app.exception
     assert "1 kesalahan" in app.error[0].value
     problems = table(app)
-    assert problems.iloc[0][["lembar", "baris", "kolom", "isi"]].tolist() == ["Format", 2, "REALISASI TRIWULAN IV",
+    assert problems.iloc[0][["lembar", "baris", "kolom", "isi"]].tolist() == ["Format", "2", "REALISASI TRIWULAN IV",
                                                                              "dua puluh"]
     assert "Tulis angka" in problems.iloc[0]["masalah"]
     assert app.button[0].disabled
@@ -85,9 +85,13 @@ def test_an_upload_into_a_verified_quarter_names_who_can_reopen_it(monkeypatch, 
         header=["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "REALISASI"], title=False)))
     app.file_uploader[0].upload("pembinaan.xlsx", first_quarter).run()
     assert not app.exception
-    messages = " ".join(table(app)["masalah"])
-    assert "triwulan I 2025 unit PEMBINAAN sudah diverifikasi" in messages
-    assert "Sekretariat (Unit Pengelola Data)" in messages and app.button[0].disabled
+    # a refusal naming who can unlock and how, not cells to fix: no table of cells, no marked workbook
+    refusal = rendered(app.error[0].value)
+    assert "Unggahan ditolak" in refusal and "Triwulan I 2025 unit PEMBINAAN sudah diverifikasi" in refusal
+    assert "Sekretariat (Unit Pengelola Data)" in refusal and "Buka kembali" in refusal
+    assert "None" not in refusal and "Perbaiki sel" not in " ".join(e.value for e in app.error)
+    assert not [b for b in app.get("download_button") if b.label.startswith("Unduh berkas dengan sel")]
+    assert app.button[0].disabled
 
 
 def test_the_register_shows_who_is_late_and_verifies_a_quarter(monkeypatch, demo_copy):

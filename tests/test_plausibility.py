@@ -140,3 +140,28 @@ def test_the_unggah_preview_warns_and_still_lets_the_file_be_saved(monkeypatch, 
     row = warnings[warnings["masalah"].str.startswith("periksa satuan/format")].iloc[0]
     assert (row["kolom"], row["isi"]) == ("REALISASI TRIWULAN IV", "68")
     assert not app.button[0].disabled
+
+
+def test_warnings_concern_the_values_the_file_brings_not_stored_ones_it_repeats(demo_db, tmp_path):
+    """A file repeating a stored (already warned) value unchanged is not warned about it again; a
+    new value in the same cell is."""
+    import shutil
+
+    from kinerja.ingest import upload
+    from kinerja.ingest.files import import_file
+    from kinerja.store import db
+
+    path = tmp_path / "salinan.duckdb"
+    shutil.copy(demo_db, path)
+
+    def sent(realisasi: str) -> bytes:
+        return xlsx(Sheet("Format", sop_rows([
+            [1, "Meningkatnya profesionalitas ASN", "Indeks Sistem Merit", "indeks", "0,68", None, None, None, None,
+             None, None, None, realisasi]], title=False)))
+
+    with db.connect(path) as con:
+        assert import_file(con, sent("68"), "pembinaan.xlsx", "PEMBINAAN", 2025, 4, akun=SEKRETARIAT).ok
+        again = upload.plan_upload(con, sent("68"), "pembinaan.xlsx", "PEMBINAAN", 2025, 4)
+        changed = upload.plan_upload(con, sent("69"), "pembinaan.xlsx", "PEMBINAAN", 2025, 4)
+    assert not [p for p in again.warnings if p.kind == "periksa_format"]
+    assert [p.cell for p in changed.warnings if p.kind == "periksa_format"] == ["69"]

@@ -38,11 +38,21 @@ def modified_z(value: Decimal, history: list[Decimal]) -> Decimal | None:
 
 def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list[Decimal]]) -> list[Problem]:
     """Warnings for the rows of an import plan. stored_values: (indicator id, jenis, triwulan) ->
-    stored value of the year; history: (indicator id, triwulan) -> realisation of earlier years."""
+    stored value of the year; history: (indicator id, triwulan) -> realisation of earlier years.
+    Only values the file brings (new or changed) are judged: a stored value the file repeats
+    unchanged was judged when it came, and the unit did not touch it now."""
     found = []
     flagged = implausible(plan.indicators, stored_values)
     for index, ind in enumerate(plan.indicators):
         row = ind.row
+
+        def brings(jenis: str, q: int, value) -> bool:
+            before = stored_values.get((ind.id, jenis, q)) if ind.id is not None else None
+            if before is None or value is None:
+                return value is not None
+            if jenis == "realisasi":
+                return before != value
+            return (before.bawah, before.atas) != (value.bawah, value.atas)
 
         def warn(key: str, cell, message: str, kind: str = "lain") -> None:
             column, col = row.column(key)   # only a column the file has
@@ -50,7 +60,8 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
 
         quarters, annual = row.target_triwulan, row.target_tahunan
         if annual is not None and len(quarters) == 4 and not annual.is_range \
-                and not any(t.is_range for t in quarters.values()):
+                and not any(t.is_range for t in quarters.values()) \
+                and (brings("target", 0, annual) or any(brings("target", q, t) for q, t in quarters.items())):
             values = [quarters[q].bawah for q in range(1, 5)]
             if ind.attrs["agregasi"] == "nilai_akhir" and values[-1] != annual.bawah:
                 warn("target_tw4", format_angka(values[-1]),
@@ -61,6 +72,8 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
                      f"indikator rata-rata: rata-rata target triwulan ({format_angka(sum(values) / 4)}) tidak sama "
                      f"dengan target tahunan {format_angka(annual.bawah)}.")
         for q, value in sorted(row.realisasi.items()):
+            if not brings("realisasi", q, value):
+                continue
             z = modified_z(value, history.get((ind.id, q), [])) if ind.id is not None else None
             if z is not None and z >= Z_LIMIT:
                 past = ", ".join(format_angka(h) for h in sorted(history[(ind.id, q)]))
@@ -68,6 +81,8 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
                      f"jauh di luar realisasi TW {ROMAN[q]} tahun-tahun sebelumnya ({past}). Pastikan angka "
                      "dan satuannya benar (mis. persen ditulis 85, bukan 0,85).")
         for q, reason in flagged.get(index, []):
+            if not brings("realisasi", q, row.realisasi[q]):
+                continue
             warn(f"realisasi_tw{q}", format_angka(row.realisasi[q]),
                  f"{reason}. Pastikan angka dan satuannya benar (mis. persen ditulis 85, bukan 0,85; tanpa "
                  "nol berlebih).", kind="periksa_format")

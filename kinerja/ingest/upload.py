@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from kinerja.auth import Akun, require
+from kinerja.collect import workflow
 from kinerja.collect.units import units_named_in
 from kinerja.ingest.cells import ReadError
 from kinerja.ingest.grid import MAX_FILE_BYTES, MEGABYTE
@@ -163,11 +164,39 @@ def with_renames(con: duckdb.DuckDBPyConnection, plan: ImportPlan, answers: pd.D
     return plan_import(con, plan.workbook, plan.data, plan.unit, plan.tahun, plan.triwulan, same_as)
 
 
+# Errors that refuse the upload as a whole (the quarter is verified, the file names another unit or
+# year, the database changed or failed) rather than point at a cell the unit can fix: shown as a
+# refusal saying who can unlock, never as cells to mark.
+REFUSALS = {"terkunci", "judul_berkas", "berubah_sejak_pratinjau", "basis_data"}
+UNLOCK = (f"Triwulan yang sudah diverifikasi hanya dapat dibuka kembali oleh {workflow.VERIFIER}: minta mereka "
+          "membukanya di halaman Register (tab Status & verifikasi, tombol Buka kembali, dengan alasan), lalu "
+          "unggah ulang.")
+
+
+def refusals(problems: list[Problem]) -> list[Problem]:
+    """The errors of REFUSALS kinds: the upload is refused as a whole."""
+    return [p for p in problems if p.kind in REFUSALS]
+
+
+def cell_errors(problems: list[Problem]) -> list[Problem]:
+    """The other errors: a place in the file the unit fixes."""
+    return [p for p in problems if p.kind not in REFUSALS]
+
+
+def refusal_text(problems: list[Problem]) -> str:
+    """A refusal as people read it (markdown paragraphs): each reason, then who can unlock and how
+    when a verified quarter is the reason."""
+    reasons = [p.message[:1].upper() + p.message[1:] for p in refusals(problems)]
+    locked = any(p.kind == "terkunci" for p in problems)
+    return "\n\n".join(reasons + ([UNLOCK] if locked else []))
+
+
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
-    """Problems as a table: where (lembar, baris, kolom, isi) and what to do."""
+    """Problems as a table of text: where (lembar, baris, kolom, isi) and what to do; a place the
+    problem does not have is empty (never "None")."""
     return pd.DataFrame(
-        [{"lembar": p.sheet or "", "baris": p.row, "kolom": p.column or "", "isi": p.cell or "", "masalah": p.message}
-         for p in problems],
+        [{"lembar": p.sheet or "", "baris": "" if p.row is None else str(p.row), "kolom": p.column or "",
+          "isi": p.cell or "", "masalah": p.message} for p in problems],
         columns=["lembar", "baris", "kolom", "isi", "masalah"])
 
 

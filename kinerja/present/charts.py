@@ -15,7 +15,11 @@ from kinerja.vocab import ROMAN
 
 LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp ", ""]}}
 PERSEN = ",.2f"
-LABEL_LIMIT = 360
+# Axis labels take at most 40 % of the chart's width (360 px on a wide screen, about 140 px on a
+# phone); a longer name ends in "…" and stands in full in the tooltip.
+LABEL_LIMIT = {"expr": "min(360, containerSize()[0] * 0.4)"}
+# Tooltip titles of the counts a summary row carries (summaries.mean_by, by_quarter).
+COUNTS = {"terukur": "Indikator terukur", "belum_lengkap": "Indikator belum lengkap", "jumlah": "Jumlah indikator"}
 TARGET_RULE = alt.Chart(pd.DataFrame({"target": [100]})).mark_rule(
     strokeDash=[4, 4], color="#555").encode(x=alt.X("target:Q"), tooltip=[alt.Tooltip("target:Q", title="Target (%)")])
 
@@ -23,7 +27,13 @@ TARGET_RULE = alt.Chart(pd.DataFrame({"target": [100]})).mark_rule(
 def kategori_color(scale: pd.DataFrame, title: str = "Kategori") -> alt.Color:
     return alt.Color("kategori:N", title=title,
                      scale=alt.Scale(domain=list(scale["kategori"]), range=list(scale["warna"])),
-                     legend=alt.Legend(orient="bottom"))
+                     legend=kategori_legend())
+
+
+def kategori_legend() -> alt.Legend:
+    """Below the plot, in rows of three so no kategori is cut at any width (Vega does not wrap a
+    legend by itself)."""
+    return alt.Legend(orient="bottom", direction="horizontal", columns=3, labelLimit=160)
 
 
 def finish(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -46,10 +56,11 @@ def lowest(frame: pd.DataFrame, value: str, n: int = CHART_TOP) -> pd.DataFrame:
     return frame.dropna(subset=[value]).nsmallest(n, value, keep="first")
 
 
-def capaian_bars(frame: pd.DataFrame, scale: pd.DataFrame, by: str, title: str, value: str = "rata_rata",
-                 extra_tooltip: list | None = None) -> alt.TopLevelMixin:
+def capaian_bars(frame: pd.DataFrame, scale: pd.DataFrame, by: str, title: str,
+                 value: str = "rata_rata") -> alt.TopLevelMixin:
     """One horizontal bar of capaian (%) per `by` (sasaran, indikator, unit), coloured by kategori,
-    against the dashed 100 % target line, lowest first so what is off track stands out."""
+    against the dashed 100 % target line, lowest first so what is off track stands out. The
+    tooltip names every field in Bahasa Indonesia, with the counts (COUNTS) the frame carries."""
     # only what the chart draws: mixed text/number columns (range targets) do not travel to the browser
     keep = [c for c in [by, value, "kategori", "terukur", "belum_lengkap", "jumlah"] if c in frame.columns]
     data = frame.dropna(subset=[value])[keep].copy()
@@ -58,7 +69,8 @@ def capaian_bars(frame: pd.DataFrame, scale: pd.DataFrame, by: str, title: str, 
     y = alt.Y(f"{by}:N", title=None, sort=order, axis=alt.Axis(labelLimit=LABEL_LIMIT))
     tooltip = [alt.Tooltip(f"{by}:N", title=title),
                alt.Tooltip(f"{value}:Q", title="Capaian (%)", format=PERSEN),
-               alt.Tooltip("kategori:N", title="Kategori"), *(extra_tooltip or [])]
+               alt.Tooltip("kategori:N", title="Kategori"),
+               *(alt.Tooltip(f"{c}:Q", title=t) for c, t in COUNTS.items() if c in data.columns)]
     bars = alt.Chart(data).mark_bar().encode(
         x=alt.X(f"{value}:Q", title="Capaian (%)"), y=y, color=kategori_color(scale), tooltip=tooltip)
     text = bars.mark_text(align="left", dx=4, color="#222").encode(
@@ -102,7 +114,7 @@ def quarters(detail: pd.DataFrame, satuan: str | None) -> alt.TopLevelMixin:
     x = alt.X("tw:N", title="Triwulan", sort=order, axis=alt.Axis(labelAngle=0))
     color = alt.Color("ukuran:N", title="", scale=alt.Scale(
         domain=["Target triwulan", "Realisasi triwulan", "Realisasi s.d. triwulan", "Target s.d. triwulan"],
-        range=["#BBBBBB", "#0072B2", "#D55E00", "#555555"]), legend=alt.Legend(orient="bottom"))
+        range=["#BBBBBB", "#0072B2", "#D55E00", "#555555"]), legend=alt.Legend(orient="bottom", columns=2))
     bar = alt.Chart(bars).mark_bar().encode(
         x=x, xOffset="ukuran:N", y=alt.Y("nilai:Q", title=f"Nilai{unit}"), color=color,
         tooltip=[alt.Tooltip("tw:N", title="Triwulan"), alt.Tooltip("ukuran:N", title="Ukuran"),
@@ -155,7 +167,8 @@ def trend_lines(frame: pd.DataFrame, series: str, title: str, value: str = "capa
     lines = alt.Chart(data).mark_line(point=True).encode(
         x=alt.X("tahun:N", title="Tahun", axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{value}:Q", title="Capaian (%)", scale=alt.Scale(zero=False)),
-        color=alt.Color(f"{series}:N", title=title, legend=alt.Legend(orient="bottom", columns=1, labelLimit=600)),
+        color=alt.Color(f"{series}:N", title=title, legend=alt.Legend(
+            orient="bottom", columns=1, labelLimit={"expr": "min(600, containerSize()[0] * 0.9)"})),
         tooltip=[alt.Tooltip(f"{series}:N", title=title), alt.Tooltip("tahun:N", title="Tahun"),
                  alt.Tooltip(f"{value}:Q", title="Capaian (%)", format=PERSEN)])
     target = alt.Chart(pd.DataFrame({"target": [100]})).mark_rule(strokeDash=[4, 4], color="#555").encode(y="target:Q")

@@ -60,11 +60,45 @@ def kategori_css(frame: pd.DataFrame) -> list[str]:
 
 
 def indicator_table(frame: pd.DataFrame, notes: dict[int, str]) -> pd.DataFrame:
-    """The capaian table with the gap to the target and the units' notes (KET, bukti dukung)."""
+    """The capaian table with the gap to the target and the units' notes (KET, bukti dukung); the
+    key columns (Indikator, Capaian, Kategori) first, so a phone shows them without scrolling."""
     table = capaian_table(frame)
     table.insert(table.columns.get_loc("Realisasi") + 1, "Selisih", [angka(v) for v in selisih(frame)])
     table["Catatan"] = [notes.get(i, "") for i in frame["indikator_id"]]
-    return table
+    key = ["Indikator", "Capaian", "Kategori"]
+    return table[key + [c for c in table.columns if c not in key]]
+
+
+def gap_table(gaps: pd.DataFrame) -> pd.DataFrame:
+    """Every gap of summaries.off_track (lowest capaian first) as people read it."""
+    return pd.DataFrame({"Indikator": gaps["indikator"], "Capaian": [format_persen(v) for v in gaps["capaian_persen"]],
+                         "Kategori": gaps["kategori"], "Unit": gaps["unit"]})
+
+
+# The codes of an indicator's settings (kinerja.vocab) as people read them.
+SETTING_LABELS = {
+    "agregasi": {"kumulatif": "Kumulatif (dijumlah)", "nilai_akhir": "Nilai akhir (nilai terakhir)",
+                 "rata_rata": "Rata-rata"},
+    "konvensi": {"per_triwulan": "Target tiap triwulan", "kumulatif": "Target s.d. triwulan (kumulatif)",
+                 None: "Dideteksi per tahun"},
+    "polaritas": {"positif": "Positif (makin tinggi makin baik)", "negatif": "Negatif (makin rendah makin baik)"},
+}
+
+
+def setting_label(kind: str, code) -> str:
+    """The label of a setting code (SETTING_LABELS[kind]); a missing code is "Dideteksi per tahun"
+    for konvensi and "–" otherwise; an unknown code is shown as written."""
+    if is_missing(code):
+        code = None
+    return SETTING_LABELS[kind].get(code, "–" if code is None else str(code))
+
+
+def settings_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with its setting columns (polaritas, agregasi, konvensi_triwulan, where present) as
+    labels instead of codes."""
+    kinds = {"polaritas": "polaritas", "agregasi": "agregasi", "konvensi_triwulan": "konvensi"}
+    return frame.assign(**{column: [setting_label(kind, v) for v in frame[column]]
+                           for column, kind in kinds.items() if column in frame.columns})
 
 
 def sasaran_table(means: pd.DataFrame) -> pd.DataFrame:

@@ -369,6 +369,11 @@ def deadlines(path: str, tahun: int) -> pd.DataFrame:
     return using(workflow.deadlines, tahun)
 
 
+def instansi(path: str) -> str | None:
+    """The agency's name as set (nama_instansi), for documents' headings."""
+    return using(db.setting, "nama_instansi")
+
+
 def reminder_letter(path: str, tahun: int, today) -> bytes:
     """The reminder letters (.docx) to the units late with a quarter of `tahun` on `today`."""
     from kinerja.reports.pengingat import surat_pengingat

@@ -12,6 +12,7 @@ from kinerja.auth import Ditolak
 from kinerja.ingest import upload
 from kinerja.ingest.plan import ImportResult
 from kinerja.model import Problem
+from kinerja.present.tables import setting_label
 from kinerja.store import db
 from kinerja.web.cache import clear_caches, database, using, years
 
@@ -47,15 +48,18 @@ def settings_editor(plan, key: str, editable: bool = True) -> pd.DataFrame:
         column_config={
             "indikator": st.column_config.TextColumn("Indikator", width="large"),
             "satuan": "Satuan",
-            "polaritas": st.column_config.SelectboxColumn("Polaritas", options=vocab.POLARITAS, required=True),
+            "polaritas": st.column_config.SelectboxColumn("Polaritas", options=vocab.POLARITAS, required=True,
+                                                          format_func=lambda v: setting_label("polaritas", v)),
             "agregasi": st.column_config.SelectboxColumn("Agregasi", options=vocab.AGREGASI, required=True,
-                                                         help="kumulatif: dijumlah; nilai_akhir: nilai terakhir; "
-                                                              "rata_rata: dirata-rata"),
+                                                         format_func=lambda v: setting_label("agregasi", v),
+                                                         help="Cara menghitung nilai setahun dari nilai triwulan."),
             "asal_polaritas": st.column_config.TextColumn("Asal polaritas", width="medium"),
             "asal_agregasi": "Asal agregasi",
             "konvensi": st.column_config.SelectboxColumn("Konvensi target triwulan", options=vocab.KONVENSI,
-                                                         help="per_triwulan: target tiap triwulan; kumulatif: "
-                                                              "target s.d. triwulan (hanya indikator kumulatif)"),
+                                                         format_func=lambda v: setting_label("konvensi", v),
+                                                         help="Apakah kolom target triwulan berisi target tiap "
+                                                              "triwulan atau s.d. triwulan (hanya indikator "
+                                                              "kumulatif)."),
         })
 
 

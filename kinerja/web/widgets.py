@@ -1,6 +1,9 @@
 """Shared widgets: the sidebar's year and period, choices kept in the URL, charts, page set-up."""
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -14,10 +17,23 @@ from kinerja.web.cache import capaian, database, refresh, years
 from kinerja.web.text import plain
 
 QUARTERS = {"Setahun": None, **{f"TW {ROMAN[q]}": q for q in range(1, 5)}}
+KEEP, KEPT, LINKED = "tetap-", "disimpan-", "dari-tautan-"  # session-state key prefixes (keep_widgets, choose)
+
+
+@cache
+def _css() -> str:
+    return (Path(__file__).with_name("style.css")).read_text(encoding="utf-8")
+
+
+def style() -> None:
+    """Kinerja's style sheet (style.css): Indonesian texts where Streamlit draws English, no English
+    element toolbars, a phone layout. Drawn by app.py before every page; takes no space."""
+    st.html(f"<style>{_css()}</style>")
 
 
 def sidebar() -> None:
     """Year and quarter for every page, kept in the URL so a view can be sent as a link."""
+    keep_widgets()
     refresh(database())
     available = years(database())
     st.sidebar.title("Kinerja")
@@ -44,15 +60,20 @@ def choose(label: str, options: dict, param: str, default=None, **kwargs):
     if not options:
         return None
     values, labels = list(options), list(options.values())
-    key = f"pilihan-{param}"
-    # The URL decides when the page opens (the widget's state is gone after visiting another page);
+    key, kept = f"pilihan-{param}", f"{KEPT}pilihan-{param}"
+    # When the page opens (the widget's state is gone after visiting another page) the URL decides,
+    # else the choice made when the page was last open (kept in the session), else `default`;
     # after that the widget's own state does, so every change sticks.
     if st.session_state.get(key) not in labels:
         asked = st.query_params.get(param)
         texts = [str(v) for v in values]
-        start = texts.index(asked) if asked in texts else values.index(default) if default in values else 0
+        st.session_state[f"{LINKED}{param}"] = asked in texts
+        before = st.session_state.get(kept)
+        start = (texts.index(asked) if asked in texts else values.index(before) if before in values
+                 else values.index(default) if default in values else 0)
         st.session_state[key] = labels[start]
     chosen = values[labels.index(st.selectbox(label, labels, key=key, **kwargs))]
+    st.session_state[kept] = chosen
     st.query_params[param] = str(chosen)
     return chosen
 
@@ -132,6 +153,38 @@ def drawn_of(drawn: int, total: int) -> None:
     if drawn < total:
         st.caption(f"Grafik memuat {drawn} dengan capaian terendah dari {format_angka(int(total))}; semuanya ada di "
                    "tabel.")
+def opened_by_link(param: str) -> bool:
+    """Whether the page was opened with `param` in its URL (a link naming, e.g., an indicator)
+    rather than by the user choosing on the page; read after choose(..., param)."""
+    return bool(st.session_state.get(f"{LINKED}{param}"))
+
+
+def scroll_to(anchor: str) -> None:
+    """Bring the heading with id `anchor` to the top of the window once the page is drawn (charts
+    above it change the height while they draw); stops as soon as the user scrolls."""
+    st.html(f"""<script>
+(() => {{
+  let stop = false;
+  const quit = () => {{ stop = true; }};
+  ["wheel", "touchmove", "keydown"].forEach(e => window.addEventListener(e, quit, {{once: true}}));
+  const go = () => {{
+    const target = document.getElementById({anchor!r});
+    if (!stop && target) target.scrollIntoView({{block: "start"}});
+  }};
+  [100, 600, 1500, 3000].forEach(ms => setTimeout(go, ms));
+}})();
+</script>""", unsafe_allow_javascript=True, width=1)
+
+
+def keep_widgets() -> None:
+    """Widgets keyed "tetap-…" keep their value when the user visits another page and comes back
+    (Streamlit forgets a widget's state once a run leaves it out): each run copies their values
+    aside, and sets every one again as a value of the session (what a widget drawn anew starts
+    from). Called at the start of every run, before any widget."""
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(KEEP)]:
+        st.session_state[f"{KEPT}{key}"] = st.session_state[key]
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{KEPT}{KEEP}")]:
+        st.session_state[key[len(KEPT):]] = st.session_state[key]
 
 
 def show_chart(chart, name: str) -> None:

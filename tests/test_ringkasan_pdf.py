@@ -1,0 +1,69 @@
+"""The one-page PDF of Ringkasan for a leadership meeting carries the page's numbers."""
+import re
+import zlib
+from contextlib import closing
+
+import pandas as pd
+
+from kinerja.collect.register import register
+from kinerja.engine import proyeksi, summaries
+from kinerja.engine.capaian import capaian, ringkasan, skala
+from kinerja.numbers import format_persen
+from kinerja.reports.ringkasan_pdf import LIMIT, ringkasan_pdf
+from kinerja.store import db
+from kinerja.vocab import periode_text
+from tests.test_pages import open_page
+
+
+def pdf_text(data: bytes) -> str:
+    """The text a PDF draws (its compressed content streams, inflated)."""
+    streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S)
+    out = []
+    for stream in streams:
+        try:
+            out.append(zlib.decompress(stream).decode("latin-1"))
+        except zlib.error:
+            out.append(stream.decode("latin-1"))
+    return "\n".join(out)
+
+
+def pages(data: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+
+
+def demo_pieces(path, tahun=2025, triwulan=3):
+    with closing(db.connect(path)) as con:
+        frame = capaian(con, tahun, triwulan)
+        scale = skala(con)
+        summary = ringkasan(frame, con)
+        sent, due = summaries.submissions_due(register(con, tahun), triwulan)
+    projected = proyeksi.proyeksi(frame, scale, triwulan)
+    return summary, summaries.off_track(frame, scale), proyeksi.at_risk(projected), sent, due
+
+
+def test_the_pdf_is_one_page_with_the_tiles_the_gaps_and_the_risks(demo_db):
+    summary, gaps, risky, sent, due = demo_pieces(demo_db)
+    data = ringkasan_pdf(2025, 3, summary, gaps, risky, sent, due, "BKPSDM Kota Samarinda")
+    assert data.startswith(b"%PDF") and pages(data) == 1
+    shown = pdf_text(data)
+    for number in [f"{summary['terukur']}/{summary['jumlah']}", format_persen(summary["rata_rata"]), f"{sent}/{due}",
+                   f"Tahun 2025, {periode_text(3)}"]:
+        assert number in shown, number
+    assert len(gaps) and len(risky), "the demo has gaps and risks at TW III"
+    assert format_persen(gaps["capaian_persen"].iloc[0]) in shown
+    assert format_persen(risky["proyeksi_capaian"].iloc[0]) in shown
+
+
+def test_long_lists_and_long_names_still_fit_one_page(demo_db):
+    summary, gaps, risky, sent, due = demo_pieces(demo_db)
+    many = pd.concat([gaps.assign(indikator=gaps["indikator"] + " " + "sangat panjang " * 20)] * 10)
+    riskier = pd.concat([risky] * 10)
+    data = ringkasan_pdf(2025, 3, summary, many, riskier, sent, due, "–≥ Badan “Kepegawaian”")
+    assert pages(data) == 1
+    assert f"{LIMIT} dari {len(many)}" in pdf_text(data)
+
+
+def test_ringkasan_offers_the_pdf(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db)
+    labels = [b.label for b in app.get("download_button")]
+    assert "Unduh ringkasan untuk rapat (PDF, 1 halaman)" in labels
