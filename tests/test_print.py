@@ -129,6 +129,12 @@ def test_each_document_prints_within_its_page_bound(printed, name):
     assert len(texts) <= MAX_PAGES[name], f"{name}: {len(texts)} halaman"
 
 
+def test_every_page_says_its_number(printed):
+    for name, (_, texts, _, _) in printed.items():
+        missing = [n for n, text in enumerate(texts, 1) if not re.search(rf"Halaman\s+{n}\b", text)]
+        assert not missing, f"{name}: tanpa nomor halaman {missing}"
+
+
 def test_the_e81_prints_on_a3_landscape(printed):
     _, texts, sizes, _ = printed["evaluasi.xlsx"]
     e81 = [i for i, text in enumerate(texts) if "FORMULIR E.81" in text or "Formulir E.81 tahun" in text]
