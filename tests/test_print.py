@@ -23,7 +23,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 TAHUN = 2025
 NOTE_UNIT = "MUTASI"
-# The demo year printed on 13 pages (draft) and 18 (workbook, which printed 92 before); room to grow.
+# The demo year prints on 13 pages (draft) and 24 (workbook, which printed 92 before); room to grow.
 MAX_PAGES = {"lkjip.docx": 20, "evaluasi.xlsx": 30}
 
 pytestmark = [
