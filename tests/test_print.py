@@ -143,6 +143,23 @@ def test_the_e81_prints_on_a3_landscape(printed):
     assert all(landscape(sizes[i]) and round(sizes[i][0]) == 842 for i in others)  # A4: 297 mm
 
 
+def test_the_workbook_prints_readable_text(printed):
+    """The median word on each page of the Capaian sheet and the E.81 is at least 7 pt tall as printed
+    (about 6 pt type; the sheets printed at about 4 pt before). Column widths are in units of the
+    workbook's Calibri: LibreOffice lays them out as Excel does with Carlito, its metric twin."""
+    fonts = subprocess.run(["fc-list"], capture_output=True, text=True).stdout if shutil.which("fc-list") else ""
+    if "Carlito" not in fonts:
+        pytest.skip("fonts-crosextra-carlito tidak terpasang (.ci/run memasangnya): lebar kolom tidak seperti di Excel")
+    pdf, texts, _, _ = printed["evaluasi.xlsx"]
+    pages = [n for n, text in enumerate(texts, 1) if "EVALUASI CAPAIAN KINERJA" in text or "FORMULIR E.81" in text]
+    assert len(pages) >= 2
+    for n in pages:
+        boxes = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"',
+                           run("pdftotext", "-bbox", "-f", n, "-l", n, pdf, "-"))
+        heights = sorted(float(bottom) - float(top) for top, bottom in boxes)
+        assert heights[len(heights) // 2] >= 7.0, f"halaman {n}: teks {heights[len(heights) // 2]:.1f} pt"
+
+
 def words_of_docx_tables(path: Path) -> Counter:
     document = docx.Document(str(path))
     words = Counter()
