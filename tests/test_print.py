@@ -23,7 +23,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 TAHUN = 2025
 NOTE_UNIT = "MUTASI"
-# The demo year printed on 13 pages (draft) and 18 (workbook, which printed 92 before); room to grow.
+# The demo year prints on 13 pages (draft) and 24 (workbook, which printed 92 before); room to grow.
 MAX_PAGES = {"lkjip.docx": 20, "evaluasi.xlsx": 30}
 
 pytestmark = [
@@ -129,12 +129,35 @@ def test_each_document_prints_within_its_page_bound(printed, name):
     assert len(texts) <= MAX_PAGES[name], f"{name}: {len(texts)} halaman"
 
 
+def test_every_page_says_its_number(printed):
+    for name, (_, texts, _, _) in printed.items():
+        missing = [n for n, text in enumerate(texts, 1) if not re.search(rf"Halaman\s+{n}\b", text)]
+        assert not missing, f"{name}: tanpa nomor halaman {missing}"
+
+
 def test_the_e81_prints_on_a3_landscape(printed):
     _, texts, sizes, _ = printed["evaluasi.xlsx"]
     e81 = [i for i, text in enumerate(texts) if "FORMULIR E.81" in text or "Formulir E.81 tahun" in text]
     assert e81 and all(landscape(sizes[i]) and round(sizes[i][0]) == 1191 for i in e81)  # A3: 420 mm
     others = [i for i in range(len(texts)) if i not in e81]
     assert all(landscape(sizes[i]) and round(sizes[i][0]) == 842 for i in others)  # A4: 297 mm
+
+
+def test_the_workbook_prints_readable_text(printed):
+    """The median word on each page of the Capaian sheet and the E.81 is at least 7 pt tall as printed
+    (about 6 pt type; the sheets printed at about 4 pt before). Column widths are in units of the
+    workbook's Calibri: LibreOffice lays them out as Excel does with Carlito, its metric twin."""
+    fonts = subprocess.run(["fc-list"], capture_output=True, text=True).stdout if shutil.which("fc-list") else ""
+    if "Carlito" not in fonts:
+        pytest.skip("fonts-crosextra-carlito tidak terpasang (.ci/run memasangnya): lebar kolom tidak seperti di Excel")
+    pdf, texts, _, _ = printed["evaluasi.xlsx"]
+    pages = [n for n, text in enumerate(texts, 1) if "EVALUASI CAPAIAN KINERJA" in text or "FORMULIR E.81" in text]
+    assert len(pages) >= 2
+    for n in pages:
+        boxes = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"',
+                           run("pdftotext", "-bbox", "-f", n, "-l", n, pdf, "-"))
+        heights = sorted(float(bottom) - float(top) for top, bottom in boxes)
+        assert heights[len(heights) // 2] >= 7.0, f"halaman {n}: teks {heights[len(heights) // 2]:.1f} pt"
 
 
 def words_of_docx_tables(path: Path) -> Counter:

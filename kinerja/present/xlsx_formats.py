@@ -69,7 +69,7 @@ def same(a, b) -> bool:
 
 # Sizes in a column's unit (the width of "0" in the workbook's default Calibri 11, 7 px) of the Arial 9
 # the sheets are set in: a character of text on average, a digit, a separator (bold a bit more).
-TEXT_CHAR, DIGIT, SEPARATOR = 0.68, 0.95, 0.45
+TEXT_CHAR, DIGIT, SEPARATOR = 0.8, 0.95, 0.45
 LINE = 11.0  # points a line of Arial 9 takes in a row (10.35 and a little room)
 
 

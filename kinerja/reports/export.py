@@ -188,7 +188,7 @@ def to_parquet(frame: pd.DataFrame, out, demo: bool) -> None:
 
 HEADERS = ["No", "Sasaran", "Indikator", "Satuan", "Unit", "Target", "TW I", "TW II", "TW III", "TW IV",
            "Realisasi s.d. TW", "Capaian (%)", "Kategori", "Keterangan", "Catatan"]
-WIDTHS = [5, 28, 40, 9, 22, 11, 10, 10, 10, 10, 12, 10, 14, 30, 30]
+WIDTHS = [5, 20, 30, 8, 16, 10, 9, 9, 9, 9, 11, 9, 12, 24, 20]  # narrow enough to print readable on A4
 C = {name: i for i, name in enumerate(HEADERS)}
 TW_COLUMNS = {q: C[f"TW {ROMAN[q]}"] for q in (1, 2, 3, 4)}
 

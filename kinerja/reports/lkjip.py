@@ -100,6 +100,7 @@ def fill(document, ev: Evaluasi, analisis: Analisis) -> None:
     """Prose on the template's pages (portrait); each wide table in a landscape section of its own
     run of pages, back to the template's page for the prose that follows."""
     page = Page(document)
+    bab3 = tables(ev)
     if ev.demo:
         demo_mark(document)
     document.add_heading("BAB III AKUNTABILITAS KINERJA", level=1)
@@ -116,7 +117,7 @@ def fill(document, ev: Evaluasi, analisis: Analisis) -> None:
             f"uraian per sasaran dan indikator menyusul.")
         for line in ev.catatan_data:
             document.add_paragraph(line.removeprefix("- "), style="List Bullet" if line.startswith("- ") else None)
-        for tabel in tables(ev)[:3]:
+        for tabel in bab3[:3]:
             add_table(document, page, tabel)
         page.turn(landscape=False)
     sasaran_list = list(dict.fromkeys(ev.capaian["sasaran"].where(ev.capaian["sasaran"].notna(), None)))
@@ -127,7 +128,7 @@ def fill(document, ev: Evaluasi, analisis: Analisis) -> None:
             add_indicator(document, ev, row, analisis.indikator.get(row.indikator_id))
         if sasaran:
             add_analysis(document, analisis.sasaran.get(sasaran), ANALISIS_SASARAN)
-    budget = tables(ev)[-1]
+    budget = bab3[-1]
     page.turn(landscape=page.wants_landscape(budget))
     document.add_heading("B. Realisasi Anggaran", level=2)
     add_table(document, page, budget)

@@ -193,10 +193,11 @@ def write_bab3(workbook, formats: Formats, ev: Evaluasi, instansi: str) -> None:
     write_cell(ws, 1, 0, instansi, formats(bold=True))
     demo_line(ws, formats, 2, ev)
     r = 3
-    widest = max(len(tabel.kolom) for tabel in tables(ev))
+    bab3 = tables(ev)
+    widest = max(len(tabel.kolom) for tabel in bab3)
     widths = (BAB3_WIDTHS + [BAB3_NUMBER] * widest)[:widest]
     starts = []
-    for tabel in tables(ev):
+    for tabel in bab3:
         starts.append(r)
         r = write_table(ws, formats, r, tabel, widths) + 2
     ws.set_h_pagebreaks(starts[1:])  # each table from the top of a page, its header with it
