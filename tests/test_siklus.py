@@ -379,3 +379,21 @@ def test_an_unusable_surat_template_takes_no_number(demo, tmp_path):
     with pytest.raises(TemplateError):
         dokumen.buat_surat_pengantar(demo, 2024, SEKRETARIAT, template=bad)
     assert siklus.nomor_surat(demo, 2024).empty
+
+
+def test_after_signing_the_upload_page_refuses_values_and_a_settings_correction(signed):
+    from kinerja.ingest import upload
+
+    con = db.connect(signed)
+    before = db_content(con)
+    changed = open(case("lock_changed_value.xlsx"), "rb").read()
+    plan = upload.plan_upload(con, changed, "lock_changed_value.xlsx", "MUTASI", 2026, 1)
+    assert not plan.ok and any("sudah ditandatangani" in p.message for p in plan.errors)
+    same = open(case("rollback_q1_v2.xlsx"), "rb").read()  # what is stored: no value changes
+    plan = upload.plan_upload(con, same, "rollback_q1_v2.xlsx", "MUTASI", 2026, 1)
+    assert plan.ok and not plan.has_changes
+    corrected = upload.with_settings(plan, upload.settings(plan).assign(polaritas="negatif"))
+    result = upload.confirm(con, corrected, SEKRETARIAT)
+    assert not result.written and any("sudah ditandatangani" in p.message for p in result.plan.errors)
+    assert db_content(con) == before
+    con.close()
