@@ -397,3 +397,16 @@ def test_after_signing_the_upload_page_refuses_values_and_a_settings_correction(
     assert not result.written and any("sudah ditandatangani" in p.message for p in result.plan.errors)
     assert db_content(con) == before
     con.close()
+
+
+def test_every_bab_iii_draft_of_the_year_carries_the_analysis(demo):
+    from kinerja.reports.export import export_bytes
+
+    row = siklus.indikator_analisis(demo, 2024).iloc[0]
+    siklus.simpan_analisis(demo, 2024, row["sasaran"], int(row["indikator_id"]), PERENCANA, solusi="Kelas daring")
+
+    def text(content):
+        return "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
+
+    assert "Alternatif solusi: Kelas daring" in text(export_bytes(demo, 2024, ".docx", None))
+    assert "Alternatif solusi: Kelas daring" not in text(export_bytes(demo, 2024, ".docx", 2))

@@ -20,6 +20,7 @@ import pandas as pd
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt
 
+from kinerja.collect import siklus
 from kinerja.engine import summaries
 from kinerja.numbers import format_persen
 from kinerja.present.tables import angka
@@ -52,8 +53,11 @@ def write_lkjip(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None
                 template: Path | None = None, analisis: Mapping | None = None) -> None:
     """The draft for the period into `out` (a path or a binary file object). `analisis`: the
     Jafung's analysis (kinerja.collect.siklus.analisis_teks: indikator_id or sasaran text -> list of
-    paragraphs) written where the marked placeholders stand otherwise."""
+    paragraphs) written where the marked placeholders stand otherwise; by default the one stored
+    for the year (a quarter's draft keeps the placeholders: the analysis is the year's)."""
     path = template_path(con, template)
+    if analisis is None and triwulan is None:
+        analisis = siklus.analisis_teks(con, tahun)
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a file that is not a .docx

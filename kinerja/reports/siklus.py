@@ -55,7 +55,7 @@ def sampaikan_format(con: duckdb.DuckDBPyConnection, tahun: int, akun: Akun) -> 
 def draf_bytes(con: duckdb.DuckDBPyConnection, tahun: int) -> bytes:
     """The LKjIP Bab III draft of the year with the analysis in force (siklus.analisis_teks)."""
     buffer = io.BytesIO()
-    write_lkjip(con, tahun, None, buffer, analisis=siklus.analisis_teks(con, tahun))
+    write_lkjip(con, tahun, None, buffer)  # with the year's analysis
     return buffer.getvalue()
 
 
