@@ -165,7 +165,7 @@ with docs_tab:
         st.dataframe(tampil.dokumen_table(docs), hide_index=True, width="stretch")
         for item in docs.itertuples():
             st.download_button(plain(f"Unduh langkah {item.nomor} · {item.nama_berkas} (versi {item.versi})"),
-                               lambda item=item: cache.siklus_isi(item.id), file_name=item.nama_berkas,
+                               lambda item=item: cache.siklus_isi(akun, item.id), file_name=item.nama_berkas,
                                mime=item.mime, icon=":material/download:", on_click="ignore", key=f"dok-{item.id}")
     letters = cache.nomor_surat(path, tahun)
     if len(letters):

@@ -139,7 +139,7 @@ def test_the_sekretariat_walks_a_year_from_surat_tugas_to_a_numbered_surat_penga
     steps = engine(demo_copy, siklus.langkah, 2024)
     assert (steps["status"] == "selesai").all() and set(steps["oleh"]) == {"sekretariat"}
     letter = engine(demo_copy, siklus.dokumen, 2024, 11).iloc[0]
-    _, content, _ = engine(demo_copy, siklus.isi_dokumen, int(letter["id"]))
+    _, content, _ = engine(demo_copy, siklus.isi_dokumen, SEKRETARIAT, int(letter["id"]))
     cells = [c.text for t in docx.Document(io.BytesIO(content)).tables for r in t.rows for c in r.cells]
     assert "001/LKjIP/BKPSDM/2024" in cells
     assert PERENCANA.nama in set(engine(demo_copy, siklus.analisis, 2024)["oleh"])

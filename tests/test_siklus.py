@@ -157,7 +157,9 @@ def test_step_2_produces_every_units_template_as_one_zip(demo):
     through(demo, 2024, 1)
     assert dokumen.sampaikan_format(demo, 2024, SEKRETARIAT) == 1
     docs = siklus.dokumen(demo, 2024, 2)
-    _, content, mime = siklus.isi_dokumen(demo, int(docs.iloc[0]["id"]))
+    _, content, mime = siklus.isi_dokumen(demo, SEKRETARIAT, int(docs.iloc[0]["id"]))
+    with pytest.raises(Ditolak):
+        siklus.isi_dokumen(demo, operator("MUTASI"), int(docs.iloc[0]["id"]))
     names = zipfile.ZipFile(io.BytesIO(content)).namelist()
     units = [r[0] for r in demo.execute("SELECT kode FROM unit").fetchall()]
     assert mime == "application/zip" and sorted(names) == sorted(f"format_{u}_2024.xlsx" for u in units)
@@ -201,7 +203,7 @@ def test_step_5_drafts_bab_iii_with_the_analysis_as_numbered_versions(demo):
     assert dokumen.buat_draf(demo, 2024, PERENCANA) == 2
     drafts = siklus.dokumen(demo, 2024, 5)
     assert drafts["versi"].tolist() == [2, 1]
-    _, content, _ = siklus.isi_dokumen(demo, int(drafts.iloc[0]["id"]))
+    _, content, _ = siklus.isi_dokumen(demo, SEKRETARIAT, int(drafts.iloc[0]["id"]))
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
     first = siklus.indikator_analisis(demo, 2024).iloc[0]
     assert f"Penyebab keberhasilan/kegagalan: Penyebab {first['indikator']}" in text
@@ -248,7 +250,7 @@ def test_a_year_goes_from_surat_tugas_to_a_numbered_surat_pengantar(demo):
     assert siklus.posisi(demo, 2024)["sekarang"] is None
     letters = siklus.nomor_surat(demo, 2024)
     assert letters["nomor"].tolist() == ["001/LKjIP/BKPSDM/2024"]
-    _, content, _ = siklus.isi_dokumen(demo, int(siklus.dokumen(demo, 2024, 11).iloc[0]["id"]))
+    _, content, _ = siklus.isi_dokumen(demo, SEKRETARIAT, int(siklus.dokumen(demo, 2024, 11).iloc[0]["id"]))
     document = docx.Document(io.BytesIO(content))
     text = "\n".join([p.text for p in document.paragraphs]
                      + [c.text for t in document.tables for r in t.rows for c in r.cells])

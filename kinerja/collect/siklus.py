@@ -126,8 +126,10 @@ def dokumen(con: duckdb.DuckDBPyConnection, tahun: int, nomor: int | None = None
     return run(con, "siklus_dokumen_daftar", {"tahun": tahun, "nomor": nomor, "jenis": jenis})
 
 
-def isi_dokumen(con: duckdb.DuckDBPyConnection, dokumen_id: int) -> tuple[str, bytes, str]:
-    """(file name, bytes, MIME type) of a document; SiklusError for an unknown id."""
+def isi_dokumen(con: duckdb.DuckDBPyConnection, akun: Akun, dokumen_id: int) -> tuple[str, bytes, str]:
+    """(file name, bytes, MIME type) of a document, for an account that may read the cycle
+    (auth.Ditolak otherwise: an operator); SiklusError for an unknown id."""
+    require(akun, "baca_siklus")
     found = run(con, "siklus_dokumen_isi", {"id": dokumen_id})
     if found.empty:
         raise SiklusError(f"Dokumen {dokumen_id} tidak ada.")
