@@ -35,7 +35,8 @@ def test_the_pimpinan_sees_the_position_the_due_date_and_late_steps_and_acts_on_
     timeline = app.dataframe[0].value
     assert timeline["No"].tolist() == list(range(1, 12))
     assert timeline.columns[:2].tolist() == ["No", "Keadaan"]
-    assert timeline.iloc[0]["Keadaan"].endswith("Terlambat")
+    assert timeline["Keadaan"].tolist() == ["Terlambat"] + ["Belum"] * 10
+    assert timeline.iloc[0]["Oleh"] == "" and timeline.iloc[0]["Selesai"] == ""
     assert "Tandai langkah selesai" not in buttons(app)
     assert all(f.disabled for f in app.text_area if f.label.startswith("Penyebab"))
 

@@ -8,8 +8,14 @@ import pandas as pd
 
 from kinerja.collect.siklus import DOKUMEN_TEKS, PELAKSANA
 
-KEADAAN = {"selesai": "✅ Selesai", "sekarang": "▶️ Sedang berjalan", "terlambat": "⚠️ Terlambat",
-           "dibuka_kembali": "↩️ Dibuka kembali", "belum": "○ Belum"}
+# Text only: a browser without an emoji font shows every state as a box.
+KEADAAN = {"selesai": "Selesai", "sekarang": "Sekarang", "terlambat": "Terlambat", "dibuka_kembali": "Dibuka kembali",
+           "belum": "Belum"}
+
+
+def teks(value) -> str:
+    """Stored text, '' for a missing one (NULL arrives as None or NaN)."""
+    return "" if value is None or pd.isna(value) else str(value)
 
 
 def tanggal(value) -> str:
@@ -46,13 +52,13 @@ def timeline(langkah: pd.DataFrame, posisi: dict, satuan_waktu: str | None) -> p
     rows = []
     for row in langkah.to_dict("records"):
         waktu = "" if pd.isna(row["waktu"]) else f"{int(row['waktu'])}{satuan}"
-        mutu = " · ".join(p for p in (row["kelengkapan"] or "", waktu, row["output"] or "") if p)
+        mutu = " · ".join(p for p in (teks(row["kelengkapan"]), waktu, teks(row["output"])) if p)
         rencana = " s.d. ".join(t for t in (tanggal(row["rencana_mulai"]), tanggal(row["rencana_selesai"])) if t)
         rows.append({"No": row["nomor"], "Keadaan": KEADAAN[keadaan(row, posisi["sekarang"])],
                      "Langkah": row["uraian"], "Rencana": rencana,
-                     "Selesai": tanggal(row["pada"]) if row["status"] == "selesai" else "", "Oleh": row["oleh"] or "",
+                     "Selesai": tanggal(row["pada"]) if row["status"] == "selesai" else "", "Oleh": teks(row["oleh"]),
                      "Dokumen": int(row["dokumen"]), "Pelaksana": pelaksana_text(row["pelaksana"]), "Mutu baku": mutu,
-                     "Arsip fisik": row["arsip_fisik"] or ""})
+                     "Arsip fisik": teks(row["arsip_fisik"])})
     return pd.DataFrame(rows)
 
 
