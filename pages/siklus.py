@@ -37,10 +37,11 @@ def done(refused: str | None, success: str, advance: bool = False) -> None:
 # --------------------------------------------------------------------------- the glance
 tiles = st.columns(3)
 tiles[0].metric("Posisi sekarang", glance["sekarang"], border=True)
-tiles[1].metric("Kemajuan", glance["kemajuan"], border=True)
+tiles[1].metric("Langkah selesai", glance["kemajuan"], border=True)
 tiles[2].metric(f"Tenggat laporan {tahun}", glance["tenggat"], border=True,
                 help="Bawaan: dua bulan setelah tahun anggaran berakhir (PP 8/2006, PermenPAN-RB 53/2014); "
                      "Sekretariat dapat mengaturnya.")
+st.markdown(f"**{plain(glance['uraian'])}**" + (f" · tenggat {glance['sisa']}" if glance["sisa"] else ""))
 st.progress(posisi["selesai"] / len(steps))
 if glance["ditandatangani"]:
     st.success(plain(f"LKjIP {tahun} {glance['ditandatangani'][0].lower()}{glance['ditandatangani'][1:]}. "
@@ -52,7 +53,8 @@ for line in glance["terlambat"]:
     st.warning(plain(f"Terlambat dari rencana: {line}"), icon=":material/schedule:")
 if "siklus_pesan" in st.session_state:
     st.success(st.session_state.pop("siklus_pesan"))
-st.dataframe(tampil.timeline(steps, posisi, pengaturan["satuan_waktu"]), hide_index=True, width="stretch")
+st.dataframe(tampil.timeline(steps, posisi, pengaturan["satuan_waktu"]), hide_index=True, width="stretch",
+             height=35 * (len(steps) + 1) + 3)  # every step without scrolling
 
 # --------------------------------------------------------------------------- acting on the steps
 names = {int(n): f"{n}. {u}" for n, u in zip(steps["nomor"], steps["uraian"])}
@@ -63,7 +65,7 @@ with step_tab:
     nomor = int(widgets.choose("Langkah", names, "langkah", default=posisi["sekarang"] or 11))
     row = steps.set_index("nomor").loc[nomor]
     acts = may(akun, siklus.AKSI[nomor])
-    st.markdown(plain(f"**{row['uraian']}** · pelaksana: {tampil.pelaksana_text(row['pelaksana'])}"))
+    st.markdown(f"**{plain(row['uraian'])}** · pelaksana: {tampil.pelaksana_text(row['pelaksana'])}")
     if row["status"] == "selesai":
         st.success(plain(f"Selesai {tampil.tanggal(row['pada'])} oleh {row['oleh']}"
                          + (f" — {row['catatan']}" if row["catatan"] else "")))
@@ -103,7 +105,7 @@ with step_tab:
         reason = cache.siklus_alasan(path, tahun, nomor)
         if reason:
             st.info(plain(reason), icon=":material/info:")
-        catatan = st.text_input("Catatan (mis. nomor Surat Tugas)", key=f"catatan-{nomor}")
+        catatan = st.text_input("Catatan (mis. nomor surat)", key=f"catatan-{nomor}")
         if st.button("Tandai langkah selesai", disabled=bool(reason), icon=":material/task_alt:"):
             done(cache.write(siklus.selesaikan, tahun, nomor, akun, catatan), f"Langkah {nomor} selesai.", True)
     if posisi["ditandatangani"] and may(akun, "buka_tahun"):
@@ -121,7 +123,7 @@ with analysis_tab:
                    "Analisis masuk ke draft Bab III menggantikan penanda analisis.")
         sasaran = widgets.choose("Sasaran", {s: s for s in dict.fromkeys(indicators["sasaran"])}, "sasaran_analisis")
         own = indicators[indicators["sasaran"] == sasaran]
-        targets = {0: "Analisis sasaran ini"} | {int(i): plain(f"{u} · {n}") for i, u, n in
+        targets = {0: "Analisis sasaran ini"} | {int(i): f"{u} · {n}" for i, u, n in
                                                   zip(own["indikator_id"], own["unit"], own["indikator"])}
         target = int(widgets.choose("Indikator", targets, "indikator_analisis"))
         if target:
@@ -152,7 +154,7 @@ with meeting_tab:
                 done(cache.write(siklus.catat_rapat, tahun, tanggal_rapat, notulen, hadir, akun), "Rapat tercatat.")
     for meeting in cache.siklus_rapat(path, tahun).itertuples():
         with st.expander(plain(f"Rapat {tampil.tanggal(meeting.tanggal)} · dicatat oleh {meeting.oleh}")):
-            st.text(plain(meeting.notulen))
+            st.text(meeting.notulen)
             st.caption("Hadir: " + plain(", ".join(meeting.hadir.splitlines())))
 
 with docs_tab:
@@ -163,7 +165,7 @@ with docs_tab:
         st.dataframe(tampil.dokumen_table(docs), hide_index=True, width="stretch")
         for item in docs.itertuples():
             st.download_button(plain(f"Unduh langkah {item.nomor} · {item.nama_berkas} (versi {item.versi})"),
-                               lambda item=item: cache.siklus_isi(item.id), file_name=item.nama_berkas,
+                               lambda item=item: cache.siklus_isi(akun, item.id), file_name=item.nama_berkas,
                                mime=item.mime, icon=":material/download:", on_click="ignore", key=f"dok-{item.id}")
     letters = cache.nomor_surat(path, tahun)
     if len(letters):

@@ -19,6 +19,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
 pytestmark = pytest.mark.browser
+DATABASE: dict = {}
 
 
 def free_port() -> int:
@@ -36,6 +37,7 @@ def server(demo_db, tmp_path_factory):
     port = free_port()
     database = tmp_path_factory.mktemp("browser") / "demo.duckdb"
     shutil.copy(demo_db, database)  # the upload test writes; other tests keep the demo as built
+    DATABASE["path"] = database  # for a test that prepares data beside the pages
     env = {**os.environ, "KINERJA_DB": str(database)}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
@@ -307,3 +309,105 @@ def test_an_operator_is_held_to_its_unit_while_the_sekretariat_verifies_and_the_
                        ("sekretariat", "WEB", "Verifikasi triwulan", "MUTASI", 1),
                        ("sekretariat", "WEB", "Buka kembali triwulan", "MUTASI", 1)]
     assert leaks == []
+
+
+def test_a_year_goes_through_the_eleven_steps_with_the_role_accounts(server, tmp_path):
+    """Siklus LKjIP 2024 in the browser: Sekretariat steps 1-3, Jafung steps 4-5, Sekretariat 6-8,
+    the Pimpinan signs (9) and sees the year locked at a glance, the Sekretariat 10-11."""
+    from playwright.sync_api import sync_playwright
+
+    from kinerja.collect import siklus
+    from kinerja.store import db
+    from tests.conftest import PERENCANA
+    from tests.test_siklus import docx_bytes
+
+    pdf = tmp_path / "dokumen.pdf"
+    pdf.write_bytes(b"%PDF-1.4 dokumen uji")
+    koreksi = tmp_path / "koreksi.docx"
+    koreksi.write_bytes(docx_bytes("koreksi"))
+    # the Jafung's analysis of all but one indicator (the last one is written on the page)
+    with db.writing(DATABASE["path"]) as con:
+        rows = siklus.indikator_analisis(con, 2024)
+        for row in rows.iloc[:-1].itertuples(index=False):
+            siklus.simpan_analisis(con, 2024, row.sasaran, row.indikator_id, PERENCANA, penyebab="Dianalisis")
+    last = rows.iloc[-1]
+
+    def step_done(page, nomor: int, attach=None, **form) -> None:
+        if attach:
+            page.locator("[data-testid='stForm'] input[type='file']").first.set_input_files(str(attach))
+            for label, text in form.items():
+                page.get_by_label(label).fill(text)
+            page.get_by_role("button", name="Lampirkan dokumen").click()
+            page.get_by_text("Dokumen tersimpan.").first.wait_for(timeout=60_000)
+        page.get_by_role("button", name="Tandai langkah selesai").click()
+        page.get_by_text(f"Langkah {nomor} selesai.").first.wait_for(timeout=60_000)
+
+    def open_as(browser, nama: str):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        login(page, server, nama)
+        page.goto(f"{server}/siklus?tahun=2024&triwulan=Setahun", timeout=60_000)
+        page.get_by_text("Posisi sekarang").first.wait_for(timeout=60_000)
+        return context, page
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context, page = open_as(browser, "sekretariat")
+        step_done(page, 1, pdf)
+        page.get_by_role("button", name="Buat format semua unit dan selesaikan").click()
+        page.get_by_text("Format semua unit tersimpan.").first.wait_for(timeout=60_000)
+        step_done(page, 3)
+        context.close()
+
+        context, page = open_as(browser, "perencana")
+        page.get_by_role("tab", name="Analisis kinerja").click()
+        for label, value in [("Sasaran", last["sasaran"]), ("Indikator", f"{last['unit']} · {last['indikator']}")]:
+            box = page.locator("[data-testid='stSelectbox']", has_text=label).last
+            box.click()
+            page.get_by_role("option", name=value, exact=True).click()
+            page.wait_for_timeout(800)
+        page.get_by_label("Penyebab keberhasilan/kegagalan").fill("Ditulis di peramban")
+        page.get_by_role("button", name="Simpan analisis").click()
+        page.get_by_text("Analisis tersimpan.").first.wait_for(timeout=60_000)
+        page.get_by_role("tab", name="Langkah").click()
+        step_done(page, 4)
+        page.get_by_role("button", name="Buat draft Bab III (versi baru)").click()
+        page.get_by_text("Draft Bab III tersimpan sebagai versi baru.").first.wait_for(timeout=60_000)
+        step_done(page, 5)
+        context.close()
+
+        context, page = open_as(browser, "sekretariat")
+        step_done(page, 6, koreksi, **{"Komentar koreksi (wajib)": "Tabel 3.1 dirapikan"})
+        page.get_by_role("tab", name="Rapat finalisasi").click()
+        page.get_by_label("Notulen").fill("Draft disetujui")
+        page.get_by_label("Daftar hadir (satu nama per baris)").fill("Kepala Badan\nSekretaris")
+        page.get_by_role("button", name="Catat rapat").click()
+        page.get_by_text("Rapat tercatat.").first.wait_for(timeout=60_000)
+        page.get_by_role("tab", name="Langkah").click()
+        step_done(page, 7)
+        step_done(page, 8, pdf)
+        context.close()
+
+        context, page = open_as(browser, "pimpinan")
+        step_done(page, 9, pdf)
+        page.goto(f"{server}/siklus?tahun=2024&triwulan=Setahun", timeout=60_000)  # the glance, from the top
+        page.get_by_text("Data tahun 2024 hanya dapat dibaca").first.wait_for(timeout=60_000)
+        page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1500)
+        shoot(page, "siklus")
+        context.close()
+
+        context, page = open_as(browser, "sekretariat")
+        step_done(page, 10, pdf)
+        page.get_by_role("button", name="Buat surat pengantar bernomor").click()
+        page.get_by_text("Surat pengantar bernomor tersimpan.").first.wait_for(timeout=60_000)
+        page.get_by_text("Semua langkah selesai").first.wait_for(timeout=60_000)  # the glance's line
+        assert "Traceback" not in page.content()
+        context.close()
+        browser.close()
+    with db.use(DATABASE["path"]) as con:
+        steps = siklus.langkah(con, 2024)
+        assert (steps["status"] == "selesai").all()
+        assert steps.set_index("nomor").loc[[4, 5, 9], "oleh"].tolist() == ["perencana", "perencana", "pimpinan"]
+        assert siklus.nomor_surat(con, 2024)["nomor"].tolist() == ["001/LKjIP/BKPSDM/2024"]
+    publish(["siklus"])

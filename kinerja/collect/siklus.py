@@ -26,6 +26,7 @@ import pandas as pd
 
 from kinerja.auth import Akun, require
 from kinerja.collect import audit, bukti, register, workflow
+from kinerja.safety import printable
 from kinerja.store import db
 from kinerja.store.queries import run, sql
 
@@ -125,8 +126,10 @@ def dokumen(con: duckdb.DuckDBPyConnection, tahun: int, nomor: int | None = None
     return run(con, "siklus_dokumen_daftar", {"tahun": tahun, "nomor": nomor, "jenis": jenis})
 
 
-def isi_dokumen(con: duckdb.DuckDBPyConnection, dokumen_id: int) -> tuple[str, bytes, str]:
-    """(file name, bytes, MIME type) of a document; SiklusError for an unknown id."""
+def isi_dokumen(con: duckdb.DuckDBPyConnection, akun: Akun, dokumen_id: int) -> tuple[str, bytes, str]:
+    """(file name, bytes, MIME type) of a document, for an account that may read the cycle
+    (auth.Ditolak otherwise: an operator); SiklusError for an unknown id."""
+    require(akun, "baca_siklus")
     found = run(con, "siklus_dokumen_isi", {"id": dokumen_id})
     if found.empty:
         raise SiklusError(f"Dokumen {dokumen_id} tidak ada.")
@@ -161,7 +164,8 @@ def analisis_teks(con: duckdb.DuckDBPyConnection, tahun: int) -> dict:
     ("Penyebab keberhasilan/kegagalan: …"); entries without text left out."""
     out: dict = {"indikator": {}, "sasaran": {}}
     for row in analisis(con, tahun).to_dict("records"):
-        lines = [f"{ANALISIS_TEKS[k]}: {row[k]}" for k in ANALISIS if isinstance(row[k], str) and row[k].strip()]
+        lines = [f"{ANALISIS_TEKS[k]}: {printable(row[k])}" for k in ANALISIS
+                 if isinstance(row[k], str) and row[k].strip()]
         if lines:
             if pd.isna(row["indikator_id"]):
                 out["sasaran"][row["sasaran"]] = "\n".join(lines)
@@ -196,8 +200,9 @@ def belum_terhimpun(con: duckdb.DuckDBPyConnection, tahun: int) -> list[str]:
 # --------------------------------------------------------------------------- rules
 
 
-def alasan_belum_bisa(con: duckdb.DuckDBPyConnection, tahun: int, nomor: int) -> str | None:
-    """Why step `nomor` cannot be completed now (text for the user), or None when it can."""
+def alasan_belum_bisa(con: duckdb.DuckDBPyConnection, tahun: int, nomor: int, dokumen: bool = True) -> str | None:
+    """Why step `nomor` cannot be completed now (text for the user), or None when it can;
+    `dokumen` False leaves out the step's document (for a step that produces it itself)."""
     steps = langkah(con, tahun).set_index("nomor")
     if nomor not in steps.index:
         return f"Langkah {nomor} tidak ada; siklus LKjIP punya {JUMLAH_LANGKAH} langkah."
@@ -206,7 +211,7 @@ def alasan_belum_bisa(con: duckdb.DuckDBPyConnection, tahun: int, nomor: int) ->
     before = [n for n in range(1, nomor) if steps.at[n, "status"] != "selesai"]
     if before:
         return f"Selesaikan dulu langkah {', '.join(map(str, before))} (langkah dijalankan berurutan menurut SOP)."
-    if nomor in BUTUH_DOKUMEN and steps.at[nomor, "dokumen_berlaku"] == 0:
+    if dokumen and nomor in BUTUH_DOKUMEN and steps.at[nomor, "dokumen_berlaku"] == 0:
         kinds = " atau ".join(DOKUMEN_TEKS[k] for k in DOKUMEN[nomor])
         again = " baru (sesudah dibuka kembali)" if steps.at[nomor, "dokumen"] else ""
         return f"Langkah {nomor} memerlukan dokumen{again} ({kinds}); lampirkan dulu salinan lunaknya."
@@ -263,6 +268,8 @@ def ubah_langkah(con: duckdb.DuckDBPyConnection, tahun: int, nomor: int, akun: A
     if nomor not in current.index:
         raise SiklusError(f"Langkah {nomor} tidak ada; siklus LKjIP punya {JUMLAH_LANGKAH} langkah.")
     row = {k: clean(current.at[nomor, k]) for k in FIELDS}
+    for key in ("rencana_mulai", "rencana_selesai"):
+        row[key] = pd.Timestamp(row[key]).date() if row[key] is not None else None
     new = dict(row, **{k: clean(v) for k, v in changes.items()})
     if isinstance(new["uraian"], str):
         new["uraian"] = " ".join(new["uraian"].split())

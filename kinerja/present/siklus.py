@@ -8,8 +8,14 @@ import pandas as pd
 
 from kinerja.collect.siklus import DOKUMEN_TEKS, PELAKSANA
 
-KEADAAN = {"selesai": "✅ Selesai", "sekarang": "▶️ Sedang berjalan", "terlambat": "⚠️ Terlambat",
-           "dibuka_kembali": "↩️ Dibuka kembali", "belum": "○ Belum"}
+# Text only: a browser without an emoji font shows every state as a box.
+KEADAAN = {"selesai": "Selesai", "sekarang": "Sekarang", "terlambat": "Terlambat", "dibuka_kembali": "Dibuka kembali",
+           "belum": "Belum"}
+
+
+def teks(value) -> str:
+    """Stored text, '' for a missing one (NULL arrives as None or NaN)."""
+    return "" if value is None or pd.isna(value) else str(value)
 
 
 def tanggal(value) -> str:
@@ -39,34 +45,37 @@ def pelaksana_text(codes: str | None) -> str:
 
 
 def timeline(langkah: pd.DataFrame, posisi: dict, satuan_waktu: str | None) -> pd.DataFrame:
-    """One row per step for the page: No, Langkah, Pelaksana, Mutu baku (kelengkapan · waktu ·
-    output), Rencana, Keadaan, Selesai, Oleh, Dokumen, Arsip fisik."""
+    """One row per step for the page, what the Pimpinan reads first on the left: No, Keadaan,
+    Langkah, Rencana, Selesai, Oleh, Dokumen, Pelaksana, Mutu baku (kelengkapan · waktu · output),
+    Arsip fisik."""
     satuan = f" {satuan_waktu}" if satuan_waktu else ""
     rows = []
     for row in langkah.to_dict("records"):
         waktu = "" if pd.isna(row["waktu"]) else f"{int(row['waktu'])}{satuan}"
-        mutu = " · ".join(p for p in (row["kelengkapan"] or "", waktu, row["output"] or "") if p)
+        mutu = " · ".join(p for p in (teks(row["kelengkapan"]), waktu, teks(row["output"])) if p)
         rencana = " s.d. ".join(t for t in (tanggal(row["rencana_mulai"]), tanggal(row["rencana_selesai"])) if t)
-        rows.append({"No": row["nomor"], "Langkah": row["uraian"], "Pelaksana": pelaksana_text(row["pelaksana"]),
-                     "Mutu baku": mutu, "Rencana": rencana, "Keadaan": KEADAAN[keadaan(row, posisi["sekarang"])],
-                     "Selesai": tanggal(row["pada"]) if row["status"] == "selesai" else "",
-                     "Oleh": row["oleh"] or "", "Dokumen": int(row["dokumen"]),
-                     "Arsip fisik": row["arsip_fisik"] or ""})
+        rows.append({"No": row["nomor"], "Keadaan": KEADAAN[keadaan(row, posisi["sekarang"])],
+                     "Langkah": row["uraian"], "Rencana": rencana,
+                     "Selesai": tanggal(row["pada"]) if row["status"] == "selesai" else "", "Oleh": teks(row["oleh"]),
+                     "Dokumen": int(row["dokumen"]), "Pelaksana": pelaksana_text(row["pelaksana"]), "Mutu baku": mutu,
+                     "Arsip fisik": teks(row["arsip_fisik"])})
     return pd.DataFrame(rows)
 
 
 def ringkas(langkah: pd.DataFrame, posisi: dict, hari_ini: date | None = None) -> dict:
-    """The glance: sekarang ("Langkah 5: Membuat draft LAKIP" or "Semua langkah selesai"),
-    kemajuan ("4 dari 11 langkah"), tenggat ("28-02-2026 · 12 hari lagi" / "· lewat 3 hari"),
-    terlambat (["Langkah 2: …"]), ditandatangani (text or None)."""
+    """The glance: sekarang ("Langkah 5" or "Selesai"), uraian (the current step's text, or
+    "Semua langkah selesai"), kemajuan ("4 dari 11"), tenggat ("28-02-2026"), sisa ("12 hari lagi",
+    "hari ini", "lewat 3 hari"; "" once every step is done), terlambat (["Langkah 2: …"]),
+    ditandatangani (text or None)."""
     names = dict(zip(langkah["nomor"], langkah["uraian"]))
     now = posisi["sekarang"]
     days = posisi["sisa_hari"]
     when = "hari ini" if days == 0 else (f"{days} hari lagi" if days > 0 else f"lewat {-days} hari")
     signed = posisi["ditandatangani"]
-    return {"sekarang": f"Langkah {now}: {names[now]}" if now else "Semua langkah selesai",
-            "kemajuan": f"{posisi['selesai']} dari {len(langkah)} langkah",
-            "tenggat": f"{tanggal(posisi['tenggat_laporan'])} · {when}" if now else tanggal(posisi["tenggat_laporan"]),
+    return {"sekarang": f"Langkah {now}" if now else "Selesai",
+            "uraian": names[now] if now else "Semua langkah selesai",
+            "kemajuan": f"{posisi['selesai']} dari {len(langkah)}",
+            "tenggat": tanggal(posisi["tenggat_laporan"]), "sisa": when if now else "",
             "terlambat": [f"Langkah {n}: {names[n]}" for n in posisi["terlambat"]],
             "ditandatangani": (f"Ditandatangani, dicatat oleh {signed['oleh']} pada {tanggal(signed['pada'])}"
                                if signed else None)}

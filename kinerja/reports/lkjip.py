@@ -24,6 +24,7 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Emu, RGBColor
 
+from kinerja.collect import siklus
 from kinerja.engine import summaries
 from kinerja.numbers import format_persen
 from kinerja.present.tables import angka
@@ -83,8 +84,12 @@ class Analisis:
 def write_lkjip(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, out,
                 template: Path | None = None, analisis: Analisis | None = None) -> None:
     """The draft for the period into `out` (a path or a binary file object). `analisis`: the
-    Jafung's text where the draft has placeholders today (the Siklus LKjIP supplies it)."""
+    Jafung's text where the draft has placeholders today; by default the one stored for the year
+    (kinerja.collect.siklus.analisis_teks; a quarter's draft keeps the placeholders: the analysis is
+    the year's)."""
     path = template_path(con, template)
+    if analisis is None and triwulan is None:
+        analisis = Analisis(**siklus.analisis_teks(con, tahun))
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a file that is not a .docx

@@ -18,7 +18,7 @@ import duckdb
 from kinerja.auth import Akun, require
 from kinerja.collect import siklus
 from kinerja.collect.reminders import tanggal as format_tanggal
-from kinerja.reports.lkjip import Analisis, TemplateError, write_lkjip
+from kinerja.reports.lkjip import TemplateError, write_lkjip
 from kinerja.reports.template import template_bytes
 from kinerja.store.db import setting
 from kinerja.store.queries import run
@@ -43,6 +43,9 @@ def sampaikan_format(con: duckdb.DuckDBPyConnection, tahun: int, akun: Akun) -> 
     the step. Returns the zip's version. Raises what siklus.lampirkan/selesaikan raise."""
     require(akun, "siklus")
     siklus.refuse_locked(con, tahun, 2)
+    reason = siklus.alasan_belum_bisa(con, tahun, 2, dokumen=False)
+    if reason:
+        raise siklus.SiklusError(reason)
     _, versi = siklus.lampirkan(con, tahun, 2, "format", f"format_pengumpulan_{tahun}.zip", format_zip(con, tahun),
                                 akun)
     siklus.selesaikan(con, tahun, 2, akun, catatan=f"format semua unit, versi {versi}")
@@ -52,7 +55,7 @@ def sampaikan_format(con: duckdb.DuckDBPyConnection, tahun: int, akun: Akun) -> 
 def draf_bytes(con: duckdb.DuckDBPyConnection, tahun: int) -> bytes:
     """The LKjIP Bab III draft of the year with the analysis in force (siklus.analisis_teks)."""
     buffer = io.BytesIO()
-    write_lkjip(con, tahun, None, buffer, analisis=Analisis(**siklus.analisis_teks(con, tahun)))
+    write_lkjip(con, tahun, None, buffer)  # with the year's analysis
     return buffer.getvalue()
 
 
@@ -108,8 +111,8 @@ def buat_surat_pengantar(con: duckdb.DuckDBPyConnection, tahun: int, akun: Akun,
     number is taken, so an unusable template uses none. Raises auth.Ditolak, TemplateError,
     siklus.SiklusError (steps before 11 not done)."""
     require(akun, "nomor_surat")
-    reason = siklus.alasan_belum_bisa(con, tahun, 11)
-    if reason and not reason.startswith("Langkah 11 memerlukan dokumen"):
+    reason = siklus.alasan_belum_bisa(con, tahun, 11, dokumen=False)
+    if reason:
         raise siklus.SiklusError(reason)
     document = surat_template(con, template)
     perihal = PERIHAL.format(tahun=tahun)

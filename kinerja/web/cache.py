@@ -412,9 +412,9 @@ def siklus_dokumen(path: str, tahun: int) -> pd.DataFrame:
     return using(collect_siklus.dokumen, tahun)
 
 
-def siklus_isi(dokumen_id: int) -> bytes:
+def siklus_isi(akun, dokumen_id: int) -> bytes:
     """The bytes of a cycle document, for a download button."""
-    return using(collect_siklus.isi_dokumen, dokumen_id)[1]
+    return using(collect_siklus.isi_dokumen, akun, dokumen_id)[1]
 
 
 @st.cache_data(show_spinner=False)
