@@ -1,5 +1,6 @@
 """The capaian table kept in the database, for outputs formatted there (`kinerja capaian`): the rows
-of queries/engine/capaian.sql with their plausibility flags, without a DataFrame (the command
+of the stored capaian (queries/engine/capaian_tabel.sql, kept from capaian.sql by
+kinerja.store.materialised) with their plausibility flags, without a DataFrame (the command
 line loads no pandas). kinerja.engine.capaian.capaian gives the same rows as a DataFrame.
 """
 from __future__ import annotations
@@ -24,13 +25,13 @@ def capaian_tabel(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | No
                   unit: str | None = None, columns: list[str] | None = None) -> str:
     """Compute capaian into the temporary table capaian_hasil of `con` and return the SQL of a
     relation (parenthesised) over it, one row per indicator in the order of capaian():
-    _baris (that order), the columns of queries/engine/capaian.sql (those in `columns`, when
+    _baris (that order), the columns of the stored capaian (those in `columns`, when
     given, and what the flags need), with `keterangan` ending in the plausibility flags as
     capaian() has it, and periksa ("" or "periksa satuan/format: …")."""
-    params = {"tahun": tahun, "triwulan": triwulan, "unit": unit}
+    params = {"tahun": tahun, "periode": triwulan or 0, "unit": unit, "sasaran": None, "indikator": None}
     kept = "*" if columns is None else ", ".join(f'"{c}"' for c in dict.fromkeys(columns + NEEDED))
     # the query's ORDER BY is kept as the table's row order (rowid)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {TABLE} AS SELECT {kept} FROM ({sql('capaian')})", params)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {TABLE} AS SELECT {kept} FROM ({sql('capaian_tabel')})", params)
     # a partial capaian (belum lengkap) is not judged, so not flagged for its size either
     judged = con.execute(
         f"SELECT realisasi, target_bawah, target_atas, satuan, "
