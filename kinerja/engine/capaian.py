@@ -12,7 +12,7 @@ from decimal import Decimal
 import duckdb
 import pandas as pd
 
-from kinerja.engine.summaries import TERUKUR, band, incomplete, like_with_like, measured, not_computable, off_track
+from kinerja.engine.summaries import MEAN_COLUMNS, TERUKUR, band, incomplete, like_with_like, measured, not_computable, off_track
 from kinerja.model import fmt_plain
 from kinerja.plausibility import flags
 from kinerja.store.queries import run, sql
@@ -86,6 +86,36 @@ def shaped(con: duckdb.DuckDBPyConnection, query: str, params: dict) -> pd.DataF
     frame.loc[flagged, "keterangan"] = [f"{k}; {p}" if k else p for k, p in
                                         zip(frame.loc[flagged, "keterangan"], frame.loc[flagged, "periksa"])]
     return frame[COLUMNS]
+
+
+MEAN_KEYS = ["tahun", "triwulan", "unit", "sasaran"]
+
+
+def rata_rata(con: duckdb.DuckDBPyConnection, tahun: int | list[int], triwulan: int | None | list[int | None],
+              keys: list[str], unit: str | None = None) -> pd.DataFrame:
+    """summaries.mean_by of the capaian table(s) of these years and periods (triwulan 1-4 to date,
+    None the whole year), read from the stored sums instead of computed from the rows: per group
+    of `keys` (a subset of MEAN_KEYS; 'triwulan' is the period, 0 for the whole year) jumlah
+    indicators, terukur (measured), belum_lengkap, rata_rata (float, the exact mean of the measured
+    capaian rounded half up to 2 decimals; None when none is measured) and its kategori, warna.
+    Columns: keys + MEAN_COLUMNS, ordered by the keys (no sasaran last). Raises ValueError for an
+    unknown key."""
+    if set(keys) - set(MEAN_KEYS):
+        raise ValueError(f"kunci tidak dikenal: {sorted(set(keys) - set(MEAN_KEYS))}")
+    years = tahun if isinstance(tahun, list) else [tahun]
+    periods = [q or 0 for q in (triwulan if isinstance(triwulan, list) else [triwulan])]
+    frame = run(con, "capaian_rata_rata", {"tahun": years, "periode": periods, "unit": unit, "keys": keys})
+    scale = skala(con)
+    means = [None if pd.isna(s) else Decimal(int(s)) / 100 for s in frame["seratusan"]]
+    bands = [band(m, scale) for m in means]
+    table = frame[keys].copy()
+    table["jumlah"] = frame["jumlah"].astype(int)
+    table["terukur"] = frame["terukur"].astype(int)
+    table["belum_lengkap"] = frame["belum_lengkap"].astype(int)
+    table["rata_rata"] = [None if m is None else float(m) for m in means]
+    table["kategori"] = [k for k, _ in bands]
+    table["warna"] = [w for _, w in bands]
+    return table[[*keys, *MEAN_COLUMNS]].reset_index(drop=True)
 
 
 def target_cell(bawah: pd.Series, atas: pd.Series) -> pd.Series:
