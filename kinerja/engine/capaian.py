@@ -105,17 +105,21 @@ def rata_rata(con: duckdb.DuckDBPyConnection, tahun: int | list[int], triwulan: 
     years = tahun if isinstance(tahun, list) else [tahun]
     periods = [q or 0 for q in (triwulan if isinstance(triwulan, list) else [triwulan])]
     frame = run(con, "capaian_rata_rata", {"tahun": years, "periode": periods, "unit": unit, "keys": keys})
-    scale = skala(con)
-    means = [None if pd.isna(s) else Decimal(int(s)) / 100 for s in frame["seratusan"]]
-    bands = [band(m, scale) for m in means]
     table = frame[keys].copy()
     table["jumlah"] = frame["jumlah"].astype(int)
     table["terukur"] = frame["terukur"].astype(int)
     table["belum_lengkap"] = frame["belum_lengkap"].astype(int)
-    table["rata_rata"] = [None if m is None else float(m) for m in means]
-    table["kategori"] = [k for k, _ in bands]
-    table["warna"] = [w for _, w in bands]
-    return table[[*keys, *MEAN_COLUMNS]].reset_index(drop=True)
+    hundredths = frame["seratusan"].astype("Int64")
+    table["rata_rata"] = [None if pd.isna(v) else float(Decimal(int(v)) / 100) for v in hundredths]
+    table["kategori"], table["warna"] = None, None
+    # the band as summaries.band decides it, set-wise: from the lowest band up, each band takes the
+    # means that reach its lower bound (compared in hundredths, exactly)
+    for row in reversed(list(skala(con).itertuples())):
+        bound = exact(row.batas_bawah)
+        reached = hundredths.notna() if bound is None else (hundredths >= int(bound * 100)).fillna(False)
+        table.loc[reached.to_numpy(dtype=bool), ["kategori", "warna"]] = [row.kategori, row.warna]
+    # built from plain lists, as summaries.mean_by builds its frame: the same dtypes (missing text NaN)
+    return pd.DataFrame({c: table[c].tolist() for c in [*keys, *MEAN_COLUMNS]}, columns=[*keys, *MEAN_COLUMNS])
 
 
 def target_cell(bawah: pd.Series, atas: pd.Series) -> pd.Series:
