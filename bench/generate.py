@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from kinerja.store import db
+from kinerja.store import db, materialised
 
 FIRST_YEAR = 2016
 YEARS = 10
@@ -107,8 +107,13 @@ def generate(path: Path, indikator: int, years: int = YEARS, first: int = FIRST_
         run_script(con, MASTER, params)
         for tahun in range(first, first + years):
             run_script(con, YEAR, params | {"y": tahun})
-        # ids above were given explicitly: move the sequence past the largest (submissions' ids)
-        con.execute("SELECT max(nextval('seq_id')) FROM range(?)", [indikator + 1 + years * 8])
+        # ids above were given explicitly: move the sequence past the largest (submissions' ids);
+        # a table made from nextval() keeps the advance across reconnects, a bare SELECT did not
+        con.execute("CREATE TABLE _maju AS SELECT max(nextval('seq_id')) AS n FROM range(?)",
+                    [indikator + 1 + years * 8])
+        con.execute("DROP TABLE _maju")
+        with db.transaction(con):  # the fill wrote the tables directly: compute the stored capaian
+            materialised.rebuild(con)
         con.execute("CHECKPOINT")
     finally:
         con.close()

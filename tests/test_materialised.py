@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kinerja.collect import indikator, versions, workflow
-from kinerja.engine.capaian import capaian, capaian_langsung
+from kinerja.engine import summaries
+from kinerja.engine.capaian import capaian, capaian_langsung, rata_rata, skala
 from kinerja.ingest.files import import_file
 from kinerja.store import db, materialised
 from kinerja.store.queries import execute_script, insert_frame, sql
@@ -246,3 +247,32 @@ def test_random_writes_on_a_generated_database(generated, tmp_path_factory, writ
         assert_stored_equals_on_the_fly(con)
     finally:
         con.close()
+
+
+@pytest.mark.parametrize("keys", [["sasaran"], ["unit"], ["unit", "sasaran"], []])
+def test_means_from_the_stored_sums_equal_mean_by_of_the_rows(demo, keys):
+    con, _ = demo
+    scale = skala(con)
+    for tahun in (2024, 2025):
+        for triwulan in (None, 2):
+            frame = capaian_langsung(con, tahun, triwulan)
+            expected = summaries.mean_by(frame.assign(_semua=1), keys or ["_semua"], scale)
+            got = rata_rata(con, tahun, triwulan, keys)
+            if not keys:
+                expected = expected.drop(columns="_semua")
+            pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+
+
+def test_means_over_years_and_quarters_from_the_stored_sums(demo):
+    con, _ = demo
+    scale = skala(con)
+    years = [2023, 2024, 2025]
+    frames = summaries.over_years({t: capaian_langsung(con, t) for t in years})
+    expected = summaries.mean_by(frames, ["tahun", "sasaran"], scale)
+    pd.testing.assert_frame_equal(rata_rata(con, years, None, ["tahun", "sasaran"]), expected, check_dtype=False)
+    quarters = {q: capaian_langsung(con, 2025, q) for q in range(1, 5)}
+    expected = summaries.by_quarter(quarters, ["unit"], scale)
+    got = rata_rata(con, 2025, [1, 2, 3, 4], ["unit", "triwulan"])
+    got = got[got["rata_rata"].notna()].reset_index(drop=True)
+    got = got[["unit", *summaries.MEAN_COLUMNS, "triwulan"]].sort_values(["triwulan", "unit"]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)

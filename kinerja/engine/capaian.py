@@ -13,7 +13,16 @@ import duckdb
 import pandas as pd
 
 from kinerja.engine.capaian_tabel import CONTRACT_COLUMNS
-from kinerja.engine.summaries import TERUKUR, band, incomplete, like_with_like, measured, not_computable, off_track
+from kinerja.engine.summaries import (
+    MEAN_COLUMNS,
+    TERUKUR,
+    band,
+    incomplete,
+    like_with_like,
+    measured,
+    not_computable,
+    off_track,
+)
 from kinerja.model import fmt_plain
 from kinerja.plausibility import flags
 from kinerja.store.queries import run, sql
@@ -86,6 +95,40 @@ def shaped(con: duckdb.DuckDBPyConnection, query: str, params: dict) -> pd.DataF
     frame.loc[flagged, "keterangan"] = [f"{k}; {p}" if k else p for k, p in
                                         zip(frame.loc[flagged, "keterangan"], frame.loc[flagged, "periksa"])]
     return frame[COLUMNS]
+
+
+MEAN_KEYS = ["tahun", "triwulan", "unit", "sasaran"]
+
+
+def rata_rata(con: duckdb.DuckDBPyConnection, tahun: int | list[int], triwulan: int | None | list[int | None],
+              keys: list[str], unit: str | None = None) -> pd.DataFrame:
+    """summaries.mean_by of the capaian table(s) of these years and periods (triwulan 1-4 to date,
+    None the whole year), read from the stored sums instead of computed from the rows: per group
+    of `keys` (a subset of MEAN_KEYS; 'triwulan' is the period, 0 for the whole year) jumlah
+    indicators, terukur (measured), belum_lengkap, rata_rata (float, the exact mean of the measured
+    capaian rounded half up to 2 decimals; None when none is measured) and its kategori, warna.
+    Columns: keys + MEAN_COLUMNS, ordered by the keys (no sasaran last). Raises ValueError for an
+    unknown key."""
+    if set(keys) - set(MEAN_KEYS):
+        raise ValueError(f"kunci tidak dikenal: {sorted(set(keys) - set(MEAN_KEYS))}")
+    years = tahun if isinstance(tahun, list) else [tahun]
+    periods = [q or 0 for q in (triwulan if isinstance(triwulan, list) else [triwulan])]
+    frame = run(con, "capaian_rata_rata", {"tahun": years, "periode": periods, "unit": unit, "keys": keys})
+    table = frame[keys].copy()
+    table["jumlah"] = frame["jumlah"].astype(int)
+    table["terukur"] = frame["terukur"].astype(int)
+    table["belum_lengkap"] = frame["belum_lengkap"].astype(int)
+    hundredths = frame["seratusan"].astype("Int64")
+    table["rata_rata"] = [None if pd.isna(v) else float(Decimal(int(v)) / 100) for v in hundredths]
+    table["kategori"], table["warna"] = None, None
+    # the band as summaries.band decides it, set-wise: from the lowest band up, each band takes the
+    # means that reach its lower bound (compared in hundredths, exactly)
+    for row in reversed(list(skala(con).itertuples())):
+        bound = exact(row.batas_bawah)
+        reached = hundredths.notna() if bound is None else (hundredths >= int(bound * 100)).fillna(False)
+        table.loc[reached.to_numpy(dtype=bool), ["kategori", "warna"]] = [row.kategori, row.warna]
+    # built from plain lists, as summaries.mean_by builds its frame: the same dtypes (missing text NaN)
+    return pd.DataFrame({c: table[c].tolist() for c in [*keys, *MEAN_COLUMNS]}, columns=[*keys, *MEAN_COLUMNS])
 
 
 def target_cell(bawah: pd.Series, atas: pd.Series) -> pd.Series:

@@ -392,7 +392,10 @@ def load_indicators(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> di
     """The unit's indicators with the settings in force for the year, by "kode:", "nama:" (the name
     key) and "id:", for matching the rows of a file."""
     indikator = {}
-    for record in run(con, "import_indikator_unit", {"unit": unit, "tahun": tahun}).to_dict(orient="records"):
+    # plain tuples, not a DataFrame's records: a unit of a large warehouse has tens of thousands
+    result = con.execute(sql("import_indikator_unit"), {"unit": unit, "tahun": tahun})
+    columns = [d[0] for d in result.description]
+    for record in (dict(zip(columns, row)) for row in result.fetchall()):
         if isinstance(record["kode"], str):
             indikator["kode:" + record["kode"].lower()] = record
         indikator["nama:" + indicator_key(record["nama"])] = record
