@@ -53,12 +53,9 @@ def written(con: duckdb.DuckDBPyConnection, cells_of: str, names: list[str], fmt
     if fmt == "csv":
         # DuckDB's CSV writer: header, quoting as Python's csv module (a comma, a quote, a line
         # break; no comment character, which it would quote too), NULL as an empty field
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "keluaran.csv"
-            columns = ", ".join(f"{c} AS {sql_name(n)}" for c, n in zip(cells, names))
-            con.execute(f"COPY (SELECT {columns} FROM {cells_of} ORDER BY _baris) TO {sql_text(str(path))} "
-                        "(HEADER, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\n', COMMENT '')")
-            return path.read_text(encoding="utf-8")
+        columns = ", ".join(f"{c} AS {sql_name(n)}" for c, n in zip(cells, names))
+        return copied(con, f"(SELECT {columns} FROM {cells_of} ORDER BY _baris)",
+                      "HEADER, DELIMITER ',', QUOTE '\"', ESCAPE '\"'")
     if fmt == "json":
         fields = " || ',' || chr(10) || ".join(
             f"'    ' || {sql_text(json.dumps(n, ensure_ascii=False))} || ': ' || {cell}"
@@ -75,8 +72,17 @@ def written(con: duckdb.DuckDBPyConnection, cells_of: str, names: list[str], fmt
     head = " ".join(name.rjust(w) for name, w in zip(names, widths))
     # printf pads to a width in characters (as str.rjust), in one allocation per line
     pattern = " ".join(f"%{w}s" for w in widths)
-    lines = con.execute(f"SELECT printf('{pattern}', {', '.join(cells)}) FROM {cells_of} ORDER BY _baris").fetchall()
-    return head + "\n" + "\n".join(r for (r,) in lines) + "\n"
+    lines = f"(SELECT printf('{pattern}', {', '.join(cells)}) FROM {cells_of} ORDER BY _baris)"
+    # the lines as they are: no quoting, no delimiter a line can hold (its text is printable)
+    return f"{head}\n" + copied(con, lines, "HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x1f'")
+
+
+def copied(con: duckdb.DuckDBPyConnection, query: str, options: str) -> str:
+    """The text DuckDB's CSV writer makes of `query` (no comment character: it would quote '#')."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "keluaran.txt"
+        con.execute(f"COPY {query} TO {sql_text(str(path))} (FORMAT csv, NEW_LINE '\n', COMMENT '', {options})")
+        return path.read_text(encoding="utf-8")
 
 
 def render_columns(con: duckdb.DuckDBPyConnection, source: str, columns: dict[str, str], fmt: str,
