@@ -24,6 +24,7 @@ from kinerja.engine import capaian as engine
 from kinerja.engine import proyeksi as engine_proyeksi
 from kinerja.engine import renstra as engine_renstra
 from kinerja.engine import summaries
+from kinerja.present import tables as present_tables
 from kinerja.safety import printable
 from kinerja.store import backup, db
 from kinerja.store import renstra as store_renstra
@@ -166,6 +167,13 @@ def tren(path: str, triwulan: int | None) -> tuple[pd.DataFrame, pd.DataFrame, l
 
 
 @st.cache_data(show_spinner=False)
+def tren_table(path: str, triwulan: int | None, indikator: tuple[int, ...]) -> pd.DataFrame:
+    """present.tables.trend_table of the indicators with the ids in `indikator`, in that order."""
+    trends = tren(path, triwulan)[0].set_index("indikator_id", drop=False)
+    return present_tables.trend_table(trends.loc[list(indikator)], tren_rows(path, triwulan, indikator))
+
+
+@st.cache_data(show_spinner=False)
 def tren_rows(path: str, triwulan: int | None, indikator: tuple[int, ...]) -> pd.DataFrame:
     """The rows of over_years (TREN_COLUMNS and tahun) of the indicators with the ids in `indikator`."""
     rows = over_years(path, triwulan, columns=TREN_COLUMNS)
@@ -218,6 +226,23 @@ def data_selection(path: str, tahun: int, triwulan: int | None, units: tuple[str
     the gap (summaries.with_selisih) to the rows it shows."""
     frame = capaian(path, tahun, triwulan, None)
     return summaries.data_selection(frame, list(units), list(sasaran), list(kategori), cari)
+
+
+@st.cache_data(show_spinner=False)
+def data_page(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...], sasaran: tuple[str, ...],
+              kategori: tuple[str, ...], cari: str, start: int, stop: int) -> tuple[pd.DataFrame, list[str]]:
+    """Rows start to stop (excluded) of data_selection as the Data page shows them
+    (present.tables.data_table, the gap computed for them only), and the Kategori cells' CSS
+    (present.tables.kategori_css)."""
+    shown = data_selection(path, tahun, triwulan, units, sasaran, kategori, cari).iloc[start:stop]
+    return present_tables.data_table(summaries.with_selisih(shown)), present_tables.kategori_css(shown)
+
+
+@st.cache_data(show_spinner=False)
+def data_count(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...], sasaran: tuple[str, ...],
+               kategori: tuple[str, ...], cari: str) -> int:
+    """len(data_selection(...)), without handing the rows to the page."""
+    return len(data_selection(path, tahun, triwulan, units, sasaran, kategori, cari))
 
 
 @st.cache_data(show_spinner=False)

@@ -113,18 +113,24 @@ def multichoose(label: str, options: dict | list, key: str, default: list | None
 def paged(rows: pd.DataFrame, key: str, size: int = PAGE_ROWS) -> pd.DataFrame:
     """The rows of the page the user is on: all of them up to `size`, else `size` at a time with a
     page number above the table (back to the first page when the rows shrink)."""
-    pages = max(1, -(-len(rows) // size))
+    return rows.iloc[page_of(len(rows), key, size)]
+
+
+def page_of(count: int, key: str, size: int = PAGE_ROWS) -> slice:
+    """Which of `count` rows the user is on (paged() for a page that builds its table for those
+    rows only)."""
+    pages = max(1, -(-count // size))
     if pages == 1:
-        return rows
+        return slice(0, count)
     key = f"halaman-{key}"
     if st.session_state.get(key, 1) > pages:
         st.session_state[key] = 1
     halaman = st.number_input(f"Halaman (dari {format_angka(pages)})", min_value=1, max_value=pages, step=1,
                               key=key, width=200)
     start = (halaman - 1) * size
-    shown = rows.iloc[start:start + size]
-    st.caption(f"Baris {format_angka(start + 1)}–{format_angka(start + len(shown))} dari {format_angka(len(rows))}.")
-    return shown
+    stop = min(start + size, count)
+    st.caption(f"Baris {format_angka(start + 1)}–{format_angka(stop)} dari {format_angka(count)}.")
+    return slice(start, stop)
 
 
 def drawn_of(drawn: int, total: int) -> None:
