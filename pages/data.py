@@ -31,8 +31,8 @@ count = cache.data_count(*asked)
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}: {count} dari {total} indikator. Target dan "
            "realisasi s.d. periode adalah nilai yang dipakai menghitung capaian.")
 rows = widgets.page_of(count, "data")
-table, css = cache.data_page(*asked, rows.start, rows.stop)
-st.dataframe(table.style.apply(lambda _: css, subset=["Kategori"]), hide_index=True, width="stretch", column_config={
+table, kategori_column = widgets.kategori_cells(cache.data_page(*asked, rows.start, rows.stop), scale)
+st.dataframe(table, hide_index=True, width="stretch", column_config={**kategori_column,
                  "Indikator": st.column_config.TextColumn(width="large", pinned=True),
                  "Sasaran": st.column_config.TextColumn(width="medium"),
                  "Capaian": st.column_config.TextColumn(help="Capaian s.d. periode, dibulatkan 2 desimal"),

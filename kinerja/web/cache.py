@@ -230,12 +230,11 @@ def data_selection(path: str, tahun: int, triwulan: int | None, units: tuple[str
 
 @st.cache_data(show_spinner=False)
 def data_page(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...], sasaran: tuple[str, ...],
-              kategori: tuple[str, ...], cari: str, start: int, stop: int) -> tuple[pd.DataFrame, list[str]]:
+              kategori: tuple[str, ...], cari: str, start: int, stop: int) -> pd.DataFrame:
     """Rows start to stop (excluded) of data_selection as the Data page shows them
-    (present.tables.data_table, the gap computed for them only), and the Kategori cells' CSS
-    (present.tables.kategori_css)."""
+    (present.tables.data_table, the gap computed for them only)."""
     shown = data_selection(path, tahun, triwulan, units, sasaran, kategori, cari).iloc[start:stop]
-    return present_tables.data_table(summaries.with_selisih(shown)), present_tables.kategori_css(shown)
+    return present_tables.data_table(summaries.with_selisih(shown))
 
 
 @st.cache_data(show_spinner=False)

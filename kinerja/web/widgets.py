@@ -6,6 +6,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from kinerja.numbers import format_angka
+from kinerja.engine import summaries
 from kinerja.present import charts
 from kinerja.present.tables import poin
 from kinerja.values import exact
@@ -131,6 +132,17 @@ def page_of(count: int, key: str, size: int = PAGE_ROWS) -> slice:
     stop = min(start + size, count)
     st.caption(f"Baris {format_angka(start + 1)}–{format_angka(stop)} dari {format_angka(count)}.")
     return slice(start, stop)
+
+
+def kategori_cells(table: pd.DataFrame, scale: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    """`table` with its Kategori column shown as a label in the scale's colour, and the
+    column_config for st.dataframe that does it (a read-only multiselect column: pandas' Styler,
+    the other way to colour a cell, takes seconds for a thousand rows and refuses large tables).
+    "Belum lengkap" and "Belum dapat dihitung" are grey."""
+    options = [*scale["kategori"], summaries.INCOMPLETE, summaries.UNMEASURED]
+    colours = [*scale["warna"], "#EEEEEE", "#EEEEEE"]
+    shown = table.assign(Kategori=[[k] if isinstance(k, str) and k else [] for k in table["Kategori"]])
+    return shown, {"Kategori": st.column_config.MultiselectColumn("Kategori", options=options, color=colours)}
 
 
 def drawn_of(drawn: int, total: int) -> None:
