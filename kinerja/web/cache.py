@@ -287,6 +287,15 @@ def proyeksi(path: str, tahun: int, triwulan: int | None, unit: str | None) -> p
 
 
 @st.cache_data(show_spinner=False)
+def peringatan(path: str, tahun: int, triwulan: int | None) -> tuple[pd.DataFrame, pd.DataFrame, bool]:
+    """What Ringkasan shows of the early warning of every unit: (engine.proyeksi.at_risk rows, the
+    rows without a projection, whether any indicator still has quarters to come)."""
+    projected = proyeksi(path, tahun, triwulan, None)
+    return (engine_proyeksi.at_risk(projected), projected[projected["status"].isna()],
+            bool((projected["sisa_triwulan"].fillna(0) > 0).any()))
+
+
+@st.cache_data(show_spinner=False)
 def register(path: str, tahun: int) -> pd.DataFrame:
     return using(collect_register.register, tahun)
 
