@@ -3,7 +3,6 @@ import streamlit as st
 
 from kinerja.engine import summaries
 from kinerja.present.output import to_csv
-from kinerja.present.tables import data_table, kategori_css
 from kinerja.vocab import periode_text
 from kinerja.web import auth as web_auth
 from kinerja.web import cache, widgets
@@ -26,20 +25,21 @@ with filters[1]:
 kategori = filters[2].multiselect("Kategori", [*scale["kategori"], summaries.INCOMPLETE, summaries.UNMEASURED],
                                   placeholder="Semua kategori", key="tetap-data-kategori")
 cari = filters[3].text_input("Cari indikator atau kode", placeholder="mis. indeks", key="tetap-data-cari")
-selected = cache.data_selection(path, tahun, triwulan, tuple(units) or readable, tuple(sasaran), tuple(kategori), cari)
+asked = (path, tahun, triwulan, tuple(units) or readable, tuple(sasaran), tuple(kategori), cari)
+count = cache.data_count(*asked)
 
-st.caption(f"Tahun {tahun}, {periode_text(triwulan)}: {len(selected)} dari {total} indikator. Target dan "
+st.caption(f"Tahun {tahun}, {periode_text(triwulan)}: {count} dari {total} indikator. Target dan "
            "realisasi s.d. periode adalah nilai yang dipakai menghitung capaian.")
-page = widgets.paged(selected, "data")
-st.dataframe(data_table(summaries.with_selisih(page)).style.apply(lambda _: kategori_css(page), subset=["Kategori"]),
-             hide_index=True, width="stretch", column_config={
+rows = widgets.page_of(count, "data")
+table, kategori_column = widgets.kategori_cells(cache.data_page(*asked, rows.start, rows.stop), scale)
+st.dataframe(table, hide_index=True, width="stretch", column_config={**kategori_column,
                  "Indikator": st.column_config.TextColumn(width="large", pinned=True),
                  "Sasaran": st.column_config.TextColumn(width="medium"),
                  "Capaian": st.column_config.TextColumn(help="Capaian s.d. periode, dibulatkan 2 desimal"),
                  "Selisih": st.column_config.TextColumn(help="Realisasi dikurangi target s.d. periode"),
              })
 # built when clicked: the whole selection, not just the page shown
-st.download_button("Unduh CSV (sesuai saringan)", lambda: to_csv(summaries.with_selisih(selected)), mime="text/csv",
+st.download_button("Unduh CSV (sesuai saringan)", lambda: to_csv(summaries.with_selisih(cache.data_selection(*asked))), mime="text/csv",
                    icon=":material/download:", on_click="ignore",
                    file_name=f"data-kinerja-{tahun}-{'setahun' if triwulan is None else f'tw{triwulan}'}.csv",
                    help="Angka memakai titik desimal agar terbaca oleh program lain.")

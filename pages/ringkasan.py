@@ -114,14 +114,13 @@ with right:
 
 with risk_box:
     st.subheader("Peringatan dini")
-    projected = cache.proyeksi(path, tahun, triwulan, None)
-    risky = proyeksi.at_risk(projected)
+    risky, unprojected, remaining = cache.peringatan(path, tahun, triwulan)
     st.caption(proyeksi.rule_text(scale))
     with st.expander("Aturan proyeksi"):
         st.write(proyeksi.rule_text(scale, full=True))
     if risky.empty:
         st.success("Tidak ada indikator yang diperkirakan meleset dari target akhir tahun."
-                   if (projected["sisa_triwulan"].fillna(0) > 0).any()
+                   if remaining
                    else "Tidak ada yang perlu diproyeksikan: indikator sudah dilaporkan sampai TW IV.")
     for row in risky.head(8).itertuples():
         with st.container(border=True):
@@ -134,7 +133,6 @@ with risk_box:
     if len(risky) > 8:
         with st.expander(f"Lihat semua {len(risky)} indikator berisiko"):
             st.dataframe(proyeksi_table(widgets.paged(risky, "ringkasan-berisiko")), hide_index=True, width="stretch")
-    unprojected = projected[projected["status"].isna()]
     if len(unprojected):
         with st.expander(f"{len(unprojected)} indikator belum dapat diproyeksikan"):
             st.dataframe(widgets.paged(unprojected, "ringkasan-tanpa-proyeksi")[["unit", "indikator", "alasan"]].rename(

@@ -9,7 +9,6 @@ from kinerja.present.tables import (
     angka,
     history_table,
     indicator_table,
-    kategori_css,
     renstra_target_text,
     setting_label,
     years_table,
@@ -31,10 +30,10 @@ st.caption(f"Tahun {tahun}, {periode_text(triwulan)}. {len(rows)} indikator; cap
            "dihitung, kategori \"Belum lengkap\" berarti ada triwulan yang belum dilaporkan (lihat Keterangan). "
            "Grafik hanya memuat indikator terukur.")
 notes = summaries.notes(cache.query(path, "indikator_catatan", tahun=tahun, unit=None), triwulan)
-page = widgets.paged(rows, "sasaran")
-st.dataframe(indicator_table(page, notes).drop(columns=["Sasaran"]).style.apply(
-    lambda _: kategori_css(page), subset=["Kategori"]), hide_index=True, width="stretch",
-    column_config={"Catatan": st.column_config.TextColumn(width="large")})
+table, kategori_column = widgets.kategori_cells(
+    indicator_table(widgets.paged(rows, "sasaran"), notes).drop(columns=["Sasaran"]), scale)
+st.dataframe(table, hide_index=True, width="stretch",
+             column_config={**kategori_column, "Catatan": st.column_config.TextColumn(width="large")})
 widgets.show_chart(charts.capaian_bars(summaries.measured(rows), scale, "indikator", "Indikator",
                                        value="capaian_persen"), f"capaian-indikator-{tahun}-{sasaran_id}")
 

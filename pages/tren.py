@@ -2,7 +2,7 @@
 import streamlit as st
 
 from kinerja.present import charts
-from kinerja.present.tables import ARAH, sasaran_table, trend_table
+from kinerja.present.tables import ARAH, sasaran_table
 from kinerja.vocab import periode_text
 from kinerja.web import cache, widgets
 
@@ -36,8 +36,7 @@ shown = trends if sasaran == "Semua sasaran" else trends[trends["sasaran"] == sa
 arah = st.pills("Arah", list(ARAH), format_func=ARAH.get, selection_mode="multi", default=list(ARAH))
 shown = shown[shown["arah"].isin(arah)]
 page = widgets.paged(shown, "tren-indikator")
-st.dataframe(trend_table(page, cache.tren_rows(path, triwulan, tuple(page["indikator_id"].tolist()))),
-             hide_index=True, width="stretch")
+st.dataframe(cache.tren_table(path, triwulan, tuple(page["indikator_id"].tolist())), hide_index=True, width="stretch")
 names = dict(zip(page["indikator_id"].tolist(), page["indikator"]))
 picked = widgets.multichoose("Indikator pada grafik", names, "tren-grafik", default=list(names)[:5], max_selections=10,
                              placeholder="Pilih indikator")

@@ -6,7 +6,6 @@ from kinerja.numbers import format_persen
 from kinerja.present import charts
 from kinerja.present.tables import (
     indicator_table,
-    kategori_css,
     proyeksi_table,
     register_table,
 )
@@ -47,9 +46,9 @@ if frame.empty:
 
 st.subheader("Indikator")
 notes = summaries.notes(cache.query(path, "indikator_catatan", tahun=tahun, unit=unit), triwulan)
-page = widgets.paged(frame, "unit-indikator")
-st.dataframe(indicator_table(page, notes).drop(columns=["Unit"]).style.apply(
-    lambda _: kategori_css(page), subset=["Kategori"]), hide_index=True, width="stretch")
+table, kategori_column = widgets.kategori_cells(
+    indicator_table(widgets.paged(frame, "unit-indikator"), notes).drop(columns=["Unit"]), scale)
+st.dataframe(table, hide_index=True, width="stretch", column_config=kategori_column)
 # The charts draw the indicators with the lowest capaian; every one is in the table above.
 drawn = charts.lowest(summaries.measured(frame), "capaian_persen")
 widgets.drawn_of(len(drawn), len(summaries.measured(frame)))

@@ -25,6 +25,7 @@ from kinerja.engine import capaian as engine
 from kinerja.engine import proyeksi as engine_proyeksi
 from kinerja.engine import renstra as engine_renstra
 from kinerja.engine import summaries
+from kinerja.present import tables as present_tables
 from kinerja.safety import printable
 from kinerja.store import backup, db
 from kinerja.store import renstra as store_renstra
@@ -167,6 +168,13 @@ def tren(path: str, triwulan: int | None) -> tuple[pd.DataFrame, pd.DataFrame, l
 
 
 @st.cache_data(show_spinner=False)
+def tren_table(path: str, triwulan: int | None, indikator: tuple[int, ...]) -> pd.DataFrame:
+    """present.tables.trend_table of the indicators with the ids in `indikator`, in that order."""
+    trends = tren(path, triwulan)[0].set_index("indikator_id", drop=False)
+    return present_tables.trend_table(trends.loc[list(indikator)], tren_rows(path, triwulan, indikator))
+
+
+@st.cache_data(show_spinner=False)
 def tren_rows(path: str, triwulan: int | None, indikator: tuple[int, ...]) -> pd.DataFrame:
     """The rows of over_years (TREN_COLUMNS and tahun) of the indicators with the ids in `indikator`."""
     rows = over_years(path, triwulan, columns=TREN_COLUMNS)
@@ -222,6 +230,22 @@ def data_selection(path: str, tahun: int, triwulan: int | None, units: tuple[str
 
 
 @st.cache_data(show_spinner=False)
+def data_page(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...], sasaran: tuple[str, ...],
+              kategori: tuple[str, ...], cari: str, start: int, stop: int) -> pd.DataFrame:
+    """Rows start to stop (excluded) of data_selection as the Data page shows them
+    (present.tables.data_table, the gap computed for them only)."""
+    shown = data_selection(path, tahun, triwulan, units, sasaran, kategori, cari).iloc[start:stop]
+    return present_tables.data_table(summaries.with_selisih(shown))
+
+
+@st.cache_data(show_spinner=False)
+def data_count(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...], sasaran: tuple[str, ...],
+               kategori: tuple[str, ...], cari: str) -> int:
+    """len(data_selection(...)), without handing the rows to the page."""
+    return len(data_selection(path, tahun, triwulan, units, sasaran, kategori, cari))
+
+
+@st.cache_data(show_spinner=False)
 def data_total(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...]) -> int:
     """How many rows of the period's capaian belong to `units` (what data_selection chooses from)."""
     return len(data_selection(path, tahun, triwulan, units, (), (), ""))
@@ -261,6 +285,15 @@ def proyeksi(path: str, tahun: int, triwulan: int | None, unit: str | None) -> p
     quarter = triwulan or 4
     # the quarters' tables are computed for the pages' heatmaps anyway
     return engine_proyeksi.proyeksi(quarters(path, tahun, unit)[quarter], skala(path), quarter)
+
+
+@st.cache_data(show_spinner=False)
+def peringatan(path: str, tahun: int, triwulan: int | None) -> tuple[pd.DataFrame, pd.DataFrame, bool]:
+    """What Ringkasan shows of the early warning of every unit: (engine.proyeksi.at_risk rows, the
+    rows without a projection, whether any indicator still has quarters to come)."""
+    projected = proyeksi(path, tahun, triwulan, None)
+    return (engine_proyeksi.at_risk(projected), projected[projected["status"].isna()],
+            bool((projected["sisa_triwulan"].fillna(0) > 0).any()))
 
 
 @st.cache_data(show_spinner=False)

@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from kinerja.numbers import format_angka
+from kinerja.engine import summaries
 from kinerja.present import charts
 from kinerja.present.tables import poin
 from kinerja.values import exact
@@ -134,18 +135,35 @@ def multichoose(label: str, options: dict | list, key: str, default: list | None
 def paged(rows: pd.DataFrame, key: str, size: int = PAGE_ROWS) -> pd.DataFrame:
     """The rows of the page the user is on: all of them up to `size`, else `size` at a time with a
     page number above the table (back to the first page when the rows shrink)."""
-    pages = max(1, -(-len(rows) // size))
+    return rows.iloc[page_of(len(rows), key, size)]
+
+
+def page_of(count: int, key: str, size: int = PAGE_ROWS) -> slice:
+    """Which of `count` rows the user is on (paged() for a page that builds its table for those
+    rows only)."""
+    pages = max(1, -(-count // size))
     if pages == 1:
-        return rows
+        return slice(0, count)
     key = f"halaman-{key}"
     if st.session_state.get(key, 1) > pages:
         st.session_state[key] = 1
     halaman = st.number_input(f"Halaman (dari {format_angka(pages)})", min_value=1, max_value=pages, step=1,
                               key=key, width=200)
     start = (halaman - 1) * size
-    shown = rows.iloc[start:start + size]
-    st.caption(f"Baris {format_angka(start + 1)}–{format_angka(start + len(shown))} dari {format_angka(len(rows))}.")
-    return shown
+    stop = min(start + size, count)
+    st.caption(f"Baris {format_angka(start + 1)}–{format_angka(stop)} dari {format_angka(count)}.")
+    return slice(start, stop)
+
+
+def kategori_cells(table: pd.DataFrame, scale: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    """`table` with its Kategori column shown as a label in the scale's colour, and the
+    column_config for st.dataframe that does it (a read-only multiselect column: pandas' Styler,
+    the other way to colour a cell, takes seconds for a thousand rows and refuses large tables).
+    "Belum lengkap" and "Belum dapat dihitung" are grey."""
+    options = [*scale["kategori"], summaries.INCOMPLETE, summaries.UNMEASURED]
+    colours = [*scale["warna"], "#EEEEEE", "#EEEEEE"]
+    shown = table.assign(Kategori=[[k] if isinstance(k, str) and k else [] for k in table["Kategori"]])
+    return shown, {"Kategori": st.column_config.MultiselectColumn("Kategori", options=options, color=colours)}
 
 
 def drawn_of(drawn: int, total: int) -> None:
