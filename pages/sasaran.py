@@ -32,7 +32,7 @@ st.caption(f"Tahun {tahun}, {periode_text(triwulan)}. {len(rows)} indikator; cap
 notes = summaries.notes(cache.query(path, "indikator_catatan", tahun=tahun, unit=None), triwulan)
 st.dataframe(indicator_table(rows, notes).drop(columns=["Sasaran"]).style.apply(
     lambda _: kategori_css(rows), subset=["Kategori"]), hide_index=True, width="stretch",
-    column_config={"Catatan": st.column_config.TextColumn(width="large")})
+    column_config={**widgets.key_columns(), "Catatan": st.column_config.TextColumn(width="large")})
 widgets.show_chart(charts.capaian_bars(summaries.measured(rows), scale, "indikator", "Indikator",
                                        value="capaian_persen"), f"capaian-indikator-{tahun}-{sasaran_id}")
 

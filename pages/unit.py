@@ -48,7 +48,8 @@ if frame.empty:
 st.subheader("Indikator")
 notes = summaries.notes(cache.query(path, "indikator_catatan", tahun=tahun, unit=unit), triwulan)
 st.dataframe(indicator_table(frame, notes).drop(columns=["Unit"]).style.apply(
-    lambda _: kategori_css(frame), subset=["Kategori"]), hide_index=True, width="stretch")
+    lambda _: kategori_css(frame), subset=["Kategori"]), hide_index=True, width="stretch",
+    column_config=widgets.key_columns())
 left, right = st.columns(2)
 with left:
     widgets.show_chart(charts.capaian_bars(summaries.measured(frame), scale, "indikator", "Indikator",

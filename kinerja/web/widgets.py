@@ -111,6 +111,13 @@ def keep_widgets() -> None:
         st.session_state[key[len(KEPT):]] = st.session_state[key]
 
 
+def key_columns() -> dict:
+    """Column settings of a table that starts with Indikator (present.tables.indicator_table): a
+    medium width, so a phone shows Capaian and Kategori beside it; a cell shows the whole name when
+    touched or pointed at."""
+    return {"Indikator": st.column_config.TextColumn(width="medium")}
+
+
 def show_chart(chart, name: str) -> None:
     """A chart with PNG and SVG downloads for reports (drawn only when asked for)."""
     st.altair_chart(chart, width="stretch")
