@@ -5,5 +5,5 @@
   const waiting = document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]');
   const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
   const drawn = charts.every(c => c.querySelector('svg.marks, canvas'));
-  return Boolean(document.querySelector('h1')) && !running && !waiting && drawn;
+  return Boolean(document.querySelector('[data-testid="stMain"] h1')) && !running && !waiting && drawn;
 }
