@@ -93,7 +93,8 @@ with status_tab:
     history = cache.steps(path, tahun, unit)
     history = history[history["triwulan"] == quarter]
     if len(history):
-        st.dataframe(history[["pada", "status", "oleh", "alasan"]].rename(columns={
+        shown = history[["pada", "status", "oleh", "alasan"]].fillna({"alasan": ""}).replace({"status": STATUS})
+        st.dataframe(shown.rename(columns={
             "pada": "Waktu", "status": "Status", "oleh": "Oleh", "alasan": "Alasan"}).iloc[::-1],
             hide_index=True, width="stretch", column_config={"Waktu": st.column_config.DatetimeColumn(
                 format="DD-MM-YYYY HH:mm")})

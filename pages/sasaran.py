@@ -33,7 +33,7 @@ notes = summaries.notes(cache.query(path, "indikator_catatan", tahun=tahun, unit
 table, kategori_column = widgets.kategori_cells(
     indicator_table(widgets.paged(rows, "sasaran"), notes).drop(columns=["Sasaran"]), scale)
 st.dataframe(table, hide_index=True, width="stretch",
-             column_config={**kategori_column, "Catatan": st.column_config.TextColumn(width="large")})
+             column_config={**kategori_column, **widgets.key_columns(), "Catatan": st.column_config.TextColumn(width="large")})
 widgets.show_chart(charts.capaian_bars(summaries.measured(rows), scale, "indikator", "Indikator",
                                        value="capaian_persen"), f"capaian-indikator-{tahun}-{sasaran_id}")
 

@@ -411,3 +411,45 @@ def test_a_year_goes_through_the_eleven_steps_with_the_role_accounts(server, tmp
         assert steps.set_index("nomor").loc[[4, 5, 9], "oleh"].tolist() == ["perencana", "perencana", "pimpinan"]
         assert siklus.nomor_surat(con, 2024)["nomor"].tolist() == ["001/LKjIP/BKPSDM/2024"]
     publish(["siklus"])
+
+
+EVERY_PAGE = ["", "sasaran", "unit", "tren", "data", "unggah", "pengumpulan", "indikator", "ekspor", "siklus", "akun",
+              "audit", "profil"]
+WIDTHS = [390, 1366, 1440]  # a phone, the office laptops
+# Texts Streamlit draws in English, and codes that must reach no reader (kinerja/web/style.css, present.tables).
+ENGLISH = ["Upload", "Drag and drop", "Browse files", "per file", "None", "Page not found", "Download as CSV",
+           "Search", "Fullscreen", "Deploy", "Settings", "Running", "nilai_akhir", "per_triwulan", "rata_rata",
+           "dry-run"]
+
+
+def wait_until_drawn(page) -> None:
+    """Until the page is fully drawn (tests/drawn.js) and stays so for half a second."""
+    drawn = (Path(__file__).parent / "drawn.js").read_text()
+    page.wait_for_function(drawn, timeout=60_000, polling=100)
+    page.wait_for_timeout(500)
+    page.wait_for_function(drawn, timeout=60_000, polling=100)
+
+
+def test_every_page_fits_a_phone_and_the_office_screens_in_indonesian(server):
+    from playwright.sync_api import sync_playwright
+
+    check = (Path(__file__).parent / "layout_check.js").read_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    found = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for width in WIDTHS:
+            context = browser.new_context(viewport={"width": width, "height": 2200 if width < 600 else 1000})
+            page = context.new_page()
+            login(page, server, "sekretariat")
+            for name in EVERY_PAGE:
+                page.goto(f"{server}/{name}?tahun=2025&triwulan=TW_III", timeout=60_000)
+                wait_until_drawn(page)
+                shoot(page, f"{name or 'ringkasan'}-{width}")
+                problems = page.evaluate(check, ENGLISH)
+                if problems:
+                    found[f"{name or 'ringkasan'} at {width} px"] = problems
+            context.close()
+        browser.close()
+    assert not found, found
+    publish(["ringkasan-390"])

@@ -79,7 +79,7 @@ def test_every_tooltip_field_has_an_indonesian_title_and_no_legend_is_cut(demo_d
         shown = tooltips(spec)
         assert shown and all(t.get("title") for t in shown), shown
         text = json.dumps(spec)
-        assert '"columns": 3' in text  # the kategori legend wraps in rows of three
+        assert '"columns": 2' in text  # the kategori legend wraps in rows of two
         assert "containerSize()" in text  # axis labels shorten with the width
     titles = [t["title"] for t in tooltips(charts.capaian_bars(summary, scale, "sasaran", "Sasaran").to_dict())]
     assert {"Indikator terukur", "Indikator belum lengkap", "Jumlah indikator"} <= set(titles)

@@ -31,9 +31,9 @@ def kategori_color(scale: pd.DataFrame, title: str = "Kategori") -> alt.Color:
 
 
 def kategori_legend() -> alt.Legend:
-    """Below the plot, in rows of three so no kategori is cut at any width (Vega does not wrap a
+    """Below the plot, in rows of two so no kategori is cut at any width (Vega does not wrap a
     legend by itself)."""
-    return alt.Legend(orient="bottom", direction="horizontal", columns=3, labelLimit=160)
+    return alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=120)
 
 
 def finish(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -41,7 +41,10 @@ def finish(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     width of the page (Streamlit's default "fit" would squeeze the plot into the given height,
     legend and axis labels included)."""
     fit_width = alt.AutoSizeParams(type="fit-x", contains="padding")
-    return chart.properties(autosize=fit_width).configure(locale=LOCALE).configure_view(stroke=None)
+    # a little room at the sides: Vega sizes rotated axis titles by estimate, and the browser's font
+    # can be a pixel or two wider
+    padding = {"left": 8, "right": 8, "top": 5, "bottom": 5}
+    return chart.properties(autosize=fit_width, padding=padding).configure(locale=LOCALE).configure_view(stroke=None)
 
 
 # A chart of many indicators or sasaran draws this many (the lowest capaian first); the rest are in
@@ -114,7 +117,7 @@ def quarters(detail: pd.DataFrame, satuan: str | None) -> alt.TopLevelMixin:
     x = alt.X("tw:N", title="Triwulan", sort=order, axis=alt.Axis(labelAngle=0))
     color = alt.Color("ukuran:N", title="", scale=alt.Scale(
         domain=["Target triwulan", "Realisasi triwulan", "Realisasi s.d. triwulan", "Target s.d. triwulan"],
-        range=["#BBBBBB", "#0072B2", "#D55E00", "#555555"]), legend=alt.Legend(orient="bottom", columns=2))
+        range=["#BBBBBB", "#0072B2", "#D55E00", "#555555"]), legend=alt.Legend(orient="bottom", columns=1))
     bar = alt.Chart(bars).mark_bar().encode(
         x=x, xOffset="ukuran:N", y=alt.Y("nilai:Q", title=f"Nilai{unit}"), color=color,
         tooltip=[alt.Tooltip("tw:N", title="Triwulan"), alt.Tooltip("ukuran:N", title="Ukuran"),
@@ -168,7 +171,7 @@ def trend_lines(frame: pd.DataFrame, series: str, title: str, value: str = "capa
         x=alt.X("tahun:N", title="Tahun", axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{value}:Q", title="Capaian (%)", scale=alt.Scale(zero=False)),
         color=alt.Color(f"{series}:N", title=title, legend=alt.Legend(
-            orient="bottom", columns=1, labelLimit={"expr": "min(600, containerSize()[0] * 0.9)"})),
+            orient="bottom", columns=1, labelLimit={"expr": "min(600, containerSize()[0] - 110)"})),
         tooltip=[alt.Tooltip(f"{series}:N", title=title), alt.Tooltip("tahun:N", title="Tahun"),
                  alt.Tooltip(f"{value}:Q", title="Capaian (%)", format=PERSEN)])
     target = alt.Chart(pd.DataFrame({"target": [100]})).mark_rule(strokeDash=[4, 4], color="#555").encode(y="target:Q")

@@ -1,6 +1,7 @@
 """Tables as people read them on the pages: Indonesian numbers, category colours."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -42,13 +43,23 @@ def poin(change) -> str:
     return f"{'+' if change >= 0 else ''}{format_angka(change, 2)} poin"
 
 
+CODE_WORDS = {"nilai_akhir": "nilai akhir", "rata_rata": "rata-rata", "per_triwulan": "per triwulan"}
+CODES = re.compile(r"\b(" + "|".join(CODE_WORDS) + r")\b")
+
+
+def readable(text) -> str:
+    """A note that may name setting codes (the engine's keterangan: "agregasi nilai_akhir
+    ditebak"), with the codes as words; missing is ""."""
+    return "" if is_missing(text) else CODES.sub(lambda m: CODE_WORDS[m.group(1)], str(text))
+
+
 def capaian_table(frame: pd.DataFrame) -> pd.DataFrame:
     table = frame[list(CAPAIAN_COLUMNS)].rename(columns=CAPAIAN_COLUMNS)
     table["Target"] = [angka(v) for v in frame["target"]]
     table["Realisasi"] = [angka(v) for v in frame["realisasi"]]
     table["Capaian"] = [format_persen(v) for v in frame["capaian_persen"]]
     table["Kategori"] = kategori_shown(frame)
-    table["Keterangan"] = frame["keterangan"].fillna("")
+    table["Keterangan"] = [readable(v) for v in frame["keterangan"]]
     return table
 
 
@@ -214,7 +225,8 @@ def data_table(rows: pd.DataFrame) -> pd.DataFrame:
     table["Capaian"] = [format_persen(v) for v in rows["capaian_persen"]]
     table["Agregasi"] = rows["agregasi"].str.replace("_", " ")
     table["Kategori"] = kategori_shown(rows)
-    return table.drop(columns="status_data").fillna({"Keterangan": "", "Kode": "", "Sasaran": "", "Satuan": ""})
+    table["Keterangan"] = [readable(v) for v in rows["keterangan"]]
+    return table.drop(columns="status_data").fillna({"Kode": "", "Sasaran": "", "Satuan": ""})
 
 
 CHANGE_STATUS = {"baru": "Baru", "berubah": "Berubah", "sama": "Tidak berubah", "dihapus": "Dihapus"}

@@ -171,6 +171,8 @@ def drawn_of(drawn: int, total: int) -> None:
     if drawn < total:
         st.caption(f"Grafik memuat {drawn} dengan capaian terendah dari {format_angka(int(total))}; semuanya ada di "
                    "tabel.")
+
+
 def opened_by_link(param: str) -> bool:
     """Whether the page was opened with `param` in its URL (a link naming, e.g., an indicator)
     rather than by the user choosing on the page; read after choose(..., param)."""
@@ -203,6 +205,13 @@ def keep_widgets() -> None:
         st.session_state[f"{KEPT}{key}"] = st.session_state[key]
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{KEPT}{KEEP}")]:
         st.session_state[key[len(KEPT):]] = st.session_state[key]
+
+
+def key_columns() -> dict:
+    """Column settings of a table that starts with Indikator (present.tables.indicator_table): a
+    medium width, so a phone shows Capaian and Kategori beside it; a cell shows the whole name when
+    touched or pointed at."""
+    return {"Indikator": st.column_config.TextColumn(width="medium")}
 
 
 def show_chart(chart, name: str) -> None:
