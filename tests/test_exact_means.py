@@ -1,6 +1,6 @@
 """Exact means without a Python call per value: the integer micro-unit path (values.micro_units,
 mean_persen, summaries.mean_by) gives exactly what the Decimal path gives, half up to 2 decimals."""
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd

@@ -14,7 +14,6 @@ from kinerja.engine.capaian import capaian, capaian_langsung, rata_rata, skala
 from kinerja.ingest.files import import_file
 from kinerja.store import db, materialised
 from kinerja.store.queries import execute_script, insert_frame, sql
-from tests import seed
 from tests.cases import run, sop
 from tests.conftest import PERENCANA, SEKRETARIAT
 

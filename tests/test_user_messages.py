@@ -37,7 +37,7 @@ def test_nothing_printed_by_the_command_line_carries_a_control_character(tmp_pat
     rows = sop_rows([[1, f"S{sequence}", f"Jumlah{sequence} ASN", "orang", 100, 25, 25, 25, 25,
                       f"10{sequence}x"]])
     path = tmp_path / f"unit{sequence[:2].encode().hex()}.{kind}"
-    path.write_bytes(xlsx(Sheet(f"TW I", rows)) if kind == "xlsx" else csv_bytes(rows))
+    path.write_bytes(xlsx(Sheet("TW I", rows)) if kind == "xlsx" else csv_bytes(rows))
     db = tmp_path / "k.duckdb"
     cli(capsys, "init", "--db", db)
     marked = tmp_path / "tandai.xlsx"

@@ -61,8 +61,11 @@ def ringkasan_pdf(tahun: int, triwulan: int | None, summary: dict, gaps: pd.Data
              ("Perlu perhatian", str(summary["perlu_perhatian"])),
              ("Pengumpulan data", f"{sent}/{due}")]
     tile = (width - 2 * 4) / 3
+    row_top = pdf.get_y()
     for index, (label, value) in enumerate(tiles):
-        x, y = 15 + (index % 3) * (tile + 4), pdf.get_y() if index % 3 == 0 else y
+        if index % 3 == 0:  # a new row of three tiles starts below the last
+            row_top = pdf.get_y()
+        x, y = 15 + (index % 3) * (tile + 4), row_top
         pdf.rect(x, y, tile, 17)
         pdf.set_xy(x + 3, y + 2)
         pdf.set_font("helvetica", "", 9)
