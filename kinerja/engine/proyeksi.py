@@ -24,11 +24,12 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+import numpy as np
 import pandas as pd
 
 from kinerja.engine.summaries import off_track_limit
 from kinerja.numbers import MICRO, format_angka
-from kinerja.values import capaian_nilai, exact, half_up
+from kinerja.values import CENT, exact, half_up
 from kinerja.vocab import ROMAN
 
 TERCAPAI, BERISIKO, TIDAK_TERCAPAI = "diperkirakan tercapai", "berisiko", "diperkirakan tidak tercapai"
@@ -84,13 +85,246 @@ def proyeksi(frame: pd.DataFrame, scale: pd.DataFrame, triwulan: int) -> pd.Data
       alasan: why there is no projection ("" when there is one).
     Missing numbers are NaN. Raises nothing for missing values; an empty frame gives an empty frame with COLUMNS.
     """
+    if frame.empty:
+        out = pd.DataFrame([], columns=COLUMNS)
+        out[NUMBERS] = out[NUMBERS].astype("float64")
+        out["sisa_triwulan"] = out["sisa_triwulan"].astype("Int64")
+        return out
     limit = off_track_limit(scale)
-    rows = [project_row(row, triwulan, limit) for row in frame.to_dict(orient="records")]
-    out = pd.DataFrame(rows, columns=COLUMNS)
-    for column in NUMBERS:
-        out[column] = out[column].astype("float64")
-    out["sisa_triwulan"] = out["sisa_triwulan"].astype("Int64")
-    return out
+    n, q = len(frame), triwulan
+    quarters = range(1, q + 1)
+    real, has = {}, {}
+    for k in quarters:
+        real[k], has[k] = per_value(frame[f"realisasi_tw{k}"], exact)
+    plan_lo, plan_hi, planned = {}, {}, {}
+    for k in QUARTERS:
+        plan_lo[k], planned[k] = per_value(frame[f"target_tw{k}"], lambda c: part(bounds(c), 0))
+        plan_hi[k], _ = per_value(frame[f"target_tw{k}"], lambda c: part(bounds(c), 1))
+    count = sum((has[k].astype(int) for k in quarters), np.zeros(n, int))
+    last = np.zeros(n, int)
+    last_value = empty(n)
+    done = filled(n, 0)  # sums start at int 0 and add in quarter order, as sum() over the quarters does
+    for k in quarters:
+        m = has[k]
+        last[m], last_value[m] = k, real[k][m]
+        done[m] = done[m] + real[k][m]
+    bits = sum((has[k].astype(int) << (k - 1) for k in quarters), np.zeros(n, int))
+
+    agregasi, konvensi = frame["agregasi"], frame["konvensi"]
+    mean = agregasi.eq("rata_rata").to_numpy()
+    latest = ~mean & (agregasi.eq("nilai_akhir") | konvensi.eq("kumulatif")).to_numpy()
+    summed = ~mean & ~latest
+    kumulatif = agregasi.eq("kumulatif").to_numpy()
+
+    low, own = per_value(frame["target_tahunan"], lambda c: part(bounds(c), 0))
+    high, _ = per_value(frame["target_tahunan"], lambda c: part(bounds(c), 1))
+    # without an annual target: the quarterly targets' sum / TW IV's / mean (planned_annual)
+    plan_count = sum((planned[k].astype(int) for k in QUARTERS), np.zeros(n, int))
+    lows, highs = filled(n, 0), filled(n, 0)
+    for k in QUARTERS:
+        m = planned[k]
+        lows[m], highs[m] = lows[m] + plan_lo[k][m], highs[m] + plan_hi[k][m]
+    fill = ~own & (plan_count > 0)
+    m = fill & latest
+    low[m], high[m] = plan_lo[4][m], plan_hi[4][m]
+    m = fill & summed
+    low[m], high[m] = lows[m], highs[m]
+    m = fill & mean
+    low[m], high[m] = lows[m] / ints(plan_count[m]), highs[m] / ints(plan_count[m])
+    known = own | (fill & (summed | mean | (latest & planned[4])))
+    target_cell = frame["target_tahunan"].tolist()
+    for i in np.flatnonzero(~own):
+        target_cell[i] = cell_of((low[i], high[i]) if known[i] else None)
+
+    alasan = np.full(n, "", dtype=object)
+    alasan[count == 0] = f"belum ada realisasi yang dilaporkan s.d. TW {ROMAN[q]}: belum dapat diproyeksikan"
+    alasan[(count > 0) & ~known] = "target tahunan belum ditetapkan: belum dapat diproyeksikan"
+    valid = (count > 0) & known
+    positive = frame["polaritas"].ne("negatif").to_numpy()
+    goal = np.where(positive, low, high)  # the bound the year must reach (positive) or stay under
+    said = QUARTERS_TEXT[bits]
+    value, rule, remaining = empty(n), np.full(n, "", dtype=object), np.zeros(n, int)
+    needed, per_quarter = empty(n), empty(n)
+
+    # kumulatif per quarter: the pace of the plan over the quarters reported (pace_sum)
+    s = valid & summed
+    m = s & (count == 4)
+    value[m], rule[m] = done[m], "keempat triwulan sudah dilaporkan: jumlah realisasi setahun"
+    covered = np.ones(n, bool)
+    plan_done = filled(n, 0)
+    for k in quarters:
+        covered &= ~has[k] | planned[k]
+        m = has[k] & planned[k]
+        plan_done[m] = plan_done[m] + plan_lo[k][m]
+    m = s & (count < 4) & covered
+    zero = m & (plan_done == 0)
+    rule[zero] = "laju terhadap rencana triwulan"
+    m &= ~zero
+    value[m] = done[m] / plan_done[m] * low[m]
+    rule[m] = [f"kumulatif: realisasi {t} dibanding target triwulan yang sama, dikalikan target tahunan"
+               for t in said[m]]
+    m = s & (count < 4) & ~covered
+    value[m] = done[m] * 4 / ints(count[m])
+    rule[m] = [f"kumulatif tanpa target triwulan: realisasi {t} × 4 / {c}" for t, c in zip(said[m], count[m])]
+    remaining[s] = 4 - count[s]
+    needed[s] = goal[s] - done[s]
+    m = s & (remaining > 0)
+    per_quarter[m] = needed[m] / ints(remaining[m])
+
+    # kumulatif, cumulative convention: the latest value against its quarter's target (pace_cumulative)
+    c = valid & latest & kumulatif
+    m = c & (last == 4)
+    value[m], rule[m] = last_value[m], "TW IV sudah dilaporkan: nilai kumulatif akhir tahun"
+    plan_last, planned_last = empty(n), np.zeros(n, bool)
+    for k in quarters:
+        m = last == k
+        plan_last[m], planned_last[m] = plan_lo[k][m], planned[k][m]
+    m = c & (last < 4) & planned_last
+    zero = m & (plan_last == 0)
+    rule[zero] = "laju terhadap rencana triwulan"
+    m &= ~zero
+    value[m] = last_value[m] / plan_last[m] * low[m]
+    rule[m] = [f"kumulatif (target kumulatif): realisasi s.d. TW {ROMAN[k]} dibanding target s.d. TW {ROMAN[k]}, "
+               "dikalikan target tahunan" for k in last[m]]
+    m = c & (last < 4) & ~planned_last
+    value[m] = last_value[m] * 4 / ints(last[m])
+    rule[m] = [f"kumulatif tanpa target triwulan: realisasi s.d. TW {ROMAN[k]} × 4 / {k}" for k in last[m]]
+    remaining[c] = 4 - last[c]
+    needed[c] = goal[c] - last_value[c]
+    m = c & (remaining > 0)
+    per_quarter[m] = needed[m] / ints(remaining[m])
+
+    # levels: the least-squares line through the quarters reported (trend)
+    t = valid & ~summed & ~(latest & kumulatif)
+    line = {k: empty(n) for k in QUARTERS}
+    trend_rule = np.full(n, "", dtype=object)
+    m = t & (count == 1)
+    for k in QUARTERS:
+        line[k][m] = last_value[m]
+    trend_rule[m] = [f"satu triwulan dilaporkan ({x}): nilai itu" for x in said[m]]
+    m = t & (count > 1)
+    if m.any():
+        cnt = ints(count[m])
+        xsum = ints(sum((has[k][m].astype(int) * k for k in quarters), np.zeros(int(m.sum()), int)))
+        mean_x = np.array([Decimal(x) for x in xsum], dtype=object) / cnt
+        mean_y = done[m] / cnt
+        top, bottom = filled(len(cnt), 0), filled(len(cnt), 0)
+        for k in quarters:
+            r = has[k][m]
+            dx = k - mean_x[r]
+            top[r] = top[r] + dx * (real[k][m][r] - mean_y[r])
+            bottom[r] = bottom[r] + np.array([d ** 2 for d in dx], dtype=object)
+        slope = top / bottom
+        for k in QUARTERS:
+            line[k][m] = mean_y + slope * (k - mean_x)
+        trend_rule[m] = [f"garis tren {x} diteruskan sampai TW IV" for x in said[m]]
+    # kept_in_range: not below 0 when nothing reported is, not above 100 for a % that never was
+    floor, cap = t.copy(), t & per_value(frame["satuan"], percent)[0].astype(bool)
+    for k in quarters:
+        r = t & has[k]
+        floor[r] &= real[k][r] >= 0
+        cap[r] &= real[k][r] <= 100
+    for k in QUARTERS:
+        v = line[k]
+        below = floor & (v != None)  # noqa: E711 (elementwise on an object array)
+        below[below] = Decimal(0) > v[below]
+        v[below] = Decimal(0)
+        above = cap & (v != None)  # noqa: E711
+        above[above] = Decimal(100) < v[above]
+        v[above] = Decimal(100)
+    year = {k: line[k].copy() for k in QUARTERS}
+    for k in quarters:
+        year[k][has[k]] = real[k][has[k]]
+    m = t & mean
+    value[m] = (((0 + year[1][m]) + year[2][m]) + year[3][m] + year[4][m]) / 4
+    rule[m] = np.where(count[m] == 4, "keempat triwulan sudah dilaporkan: rata-rata setahun",
+                       ["rata-rata setahun; " + x for x in trend_rule[m]])
+    remaining[m] = 4 - count[m]
+    r = m & (remaining > 0)
+    needed[r] = (goal[r] * 4 - done[r]) / ints(remaining[r])
+    per_quarter[r] = needed[r]
+    m = t & ~mean
+    value[m] = year[4][m]
+    rule[m] = np.where(last[m] == 4, "TW IV sudah dilaporkan: nilai akhir tahun",
+                       ["nilai akhir: " + x for x in trend_rule[m]])
+    remaining[m] = 4 - last[m]
+    needed[m] = goal[m]
+    r = m & (remaining > 0)
+    per_quarter[r] = (goal[r] - last_value[r]) / ints(remaining[r])
+
+    # the pace cannot be computed when the quarters' planned targets add up to 0
+    paced = valid & (value != None)  # noqa: E711
+    m = valid & ~paced
+    alasan[m] = ("laju terhadap rencana tidak dapat dihitung (target triwulan yang dilaporkan "
+                 "berjumlah 0): belum dapat diproyeksikan")
+    aturan = np.where(valid, rule, "")
+    value[paced] = quantized(value[paced], MICRO)
+
+    # capaian of the projection (capaian_nilai) and its status (status_for)
+    negatif = ~positive
+    formula_b = negatif & frame["rumus_negatif"].eq("B").to_numpy()
+    perfect = paced & formula_b & zero_of(value, paced)  # realisation 0 of a lower-is-better indicator
+    nilai = empty(n)
+    m = paced & ~perfect
+    inside = m & (low != high)
+    inside[inside] = (low[inside] <= value[inside]) & (value[inside] <= high[inside])
+    nilai[inside] = Decimal(100)
+    m &= ~inside
+    target = empty(n)
+    target[m] = np.where(value[m] > high[m], high[m], low[m])
+    m &= ~zero_of(target, m)
+    r = m & positive
+    nilai[r] = quantized(value[r] / target[r] * 100, CENT)
+    r = m & formula_b & ~zero_of(value, m)
+    nilai[r] = quantized(target[r] / value[r] * 100, CENT)
+    r = m & negatif & ~formula_b
+    a = quantized((2 - value[r] / target[r]) * 100, CENT)
+    nilai[r] = np.where(Decimal(0) > a, Decimal(0), a)  # formula A, floored at 0
+    judged = nilai != None  # noqa: E711
+    shown = empty(n)
+    shown[judged] = quantized(nilai[judged], CENT)
+    status = np.full(n, None, dtype=object)
+    status[perfect] = TERCAPAI
+    r = judged.copy()
+    r[r] = shown[r] >= 100
+    status[r] = TERCAPAI
+    r2 = judged & ~r
+    r2[r2] = shown[r2] >= limit
+    status[r2] = BERISIKO
+    status[judged & ~r & ~r2] = TIDAK_TERCAPAI
+    unjudged = paced & ~perfect & ~judged
+    alasan[unjudged] = "target tahunan 0: capaian proyeksi tidak dapat dihitung"
+
+    ok = paced & (perfect | judged)
+    shortfall = empty(n)
+    gap = np.where(positive[ok], goal[ok] - value[ok], value[ok] - goal[ok])
+    shortfall[ok] = np.where(Decimal(0) > gap, Decimal(0), gap)
+    gone = ok & (remaining == 0)
+    needed[gone] = per_quarter[gone] = None
+    m = ok & (remaining > 0) & (kumulatif | mean)
+    # an amount (at least; at most for a negative indicator) never below 0: already reached, or for a
+    # negative indicator the year's limit already passed (the shortfall says by how much)
+    needed[m] = np.where(Decimal(0) > needed[m], Decimal(0), needed[m])
+    per_quarter[m] = np.where(Decimal(0) > per_quarter[m], Decimal(0), per_quarter[m])
+    r = ok & (remaining > 0) & ~(kumulatif | mean) & positive  # nilai_akhir: the rise still needed
+    per_quarter[r] = np.where(Decimal(0) > per_quarter[r], Decimal(0), per_quarter[r])
+    r = ok & (remaining > 0) & ~(kumulatif | mean) & negatif  # the fall still needed (negative)
+    per_quarter[r] = np.where(Decimal(0) < per_quarter[r], Decimal(0), per_quarter[r])
+    m = ok & ~own
+    aturan[m] = aturan[m] + "; target tahunan belum ditetapkan: memakai target triwulan"
+
+    out = {column: frame[column].tolist() for column in COLUMNS if column in frame}
+    out.update(triwulan=[q] * n, triwulan_dilaporkan=DILAPORKAN[bits].tolist(), target_tahunan=target_cell,
+               status=status.tolist(), aturan=aturan.tolist(), alasan=alasan.tolist())
+    result = pd.DataFrame(out, columns=COLUMNS)
+    result["realisasi"] = result["realisasi"].astype("float64")
+    result["proyeksi"] = floats(value, paced)
+    result["proyeksi_capaian"] = floats(nilai, ok & judged)
+    result["kekurangan"] = floats(shortfall, ok, MICRO)
+    result["sisa_triwulan"] = pd.arrays.IntegerArray(remaining.astype("int64"), ~ok)
+    result["kebutuhan"] = floats(needed, ok & (needed != None), MICRO)  # noqa: E711
+    result["kebutuhan_per_triwulan"] = floats(per_quarter, ok & (per_quarter != None), MICRO)  # noqa: E711
+    return result
 
 
 NUMBERS = ["realisasi", "proyeksi", "proyeksi_capaian", "kekurangan", "kebutuhan", "kebutuhan_per_triwulan"]
@@ -125,7 +359,18 @@ def by_risk(projected: pd.DataFrame) -> pd.DataFrame:
         columns="_rank")
 
 
-# --------------------------------------------------------------------------- one indicator
+# --------------------------------------------------------------------------- set-wise helpers
+# Every value is the exact Decimal the engine's float stands for, held in object arrays: each step
+# below is one operation over all rows it applies to, in the order spec/capaian.md's rule takes it
+# (sums from 0 in quarter order), so results are those of the rule applied indicator by indicator.
+
+QUARTERS = range(1, 5)
+# quarters reported, by bit mask (bit k-1 for TW k): as triwulan_dilaporkan says them, and as the rules do
+DILAPORKAN = np.array([", ".join(f"TW {ROMAN[k]}" for k in QUARTERS if bits >> (k - 1) & 1) for bits in range(16)],
+                      dtype=object)
+QUARTERS_TEXT = np.array([""] + [f"TW {', '.join(ROMAN[k] for k in QUARTERS if bits >> (k - 1) & 1)}"
+                                 for bits in range(1, 16)], dtype=object)
+
 
 def bounds(cell) -> tuple[Decimal, Decimal] | None:
     """(bawah, atas) of a target cell: a float, or the engine's range text "80 - 90"."""
@@ -136,85 +381,58 @@ def bounds(cell) -> tuple[Decimal, Decimal] | None:
     return None if value is None else (value, value)
 
 
-def project_row(row: dict, q: int, limit: Decimal) -> dict:
-    quarters = range(1, q + 1)
-    reported = {k: exact(row[f"realisasi_tw{k}"]) for k in quarters if exact(row[f"realisasi_tw{k}"]) is not None}
-    plan = {k: bounds(row[f"target_tw{k}"]) for k in range(1, 5) if bounds(row[f"target_tw{k}"]) is not None}
-    combine = ("mean" if row["agregasi"] == "rata_rata"
-               else "latest" if row["agregasi"] == "nilai_akhir" or row["konvensi"] == "kumulatif" else "sum")
-    annual = bounds(row["target_tahunan"]) or planned_annual(plan, combine)
-    out = {column: row.get(column) for column in COLUMNS if column in row}
-    out.update(triwulan=q, triwulan_dilaporkan=", ".join(f"TW {ROMAN[k]}" for k in reported),
-               target_tahunan=row["target_tahunan"] if bounds(row["target_tahunan"]) else cell_of(annual),
-               proyeksi=None, proyeksi_capaian=None, status=None, kekurangan=None, sisa_triwulan=None,
-               kebutuhan=None, kebutuhan_per_triwulan=None, aturan="", alasan="")
-    if not reported:
-        out["alasan"] = f"belum ada realisasi yang dilaporkan s.d. TW {ROMAN[q]}: belum dapat diproyeksikan"
-        return out
-    if annual is None:
-        out["alasan"] = "target tahunan belum ditetapkan: belum dapat diproyeksikan"
-        return out
-    bawah, atas = annual
-    positive = row["polaritas"] != "negatif"
-    goal = bawah if positive else atas  # the bound the year must reach (positive) or stay under
+def part(pair: tuple | None, index: int):
+    return None if pair is None else pair[index]
 
-    if combine == "sum":
-        value, rule = pace_sum(reported, plan, bawah)
-        remaining = 4 - len(reported)
-        needed = goal - sum(reported.values())
-        per_quarter = needed / remaining if remaining else None
-    elif combine == "latest" and row["agregasi"] == "kumulatif":
-        last = max(reported)
-        value, rule = pace_cumulative(last, reported[last], plan, bawah)
-        remaining = 4 - last
-        needed = goal - reported[last]
-        per_quarter = needed / remaining if remaining else None
-    else:
-        value, rule = trend(reported, combine, row["satuan"])
-        if combine == "latest":
-            remaining = 4 - max(reported)
-            needed = goal
-            per_quarter = (goal - reported[max(reported)]) / remaining if remaining else None
-        else:
-            remaining = 4 - len(reported)
-            needed = (goal * 4 - sum(reported.values())) / remaining if remaining else None
-            per_quarter = needed
-    if value is None:
-        out.update(aturan=rule, alasan="laju terhadap rencana tidak dapat dihitung (target triwulan yang "
-                                       "dilaporkan berjumlah 0): belum dapat diproyeksikan")
-        return out
-    value = value.quantize(MICRO, rounding=ROUND_HALF_UP)
-    if not positive and row["rumus_negatif"] == "B" and value == 0:
-        nilai, status = None, TERCAPAI  # realisation 0 of a lower-is-better indicator: perfect
-    else:
-        nilai = capaian_nilai(value, bawah, atas, row["polaritas"], row["rumus_negatif"])
-        status = status_for(nilai, limit)
-    if status is None:
-        out.update(proyeksi=float(value), aturan=rule,
-                   alasan="target tahunan 0: capaian proyeksi tidak dapat dihitung")
-        return out
-    shortfall = max(goal - value, Decimal(0)) if positive else max(value - goal, Decimal(0))
-    if not remaining:
-        needed = per_quarter = None
-    elif row["agregasi"] == "kumulatif" or combine == "mean":
-        # an amount (at least; at most for a negative indicator) never below 0: already reached,
-        # or for a negative indicator the year's limit already passed (the shortfall says by how much)
-        needed, per_quarter = max(needed, Decimal(0)), max(per_quarter, Decimal(0))
-    elif positive:  # nilai_akhir: the rise still needed per quarter (0 when already there)
-        per_quarter = max(per_quarter, Decimal(0))
-    else:  # the fall still needed per quarter (negative), 0 when already low enough
-        per_quarter = min(per_quarter, Decimal(0))
-    if bounds(row["target_tahunan"]) is None:
-        rule += "; target tahunan belum ditetapkan: memakai target triwulan"
-    out.update(proyeksi=float(value), proyeksi_capaian=None if nilai is None else float(nilai), status=status,
-               kekurangan=float(rounded(shortfall)), sisa_triwulan=remaining,
-               kebutuhan=None if needed is None else float(rounded(needed)),
-               kebutuhan_per_triwulan=None if per_quarter is None else float(rounded(per_quarter)), aturan=rule)
+
+def percent(satuan) -> bool:
+    """A percentage, which a line extended never takes above 100."""
+    return str(satuan or "").strip().lower() in {"%", "persen"}
+
+
+def per_value(column: pd.Series, fn) -> tuple[np.ndarray, np.ndarray]:
+    """fn of every distinct cell of `column` spread over its rows (object array; None where the cell
+    is missing or fn gives None), and where it is not None (bool array). fn runs once per distinct cell."""
+    codes, uniques = pd.factorize(column)
+    results = [fn(u) for u in uniques] + [None]  # code -1: missing
+    table = np.empty(len(results), dtype=object)
+    for i, result in enumerate(results):
+        table[i] = result
+    return table[codes], np.array([r is not None for r in results], dtype=bool)[codes]
+
+
+def empty(n: int) -> np.ndarray:
+    return np.full(n, None, dtype=object)
+
+
+def filled(n: int, value) -> np.ndarray:
+    return np.full(n, value, dtype=object)
+
+
+def ints(values) -> np.ndarray:
+    """Python ints (a Decimal takes those exactly, not numpy's)."""
+    return np.asarray(values).astype(object)
+
+
+def zero_of(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """mask, narrowed to the rows whose value equals 0."""
+    out = mask.copy()
+    out[out] = values[out] == 0
     return out
 
 
-def rounded(value: Decimal) -> Decimal:
-    return value.quantize(MICRO, rounding=ROUND_HALF_UP)
+def quantized(values: np.ndarray, exponent: Decimal) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = [v.quantize(exponent, rounding=ROUND_HALF_UP) for v in values]
+    return out
+
+
+def floats(values: np.ndarray, mask: np.ndarray, exponent: Decimal | None = None) -> np.ndarray:
+    """The values under mask as floats (rounded half up to `exponent` first), NaN elsewhere."""
+    out = np.full(len(values), np.nan)
+    out[mask] = [float(v if exponent is None else v.quantize(exponent, rounding=ROUND_HALF_UP))
+                 for v in values[mask]]
+    return out
 
 
 def cell_of(annual: tuple[Decimal, Decimal] | None):
@@ -223,83 +441,6 @@ def cell_of(annual: tuple[Decimal, Decimal] | None):
         return None
     bawah, atas = annual
     return float(bawah) if bawah == atas else f"{bawah.normalize():f} - {atas.normalize():f}"
-
-
-def planned_annual(plan: dict[int, tuple[Decimal, Decimal]], combine: str) -> tuple[Decimal, Decimal] | None:
-    """Without an annual target, the year's target from the quarterly ones as the engine takes it:
-    their sum (kumulatif per quarter), TW IV's (a level or cumulative convention), their mean."""
-    if not plan:
-        return None
-    if combine == "latest":
-        return plan.get(4)
-    lows, highs = [b for b, _ in plan.values()], [a for _, a in plan.values()]
-    if combine == "sum":
-        return sum(lows), sum(highs)
-    return sum(lows) / len(lows), sum(highs) / len(highs)
-
-
-def pace_sum(reported: dict[int, Decimal], plan: dict, annual: Decimal) -> tuple[Decimal | None, str]:
-    done = sum(reported.values())
-    if len(reported) == 4:
-        return done, "keempat triwulan sudah dilaporkan: jumlah realisasi setahun"
-    if plan and all(k in plan for k in reported):
-        planned = sum(plan[k][0] for k in reported)
-        if planned == 0:
-            return None, "laju terhadap rencana triwulan"
-        return done / planned * annual, (f"kumulatif: realisasi {quarters_text(reported)} dibanding target "
-                                        "triwulan yang sama, dikalikan target tahunan")
-    return done * 4 / len(reported), f"kumulatif tanpa target triwulan: realisasi {quarters_text(reported)} × 4 / {len(reported)}"
-
-
-def pace_cumulative(last: int, value: Decimal, plan: dict, annual: Decimal) -> tuple[Decimal | None, str]:
-    if last == 4:
-        return value, "TW IV sudah dilaporkan: nilai kumulatif akhir tahun"
-    if last in plan:
-        if plan[last][0] == 0:
-            return None, "laju terhadap rencana triwulan"
-        return value / plan[last][0] * annual, (f"kumulatif (target kumulatif): realisasi s.d. TW {ROMAN[last]} "
-                                                f"dibanding target s.d. TW {ROMAN[last]}, dikalikan target tahunan")
-    return value * 4 / last, f"kumulatif tanpa target triwulan: realisasi s.d. TW {ROMAN[last]} × 4 / {last}"
-
-
-def trend(reported: dict[int, Decimal], combine: str, satuan) -> tuple[Decimal, str]:
-    """(projected year-end value, rule) of a level indicator."""
-    xs = sorted(reported)
-    if len(xs) == 1:
-        line = {k: reported[xs[0]] for k in range(1, 5)}
-        rule = f"satu triwulan dilaporkan ({quarters_text(reported)}): nilai itu"
-    else:
-        mean_x = Decimal(sum(xs)) / len(xs)
-        mean_y = sum(reported.values()) / len(xs)
-        slope = (sum((k - mean_x) * (reported[k] - mean_y) for k in xs)
-                 / sum((k - mean_x) ** 2 for k in xs))
-        line = {k: mean_y + slope * (k - mean_x) for k in range(1, 5)}
-        rule = f"garis tren {quarters_text(reported)} diteruskan sampai TW IV"
-    line = {k: kept_in_range(v, reported.values(), satuan) for k, v in line.items()}
-    year = {k: reported.get(k, line[k]) for k in range(1, 5)}
-    if combine == "mean":
-        if len(reported) == 4:
-            return sum(year.values()) / 4, "keempat triwulan sudah dilaporkan: rata-rata setahun"
-        return sum(year.values()) / 4, f"rata-rata setahun; {rule}"
-    if 4 in reported:
-        return reported[4], "TW IV sudah dilaporkan: nilai akhir tahun"
-    return year[4], f"nilai akhir: {rule}"
-
-
-def kept_in_range(value: Decimal, reported, satuan) -> Decimal:
-    """A line extended never leaves the range the quantity can take: not below 0 when nothing
-    reported is, not above 100 for a percentage that never was."""
-    values = list(reported)
-    if min(values) >= 0:
-        value = max(value, Decimal(0))
-    if str(satuan or "").strip().lower() in {"%", "persen"} and max(values) <= 100:
-        value = min(value, Decimal(100))
-    return value
-
-
-def quarters_text(reported: dict) -> str:
-    keys = sorted(reported)
-    return f"TW {ROMAN[keys[0]]}" if len(keys) == 1 else f"TW {', '.join(ROMAN[k] for k in keys)}"
 
 
 # --------------------------------------------------------------------------- back-test
