@@ -313,7 +313,7 @@ def proyeksi(frame: pd.DataFrame, scale: pd.DataFrame, triwulan: int) -> pd.Data
     m = ok & ~own
     aturan[m] = aturan[m] + "; target tahunan belum ditetapkan: memakai target triwulan"
 
-    out = {column: frame[column].tolist() for column in COLUMNS if column in frame}
+    out = {column: frame[column].reset_index(drop=True) for column in COLUMNS if column in frame}
     out.update(triwulan=[q] * n, triwulan_dilaporkan=DILAPORKAN[bits].tolist(), target_tahunan=target_cell,
                status=status.tolist(), aturan=aturan.tolist(), alasan=alasan.tolist())
     result = pd.DataFrame(out, columns=COLUMNS)
@@ -430,8 +430,8 @@ def quantized(values: np.ndarray, exponent: Decimal) -> np.ndarray:
 def floats(values: np.ndarray, mask: np.ndarray, exponent: Decimal | None = None) -> np.ndarray:
     """The values under mask as floats (rounded half up to `exponent` first), NaN elsewhere."""
     out = np.full(len(values), np.nan)
-    out[mask] = [float(v if exponent is None else v.quantize(exponent, rounding=ROUND_HALF_UP))
-                 for v in values[mask]]
+    chosen = values[mask]
+    out[mask] = (chosen if exponent is None else quantized(chosen, exponent)).astype(float)
     return out
 
 
