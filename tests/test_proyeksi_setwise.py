@@ -258,5 +258,6 @@ def test_an_all_numeric_frame_and_an_empty_one_are_equal_too():
     for column in ["target_tahunan"] + [f"target_tw{k}" for k in range(1, 5)]:
         frame[column] = [v if not isinstance(v, str) else 20.0 for v in frame[column]]
         frame[column] = frame[column].astype("float64")
+    frame.index = frame.index[::-1] * 7  # a filtered engine frame: rows keep their order, the index is not 0..n-1
     pd.testing.assert_frame_equal(p.proyeksi(frame, SCALE, 3), reference(frame, SCALE, 3))
     pd.testing.assert_frame_equal(p.proyeksi(frame.iloc[:0], SCALE, 2), reference(frame.iloc[:0], SCALE, 2))
