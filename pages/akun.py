@@ -43,7 +43,7 @@ with new_tab:
     with st.form("akun_baru", clear_on_submit=False):
         nama = st.text_input("Nama akun (untuk masuk)", help="Huruf kecil, angka, titik, garis bawah, tanda hubung.")
         lengkap = st.text_input("Nama lengkap dan jabatan")
-        peran = st.multiselect("Peran", list(ROLES), format_func=ROLES.get)
+        peran = st.multiselect("Peran", list(ROLES), format_func=ROLES.get, placeholder="Pilih peran")
         unit = st.multiselect("Unit (untuk operator)", list(unit_names), format_func=unit_names.get)
         sandi = st.text_input("Sandi awal (minimal 10 karakter; sampaikan langsung kepada pemilik akun)",
                               type="password", autocomplete="new-password")
@@ -59,7 +59,8 @@ with change_tab:
         row = listed.set_index("nama").loc[chosen]
         current_roles, current_units = cache.using(accounts.roles_of, chosen)
         with st.form("akun_peran"):
-            peran = st.multiselect("Peran", list(ROLES), default=sorted(current_roles), format_func=ROLES.get)
+            peran = st.multiselect("Peran", list(ROLES), default=sorted(current_roles), format_func=ROLES.get,
+                                   placeholder="Pilih peran")
             unit = st.multiselect("Unit (untuk operator)", list(unit_names), default=sorted(current_units),
                                   format_func=unit_names.get)
             if st.form_submit_button("Simpan peran dan unit"):

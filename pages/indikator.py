@@ -36,7 +36,7 @@ st.dataframe(settings_text(widgets.paged(listed, "indikator")), hide_index=True,
 
 st.divider()
 indikator_id = widgets.choose_searched("Indikator", dict(zip(listed["indikator_id"], listed["nama"])), "indikator")
-row = listed[listed["indikator_id"] == indikator_id].iloc[0].to_dict()
+row = widgets.row_of(listed, listed["indikator_id"] == indikator_id)
 st.subheader(plain(row["nama"]))
 if row["belum_dikonfirmasi"]:
     st.warning(f"Belum dikonfirmasi: {plain(row['belum_dikonfirmasi'])} (ditebak dari nama dan satuan). Periksa, ubah bila "

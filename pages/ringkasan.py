@@ -141,6 +141,7 @@ with risk_box:
 
 with pdf_box:
     st.download_button("Unduh ringkasan untuk rapat (PDF, 1 halaman)", lambda: ringkasan_pdf(
-        tahun, triwulan, summary, gaps, risky, sent, due, cache.instansi(path)), icon=":material/picture_as_pdf:",
+        tahun, triwulan, summary, gaps, risky, sent, due, cache.instansi(path), demo=cache.demo(path)),
+        icon=":material/picture_as_pdf:",
         file_name=f"ringkasan-kinerja-{tahun}-{'setahun' if triwulan is None else f'tw{triwulan}'}.pdf",
         mime="application/pdf", on_click="ignore")

@@ -92,7 +92,7 @@ def test_the_command_line_prints_what_the_dry_run_predicted_and_then_does_it(tmp
     assert code == 0, err
     code, real, err = cli(capsys, *args)
     assert code == 0, err
-    summary = [line for line in dry.splitlines() if not line.startswith(("  ", "Uji coba"))]
+    summary = [line for line in dry.splitlines() if not line.startswith(("  ", "Pemeriksaan saja"))]
     assert summary == [line for line in real.splitlines() if not line.startswith("Tersimpan")]
     assert "Tersimpan sebagai kiriman versi 1." in real and "Tersimpan sebagai kiriman versi 2." in real
 

@@ -67,3 +67,12 @@ def test_ringkasan_offers_the_pdf(monkeypatch, demo_db):
     app = open_page(monkeypatch, demo_db)
     labels = [b.label for b in app.get("download_button")]
     assert "Unduh ringkasan untuk rapat (PDF, 1 halaman)" in labels
+
+
+def test_a_demo_database_says_data_demo_and_an_empty_list_prints_no_table_header(demo_db):
+    summary, gaps, risky, sent, due = demo_pieces(demo_db)
+    shown = pdf_text(ringkasan_pdf(2025, 3, summary, gaps.iloc[0:0], risky.iloc[0:0], sent, due, demo=True))
+    assert "DATA DEMO" in shown
+    assert "Tidak ada indikator terukur di bawah batas kategori kedua." in shown
+    assert "(Kategori)" not in shown and "(Proyeksi)" not in shown  # no header over no rows
+    assert "DATA DEMO" not in pdf_text(ringkasan_pdf(2025, 3, summary, gaps, risky, sent, due))

@@ -213,7 +213,7 @@ class ImportResult:
         elif self.written:
             lines.append(f"Tersimpan sebagai kiriman versi {self.versi}.")
         else:
-            lines.append("Uji coba (--dry-run): tidak ada yang ditulis.")
+            lines.append("Pemeriksaan saja: belum ada yang ditulis.")
         return lines
 
 

@@ -56,7 +56,9 @@ LINES_TOP = 10  # lines of a trend chart
 def lowest(frame: pd.DataFrame, value: str, n: int = CHART_TOP) -> pd.DataFrame:
     """The `n` rows with the lowest `value` (missing left out, ties in table order): what a chart of
     many rows draws."""
-    return frame.dropna(subset=[value]).nsmallest(n, value, keep="first")
+    # a column of means with no value at all arrives as objects (None), which nsmallest refuses
+    numbers = frame.assign(**{value: pd.to_numeric(frame[value], errors="coerce")})
+    return numbers.dropna(subset=[value]).nsmallest(n, value, keep="first")
 
 
 def capaian_bars(frame: pd.DataFrame, scale: pd.DataFrame, by: str, title: str,

@@ -10,6 +10,7 @@ from fpdf import FPDF
 
 from kinerja.numbers import format_persen
 from kinerja.present.tables import PROYEKSI_STATUS, dalam_satuan
+from kinerja.reports.evaluasi import DEMO_NOTE
 from kinerja.vocab import periode_text
 
 LIMIT = 8  # rows per list: the page holds the answer, the dashboard holds the rest
@@ -34,13 +35,15 @@ def fitted(pdf: FPDF, value, width: float) -> str:
 
 
 def ringkasan_pdf(tahun: int, triwulan: int | None, summary: dict, gaps: pd.DataFrame, risky: pd.DataFrame,
-                  sent: int, due: int, instansi: str | None = None, today: date | None = None) -> bytes:
+                  sent: int, due: int, instansi: str | None = None, today: date | None = None,
+                  demo: bool = False) -> bytes:
     """One A4 portrait page: title and period; tiles (terukur/jumlah, belum lengkap, belum dapat
     dihitung, rata-rata capaian, perlu perhatian, pengumpulan sent/due); indicators per kategori;
     the LIMIT largest gaps and the LIMIT indicators most at risk, each list saying how many more
     there are. summary: engine.capaian.ringkasan; gaps: summaries.off_track (indikator, unit,
     capaian_persen, kategori); risky: proyeksi.at_risk (indikator, unit, status, proyeksi_capaian,
-    kekurangan, satuan). Returns the PDF's bytes; never more than one page."""
+    kekurangan, satuan). demo: the database holds demo data (the page then says DATA DEMO, as every
+    export does). Returns the PDF's bytes; never more than one page."""
     pdf = FPDF(orientation="P", unit="mm", format="A4")
     pdf.set_auto_page_break(False)  # the layout is fixed: lists are cut at LIMIT rows, texts shortened
     pdf.set_margins(15, 15, 15)
@@ -49,9 +52,15 @@ def ringkasan_pdf(tahun: int, triwulan: int | None, summary: dict, gaps: pd.Data
 
     pdf.set_font("helvetica", "B", 16)
     pdf.cell(width, 9, text("Ringkasan Kinerja"), new_x="LMARGIN", new_y="NEXT")
+    if demo:
+        pdf.set_font("helvetica", "B", 10)
+        pdf.set_text_color(180, 0, 0)
+        pdf.multi_cell(width, 5, text(DEMO_NOTE), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0, 0, 0)
     pdf.set_font("helvetica", "", 10)
-    pdf.cell(width, 6, fitted(pdf, f"{instansi + ' · ' if instansi else ''}Tahun {tahun}, {periode_text(triwulan)}"
-                              f" · dicetak {(today or date.today()):%d-%m-%Y}", width), new_x="LMARGIN", new_y="NEXT")
+    # the whole subtitle, over two lines when the agency's name is long (never cut)
+    pdf.multi_cell(width, 5, text(f"{instansi + ' · ' if instansi else ''}Tahun {tahun}, {periode_text(triwulan)}"
+                                  f" · dicetak {(today or date.today()):%d-%m-%Y}"), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
 
     tiles = [("Indikator terukur", f"{summary['terukur']}/{summary['jumlah']}"),
@@ -95,25 +104,28 @@ def ringkasan_pdf(tahun: int, triwulan: int | None, summary: dict, gaps: pd.Data
     if gaps.empty:
         pdf.cell(width, 6, text("Tidak ada indikator terukur di bawah batas kategori kedua."), new_x="LMARGIN",
                  new_y="NEXT")
-    pdf.set_font("helvetica", "B", 9)
-    rows([("Indikator", 0.55, "L"), ("Unit", 0.17, "L"), ("Capaian", 0.13, "R"), ("Kategori", 0.15, "L")])
-    pdf.set_font("helvetica", "", 9)
-    for row in gaps.head(LIMIT).itertuples():
-        rows([(row.indikator, 0.55, "L"), (row.unit, 0.17, "L"), (format_persen(row.capaian_persen), 0.13, "R"),
-              (row.kategori, 0.15, "L")])
+    else:  # a table's header only above rows
+        pdf.set_font("helvetica", "B", 9)
+        rows([("Indikator", 0.55, "L"), ("Unit", 0.17, "L"), ("Capaian", 0.13, "R"), ("Kategori", 0.15, "L")])
+        pdf.set_font("helvetica", "", 9)
+        for row in gaps.head(LIMIT).itertuples():
+            rows([(row.indikator, 0.55, "L"), (row.unit, 0.17, "L"), (format_persen(row.capaian_persen), 0.13, "R"),
+                  (row.kategori, 0.15, "L")])
     pdf.ln(4)
 
     heading("Peringatan dini: berisiko meleset dari target akhir tahun", len(risky))
     if risky.empty:
         pdf.cell(width, 6, text("Tidak ada indikator yang diperkirakan meleset dari target akhir tahun."),
                  new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("helvetica", "B", 9)
-    rows([("Indikator", 0.35, "L"), ("Unit", 0.14, "L"), ("Status", 0.25, "L"), ("Proyeksi", 0.11, "R"),
-          ("Kurang", 0.15, "R")])
-    pdf.set_font("helvetica", "", 9)
-    for row in risky.head(LIMIT).itertuples():
-        rows([(row.indikator, 0.35, "L"), (row.unit, 0.14, "L"), (PROYEKSI_STATUS[row.status], 0.25, "L"),
-              (format_persen(row.proyeksi_capaian), 0.11, "R"), (dalam_satuan(row.kekurangan, row.satuan), 0.15, "R")])
+    else:
+        pdf.set_font("helvetica", "B", 9)
+        rows([("Indikator", 0.35, "L"), ("Unit", 0.14, "L"), ("Status", 0.25, "L"), ("Proyeksi", 0.11, "R"),
+              ("Kurang", 0.15, "R")])
+        pdf.set_font("helvetica", "", 9)
+        for row in risky.head(LIMIT).itertuples():
+            rows([(row.indikator, 0.35, "L"), (row.unit, 0.14, "L"), (PROYEKSI_STATUS[row.status], 0.25, "L"),
+                  (format_persen(row.proyeksi_capaian), 0.11, "R"),
+                  (dalam_satuan(row.kekurangan, row.satuan), 0.15, "R")])
 
     pdf.set_xy(15, pdf.h - 20)
     pdf.set_font("helvetica", "I", 8)

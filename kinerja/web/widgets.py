@@ -12,7 +12,7 @@ from kinerja.numbers import format_angka
 from kinerja.engine import summaries
 from kinerja.present import charts
 from kinerja.present.tables import poin
-from kinerja.values import exact
+from kinerja.values import exact, is_missing
 from kinerja.vocab import ROMAN
 from kinerja.web.cache import capaian, database, refresh, years
 from kinerja.web.text import plain
@@ -205,6 +205,13 @@ def keep_widgets() -> None:
         st.session_state[f"{KEPT}{key}"] = st.session_state[key]
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{KEPT}{KEEP}")]:
         st.session_state[key[len(KEPT):]] = st.session_state[key]
+
+
+def row_of(frame: pd.DataFrame, where) -> dict:
+    """The first row of `frame` where the mask `where` holds, as {column: value} with missing values
+    (NaN, NaT, pd.NA) as None, so a form shows an empty box, never "nan"."""
+    return {column: None if is_missing(value) else value
+            for column, value in frame[where].iloc[0].to_dict().items()}
 
 
 def key_columns() -> dict:
