@@ -1,4 +1,4 @@
-"""The evaluation workbook's sheets after "Capaian": Formulir E.81, LKjIP Bab III, Data.
+"""The evaluation workbook's sheets after "Capaian": Formulir E.81, LKjIP Bab III, Analisis Kinerja, Data.
 
 Every sheet prints landscape, one page wide, its header rows repeated, page numbers in the footer
 (Formulir E.81 on A3: its 25 columns are unreadable on A4; the others on A4); a demo database's
@@ -21,6 +21,8 @@ from kinerja.present.xlsx_formats import (
     write_number,
 )
 from kinerja.reports.bab3 import Tabel, periode, tables
+from kinerja.collect import siklus
+from kinerja.engine.summaries import kategori_shown
 from kinerja.reports.evaluasi import DEMO_MARK, DEMO_NOTE, FAKTOR, Evaluasi
 from kinerja.safety import write_cell
 from kinerja.vocab import E81_KOLOM, ROMAN
@@ -227,6 +229,104 @@ def write_table(ws, formats: Formats, r: int, tabel: Tabel, widths: list[float])
         fit_row(ws, i, [(value, widths[c]) for c, ((_, kind), value) in enumerate(zip(tabel.kolom, row))
                         if kind == "teks"])
     return r + 1 + len(tabel.baris)
+
+
+# --------------------------------------------------------------------------- Analisis Kinerja
+
+
+# The Jafung Perencana's analysis (SOP step 4) as kinerja.collect.siklus stores it: column -> header.
+ANALISIS_KOLOM = siklus.ANALISIS_TEKS
+ANALISIS_HEADERS = ["No", "Sasaran / Indikator Kinerja", "Unit", "Capaian (%)", "Kategori",
+                    *ANALISIS_KOLOM.values(), "Ditulis oleh"]
+ANALISIS_WIDTHS = [6, 32, 14, 9, 12, 34, 34, 30, 15]
+BELUM_DITULIS = "Belum ditulis"
+TRIWULAN_NOTE = ("Analisis Jafung Perencana ditulis atas capaian setahun (langkah 4 siklus LKjIP); "
+                 "dokumen triwulan memuat tempatnya saja.")
+
+
+def write_analisis(workbook, formats: Formats, ev: Evaluasi, instansi: str, tertulis: pd.DataFrame | None) -> None:
+    """Per sasaran (a row of its own) and per indicator under it: capaian and kategori, then the
+    Jafung's penyebab, solusi and efisiensi as stored (kinerja.collect.siklus.analisis: sasaran,
+    indikator_id, penyebab, solusi, efisiensi, pada, oleh), and who wrote them when. Every kind not
+    written says BELUM_DITULIS on a yellow fill, so an unfinished analysis never looks done.
+    `tertulis` None: a quarter's workbook, every place a placeholder (the analysis is the year's)."""
+    ws = workbook.add_worksheet("Analisis Kinerja")
+    ws.write_string(0, 0, f"ANALISIS CAPAIAN KINERJA {periode(ev).upper()}", formats(bold=True, font_size=12))
+    write_cell(ws, 1, 0, instansi, formats(bold=True))
+    demo_line(ws, formats, 2, ev)
+    frame = ev.capaian
+    written = tertulis if tertulis is not None else pd.DataFrame(
+        columns=["sasaran", "indikator_id", *ANALISIS_KOLOM, "pada", "oleh"])
+    per_indikator = {int(r["indikator_id"]): r for r in written.to_dict("records") if pd.notna(r["indikator_id"])}
+    per_sasaran = {r["sasaran"]: r for r in written.to_dict("records") if pd.isna(r["indikator_id"])}
+    sasaran_list = list(dict.fromkeys(frame["sasaran"].where(frame["sasaran"].notna(), None)))
+    if tertulis is None:
+        ws.write_string(3, 0, TRIWULAN_NOTE, formats(italic=True))
+    else:
+        done = sum(1 for i in frame["indikator_id"] if ditulis(per_indikator.get(int(i))))
+        named = [s for s in sasaran_list if s]
+        done_s = sum(1 for s in named if ditulis(per_sasaran.get(s)))
+        ws.write_string(3, 0, f"Analisis ditulis untuk {done} dari {len(frame)} indikator dan {done_s} dari "
+                              f"{len(named)} sasaran.", formats(italic=True))
+    h = 4
+    for c, header in enumerate(ANALISIS_HEADERS):
+        ws.write_string(h, c, header, formats(**HEAD))
+    fit_row(ws, h, list(zip(ANALISIS_HEADERS, ANALISIS_WIDTHS)))
+    r = h + 1
+    if frame.empty:
+        ws.merge_range(r, 0, r, len(ANALISIS_HEADERS) - 1, "", formats(**CELL))
+        ws.write_string(r, 0, "Belum ada data capaian untuk periode ini.", formats(**CELL, italic=True))
+    kategori = dict(zip(frame["indikator_id"], kategori_shown(frame)))
+    for n, sasaran in enumerate(sasaran_list, 1):
+        if sasaran:
+            write_analysis_row(ws, formats, r, str(n), f"Sasaran: {sasaran}", None, None, None,
+                               per_sasaran.get(sasaran), bold=True)
+        else:  # an indicator without a sasaran: no sasaran to analyse, only its title
+            ws.merge_range(r, 0, r, len(ANALISIS_HEADERS) - 1, "", formats(**CELL, bold=True))
+            ws.write_string(r, 0, f"{n}  Tanpa sasaran", formats(**CELL, bold=True))
+        r += 1
+        rows = frame[frame["sasaran"] == sasaran] if sasaran else frame[frame["sasaran"].isna()]
+        for m, row in enumerate(rows.itertuples(index=False), 1):
+            write_analysis_row(ws, formats, r, f"{n}.{m}", row.indikator, text(row.unit_nama) or row.unit,
+                               row.capaian_persen, kategori[row.indikator_id], per_indikator.get(int(row.indikator_id)))
+            r += 1
+    for c, width in enumerate(ANALISIS_WIDTHS):
+        ws.set_column(c, c, width)
+    ws.freeze_panes(h + 1, 0)
+    print_setup(ws, h, h, f"Analisis kinerja {periode(ev)}", mark=mark(ev))
+
+
+def ditulis(record) -> bool:
+    return record is not None and any(text(record[k]) and record[k].strip() for k in ANALISIS_KOLOM)
+
+
+def write_analysis_row(ws, formats: Formats, r: int, number: str, name: str, unit, capaian, kategori,
+                       record, bold: bool = False) -> None:
+    """One row of the Analisis Kinerja sheet; `record`: the stored analysis of the row or None."""
+    ws.write_string(r, 0, number, formats(**CELL, align="center", bold=bold))
+    write_cell(ws, r, 1, name, formats(**CELL, bold=bold))
+    write_cell(ws, r, 2, unit, formats(**CELL))
+    write_cell(ws, r, 3, capaian, formats(**CELL, num_format=PERSEN))
+    write_cell(ws, r, 4, kategori, formats(**CELL, align="center"))
+    cells = [(name, ANALISIS_WIDTHS[1]), (unit, ANALISIS_WIDTHS[2])]
+    for c, key in enumerate(ANALISIS_KOLOM, start=5):
+        value = text(record[key]) if record is not None else None
+        if value and value.strip():
+            write_cell(ws, r, c, value.strip(), formats(**CELL))
+            cells.append((value.strip(), ANALISIS_WIDTHS[c]))
+        else:
+            ws.write_string(r, c, BELUM_DITULIS, formats(**CELL, italic=True, bg_color="#FFF2CC"))
+    oleh = None
+    if ditulis(record):
+        pada = pd.Timestamp(record["pada"]) if pd.notna(record["pada"]) else None
+        oleh = "\n".join(v for v in (text(record["oleh"]), pada and f"{pada:%d-%m-%Y}") if v)
+    write_cell(ws, r, 8, oleh, formats(**CELL))
+    cells.append((oleh, ANALISIS_WIDTHS[8]))
+    fit_row(ws, r, cells)
+
+
+def text(value) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 # --------------------------------------------------------------------------- Data
