@@ -292,3 +292,36 @@ def test_a_quarter_workbook_keeps_the_places_of_the_years_analysis(year, tmp_pat
     rows = analisis_rows(ws)
     assert all(c.value == "Belum ditulis" for r in rows.values() for c in r[5:8])
     assert find_row(ws, "dokumen triwulan memuat tempatnya saja")
+
+
+def test_a_long_analysis_goes_on_in_the_rows_below_none_taller_than_excel_allows(year, tmp_path):
+    """A row is at most 409 points tall: a longer text in one cell would print cut off. The text goes
+    on in the next rows, cut between words, the indicator's other columns merged over them."""
+    from kinerja.collect import siklus
+    from tests.conftest import PERENCANA
+
+    first = siklus.indikator_analisis(year, TAHUN).iloc[0]
+    long_text = "\n".join(f"Paragraf {i}: " + " ".join(f"kata{i}_{j}" for j in range(60)) for i in range(12))
+    siklus.simpan_analisis(year, TAHUN, first["sasaran"], int(first["indikator_id"]), PERENCANA,
+                           penyebab=long_text, solusi="Singkat")
+    ws = openpyxl.load_workbook(export(year, TAHUN, tmp_path / "panjang.xlsx"))["Analisis Kinerja"]
+    r = find_row(ws, first["indikator"], column=2)
+    run = [r]
+    while ws.cell(run[-1] + 1, 2).value is None and ws.cell(run[-1] + 1, 6).value:
+        run.append(run[-1] + 1)
+    assert len(run) > 1
+    assert " ".join(" ".join(ws.cell(i, 6).value.split()) for i in run) == " ".join(long_text.split())
+    assert ws.cell(r, 7).value == "Singkat"
+    assert any(f"B{r}:B{run[-1]}" == str(m) for m in ws.merged_cells.ranges)
+    heights = [d.height for d in ws.row_dimensions.values() if d.height]
+    assert heights and max(heights) <= 409
+
+
+def test_pieces_cut_between_words_and_keep_short_text_whole():
+    from kinerja.present.xlsx_formats import ROW_LINES, lines, pieces
+
+    assert pieces("Satu baris\nDua baris", 30) == ["Satu baris\nDua baris"]
+    text = " ".join(f"kata{j}" for j in range(2000))
+    found = pieces(text, 30)
+    assert len(found) > 1 and " ".join(found) == text
+    assert all(lines(p, 30) <= ROW_LINES for p in found)

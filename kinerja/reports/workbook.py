@@ -17,6 +17,7 @@ from kinerja.present.xlsx_formats import (
     fit_row,
     merge_runs,
     number_width,
+    pieces,
     print_setup,
     write_number,
 )
@@ -279,17 +280,17 @@ def write_analisis(workbook, formats: Formats, ev: Evaluasi, instansi: str, tert
     kategori = dict(zip(frame["indikator_id"], kategori_shown(frame)))
     for n, sasaran in enumerate(sasaran_list, 1):
         if sasaran:
-            write_analysis_row(ws, formats, r, str(n), f"Sasaran: {sasaran}", None, None, None,
-                               per_sasaran.get(sasaran), bold=True)
+            r += write_analysis_row(ws, formats, r, str(n), f"Sasaran: {sasaran}", None, None, None,
+                                    per_sasaran.get(sasaran), bold=True)
         else:  # an indicator without a sasaran: no sasaran to analyse, only its title
             ws.merge_range(r, 0, r, len(ANALISIS_HEADERS) - 1, "", formats(**CELL, bold=True))
             ws.write_string(r, 0, f"{n}  Tanpa sasaran", formats(**CELL, bold=True))
-        r += 1
+            r += 1
         rows = frame[frame["sasaran"] == sasaran] if sasaran else frame[frame["sasaran"].isna()]
         for m, row in enumerate(rows.itertuples(index=False), 1):
-            write_analysis_row(ws, formats, r, f"{n}.{m}", row.indikator, text(row.unit_nama) or row.unit,
-                               row.capaian_persen, kategori[row.indikator_id], per_indikator.get(int(row.indikator_id)))
-            r += 1
+            r += write_analysis_row(ws, formats, r, f"{n}.{m}", row.indikator, text(row.unit_nama) or row.unit,
+                                    row.capaian_persen, kategori[row.indikator_id],
+                                    per_indikator.get(int(row.indikator_id)))
     for c, width in enumerate(ANALISIS_WIDTHS):
         ws.set_column(c, c, width)
     ws.freeze_panes(h + 1, 0)
@@ -301,28 +302,43 @@ def ditulis(record) -> bool:
 
 
 def write_analysis_row(ws, formats: Formats, r: int, number: str, name: str, unit, capaian, kategori,
-                       record, bold: bool = False) -> None:
-    """One row of the Analisis Kinerja sheet; `record`: the stored analysis of the row or None."""
-    ws.write_string(r, 0, number, formats(**CELL, align="center", bold=bold))
-    write_cell(ws, r, 1, name, formats(**CELL, bold=bold))
-    write_cell(ws, r, 2, unit, formats(**CELL))
-    write_cell(ws, r, 3, capaian, formats(**CELL, num_format=PERSEN))
-    write_cell(ws, r, 4, kategori, formats(**CELL, align="center"))
-    cells = [(name, ANALISIS_WIDTHS[1]), (unit, ANALISIS_WIDTHS[2])]
+                       record, bold: bool = False) -> int:
+    """One sasaran or indicator of the Analisis Kinerja sheet from row r; `record`: its stored
+    analysis or None. A text too long for one row goes on in the rows below (xlsx_formats.pieces),
+    the other columns merged over them. Returns the number of rows written."""
+    columns = {}
     for c, key in enumerate(ANALISIS_KOLOM, start=5):
         value = text(record[key]) if record is not None else None
-        if value and value.strip():
-            write_cell(ws, r, c, value.strip(), formats(**CELL))
-            cells.append((value.strip(), ANALISIS_WIDTHS[c]))
-        else:
-            ws.write_string(r, c, BELUM_DITULIS, formats(**CELL, italic=True, bg_color="#FFF2CC"))
+        columns[c] = pieces(value.strip(), ANALISIS_WIDTHS[c]) if value and value.strip() else None
     oleh = None
     if ditulis(record):
         pada = pd.Timestamp(record["pada"]) if pd.notna(record["pada"]) else None
         oleh = "\n".join(v for v in (text(record["oleh"]), pada and f"{pada:%d-%m-%Y}") if v)
-    write_cell(ws, r, 8, oleh, formats(**CELL))
-    cells.append((oleh, ANALISIS_WIDTHS[8]))
-    fit_row(ws, r, cells)
+    height = max([len(p) for p in columns.values() if p] or [1])
+    cell = {**CELL, "bg_color": "#F2F2F2"} if bold else CELL  # a sasaran's row stands out as a group row
+    for c, value, fmt in [(0, number, formats(**cell, align="center", bold=bold)), (1, name, formats(**cell, bold=bold)),
+                          (2, unit, formats(**cell)), (3, capaian, formats(**cell, num_format=PERSEN)),
+                          (4, kategori, formats(**cell, align="center")), (8, oleh, formats(**cell))]:
+        span(ws, r, c, height, value, fmt)
+    for c, found in columns.items():
+        if found is None:
+            span(ws, r, c, height, BELUM_DITULIS, formats(**CELL, italic=True, bg_color="#FFF2CC"))
+            continue
+        for i, piece in enumerate(found):
+            span(ws, r + i, c, height - i if i == len(found) - 1 else 1, piece, formats(**CELL))
+    for i in range(height):
+        cells = [(found[i], ANALISIS_WIDTHS[c]) for c, found in columns.items() if found and i < len(found)]
+        if i == 0:
+            cells += [(name, ANALISIS_WIDTHS[1]), (unit, ANALISIS_WIDTHS[2]), (oleh, ANALISIS_WIDTHS[8])]
+        fit_row(ws, r + i, cells)
+    return height
+
+
+def span(ws, r: int, c: int, rows: int, value, fmt) -> None:
+    """`value` in column c from row r, merged over `rows` rows."""
+    if rows > 1:
+        ws.merge_range(r, c, r + rows - 1, c, "", fmt)
+    write_cell(ws, r, c, value, fmt)
 
 
 def text(value) -> str | None:
