@@ -325,3 +325,26 @@ def test_pieces_cut_between_words_and_keep_short_text_whole():
     found = pieces(text, 30)
     assert len(found) > 1 and " ".join(found) == text
     assert all(lines(p, 30) <= ROW_LINES for p in found)
+
+
+def test_indicators_without_a_sasaran_and_their_analysis_print_in_the_workbook_and_the_draft(year, tmp_path):
+    """The Siklus page offers "Analisis sasaran ini" for the group Tanpa sasaran too: what is written
+    there prints in both documents (the draft dropped it before)."""
+    import docx
+
+    from kinerja.collect import siklus
+    from tests import seed
+    from tests.conftest import PERENCANA
+
+    seed.indikator(year, "Indikator tanpa sasaran", unit="UMPEG", tahun=TAHUN, target="10", realisasi={1: 10})
+    siklus.simpan_analisis(year, TAHUN, siklus.TANPA_SASARAN, None, PERENCANA, solusi="Tetapkan sasarannya")
+    ws = openpyxl.load_workbook(export(year, TAHUN, tmp_path / "tanpa.xlsx"))["Analisis Kinerja"]
+    rows = analisis_rows(ws)
+    assert rows[siklus.TANPA_SASARAN][6].value == "Tetapkan sasarannya"
+    assert rows["Indikator tanpa sasaran"][5].value == "Belum ditulis"
+    assert find_row(ws, "dan 0 dari 2 sasaran")  # the group is not counted as a sasaran
+    draft = [p.text for p in docx.Document(str(export(year, TAHUN, tmp_path / "tanpa.docx"))).paragraphs]
+    assert "Alternatif solusi: Tetapkan sasarannya" in draft
+    # the indicator has its paragraph under a heading that names no sasaran (before: "Sasaran 3: nan", no rows)
+    assert "Sasaran 3: Tanpa sasaran" in draft and not any("nan" in p.split() for p in draft)
+    assert any(p.startswith("Capaian indikator Indikator tanpa sasaran") for p in draft)

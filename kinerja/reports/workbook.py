@@ -21,11 +21,11 @@ from kinerja.present.xlsx_formats import (
     print_setup,
     write_number,
 )
-from kinerja.reports.bab3 import Tabel, periode, tables
+from kinerja.reports.bab3 import Tabel, groups, periode, tables
 from kinerja.collect import siklus
 from kinerja.engine.summaries import kategori_shown
 from kinerja.reports.evaluasi import DEMO_MARK, DEMO_NOTE, FAKTOR, Evaluasi
-from kinerja.safety import write_cell
+from kinerja.safety import printable, write_cell
 from kinerja.vocab import E81_KOLOM, ROMAN
 
 PERSEN = "#,##0.00"
@@ -260,7 +260,7 @@ def write_analisis(workbook, formats: Formats, ev: Evaluasi, instansi: str, tert
         columns=["sasaran", "indikator_id", *ANALISIS_KOLOM, "pada", "oleh"])
     per_indikator = {int(r["indikator_id"]): r for r in written.to_dict("records") if pd.notna(r["indikator_id"])}
     per_sasaran = {r["sasaran"]: r for r in written.to_dict("records") if pd.isna(r["indikator_id"])}
-    sasaran_list = list(dict.fromkeys(frame["sasaran"].where(frame["sasaran"].notna(), None)))
+    sasaran_list = list(dict.fromkeys(groups(frame)))  # None once for the indicators without one
     if tertulis is None:
         ws.write_string(3, 0, TRIWULAN_NOTE, formats(italic=True))
     else:
@@ -282,9 +282,12 @@ def write_analisis(workbook, formats: Formats, ev: Evaluasi, instansi: str, tert
         if sasaran:
             r += write_analysis_row(ws, formats, r, str(n), f"Sasaran: {sasaran}", None, None, None,
                                     per_sasaran.get(sasaran), bold=True)
-        else:  # an indicator without a sasaran: no sasaran to analyse, only its title
-            ws.merge_range(r, 0, r, len(ANALISIS_HEADERS) - 1, "", formats(**CELL, bold=True))
-            ws.write_string(r, 0, f"{n}  Tanpa sasaran", formats(**CELL, bold=True))
+        elif siklus.TANPA_SASARAN in per_sasaran:  # the Siklus page lets the group be analysed too
+            r += write_analysis_row(ws, formats, r, str(n), siklus.TANPA_SASARAN, None, None, None,
+                                    per_sasaran[siklus.TANPA_SASARAN], bold=True)
+        else:  # no sasaran to analyse: only the group's title
+            ws.merge_range(r, 0, r, len(ANALISIS_HEADERS) - 1, "", formats(**CELL, bold=True, bg_color="#F2F2F2"))
+            ws.write_string(r, 0, f"{n}  {siklus.TANPA_SASARAN}", formats(**CELL, bold=True, bg_color="#F2F2F2"))
             r += 1
         rows = frame[frame["sasaran"] == sasaran] if sasaran else frame[frame["sasaran"].isna()]
         for m, row in enumerate(rows.itertuples(index=False), 1):
@@ -308,7 +311,7 @@ def write_analysis_row(ws, formats: Formats, r: int, number: str, name: str, uni
     the other columns merged over them. Returns the number of rows written."""
     columns = {}
     for c, key in enumerate(ANALISIS_KOLOM, start=5):
-        value = text(record[key]) if record is not None else None
+        value = printable(record[key]) if record is not None and text(record[key]) else None
         columns[c] = pieces(value.strip(), ANALISIS_WIDTHS[c]) if value and value.strip() else None
     oleh = None
     if ditulis(record):
