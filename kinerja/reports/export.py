@@ -63,6 +63,7 @@ from kinerja.reports.evaluasi import Evaluasi, evaluasi, is_demo
 from kinerja.reports.workbook import (
     demo_line,
     mark,
+    text,
     write_analisis,
     write_bab3,
     write_data,
@@ -160,10 +161,6 @@ def split_value(value) -> tuple[float | None, str | None]:
     if is_number(value):
         return float(value), None
     return None, text(value) or None
-
-
-def text(value) -> str | None:
-    return value if isinstance(value, str) else None
 
 
 def to_csv(frame: pd.DataFrame, out, excel: bool = False) -> None:

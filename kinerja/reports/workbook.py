@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kinerja.collect import siklus
+from kinerja.engine.summaries import kategori_shown
 from kinerja.present.xlsx_formats import (
     A3,
     Formats,
@@ -22,8 +24,6 @@ from kinerja.present.xlsx_formats import (
     write_number,
 )
 from kinerja.reports.bab3 import Tabel, groups, periode, tables
-from kinerja.collect import siklus
-from kinerja.engine.summaries import kategori_shown
 from kinerja.reports.evaluasi import DEMO_MARK, DEMO_NOTE, FAKTOR, Evaluasi
 from kinerja.safety import printable, write_cell
 from kinerja.vocab import E81_KOLOM, ROMAN
@@ -345,6 +345,7 @@ def span(ws, r: int, c: int, rows: int, value, fmt) -> None:
 
 
 def text(value) -> str | None:
+    """The value when it is text, else None (a missing value reads NaN)."""
     return value if isinstance(value, str) else None
 
 
