@@ -8,7 +8,7 @@ from kinerja.web import auth as web_auth
 from kinerja.web import cache, widgets
 
 FILES = [
-    (".xlsx", "Buku kerja evaluasi (.xlsx)", "Capaian, Formulir E.81, tabel LKjIP Bab III, Data",
+    (".xlsx", "Buku kerja evaluasi (.xlsx)", "Capaian, Formulir E.81, tabel LKjIP Bab III, Analisis Kinerja, Data",
      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     (".docx", "Draf LKjIP Bab III (.docx)", "Tabel dan paragraf per sasaran, siap disunting",
      "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),

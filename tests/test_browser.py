@@ -215,7 +215,7 @@ def test_the_jafung_downloads_the_evaluation_workbook_and_the_bab_iii_draft(serv
             download.value.save_as(files[name])
         browser.close()
     book = load_workbook(files["evaluasi.xlsx"])
-    assert book.sheetnames == ["Capaian", "Formulir E.81", "LKjIP Bab III", "Data"]
+    assert book.sheetnames == ["Capaian", "Formulir E.81", "LKjIP Bab III", "Analisis Kinerja", "Data"]
     assert "2024" in " ".join(p.text for p in Document(files["bab3.docx"]).paragraphs)
     publish(["ekspor"])
 

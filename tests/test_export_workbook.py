@@ -28,7 +28,7 @@ def find_row(ws, text: str, column: int | None = None) -> int:
 
 
 def test_the_workbook_has_the_four_sheets(book):
-    assert book.sheetnames == ["Capaian", "Formulir E.81", "LKjIP Bab III", "Data"]
+    assert book.sheetnames == ["Capaian", "Formulir E.81", "LKjIP Bab III", "Analisis Kinerja", "Data"]
 
 
 def test_e81_carries_the_official_column_headers_k_and_rp_and_the_form_numbering(book):
@@ -176,13 +176,13 @@ def test_data_sheet_is_the_long_format(year, book):
 
 def test_an_empty_year_gives_every_sheet_with_a_note_instead_of_rows(con, tmp_path):
     book = openpyxl.load_workbook(export(con, TAHUN, tmp_path / "kosong.xlsx"))
-    assert book.sheetnames == ["Capaian", "Formulir E.81", "LKjIP Bab III", "Data"]
+    assert book.sheetnames == ["Capaian", "Formulir E.81", "LKjIP Bab III", "Analisis Kinerja", "Data"]
     assert find_row(book["Formulir E.81"], "Belum ada data")
     assert find_row(book["LKjIP Bab III"], "Belum ada data")
 
 
 def test_every_sheet_prints_landscape_one_page_wide_with_its_header_repeated_and_page_numbers(book):
-    paper = {"Capaian": 9, "Formulir E.81": 8, "LKjIP Bab III": 9, "Data": 9}  # E.81 on A3, the rest A4
+    paper = {"Capaian": 9, "Formulir E.81": 8, "LKjIP Bab III": 9, "Analisis Kinerja": 9, "Data": 9}  # E.81 on A3, the rest A4
     assert list(paper) == book.sheetnames
     for ws in book.worksheets:
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == paper[ws.title], ws.title
@@ -192,6 +192,7 @@ def test_every_sheet_prints_landscape_one_page_wide_with_its_header_repeated_and
         assert "&P" in ws.oddFooter.right.text or "&P" in ws.oddFooter.center.text, ws.title
     assert book["Formulir E.81"].print_title_rows == "$6:$9"
     assert book["Data"].print_title_rows == "$1:$1"
+    assert book["Analisis Kinerja"].print_title_rows == "$5:$5"
 
 
 def test_a_quarter_workbook_compares_this_years_figures_to_date(year, tmp_path):
@@ -225,7 +226,125 @@ def test_a_demo_database_marks_every_sheet_but_keeps_the_data_sheet_one_table(ye
     demo = openpyxl.load_workbook(export(year, TAHUN, tmp_path / "demo.xlsx"))
     for ws in demo.worksheets:
         assert "DATA DEMO" in ws.oddHeader.center.text, ws.title  # on every printed page
-    for name in ("Capaian", "Formulir E.81", "LKjIP Bab III"):
+    for name in ("Capaian", "Formulir E.81", "LKjIP Bab III", "Analisis Kinerja"):
         assert find_row(demo[name], "DATA DEMO: dokumen ini dibuat dari data demo"), name
     rows = list(demo["Data"].iter_rows(values_only=True))
     assert list(rows[0]) == list(long_format(year, TAHUN).columns) and len(rows) == len(list(book["Data"].rows))
+
+
+# --------------------------------------------------------------------------- Analisis Kinerja
+
+
+def analyse(con):
+    """The Jafung's analysis of the first indicator (a formula-looking penyebab among it) and of
+    sasaran S1; returns the indicator's name."""
+    from kinerja.collect import siklus
+    from tests.conftest import PERENCANA
+    from tests.evaluasi_seed import S1
+
+    first = siklus.indikator_analisis(con, TAHUN).iloc[0]
+    siklus.simpan_analisis(con, TAHUN, first["sasaran"], int(first["indikator_id"]), PERENCANA,
+                           penyebab="=SUM(A1) pelatihan daring menambah peserta", solusi="Tambah kelas daring")
+    siklus.simpan_analisis(con, TAHUN, S1, None, PERENCANA, efisiensi="Anggaran terserap 94,74 % untuk capaian penuh")
+    return first["indikator"]
+
+
+def analisis_rows(ws) -> dict:
+    """{first column of the row's name: [the row's cells from No to Ditulis oleh]} below the header."""
+    head = find_row(ws, "Penyebab keberhasilan/kegagalan")
+    assert [c.value for c in ws[head]][:9] == ["No", "Sasaran / Indikator Kinerja", "Unit", "Capaian (%)",
+                                              "Kategori", "Penyebab keberhasilan/kegagalan", "Alternatif solusi",
+                                              "Efisiensi penggunaan sumber daya", "Ditulis oleh"]
+    return {row[1].value: row for row in ws.iter_rows(min_row=head + 1) if row[1].value}
+
+
+def test_the_analisis_sheet_carries_the_jafungs_text_per_indicator_and_sasaran(year, tmp_path):
+    from tests.evaluasi_seed import S1
+
+    indikator = analyse(year)
+    ws = openpyxl.load_workbook(export(year, TAHUN, tmp_path / "analisis.xlsx"))["Analisis Kinerja"]
+    rows = analisis_rows(ws)
+    row = rows[indikator]
+    assert row[5].value == "=SUM(A1) pelatihan daring menambah peserta" and row[5].data_type == "s"
+    assert row[6].value == "Tambah kelas daring"
+    assert row[7].value == "Belum ditulis"  # the kind not written says so
+    assert "perencana" in row[8].value
+    engine = capaian(year, TAHUN).set_index("indikator")
+    assert row[3].value == engine.at[indikator, "capaian_persen"]
+    sasaran = rows[f"Sasaran: {S1}"]
+    assert [c.value for c in sasaran[5:8]] == ["Belum ditulis", "Belum ditulis",
+                                              "Anggaran terserap 94,74 % untuk capaian penuh"]
+    assert find_row(ws, "Analisis ditulis untuk 1 dari")
+    others = [r for name, r in rows.items() if name not in (indikator, f"Sasaran: {S1}")]
+    assert others and all(c.value == "Belum ditulis" for r in others for c in r[5:8])
+    assert all(r[8].value is None for r in others)
+
+
+def test_without_any_analysis_every_place_says_it_is_not_written(book):
+    rows = analisis_rows(book["Analisis Kinerja"])
+    assert rows and all(c.value == "Belum ditulis" for r in rows.values() for c in r[5:8])
+    assert all(r[5].fill.fgColor.rgb.endswith("FFF2CC") for r in rows.values())  # marked, not blank-looking
+
+
+def test_a_quarter_workbook_keeps_the_places_of_the_years_analysis(year, tmp_path):
+    analyse(year)
+    ws = openpyxl.load_workbook(export(year, TAHUN, tmp_path / "tw2.xlsx", triwulan=2))["Analisis Kinerja"]
+    rows = analisis_rows(ws)
+    assert all(c.value == "Belum ditulis" for r in rows.values() for c in r[5:8])
+    assert find_row(ws, "dokumen triwulan memuat tempatnya saja")
+
+
+def test_a_long_analysis_goes_on_in_the_rows_below_none_taller_than_excel_allows(year, tmp_path):
+    """A row is at most 409 points tall: a longer text in one cell would print cut off. The text goes
+    on in the next rows, cut between words, the indicator's other columns merged over them."""
+    from kinerja.collect import siklus
+    from tests.conftest import PERENCANA
+
+    first = siklus.indikator_analisis(year, TAHUN).iloc[0]
+    long_text = "\n".join(f"Paragraf {i}: " + " ".join(f"kata{i}_{j}" for j in range(60)) for i in range(12))
+    siklus.simpan_analisis(year, TAHUN, first["sasaran"], int(first["indikator_id"]), PERENCANA,
+                           penyebab=long_text, solusi="Singkat")
+    ws = openpyxl.load_workbook(export(year, TAHUN, tmp_path / "panjang.xlsx"))["Analisis Kinerja"]
+    r = find_row(ws, first["indikator"], column=2)
+    run = [r]
+    while ws.cell(run[-1] + 1, 2).value is None and ws.cell(run[-1] + 1, 6).value:
+        run.append(run[-1] + 1)
+    assert len(run) > 1
+    assert " ".join(" ".join(ws.cell(i, 6).value.split()) for i in run) == " ".join(long_text.split())
+    assert ws.cell(r, 7).value == "Singkat"
+    assert any(f"B{r}:B{run[-1]}" == str(m) for m in ws.merged_cells.ranges)
+    heights = [d.height for d in ws.row_dimensions.values() if d.height]
+    assert heights and max(heights) <= 409
+
+
+def test_pieces_cut_between_words_and_keep_short_text_whole():
+    from kinerja.present.xlsx_formats import ROW_LINES, lines, pieces
+
+    assert pieces("Satu baris\nDua baris", 30) == ["Satu baris\nDua baris"]
+    text = " ".join(f"kata{j}" for j in range(2000))
+    found = pieces(text, 30)
+    assert len(found) > 1 and " ".join(found) == text
+    assert all(lines(p, 30) <= ROW_LINES for p in found)
+
+
+def test_indicators_without_a_sasaran_and_their_analysis_print_in_the_workbook_and_the_draft(year, tmp_path):
+    """The Siklus page offers "Analisis sasaran ini" for the group Tanpa sasaran too: what is written
+    there prints in both documents (the draft dropped it before)."""
+    import docx
+
+    from kinerja.collect import siklus
+    from tests import seed
+    from tests.conftest import PERENCANA
+
+    seed.indikator(year, "Indikator tanpa sasaran", unit="UMPEG", tahun=TAHUN, target="10", realisasi={1: 10})
+    siklus.simpan_analisis(year, TAHUN, siklus.TANPA_SASARAN, None, PERENCANA, solusi="Tetapkan sasarannya")
+    ws = openpyxl.load_workbook(export(year, TAHUN, tmp_path / "tanpa.xlsx"))["Analisis Kinerja"]
+    rows = analisis_rows(ws)
+    assert rows[siklus.TANPA_SASARAN][6].value == "Tetapkan sasarannya"
+    assert rows["Indikator tanpa sasaran"][5].value == "Belum ditulis"
+    assert find_row(ws, "dan 0 dari 2 sasaran")  # the group is not counted as a sasaran
+    draft = [p.text for p in docx.Document(str(export(year, TAHUN, tmp_path / "tanpa.docx"))).paragraphs]
+    assert "Alternatif solusi: Tetapkan sasarannya" in draft
+    # the indicator has its paragraph under a heading that names no sasaran (before: "Sasaran 3: nan", no rows)
+    assert "Sasaran 3: Tanpa sasaran" in draft and not any("nan" in p.split() for p in draft)
+    assert any(p.startswith("Capaian indikator Indikator tanpa sasaran") for p in draft)

@@ -55,7 +55,7 @@ def test_the_buttons_hand_out_the_export_of_the_chosen_period(monkeypatch, demo_
         for suffix in [".csv", "-excel.csv", ".parquet"]:
             assert cache.export_file(2024, 2, suffix)() == export_bytes(con, 2024, suffix, 2)
         book = load_workbook(io.BytesIO(cache.export_file(2024, 2, ".xlsx")()))
-        assert book.sheetnames == ["Capaian", "Formulir E.81", "LKjIP Bab III", "Data"]
+        assert book.sheetnames == ["Capaian", "Formulir E.81", "LKjIP Bab III", "Analisis Kinerja", "Data"]
         draft = Document(io.BytesIO(cache.export_file(2024, 2, ".docx")()))
         assert "triwulan II tahun 2024" in " ".join(p.text for p in draft.paragraphs)
     finally:

@@ -23,7 +23,8 @@ ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 TAHUN = 2025
 NOTE_UNIT = "MUTASI"
-# The demo year prints on 13 pages (draft) and 24 (workbook, which printed 92 before); room to grow.
+# The demo year, with a long analysis of one indicator, prints on 15 pages (draft) and 28 (workbook, which
+# printed 92 before; its Analisis Kinerja sheet 4 of them); room to grow.
 MAX_PAGES = {"lkjip.docx": 20, "evaluasi.xlsx": 30}
 
 pytestmark = [
@@ -36,6 +37,10 @@ pytestmark = [
 ]
 
 
+# The Jafung's analysis of that indicator: longer than one row of the workbook holds (it goes on below).
+LONG_ANALYSIS = "\n".join(f"Uraian {i}: " + " ".join(f"sebab{i}x{j}" for j in range(45)) for i in range(10))
+
+
 def note(kind: str) -> str:
     """A note with no place to break a line inside it (the check below looks for it whole)."""
     return f"isi_{kind}"
@@ -45,10 +50,11 @@ def note(kind: str) -> str:
 def printed(demo_db, tmp_path_factory):
     """{file name: (pdf path, [page texts], [(width, height) per page], source path)} for the draft
     and the workbook of the demo year, with a note of every kind on one indicator."""
+    from kinerja.collect import siklus
     from kinerja.collect.notes import save_notes
     from kinerja.engine.capaian import capaian
     from kinerja.reports.export import export
-    from tests.conftest import SEKRETARIAT
+    from tests.conftest import PERENCANA, SEKRETARIAT
 
     folder = tmp_path_factory.mktemp("cetak")
     shutil.copy(demo_db, folder / "demo.duckdb")
@@ -57,6 +63,9 @@ def printed(demo_db, tmp_path_factory):
         frame = capaian(con, TAHUN)
         indikator = int(frame.loc[frame["unit"] == NOTE_UNIT, "indikator_id"].iloc[0])
         save_notes(con, indikator, TAHUN, 4, SEKRETARIAT, **{kind: note(kind) for kind in NOTES})
+        sasaran = frame.loc[frame["indikator_id"] == indikator, "sasaran"].iloc[0]
+        siklus.simpan_analisis(con, TAHUN, sasaran if isinstance(sasaran, str) else siklus.TANPA_SASARAN,
+                               indikator, PERENCANA, penyebab=LONG_ANALYSIS, solusi="Tambah kelas daring")
         sources = [export(con, TAHUN, folder / name) for name in MAX_PAGES]
     finally:
         con.close()
@@ -202,6 +211,14 @@ def test_every_kind_of_note_prints_in_the_draft_and_the_e81(printed):
     workbook = flat(" ".join(printed["evaluasi.xlsx"][1]))
     for kind in ("faktor_pendorong", "faktor_penghambat", "tindak_lanjut_triwulan", "tindak_lanjut_renja"):
         assert note(kind) in workbook, kind  # the E.81 footer
+
+
+def test_a_long_analysis_prints_whole_in_the_workbook_and_the_draft(printed):
+    """Every word of it, each once: none clipped at the bottom of a row or lost between rows."""
+    words = LONG_ANALYSIS.split()
+    for name in MAX_PAGES:
+        printed_words = [w for text in printed[name][1] for w in text.split() if w.startswith("sebab")]
+        assert sorted(printed_words) == sorted(w for w in words if w.startswith("sebab")), name
 
 
 @pytest.mark.parametrize("name", list(MAX_PAGES))

@@ -60,6 +60,7 @@ BUTUH_DOKUMEN = {1, 2, 5, 6, 8, 9, 10, 11}
 # The permission each step's completion needs.
 AKSI = {n: "tanda_tangan" if n in (8, 9, 10) else "siklus" for n in range(1, JUMLAH_LANGKAH + 1)}
 ANALISIS = ("penyebab", "solusi", "efisiensi")
+TANPA_SASARAN = "Tanpa sasaran"  # the sasaran of indicators without one (queries analisis_indikator.sql)
 ANALISIS_TEKS = {"penyebab": "Penyebab keberhasilan/kegagalan", "solusi": "Alternatif solusi",
                  "efisiensi": "Efisiensi penggunaan sumber daya"}
 FORMAT_NOMOR = "{urut}/LKjIP/BKPSDM/{tahun}"

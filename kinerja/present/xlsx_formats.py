@@ -103,6 +103,33 @@ def lines(text, width: float) -> int:
     return count
 
 
+# Lines of text one row may hold: Excel's rows are at most 409 points tall; below that with room for
+# the estimate of `lines` being short by a few.
+ROW_LINES = 30
+
+
+def pieces(text: str, width: float, most: int = ROW_LINES) -> list[str]:
+    """`text` cut between its lines, or between words inside a longer line, into pieces of at most
+    `most` lines in a column `width` wide, to go in consecutive rows: a longer text in one cell
+    would be cut off in print."""
+    out, current = [], []
+    for paragraph in text.split("\n"):
+        if current and lines("\n".join([*current, paragraph]), width) > most:
+            out.append("\n".join(current))
+            current = []
+        if lines(paragraph, width) <= most:
+            current.append(paragraph)
+            continue
+        piece: list[str] = []
+        for word in paragraph.split(" "):
+            if piece and lines(" ".join([*piece, word]), width) > most:
+                out.append(" ".join(piece))
+                piece = []
+            piece.append(word)
+        current = [" ".join(piece)]
+    return [*out, "\n".join(current)]
+
+
 def fit_row(ws, r: int, cells, minimum: float = 15) -> None:
     """Row r as tall as its most wrapped cell; `cells`: (text, width of its column or merged columns).
     LibreOffice and Excel do not grow a row by themselves for text written with wrap."""

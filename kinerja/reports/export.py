@@ -48,6 +48,7 @@ import duckdb
 import pandas as pd
 import xlsxwriter
 
+from kinerja.collect import siklus
 from kinerja.engine.capaian import capaian, plain, skala
 from kinerja.engine.summaries import TERUKUR, kategori_shown
 from kinerja.present.xlsx_formats import (
@@ -59,7 +60,16 @@ from kinerja.present.xlsx_formats import (
     write_number,
 )
 from kinerja.reports.evaluasi import Evaluasi, evaluasi, is_demo
-from kinerja.reports.workbook import demo_line, mark, write_bab3, write_data, write_e81, write_notes
+from kinerja.reports.workbook import (
+    demo_line,
+    mark,
+    text,
+    write_analisis,
+    write_bab3,
+    write_data,
+    write_e81,
+    write_notes,
+)
 from kinerja.safety import csv_safe, is_number, write_cell
 from kinerja.store.db import setting
 from kinerja.vocab import ROMAN
@@ -153,10 +163,6 @@ def split_value(value) -> tuple[float | None, str | None]:
     return None, text(value) or None
 
 
-def text(value) -> str | None:
-    return value if isinstance(value, str) else None
-
-
 def to_csv(frame: pd.DataFrame, out, excel: bool = False) -> None:
     """Decimals written exactly as stored ("94.83", never "94.830000" or "9.483e1"); with `excel`
     the Indonesian Excel dialect ("94,83", ';' between fields, BOM, CRLF)."""
@@ -194,7 +200,9 @@ TW_COLUMNS = {q: C[f"TW {ROMAN[q]}"] for q in (1, 2, 3, 4)}
 
 
 def write_workbook(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, out) -> None:
-    """Sheets Capaian, Formulir E.81, LKjIP Bab III and Data, all from one Evaluasi."""
+    """Sheets Capaian, Formulir E.81, LKjIP Bab III, Analisis Kinerja and Data, all from one
+    Evaluasi; the Jafung's analysis as stored for the year (kinerja.collect.siklus.analisis), a
+    quarter's workbook with its places only, as the .docx draft."""
     ev = evaluasi(con, tahun, triwulan)
     instansi = setting(con, "nama_instansi")
     workbook = xlsxwriter.Workbook(out, {"in_memory": True})
@@ -202,6 +210,7 @@ def write_workbook(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | N
     write_capaian(con, workbook, formats, ev, instansi)
     write_e81(workbook, formats, ev, instansi)
     write_bab3(workbook, formats, ev, instansi)
+    write_analisis(workbook, formats, ev, instansi, siklus.analisis(con, tahun) if triwulan is None else None)
     write_data(workbook, formats, long_format(con, tahun, triwulan), ev.demo)
     workbook.close()
 

@@ -28,7 +28,7 @@ from kinerja.collect import siklus
 from kinerja.engine import summaries
 from kinerja.numbers import format_persen
 from kinerja.present.tables import angka
-from kinerja.reports.bab3 import Tabel, periode, tables
+from kinerja.reports.bab3 import Tabel, groups, periode, tables
 from kinerja.reports.docx_layout import (
     FONT_SIZES,
     Column,
@@ -125,14 +125,15 @@ def fill(document, ev: Evaluasi, analisis: Analisis) -> None:
         for tabel in bab3[:3]:
             add_table(document, page, tabel)
         page.turn(landscape=False)
-    sasaran_list = list(dict.fromkeys(ev.capaian["sasaran"].where(ev.capaian["sasaran"].notna(), None)))
+    sasaran_list = list(dict.fromkeys(groups(ev.capaian)))  # None once for the indicators without one
     for n, sasaran in enumerate(sasaran_list, 1):
         document.add_heading(f"Sasaran {n}: {sasaran or 'Tanpa sasaran'}", level=3)
         rows = ev.capaian[ev.capaian["sasaran"] == sasaran] if sasaran else ev.capaian[ev.capaian["sasaran"].isna()]
         for row in rows.itertuples(index=False):
             add_indicator(document, ev, row, analisis.indikator.get(row.indikator_id))
-        if sasaran:
-            add_analysis(document, analisis.sasaran.get(sasaran), ANALISIS_SASARAN)
+        own = analisis.sasaran.get(sasaran or siklus.TANPA_SASARAN)  # the Siklus page names the group so
+        if sasaran or own:
+            add_analysis(document, own, ANALISIS_SASARAN)
     budget = bab3[-1]
     page.turn(landscape=page.wants_landscape(budget))
     document.add_heading("B. Realisasi Anggaran", level=2)

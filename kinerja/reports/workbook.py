@@ -1,4 +1,4 @@
-"""The evaluation workbook's sheets after "Capaian": Formulir E.81, LKjIP Bab III, Data.
+"""The evaluation workbook's sheets after "Capaian": Formulir E.81, LKjIP Bab III, Analisis Kinerja, Data.
 
 Every sheet prints landscape, one page wide, its header rows repeated, page numbers in the footer
 (Formulir E.81 on A3: its 25 columns are unreadable on A4; the others on A4); a demo database's
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kinerja.collect import siklus
+from kinerja.engine.summaries import kategori_shown
 from kinerja.present.xlsx_formats import (
     A3,
     Formats,
@@ -17,12 +19,13 @@ from kinerja.present.xlsx_formats import (
     fit_row,
     merge_runs,
     number_width,
+    pieces,
     print_setup,
     write_number,
 )
-from kinerja.reports.bab3 import Tabel, periode, tables
+from kinerja.reports.bab3 import Tabel, groups, periode, tables
 from kinerja.reports.evaluasi import DEMO_MARK, DEMO_NOTE, FAKTOR, Evaluasi
-from kinerja.safety import write_cell
+from kinerja.safety import printable, write_cell
 from kinerja.vocab import E81_KOLOM, ROMAN
 
 PERSEN = "#,##0.00"
@@ -227,6 +230,123 @@ def write_table(ws, formats: Formats, r: int, tabel: Tabel, widths: list[float])
         fit_row(ws, i, [(value, widths[c]) for c, ((_, kind), value) in enumerate(zip(tabel.kolom, row))
                         if kind == "teks"])
     return r + 1 + len(tabel.baris)
+
+
+# --------------------------------------------------------------------------- Analisis Kinerja
+
+
+# The Jafung Perencana's analysis (SOP step 4) as kinerja.collect.siklus stores it: column -> header.
+ANALISIS_KOLOM = siklus.ANALISIS_TEKS
+ANALISIS_HEADERS = ["No", "Sasaran / Indikator Kinerja", "Unit", "Capaian (%)", "Kategori",
+                    *ANALISIS_KOLOM.values(), "Ditulis oleh"]
+ANALISIS_WIDTHS = [6, 32, 14, 9, 12, 34, 34, 30, 15]
+BELUM_DITULIS = "Belum ditulis"
+TRIWULAN_NOTE = ("Analisis Jafung Perencana ditulis atas capaian setahun (langkah 4 siklus LKjIP); "
+                 "dokumen triwulan memuat tempatnya saja.")
+
+
+def write_analisis(workbook, formats: Formats, ev: Evaluasi, instansi: str, tertulis: pd.DataFrame | None) -> None:
+    """Per sasaran (a row of its own) and per indicator under it: capaian and kategori, then the
+    Jafung's penyebab, solusi and efisiensi as stored (kinerja.collect.siklus.analisis: sasaran,
+    indikator_id, penyebab, solusi, efisiensi, pada, oleh), and who wrote them when. Every kind not
+    written says BELUM_DITULIS on a yellow fill, so an unfinished analysis never looks done.
+    `tertulis` None: a quarter's workbook, every place a placeholder (the analysis is the year's)."""
+    ws = workbook.add_worksheet("Analisis Kinerja")
+    ws.write_string(0, 0, f"ANALISIS CAPAIAN KINERJA {periode(ev).upper()}", formats(bold=True, font_size=12))
+    write_cell(ws, 1, 0, instansi, formats(bold=True))
+    demo_line(ws, formats, 2, ev)
+    frame = ev.capaian
+    written = tertulis if tertulis is not None else pd.DataFrame(
+        columns=["sasaran", "indikator_id", *ANALISIS_KOLOM, "pada", "oleh"])
+    per_indikator = {int(r["indikator_id"]): r for r in written.to_dict("records") if pd.notna(r["indikator_id"])}
+    per_sasaran = {r["sasaran"]: r for r in written.to_dict("records") if pd.isna(r["indikator_id"])}
+    sasaran_list = list(dict.fromkeys(groups(frame)))  # None once for the indicators without one
+    if tertulis is None:
+        ws.write_string(3, 0, TRIWULAN_NOTE, formats(italic=True))
+    else:
+        done = sum(1 for i in frame["indikator_id"] if ditulis(per_indikator.get(int(i))))
+        named = [s for s in sasaran_list if s]
+        done_s = sum(1 for s in named if ditulis(per_sasaran.get(s)))
+        ws.write_string(3, 0, f"Analisis ditulis untuk {done} dari {len(frame)} indikator dan {done_s} dari "
+                              f"{len(named)} sasaran.", formats(italic=True))
+    h = 4
+    for c, header in enumerate(ANALISIS_HEADERS):
+        ws.write_string(h, c, header, formats(**HEAD))
+    fit_row(ws, h, list(zip(ANALISIS_HEADERS, ANALISIS_WIDTHS)))
+    r = h + 1
+    if frame.empty:
+        ws.merge_range(r, 0, r, len(ANALISIS_HEADERS) - 1, "", formats(**CELL))
+        ws.write_string(r, 0, "Belum ada data capaian untuk periode ini.", formats(**CELL, italic=True))
+    kategori = dict(zip(frame["indikator_id"], kategori_shown(frame)))
+    for n, sasaran in enumerate(sasaran_list, 1):
+        if sasaran:
+            r += write_analysis_row(ws, formats, r, str(n), f"Sasaran: {sasaran}", None, None, None,
+                                    per_sasaran.get(sasaran), bold=True)
+        elif siklus.TANPA_SASARAN in per_sasaran:  # the Siklus page lets the group be analysed too
+            r += write_analysis_row(ws, formats, r, str(n), siklus.TANPA_SASARAN, None, None, None,
+                                    per_sasaran[siklus.TANPA_SASARAN], bold=True)
+        else:  # no sasaran to analyse: only the group's title
+            ws.merge_range(r, 0, r, len(ANALISIS_HEADERS) - 1, "", formats(**CELL, bold=True, bg_color="#F2F2F2"))
+            ws.write_string(r, 0, f"{n}  {siklus.TANPA_SASARAN}", formats(**CELL, bold=True, bg_color="#F2F2F2"))
+            r += 1
+        rows = frame[frame["sasaran"] == sasaran] if sasaran else frame[frame["sasaran"].isna()]
+        for m, row in enumerate(rows.itertuples(index=False), 1):
+            r += write_analysis_row(ws, formats, r, f"{n}.{m}", row.indikator, text(row.unit_nama) or row.unit,
+                                    row.capaian_persen, kategori[row.indikator_id],
+                                    per_indikator.get(int(row.indikator_id)))
+    for c, width in enumerate(ANALISIS_WIDTHS):
+        ws.set_column(c, c, width)
+    ws.freeze_panes(h + 1, 0)
+    print_setup(ws, h, h, f"Analisis kinerja {periode(ev)}", mark=mark(ev))
+
+
+def ditulis(record) -> bool:
+    return record is not None and any(text(record[k]) and record[k].strip() for k in ANALISIS_KOLOM)
+
+
+def write_analysis_row(ws, formats: Formats, r: int, number: str, name: str, unit, capaian, kategori,
+                       record, bold: bool = False) -> int:
+    """One sasaran or indicator of the Analisis Kinerja sheet from row r; `record`: its stored
+    analysis or None. A text too long for one row goes on in the rows below (xlsx_formats.pieces),
+    the other columns merged over them. Returns the number of rows written."""
+    columns = {}
+    for c, key in enumerate(ANALISIS_KOLOM, start=5):
+        value = printable(record[key]) if record is not None and text(record[key]) else None
+        columns[c] = pieces(value.strip(), ANALISIS_WIDTHS[c]) if value and value.strip() else None
+    oleh = None
+    if ditulis(record):
+        pada = pd.Timestamp(record["pada"]) if pd.notna(record["pada"]) else None
+        oleh = "\n".join(v for v in (text(record["oleh"]), pada and f"{pada:%d-%m-%Y}") if v)
+    height = max([len(p) for p in columns.values() if p] or [1])
+    cell = {**CELL, "bg_color": "#F2F2F2"} if bold else CELL  # a sasaran's row stands out as a group row
+    for c, value, fmt in [(0, number, formats(**cell, align="center", bold=bold)), (1, name, formats(**cell, bold=bold)),
+                          (2, unit, formats(**cell)), (3, capaian, formats(**cell, num_format=PERSEN)),
+                          (4, kategori, formats(**cell, align="center")), (8, oleh, formats(**cell))]:
+        span(ws, r, c, height, value, fmt)
+    for c, found in columns.items():
+        if found is None:
+            span(ws, r, c, height, BELUM_DITULIS, formats(**CELL, italic=True, bg_color="#FFF2CC"))
+            continue
+        for i, piece in enumerate(found):
+            span(ws, r + i, c, height - i if i == len(found) - 1 else 1, piece, formats(**CELL))
+    for i in range(height):
+        cells = [(found[i], ANALISIS_WIDTHS[c]) for c, found in columns.items() if found and i < len(found)]
+        if i == 0:
+            cells += [(name, ANALISIS_WIDTHS[1]), (unit, ANALISIS_WIDTHS[2]), (oleh, ANALISIS_WIDTHS[8])]
+        fit_row(ws, r + i, cells)
+    return height
+
+
+def span(ws, r: int, c: int, rows: int, value, fmt) -> None:
+    """`value` in column c from row r, merged over `rows` rows."""
+    if rows > 1:
+        ws.merge_range(r, c, r + rows - 1, c, "", fmt)
+    write_cell(ws, r, c, value, fmt)
+
+
+def text(value) -> str | None:
+    """The value when it is text, else None (a missing value reads NaN)."""
+    return value if isinstance(value, str) else None
 
 
 # --------------------------------------------------------------------------- Data
