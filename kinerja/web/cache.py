@@ -342,6 +342,14 @@ def ekspor(path: str, tahun: int, triwulan: int | None, suffix: str) -> bytes:
     return using(export_bytes, tahun, suffix, triwulan)
 
 
+@st.cache_data(show_spinner=False)
+def demo(path: str) -> bool:
+    """Whether the database holds the demo data (kinerja.reports.evaluasi.is_demo): the exports are marked so."""
+    from kinerja.reports.evaluasi import is_demo
+
+    return using(is_demo)
+
+
 def export_file(tahun: int, triwulan: int | None, suffix: str):
     """A callable for st.download_button: the file is built on click, then cached."""
     path = database()
