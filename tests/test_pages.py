@@ -5,13 +5,14 @@ from contextlib import closing
 from pathlib import Path
 from urllib.parse import parse_qsl
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from kinerja.collect import accounts
 from kinerja.collect.register import status as register_status
 from kinerja.engine import summaries
-from kinerja.engine.capaian import capaian, perbandingan, ringkasan, skala
+from kinerja.engine.capaian import capaian, capaian_langsung, perbandingan, ringkasan, skala
 from kinerja.numbers import format_angka, format_persen
 from kinerja.present.tables import poin
 from kinerja.store import db
@@ -151,6 +152,24 @@ def test_ringkasan_heatmap_leaves_quarters_not_sent_empty(monkeypatch, demo_db):
     assert set(cells.loc[cells["tw"] == "TW III", "unit"]) == sent_tw4 | {"MUTASI", "BANGKOM", "KEUANGAN"}
 
 
+@pytest.mark.parametrize("tahun, triwulan", [(2025, None), (2024, 2)])
+def test_ringkasan_means_per_sasaran_and_unit_are_mean_by_of_the_engines_rows(monkeypatch, demo_db, tahun, triwulan):
+    """Ringkasan reads its means from the stored sums (engine.capaian.rata_rata): the same frames
+    summaries.mean_by and by_quarter compute from the capaian rows computed on the fly."""
+    from kinerja.web import cache
+
+    def compute(con):
+        scale, rows = skala(con), capaian_langsung(con, tahun, triwulan)
+        return (summaries.mean_by(rows.fillna({"sasaran": "(tanpa sasaran)"}), ["sasaran"], scale),
+                summaries.by_quarter({q: capaian_langsung(con, tahun, q) for q in range(1, 5)}, ["unit"], scale))
+
+    per_sasaran, per_unit = engine(demo_db, compute)
+    monkeypatch.setenv("KINERJA_DB", str(demo_db))
+    assert per_sasaran["rata_rata"].notna().any() and len(per_unit)
+    pd.testing.assert_frame_equal(cache.per_sasaran(str(demo_db), tahun, triwulan), per_sasaran, check_dtype=False)
+    pd.testing.assert_frame_equal(cache.per_quarter(str(demo_db), tahun, "unit"), per_unit, check_dtype=False)
+
+
 def test_ringkasan_lists_the_largest_gaps_with_links_into_the_drill_down(monkeypatch, demo_db):
     app = open_page(monkeypatch, demo_db, tahun="2025", triwulan="TW_III")
     gaps = engine(demo_db, lambda con: summaries.off_track(capaian(con, 2025, 3), skala(con)))
@@ -271,6 +290,26 @@ def test_tren_names_the_steady_decline_and_rise(monkeypatch, demo_db):
     assert direction["Indeks Sistem Merit"] == "Naik konsisten"
     counts = {m.label: int(m.value) for m in app.metric}
     assert sum(counts.values()) == 33
+
+
+@pytest.mark.parametrize("triwulan", [None, 3])
+def test_tren_reads_every_year_at_once_with_the_engines_numbers(monkeypatch, demo_db, triwulan):
+    """Tren reads the stored years in one query and its means from the stored sums: the same
+    trends and means per tahun and sasaran as from an engine table per year."""
+    from kinerja.web import cache
+
+    def compute(con):
+        years = sorted(con.sql("SELECT DISTINCT tahun FROM target").df()["tahun"].tolist())
+        rows = summaries.over_years({t: capaian(con, t, triwulan) for t in years})
+        means = summaries.mean_by(rows.fillna({"sasaran": "(tanpa sasaran)"}), ["tahun", "sasaran"], skala(con))
+        return summaries.trend(rows), means, years
+
+    trends, means, years = engine(demo_db, compute)
+    monkeypatch.setenv("KINERJA_DB", str(demo_db))
+    got_trends, got_means, got_years = cache.tren(str(demo_db), triwulan)
+    assert got_years == years and len(years) >= 3
+    pd.testing.assert_frame_equal(got_trends, trends, check_dtype=False)
+    pd.testing.assert_frame_equal(got_means, means, check_dtype=False)
 
 
 # --------------------------------------------------------------------------- Data

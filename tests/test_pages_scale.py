@@ -1,4 +1,4 @@
-"""The pages on a large generated database (bench/bench_capaian.py's fill over the seeded units, 15,000
+"""The pages on a large generated database (bench/generate.py's fill over the seeded units, 15,000
 indicators over two years: above the 12 k where pandas' Styler refused the Data page): every page renders, long
 tables are paged, long lists are searched instead of listed, charts draw a bounded number of rows,
 and what a page asks the engine for (one sasaran, one indicator) is the same as the whole table
@@ -23,22 +23,20 @@ INDIKATOR = 15_000
 TAHUN = 2022  # the fill's years: 2021 and 2022
 
 
-def bench_fill() -> str:
-    path = Path(__file__).resolve().parent.parent / "bench" / "bench_capaian.py"
-    spec = importlib.util.spec_from_file_location("bench_capaian", path)
+def generator():
+    """bench/generate.py's generate(path, indikator, years, first): the bench databases' fill."""
+    path = Path(__file__).resolve().parent.parent / "bench" / "generate.py"
+    spec = importlib.util.spec_from_file_location("bench_generate", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.FILL
+    return module.generate
 
 
 @pytest.fixture(scope="module")
 def big_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("besar") / "besar.duckdb"
+    generator()(path, INDIKATOR, years=2, first=TAHUN - 1)
     with closing(db.connect(path)) as con:
-        params = {"n": INDIKATOR, "years": 2, "first": TAHUN - 1}
-        for statement in bench_fill().split(";\n"):
-            if statement.strip():
-                con.execute(statement, {k: v for k, v in params.items() if f"${k}" in statement})
         for nama in ACCOUNTS:
             ensure_account(con, nama)
     return path
@@ -139,7 +137,7 @@ def test_the_tren_page_offers_a_bounded_choice_of_indicators(monkeypatch, big_db
 
 def test_the_ekspor_page_offers_the_files_and_previews_a_large_year_only_when_asked(monkeypatch, big_db):
     app = open_page(monkeypatch, big_db, "pages/ekspor.py", tahun=str(TAHUN))
-    assert len(app.get("download_button")) == 4
+    assert len(app.get("download_button")) == 5  # .xlsx, .docx, .csv, -excel.csv, .parquet: built on click
     toggle = app.toggle(key="ekspor-pratinjau")
     assert toggle.label == "Tampilkan pratinjau (15.000 indikator; perlu waktu)" and not toggle.value
     assert not app.dataframe

@@ -131,6 +131,20 @@ def rata_rata(con: duckdb.DuckDBPyConnection, tahun: int | list[int], triwulan: 
     return pd.DataFrame({c: table[c].tolist() for c in [*keys, *MEAN_COLUMNS]}, columns=[*keys, *MEAN_COLUMNS])
 
 
+TREN_COLUMNS = ["indikator_id", "unit", "sasaran", "indikator", "capaian_persen", "kategori", "warna", "status_data",
+                "tahun"]
+
+
+def tren(con: duckdb.DuckDBPyConnection, triwulan: int | None) -> pd.DataFrame:
+    """The stored capaian of every year with one, to the same period (triwulan 1-4 to date, None
+    the whole year), in one read: the rows summaries.over_years makes of capaian() of each year,
+    only TREN_COLUMNS (indikator_id, unit, sasaran, indikator: text; capaian_persen: float, NaN
+    when not computed; kategori, warna, status_data: text; tahun), oldest year first."""
+    con.complete()
+    frame = con.sql(sql("capaian_tren"), params={"periode": triwulan or 0}).to_arrow_table().to_pandas()
+    return frame.astype({"tahun": "int64"})[TREN_COLUMNS]
+
+
 def target_cell(bawah: pd.Series, atas: pd.Series) -> pd.Series:
     """The bound for a point target, "bawah - atas" (dot decimals) for a range."""
     cell = bawah.astype(object)

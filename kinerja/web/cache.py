@@ -120,14 +120,12 @@ def perbandingan(path: str, tahun: int, triwulan: int | None, unit: str | None) 
     return using(lambda con: engine.perbandingan(now, before, con))
 
 
-def engine_runs(path: str, periods: list[tuple[int, int | None, str | None]], columns: list[str] | None = None,
-                **filters) -> list[pd.DataFrame]:
-    """capaian(tahun, triwulan, unit, **filters) of several periods at once (only `columns` of
-    each when given), each on its own cursor: DuckDB plans and runs them in parallel, so a page
-    that needs five periods waits for about two."""
+def engine_runs(path: str, periods: list[tuple[int, int | None, str | None]], **filters) -> list[pd.DataFrame]:
+    """capaian(tahun, triwulan, unit, **filters) of several periods at once, each on its own
+    cursor: DuckDB plans and runs them in parallel, so a page that needs five periods waits for
+    about two."""
     def one(cursor, period):
-        frame = engine.capaian(cursor, *period, **filters)
-        return frame[columns] if columns else frame
+        return engine.capaian(cursor, *period, **filters)
 
     with db.use(path) as con, ExitStack() as cursors:
         own = [cursors.enter_context(con.cursor()) for _ in periods]
@@ -143,28 +141,32 @@ def quarters(path: str, tahun: int, unit: str | None = None, indikator: int | No
 
 
 @st.cache_data(show_spinner="Menghitung capaian tahun-tahun sebelumnya…")
-def over_years(path: str, triwulan: int | None, indikator: int | None = None,
-               columns: tuple[str, ...] | None = None) -> pd.DataFrame:
+def over_years(path: str, triwulan: int | None, indikator: int | None = None) -> pd.DataFrame:
     """The capaian tables of every year with data (to the same quarter), with a `tahun` column;
-    of one indicator when `indikator` is given, only `columns` when given."""
+    of one indicator when `indikator` is given."""
     available = years(path)
-    runs = engine_runs(path, [(t, triwulan, None) for t in available], list(columns or []), indikator=indikator)
+    runs = engine_runs(path, [(t, triwulan, None) for t in available], indikator=indikator)
     return summaries.over_years(dict(zip(available, runs)))
 
 
-# What the Tren page reads of every year's table.
-TREN_COLUMNS = ("indikator_id", "unit", "sasaran", "indikator", "capaian_persen", "kategori", "warna", "status_data")
+@st.cache_data(show_spinner="Membaca capaian tahun-tahun sebelumnya…")
+def tren_years(path: str, triwulan: int | None) -> pd.DataFrame:
+    """engine.capaian.tren: the stored capaian of every year with data to the same quarter
+    (engine.capaian.TREN_COLUMNS), one read instead of an engine run per year."""
+    return using(engine.tren, triwulan)
 
 
 @st.cache_data(show_spinner=False)
 def tren(path: str, triwulan: int | None) -> tuple[pd.DataFrame, pd.DataFrame, list[int]]:
-    """(summaries.trend of every indicator, summaries.mean_by per tahun and sasaran, the years)
-    over the years with data, to the same quarter."""
-    rows = over_years(path, triwulan, columns=TREN_COLUMNS)
+    """(summaries.trend of every indicator, summaries.mean_by per tahun and sasaran from the stored
+    sums (engine.capaian.rata_rata, an indicator without a sasaran under "(tanpa sasaran)"), the
+    years) over the years with data, to the same quarter."""
+    rows = tren_years(path, triwulan)
     if rows.empty:
-        return summaries.trend(rows), rows, []
-    per_sasaran = summaries.mean_by(rows.fillna({"sasaran": "(tanpa sasaran)"}), ["tahun", "sasaran"], skala(path))
-    return summaries.trend(rows), per_sasaran, sorted(rows["tahun"].unique().tolist())
+        return summaries.trend(rows), pd.DataFrame(columns=["tahun", "sasaran", *summaries.MEAN_COLUMNS]), []
+    available = sorted(rows["tahun"].unique().tolist())
+    per_sasaran = named(using(engine.rata_rata, available, triwulan, ["tahun", "sasaran"]), ["tahun", "sasaran"])
+    return summaries.trend(rows), per_sasaran, available
 
 
 @st.cache_data(show_spinner=False)
@@ -176,8 +178,8 @@ def tren_table(path: str, triwulan: int | None, indikator: tuple[int, ...]) -> p
 
 @st.cache_data(show_spinner=False)
 def tren_rows(path: str, triwulan: int | None, indikator: tuple[int, ...]) -> pd.DataFrame:
-    """The rows of over_years (TREN_COLUMNS and tahun) of the indicators with the ids in `indikator`."""
-    rows = over_years(path, triwulan, columns=TREN_COLUMNS)
+    """The rows of tren_years (engine.capaian.TREN_COLUMNS) of the indicators with the ids in `indikator`."""
+    rows = tren_years(path, triwulan)
     return rows[rows["indikator_id"].isin(indikator)] if len(rows) else rows
 
 
@@ -185,19 +187,33 @@ def tren_rows(path: str, triwulan: int | None, indikator: tuple[int, ...]) -> pd
 # The Python work after a cached query is cached too, keyed by the same parameters, so a rerun
 # (another widget touched) costs the page's layout only; cleared with the rest after a write.
 
+TANPA_SASARAN = "(tanpa sasaran)"
+
+
+def named(means: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """engine.capaian.rata_rata's rows with an indicator without a sasaran under "(tanpa sasaran)",
+    ordered by `keys` as summaries.mean_by orders the groups of a frame filled the same way."""
+    return means.fillna({"sasaran": TANPA_SASARAN}).sort_values(keys, kind="stable").reset_index(drop=True)
+
+
 @st.cache_data(show_spinner=False)
 def per_sasaran(path: str, tahun: int, triwulan: int | None) -> pd.DataFrame:
     """summaries.mean_by per sasaran of the period's capaian, every unit (an indicator without a
-    sasaran under "(tanpa sasaran)")."""
-    frame = capaian(path, tahun, triwulan, None)
-    return summaries.mean_by(frame.fillna({"sasaran": "(tanpa sasaran)"}), ["sasaran"], skala(path))
+    sasaran under "(tanpa sasaran)"), from the stored sums (engine.capaian.rata_rata)."""
+    return named(using(engine.rata_rata, tahun, triwulan, ["sasaran"]), ["sasaran"])
 
 
 @st.cache_data(show_spinner=False)
 def per_quarter(path: str, tahun: int, key: str, unit: str | None = None,
                 indikator: tuple[int, ...] | None = None) -> pd.DataFrame:
-    """summaries.by_quarter by `key` ("unit", "indikator") of the quarters' tables of the year (of
-    `unit`; of the indicators with the ids in `indikator` when given)."""
+    """summaries.by_quarter by `key` ("unit", "sasaran", "indikator") of the quarters' tables of the
+    year (of `unit`; of the indicators with the ids in `indikator` when given): columns key,
+    summaries.MEAN_COLUMNS, triwulan; only the groups with a mean. Per unit or sasaran from the
+    stored sums (engine.capaian.rata_rata), per indicator from the quarters' tables."""
+    if key in ("unit", "sasaran") and indikator is None:
+        means = using(engine.rata_rata, tahun, [1, 2, 3, 4], [key, "triwulan"], unit=unit)
+        means = means[means["rata_rata"].notna()]
+        return named(means, ["triwulan", key])[[key, *summaries.MEAN_COLUMNS, "triwulan"]]
     frames = quarters(path, tahun, unit)
     if indikator is not None:
         frames = {q: frame[frame["indikator_id"].isin(indikator)] for q, frame in frames.items()}
@@ -283,8 +299,7 @@ def proyeksi(path: str, tahun: int, triwulan: int | None, unit: str | None) -> p
     """The early warning (kinerja.engine.proyeksi) from the quarters reported up to `triwulan`
     (the whole year: up to TW IV)."""
     quarter = triwulan or 4
-    # the quarters' tables are computed for the pages' heatmaps anyway
-    return engine_proyeksi.proyeksi(quarters(path, tahun, unit)[quarter], skala(path), quarter)
+    return engine_proyeksi.proyeksi(capaian(path, tahun, quarter, unit), skala(path), quarter)
 
 
 @st.cache_data(show_spinner=False)
@@ -333,6 +348,14 @@ def ekspor(path: str, tahun: int, triwulan: int | None, suffix: str) -> bytes:
     from kinerja.reports.export import export_bytes
 
     return using(export_bytes, tahun, suffix, triwulan)
+
+
+@st.cache_data(show_spinner=False)
+def demo(path: str) -> bool:
+    """Whether the database holds the demo data (kinerja.reports.evaluasi.is_demo): the exports are marked so."""
+    from kinerja.reports.evaluasi import is_demo
+
+    return using(is_demo)
 
 
 def export_file(tahun: int, triwulan: int | None, suffix: str):
