@@ -327,14 +327,6 @@ def units(path: str) -> pd.DataFrame:
     return using(run, "units")
 
 
-@st.cache_data(show_spinner=False)
-def demo(path: str) -> bool:
-    """Whether the database holds demo data (every export carries the DATA DEMO mark)."""
-    from kinerja.reports.evaluasi import is_demo
-
-    return using(is_demo)
-
-
 @st.cache_data(show_spinner="Menyusun tabel evaluasi…")
 def evaluasi(path: str, tahun: int, triwulan: int | None):
     from kinerja.reports.evaluasi import evaluasi as tables
