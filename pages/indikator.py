@@ -62,9 +62,7 @@ with st.form("indikator"):
             "agregasi": st.selectbox("Agregasi", vocab.AGREGASI, vocab.AGREGASI.index(row["agregasi"]),
                                      format_func=lambda v: setting_label("agregasi", v)),
             "konvensi_triwulan": st.selectbox("Konvensi target triwulan", konvensi,
-                                              # a year where no indicator has one reads the column as NaN
-                                              konvensi.index(row["konvensi_triwulan"]
-                                                             if row["konvensi_triwulan"] in konvensi else None),
+                                              konvensi.index(row["konvensi_triwulan"]),
                                               format_func=lambda k: setting_label("konvensi", k)),
         }
         dari = st.number_input("Berlaku mulai tahun", min_value=2000, max_value=2100, value=tahun,
