@@ -29,8 +29,7 @@ def done(refused: str | None, success: str, advance: bool = False) -> None:
     else:
         st.session_state["siklus_pesan"] = success
         if advance:
-            st.session_state.pop("pilihan-langkah", None)
-            st.query_params.pop("langkah", None)
+            widgets.forget_choice("langkah")
         st.rerun()
 
 

@@ -79,6 +79,14 @@ def choose(label: str, options: dict, param: str, default=None, **kwargs):
     return chosen
 
 
+def forget_choice(param: str) -> None:
+    """Drop what choose(..., param) remembers (the widget's state, the choice kept for the next
+    visit, the URL), so its next run starts at its `default`."""
+    st.session_state.pop(f"pilihan-{param}", None)
+    st.session_state.pop(f"{KEPT}pilihan-{param}", None)
+    st.query_params.pop(param, None)
+
+
 # A select offers at most this many options (a browser sends and lists every one); with more, a
 # search box narrows them first. Tables show this many rows a page.
 CHOICES_LIMIT = 200
