@@ -19,6 +19,7 @@ from kinerja.engine.capaian import capaian, kategori_for
 from kinerja.engine.renstra import compare
 from kinerja.engine.summaries import incomplete, measured
 from kinerja.model import fmt_plain
+from kinerja.present.tables import readable
 from kinerja.safety import is_number
 from kinerja.store.queries import run
 from kinerja.store.renstra import Periode, period_of
@@ -148,7 +149,7 @@ def catatan_data(frame: pd.DataFrame) -> list[str]:
     if len(waiting):
         lines.append(f"Data belum lengkap: {len(waiting)} indikator; capaiannya sementara, tidak diberi kategori "
                      f"dan tidak masuk rata-rata ({len(measured(frame))} indikator terukur).")
-        lines += [f"- {row.indikator} ({row.unit_nama or row.unit}): {row.keterangan}"
+        lines += [f"- {row.indikator} ({row.unit_nama or row.unit}): {readable(row.keterangan)}"
                   for row in waiting.itertuples(index=False)]
     return lines
 

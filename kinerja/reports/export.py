@@ -51,6 +51,7 @@ import xlsxwriter
 from kinerja.collect import siklus
 from kinerja.engine.capaian import capaian, plain, skala
 from kinerja.engine.summaries import TERUKUR, kategori_shown
+from kinerja.present.tables import readable
 from kinerja.present.xlsx_formats import (
     Formats,
     band,
@@ -272,10 +273,10 @@ def write_body(ws, formats: Formats, first: int, frame: pd.DataFrame, triwulan: 
         write_cell(ws, r, C["Capaian (%)"], row.capaian_persen, formats(**cell, num_format="#,##0.00"))
         measured = row.status_data == TERUKUR  # an incomplete row's partial capaian gets no band
         write_cell(ws, r, C["Kategori"], kategori[i], formats(**cell, **band(row.warna if measured else None)))
-        write_cell(ws, r, C["Keterangan"], text(row.keterangan) or None, formats(**cell))
+        write_cell(ws, r, C["Keterangan"], text(readable(row.keterangan)) or None, formats(**cell))
         write_cell(ws, r, C["Catatan"], text(notes.get(row.indikator_id)), formats(**cell))
         fit_row(ws, r, [(row.indikator, WIDTHS[C["Indikator"]]), (text(row.unit_nama) or row.unit, WIDTHS[C["Unit"]]),
-                        (text(row.keterangan), WIDTHS[C["Keterangan"]]),
+                        (text(readable(row.keterangan)), WIDTHS[C["Keterangan"]]),
                         (text(notes.get(row.indikator_id)), WIDTHS[C["Catatan"]])])
     write_groups(ws, formats(**cell, bold=True), formats(**cell, align="center"), first, frame)
     return first + len(frame) - 1

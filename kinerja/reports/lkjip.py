@@ -27,7 +27,7 @@ from docx.shared import Emu, RGBColor
 from kinerja.collect import siklus
 from kinerja.engine import summaries
 from kinerja.numbers import format_persen
-from kinerja.present.tables import angka
+from kinerja.present.tables import angka, readable
 from kinerja.reports.bab3 import Tabel, groups, periode, tables
 from kinerja.reports.docx_layout import (
     FONT_SIZES,
@@ -292,10 +292,10 @@ def paragraph(ev: Evaluasi, row) -> str:
         partial = ("" if is_missing(row.capaian_persen)
                    else f"; capaian sementara atas data yang ada {format_persen(row.capaian_persen)}")
         text = (f"Capaian indikator {row.indikator} pada {waktu} belum dapat dinilai karena data belum lengkap"
-                f" ({row.keterangan}){partial}.")
+                f" ({readable(row.keterangan)}){partial}.")
     elif is_missing(row.capaian_persen):
         text = (f"Capaian indikator {row.indikator} pada {waktu} belum dapat dihitung"
-                f" ({row.keterangan or 'data belum lengkap'}).")
+                f" ({readable(row.keterangan) or 'data belum lengkap'}).")
     else:
         text = (f"Capaian indikator {row.indikator} pada {waktu} sebesar {format_persen(row.capaian_persen)}"
                 f" ({row.kategori}), dengan realisasi {angka(row.realisasi)}{satuan} dari target"
@@ -313,7 +313,7 @@ def paragraph(ev: Evaluasi, row) -> str:
                 text += f", {change} dari {format_persen(before)} pada {previous}"
         text += "."
         if row.belum_dikonfirmasi:
-            text = text[:-1] + f" (dihitung dengan {row.belum_dikonfirmasi} yang ditebak dan belum dikonfirmasi)."
+            text = text[:-1] + f" (dihitung dengan {readable(row.belum_dikonfirmasi)} yang ditebak dan belum dikonfirmasi)."
         if row.periksa:
             text += f" {row.periksa[0].upper()}{row.periksa[1:]}."  # "Periksa satuan/format: …"
     renstra = ev.renstra.set_index("indikator_id").loc[row.indikator_id].map(native_or_decimal)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from kinerja.collect import siklus
 from kinerja.engine.summaries import kategori_shown
+from kinerja.present.tables import readable
 from kinerja.present.xlsx_formats import (
     A3,
     Formats,
@@ -116,7 +117,7 @@ def write_e81_body(ws, formats: Formats, first: int, rows: pd.DataFrame, widths:
         if indikator is not None and row["satuan"]:
             indikator = f"{indikator} ({row['satuan']})"
         if indikator is not None and row["belum_dikonfirmasi"]:
-            indikator = f"{indikator} [{row['belum_dikonfirmasi']} ditebak: belum dikonfirmasi]"
+            indikator = f"{indikator} [{readable(row['belum_dikonfirmasi'])} ditebak: belum dikonfirmasi]"
         write_cell(ws, r, 3, indikator, formats(**CELL))
         for n in E81_KOLOM:
             for kind, c in (("k", k_col(n)), ("rp", k_col(n) + 1)):
