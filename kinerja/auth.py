@@ -119,7 +119,16 @@ def require(akun: Akun | None, action: str, unit: str | None = None) -> None:
     if not may(akun, action, unit):
         where = f" untuk unit {unit}" if unit else ""
         raise Ditolak(f"{akun.describe()[0].upper()}{akun.describe()[1:]} tidak berhak "
-                      f"{ACTION_TEXT[action]}{where}. Hubungi Sekretariat (Unit Pengelola Data) bila ini keliru.")
+                      f"{ACTION_TEXT[action]}{where}. Yang berhak: {holders(action)}. Hubungi Sekretariat "
+                      "(Unit Pengelola Data) bila ini keliru.")
+
+
+def holders(action: str) -> str:
+    """Who may take `action`, as a refusal names them: "Pimpinan", "Sekretariat, Operator unit
+    (unitnya sendiri)"."""
+    any_unit, own_units = ACTIONS[action]
+    return ", ".join([ROLES[r] for r in ROLES if r in any_unit]
+                     + [f"{ROLES[r]} (unitnya sendiri)" for r in ROLES if r in own_units])
 
 
 def readable_units(akun: Akun | None, units: list[str]) -> list[str]:

@@ -50,9 +50,16 @@ def test_an_operator_acts_only_for_the_units_it_serves():
     with pytest.raises(Ditolak) as refused:
         require(DUA_BIDANG, "unggah", "MUTASI")
     assert str(refused.value) == ("Akun 'budi' (Operator unit unit BANGKOM, PEMBINAAN) tidak berhak mengunggah data "
-                                  "untuk unit MUTASI. Hubungi Sekretariat (Unit Pengelola Data) bila ini keliru.")
+                                  "untuk unit MUTASI. Yang berhak: Sekretariat, Operator unit (unitnya sendiri). "
+                                  "Hubungi Sekretariat (Unit Pengelola Data) bila ini keliru.")
     with pytest.raises(Ditolak, match="^Masuk dulu"):
         require(None, "catatan", "MUTASI")
+
+
+def test_a_refusal_names_who_holds_the_right():
+    """Reopening a signed year is the Pimpinan's alone: the refusal says so, not only "ask the Sekretariat"."""
+    with pytest.raises(Ditolak, match="Yang berhak: Pimpinan\\."):
+        require(SEKRETARIAT, "buka_tahun")
 
 
 def upload(con, akun=MUTASI, rows=None, unit="MUTASI", triwulan=None):
