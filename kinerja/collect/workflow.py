@@ -120,10 +120,14 @@ def verified(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict[int,
 def lock_problems(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, touched: set[int],
                   source: str | None) -> list[Problem]:
     """An error per verified quarter that a change would touch. `touched` holds the quarters
-    whose values change; 0 (an annual target) touches every quarter."""
+    whose values change; 0 (an annual target) touches every quarter. In a signed year only the
+    signing is named: reopening a quarter would not help there, the Pimpinan reopens the year."""
+    year_signed = signed_problems(con, tahun, source) if touched else []
+    if year_signed:
+        return year_signed
     locked = verified(con, unit, tahun)
     hit = sorted(locked) if 0 in touched else sorted(q for q in touched if q in locked)
-    return (signed_problems(con, tahun, source) if touched else []) + [
+    return [
         Problem(source, None, None, None,
                 f"triwulan {ROMAN[q]} {tahun} unit {unit} sudah diverifikasi oleh {locked[q]['oleh']} pada "
                 f"{locked[q]['pada']:%d-%m-%Y %H:%M}; nilainya terkunci. Minta {VERIFIER} membuka kembali "
