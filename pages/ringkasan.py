@@ -96,21 +96,15 @@ with right:
         st.subheader("Belum lengkap")
         st.caption(f"{len(waiting)} indikator menunggu data triwulan yang belum dilaporkan; capaiannya belum "
                    "dinilai.")
-        st.dataframe(widgets.paged(waiting, "ringkasan-belum-lengkap")[["unit", "indikator", "keterangan"]].rename(
-            columns={"unit": "Unit", "indikator": "Indikator", "keterangan": "Yang kurang"}),
-            hide_index=True, width="stretch")
+        widgets.indicator_rows(waiting, "ringkasan-belum-lengkap", "keterangan", "Yang kurang")
     suspect = lists["periksa"]
     if len(suspect):
         with st.expander(f"{len(suspect)} indikator perlu diperiksa satuan/formatnya", icon=":material/warning:"):
-            st.dataframe(widgets.paged(suspect, "ringkasan-periksa")[["unit", "indikator", "periksa"]].rename(
-                columns={"unit": "Unit", "indikator": "Indikator", "periksa": "Yang janggal"}),
-                hide_index=True, width="stretch")
+            widgets.indicator_rows(suspect, "ringkasan-periksa", "periksa", "Yang janggal")
     missing = lists["tidak_dihitung"]
     if len(missing):
         with st.expander(f"{len(missing)} indikator belum dapat dihitung"):
-            st.dataframe(widgets.paged(missing, "ringkasan-tidak-dihitung")[["unit", "indikator", "keterangan"]].rename(
-                columns={"unit": "Unit", "indikator": "Indikator", "keterangan": "Alasan"}),
-                hide_index=True, width="stretch")
+            widgets.indicator_rows(missing, "ringkasan-tidak-dihitung", "keterangan", "Alasan")
 
 with risk_box:
     st.subheader("Peringatan dini")
@@ -135,9 +129,7 @@ with risk_box:
             st.dataframe(proyeksi_table(widgets.paged(risky, "ringkasan-berisiko")), hide_index=True, width="stretch")
     if len(unprojected):
         with st.expander(f"{len(unprojected)} indikator belum dapat diproyeksikan"):
-            st.dataframe(widgets.paged(unprojected, "ringkasan-tanpa-proyeksi")[["unit", "indikator", "alasan"]].rename(
-                columns={"unit": "Unit", "indikator": "Indikator", "alasan": "Alasan"}),
-                hide_index=True, width="stretch")
+            widgets.indicator_rows(unprojected, "ringkasan-tanpa-proyeksi", "alasan", "Alasan")
 
 with pdf_box:
     st.download_button("Unduh ringkasan untuk rapat (PDF, 1 halaman)", lambda: ringkasan_pdf(

@@ -60,13 +60,16 @@ class TemplateError(ValueError):
     """A template that cannot be used; the message is for the user, in Bahasa Indonesia."""
 
 
-def template_path(con: duckdb.DuckDBPyConnection, template: Path | None) -> Path:
+def template_path(con: duckdb.DuckDBPyConnection, template: Path | None, kunci: str = "template_lkjip",
+                  default: Path = DEFAULT_TEMPLATE, what: str = "template") -> Path:
+    """The .docx to write into: `template` when given, else the one named by the setting `kunci`,
+    else `default`. TemplateError (naming `what`) when the file is not there."""
     if template is None:
-        found = run(con, "pengaturan_nilai", {"kunci": "template_lkjip"})
-        template = Path(found.at[0, "nilai"]) if len(found) else DEFAULT_TEMPLATE
+        found = run(con, "pengaturan_nilai", {"kunci": kunci})
+        template = Path(found.at[0, "nilai"]) if len(found) else default
     template = Path(template)
     if not template.is_file():
-        raise TemplateError(f"template '{template}' tidak ditemukan. Pakai berkas .docx yang ada.")
+        raise TemplateError(f"{what} '{template}' tidak ditemukan. Pakai berkas .docx yang ada.")
     return template
 
 

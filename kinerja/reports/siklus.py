@@ -18,7 +18,7 @@ import duckdb
 from kinerja.auth import Akun, require
 from kinerja.collect import siklus
 from kinerja.collect.reminders import tanggal as format_tanggal
-from kinerja.reports.lkjip import TemplateError, write_lkjip
+from kinerja.reports.lkjip import TemplateError, template_path, write_lkjip
 from kinerja.reports.template import template_bytes
 from kinerja.store.db import setting
 from kinerja.store.queries import run
@@ -70,12 +70,7 @@ def buat_draf(con: duckdb.DuckDBPyConnection, tahun: int, akun: Akun) -> int:
 
 def surat_template(con: duckdb.DuckDBPyConnection, template: Path | None = None):
     """The surat pengantar template as a python-docx Document; TemplateError when unusable."""
-    if template is None:
-        found = run(con, "pengaturan_nilai", {"kunci": "template_surat_pengantar"})
-        template = Path(found.at[0, "nilai"]) if len(found) else DEFAULT_SURAT
-    template = Path(template)
-    if not template.is_file():
-        raise TemplateError(f"template surat pengantar '{template}' tidak ditemukan. Pakai berkas .docx yang ada.")
+    template = template_path(con, template, "template_surat_pengantar", DEFAULT_SURAT, "template surat pengantar")
     try:
         return docx.Document(str(template))
     except Exception as exc:  # python-docx raises several types for a file that is not a .docx

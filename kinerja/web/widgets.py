@@ -174,6 +174,13 @@ def kategori_cells(table: pd.DataFrame, scale: pd.DataFrame) -> tuple[pd.DataFra
     return shown, {"Kategori": st.column_config.MultiselectColumn("Kategori", options=options, color=colours)}
 
 
+def indicator_rows(rows: pd.DataFrame, key: str, column: str, heading: str) -> None:
+    """A paged table of indicators: Unit, Indikator and `column` titled `heading` (the reason or
+    what is missing)."""
+    st.dataframe(paged(rows, key)[["unit", "indikator", column]].rename(
+        columns={"unit": "Unit", "indikator": "Indikator", column: heading}), hide_index=True, width="stretch")
+
+
 def drawn_of(drawn: int, total: int) -> None:
     """Says, above charts bounded to charts.CHART_TOP rows, how many they draw of how many."""
     if drawn < total:
