@@ -142,7 +142,7 @@ def test_dry_run_validates_and_shows_but_writes_nothing(tmp_path, dbfile, capsys
     code, out, _ = kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx")), "--unit", "MUTASI",
                            "--year", "2024", "--dry-run", "--db", dbfile)
     assert code == 0
-    assert "--dry-run" in out and "baru: Indeks Sistem Merit" in out
+    assert "belum ada yang ditulis" in out and "baru: Indeks Sistem Merit" in out
     assert content(dbfile) == before
 
 
