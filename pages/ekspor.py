@@ -32,19 +32,18 @@ if tahun is None:
 periode = periode_text(triwulan, tahun)
 st.caption(f"Dokumen {periode}. Angka di setiap berkas sama dengan angka di halaman Capaian.")
 
-failed = st.session_state.pop("ekspor_gagal", None)
-if failed:
-    st.error(failed, icon=":material/error:")
 demo = cache.demo(cache.database())
 if demo:
     st.warning("Basis data ini berisi **data demo**: setiap dokumen bertanda DATA DEMO dan nama berkasnya "
                "berakhiran -demo.", icon=":material/science:")
 stem = f"evaluasi-{tahun}-{f'tw{triwulan}' if triwulan else 'setahun'}{'-demo' if demo else ''}"
 # Files are built when their button is clicked: building all four up front took seconds per render.
+# No rerun on click: a rerun renews every button's file id, and a second button clicked meanwhile
+# asked for an id the rerun had just dropped (no file came).
 for column, (suffix, label, help_text, mime) in zip(st.columns(len(FILES)), FILES):
     column.download_button(label, cache.export_file(tahun, triwulan, suffix), file_name=f"{stem}{suffix}",
                            mime=mime, help=help_text, icon=":material/download:", key=f"unduh{suffix}",
-                           on_click=cache.check_export, args=(tahun, triwulan, suffix))
+                           on_click="ignore")
 
 # A large year's tables take long to compute: previewed when asked (the files do not need it).
 jumlah = int(cache.query(cache.database(), "indikator_tahun_jumlah", tahun=tahun)["jumlah"].iloc[0])

@@ -26,7 +26,6 @@ from kinerja.engine import proyeksi as engine_proyeksi
 from kinerja.engine import renstra as engine_renstra
 from kinerja.engine import summaries
 from kinerja.present import tables as present_tables
-from kinerja.safety import printable
 from kinerja.store import backup, db
 from kinerja.store import renstra as store_renstra
 from kinerja.store.queries import run
@@ -351,28 +350,10 @@ def demo(path: str) -> bool:
 
 
 def export_file(tahun: int, triwulan: int | None, suffix: str):
-    """A callable for st.download_button: the file is built on click, then cached."""
+    """A callable for st.download_button (with on_click="ignore"): the file is built on click, then
+    cached. A failure is logged by Streamlit and shown under the button (style.css words it)."""
     path = database()
     return lambda: ekspor(path, tahun, triwulan, suffix)
-
-
-def check_export(tahun: int, triwulan: int | None, suffix: str) -> None:
-    """on_click of an export button: build the file the button hands out (or take it from the
-    cache); when that fails the browser gets no file, so the reason is kept in
-    st.session_state["ekspor_gagal"] for the page to say."""
-    try:
-        ekspor(database(), tahun, triwulan, suffix)
-    except Exception as exc:  # any failure: the page says so instead of an empty download
-        LOG.exception("ekspor %s %s %s gagal", tahun, triwulan, suffix)
-        from kinerja.reports.export import ExportError
-        from kinerja.reports.lkjip import TemplateError
-
-        # Kinerja's own messages are for the user; a library's (English) text goes to the log only.
-        reason = str(exc) if isinstance(exc, (ExportError, TemplateError, db.StoreError)) else \
-            "galat tak terduga, rinciannya tercatat di log server"
-        st.session_state["ekspor_gagal"] = (
-            f"Berkas {suffix} tidak dapat dibuat, tidak ada yang diunduh: {printable(reason)}. Coba format lain, "
-            "atau laporkan ke pengelola aplikasi.")
 
 
 def clear_caches() -> None:
