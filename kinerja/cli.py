@@ -20,7 +20,7 @@ from kinerja.numbers import format_angka
 from kinerja.safety import printable
 from kinerja.store import backup as backup_module
 from kinerja.store import db
-from kinerja.vocab import ROMAN
+from kinerja.vocab import ROMAN, STATUS
 
 FORMATS = click.Choice(["table", "csv", "json"])
 QUARTER = click.IntRange(1, 4)
@@ -239,7 +239,7 @@ def register_step(unit, tahun, triwulan, status, oleh, alasan, db_file) -> None:
         set_status(con, unit, tahun, triwulan, status, cli_account(oleh), alasan)
     except WorkflowError as exc:
         raise InputError(str(exc)) from exc
-    echo(f"Triwulan {ROMAN[triwulan]} {tahun} unit {unit}: {status}.")
+    echo(f"Triwulan {ROMAN[triwulan]} {tahun} unit {unit}: {STATUS[status].lower()}.")
 
 
 @cli.command(help="Menandai triwulan unit sudah diverifikasi (nilainya terkunci).")

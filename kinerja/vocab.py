@@ -8,6 +8,9 @@ NOTES = {"ket": "Keterangan (KET)", "faktor_pendorong": "Faktor pendorong", "fak
 
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# A unit's quarter in the register (collect.workflow; spec/cli.md `kinerja status`), as people read it.
+STATUS = {"belum": "Belum", "draf": "Draf", "diajukan": "Diajukan", "diverifikasi": "Diverifikasi",
+          "dibuka_kembali": "Dibuka kembali"}
 
 
 # The key of a Renstra target column that names no year ("TARGET AKHIR RENSTRA"): the end of the

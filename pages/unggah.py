@@ -9,9 +9,9 @@ from kinerja.auth import may
 from kinerja.ingest import upload
 from kinerja.ingest.annotate import annotate_errors
 from kinerja.ingest.plan import ImportResult
-from kinerja.present.tables import STATUS, changes_table
+from kinerja.present.tables import changes_table
 from kinerja.reports.template import template_bytes
-from kinerja.vocab import ROMAN
+from kinerja.vocab import ROMAN, STATUS
 from kinerja.web import auth as web_auth
 from kinerja.web import cache, upload_session, widgets
 from kinerja.web.text import plain

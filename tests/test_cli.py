@@ -260,7 +260,7 @@ def test_verifikasi_locks_a_quarter_and_buka_reopens_it_with_a_reason(tmp_path, 
     assert kinerja(capsys, "import", str(path), "--unit", "MUTASI", "--year", "2024", "--db", dbfile)[0] == 0
     code, out, _ = kinerja(capsys, "verifikasi", "--unit", "mutasi", "--year", "2024", "--quarter", "1",
                            "--db", dbfile)
-    assert code == 0 and "diverifikasi" in out
+    assert code == 0 and "unit MUTASI: diverifikasi." in out
     code, _, err = kinerja(capsys, "verifikasi", "--unit", "MUTASI", "--year", "2024", "--quarter", "1",
                            "--db", dbfile)
     assert code == 1 and err.startswith("Galat: Triwulan I 2024 unit MUTASI berstatus diverifikasi")
@@ -268,7 +268,7 @@ def test_verifikasi_locks_a_quarter_and_buka_reopens_it_with_a_reason(tmp_path, 
     assert code == 2 and "--alasan" in err
     code, out, _ = kinerja(capsys, "buka", "--unit", "MUTASI", "--year", "2024", "--quarter", "1",
                            "--alasan", "angka keliru", "--db", dbfile)
-    assert code == 0 and "dibuka_kembali" in out
+    assert code == 0 and "unit MUTASI: dibuka kembali." in out
 
 
 def test_capaian_csv_says_which_rows_are_incomplete_after_the_contract_columns(tmp_path, dbfile, capsys):

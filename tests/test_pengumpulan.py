@@ -256,3 +256,13 @@ def test_notes_typed_on_the_register_reach_the_e81_footer(con):
     assert faktor_text(ev, "faktor_pendorong") == f"{DIKLAT}: dukungan pimpinan"
     assert faktor_text(ev, "tindak_lanjut_renja") == f"{DIKLAT}: tambah kuota diklat"
     assert faktor_text(ev, "faktor_penghambat") == f"{DIKLAT}: pelatihan ditunda", "KET stands in for it"
+
+
+def test_a_refused_step_names_the_statuses_in_words_not_codes(con):
+    upload(con, row(DIKLAT, "90", {1: "20"}))
+    workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", SEKRETARIAT)
+    workflow.set_status(con, "MUTASI", 2024, 1, "dibuka_kembali", SEKRETARIAT, "angka keliru")
+    with pytest.raises(workflow.WorkflowError) as refused:
+        workflow.set_status(con, "MUTASI", 2024, 1, "dibuka_kembali", SEKRETARIAT, "lagi")
+    assert "berstatus dibuka kembali; tidak dapat diubah menjadi dibuka kembali" in str(refused.value)
+    assert "_" not in str(refused.value)

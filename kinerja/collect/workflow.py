@@ -24,7 +24,7 @@ from kinerja.collect import audit
 from kinerja.model import Problem
 from kinerja.store import db
 from kinerja.store.queries import run, sql
-from kinerja.vocab import ROMAN
+from kinerja.vocab import ROMAN, STATUS
 
 STATUSES = ["belum", "draf", "diajukan", "diverifikasi", "dibuka_kembali"]
 # Steps a person takes on the register; uploads make draf/diajukan themselves (record_upload).
@@ -74,8 +74,10 @@ def checked_step(con, unit: str, tahun: int, triwulan: int, status: str, akun: A
     where = f"Triwulan {ROMAN[triwulan]} {tahun} unit {unit}"
     refuse_signed(con, tahun)
     if status not in TRANSITIONS.get(now, set()):
-        allowed = ", ".join(sorted(TRANSITIONS.get(now, set()))) or "belum ada (unggah data dulu)"
-        raise WorkflowError(f"{where} berstatus {now}; tidak dapat diubah menjadi {status}. "
+        allowed = ", ".join(STATUS[s].lower() for s in sorted(TRANSITIONS.get(now, set()))) \
+            or "belum ada (unggah data dulu)"
+        raise WorkflowError(f"{where} berstatus {STATUS[now].lower()}; tidak dapat diubah menjadi "
+                            f"{STATUS[status].lower()}. "
                             f"Langkah yang dapat diambil: {allowed}.")
     if status == "dibuka_kembali" and not (alasan or "").strip():
         raise WorkflowError(f"Tuliskan alasan membuka kembali {where.lower()} agar unit tahu apa yang harus "

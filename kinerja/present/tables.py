@@ -11,7 +11,7 @@ from kinerja.engine.summaries import TERUKUR, UNMEASURED, kategori_shown, selisi
 from kinerja.numbers import format_angka, format_persen
 from kinerja.present.colours import ink
 from kinerja.values import exact, is_missing
-from kinerja.vocab import E81_KOLOM, ROMAN, period_label
+from kinerja.vocab import E81_KOLOM, ROMAN, STATUS, period_label
 
 CAPAIAN_COLUMNS = {"unit": "Unit", "sasaran": "Sasaran", "indikator": "Indikator", "satuan": "Satuan",
                    "target": "Target", "realisasi": "Realisasi", "capaian_persen": "Capaian",
@@ -167,10 +167,6 @@ def history_table(changes: pd.DataFrame) -> pd.DataFrame:
         "Berkas": [f"{n} (versi {v})" for n, v in zip(changes["nama_berkas"], changes["versi"])],
         "Oleh": changes["diunggah_oleh"],
     })
-
-
-STATUS = {"belum": "Belum", "draf": "Draf", "diajukan": "Diajukan", "diverifikasi": "Diverifikasi",
-          "dibuka_kembali": "Dibuka kembali"}
 
 
 def register_table(register: pd.DataFrame) -> pd.DataFrame:
