@@ -497,6 +497,8 @@ def main(argv: list[str] | None = None) -> None:
         echo(f"Galat: {exc}", err=True)
         sys.exit(1)
     except duckdb.Error as exc:
+        if os.environ.get("KINERJA_DEBUG"):
+            raise
         echo(f"Galat: {db.fault(exc, OPENED[-1] if OPENED else db.db_path(None))}", err=True)
         sys.exit(1)
     except OSError as exc:

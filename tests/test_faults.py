@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import uuid
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -54,6 +55,25 @@ def test_a_damaged_database_on_a_page_is_a_message_with_the_backup_to_restore(tm
     assert not app.exception
     (message,) = [e.value for e in app.error]
     assert "rusak" in message and f"kinerja pulihkan {made.path}" in message
+
+
+@pytest.mark.parametrize("error, said, not_said", [
+    (duckdb.CatalogException("Catalog Error: Table with name x does not exist!"), "Galat tak terduga", "pulihkan"),
+    (duckdb.OutOfMemoryException("Out of Memory Error: could not allocate"), "Memori tidak cukup", "pulihkan"),
+    (duckdb.IOException("IO Error: Corrupt database file"), "rusak", "Galat tak terduga"),
+])
+def test_only_a_file_that_cannot_be_read_is_called_damaged(tmp_path, demo_db, capsys, monkeypatch, error, said,
+                                                          not_said):
+    """A failed query or too little memory must not send the user to restore an older backup."""
+    path = tmp_path / "kinerja.duckdb"
+    shutil.copy(demo_db, path)
+
+    def failing(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr("kinerja.collect.register.status", failing)
+    code, out, err = kinerja(capsys, "status", "--year", "2024", "--db", str(path))
+    assert code == 1 and clean(err) and said in err and not_said not in err
 
 
 @pytest.fixture

@@ -110,7 +110,9 @@ def restore_hint(path: Path) -> str:
 
 
 def fault(exc: BaseException, path: Path) -> StoreError:
-    """The user's message for a failure of the database file (OSError or DuckDB error)."""
+    """The user's message for a failure of the database file (OSError or DuckDB error): a full or
+    read-only disk, a busy file, too little memory, a damaged file (with the backup to restore), or
+    else an unexpected error, which never advises a restore."""
     if isinstance(exc, StoreError):
         return exc
     text = str(exc).lower()
@@ -126,8 +128,18 @@ def fault(exc: BaseException, path: Path) -> StoreError:
                           f"{path.parent} kepada pengguna yang menjalankan Kinerja, atau pakai --db di folder lain.")
     if "could not set lock" in text or "conflicting lock" in text:
         return Busy(busy_message(path))
-    return StoreError(f"Berkas basis data {path} rusak atau bukan basis data Kinerja, sehingga tidak dapat dibaca; "
-                      f"tidak ada yang diubah. {restore_hint(path)}")
+    if isinstance(exc, duckdb.OutOfMemoryException):
+        return StoreError("Memori tidak cukup untuk menyelesaikan pekerjaan ini; tidak ada yang diubah. Tutup program "
+                          "lain atau persempit permintaan (mis. satu triwulan), lalu ulangi.")
+    # Only a failure to read the file itself means a damaged file: telling the user to restore a
+    # backup after any other error (a query that failed, a bug) would throw away good data.
+    if isinstance(exc, (OSError, duckdb.IOException, duckdb.SerializationException)) or "corrupt" in text:
+        return StoreError(f"Berkas basis data {path} rusak atau bukan basis data Kinerja, sehingga tidak dapat "
+                          f"dibaca; tidak ada yang diubah. {restore_hint(path)}")
+    return StoreError(f"Galat tak terduga saat membaca atau menyimpan di basis data {path}; yang sedang disimpan "
+                      "dibatalkan, data yang sudah tersimpan tetap utuh (berkasnya tidak rusak karena galat ini). "
+                      "Mulai ulang dasbor atau perintahnya; bila berulang, jalankan perintah dengan KINERJA_DEBUG=1 "
+                      "dan laporkan rinciannya ke pengelola aplikasi.")
 
 
 def busy_message(path: Path) -> str:
