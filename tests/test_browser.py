@@ -337,9 +337,9 @@ def test_a_year_goes_through_the_eleven_steps_with_the_role_accounts(server, tmp
             page.locator("[data-testid='stForm'] input[type='file']").first.set_input_files(str(attach))
             for label, text in form.items():
                 page.get_by_label(label).fill(text)
-            page.get_by_role("button", name="Lampirkan dokumen").click()
+            press(page, "Lampirkan dokumen")
             page.get_by_text("Dokumen tersimpan.").first.wait_for(timeout=60_000)
-        page.get_by_role("button", name="Tandai langkah selesai").click()
+        press(page, "Tandai langkah selesai")
         page.get_by_text(f"Langkah {nomor} selesai.").first.wait_for(timeout=60_000)
 
     def open_as(browser, nama: str):
@@ -354,7 +354,7 @@ def test_a_year_goes_through_the_eleven_steps_with_the_role_accounts(server, tmp
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context, page = open_as(browser, "sekretariat")
         step_done(page, 1, pdf)
-        page.get_by_role("button", name="Buat format semua unit dan selesaikan").click()
+        press(page, "Buat format semua unit dan selesaikan")
         page.get_by_text("Format semua unit tersimpan.").first.wait_for(timeout=60_000)
         step_done(page, 3)
         context.close()
@@ -368,11 +368,11 @@ def test_a_year_goes_through_the_eleven_steps_with_the_role_accounts(server, tmp
             page.get_by_role("option", name=value, exact=True).click()
             page.wait_for_timeout(800)
         page.get_by_label("Penyebab keberhasilan/kegagalan").fill("Ditulis di peramban")
-        page.get_by_role("button", name="Simpan analisis").click()
+        press(page, "Simpan analisis")
         page.get_by_text("Analisis tersimpan.").first.wait_for(timeout=60_000)
         page.get_by_role("tab", name="Langkah").click()
         step_done(page, 4)
-        page.get_by_role("button", name="Buat draft Bab III (versi baru)").click()
+        press(page, "Buat draft Bab III (versi baru)")
         page.get_by_text("Draft Bab III tersimpan sebagai versi baru.").first.wait_for(timeout=60_000)
         step_done(page, 5)
         context.close()
@@ -382,7 +382,7 @@ def test_a_year_goes_through_the_eleven_steps_with_the_role_accounts(server, tmp
         page.get_by_role("tab", name="Rapat finalisasi").click()
         page.get_by_label("Notulen").fill("Draft disetujui")
         page.get_by_label("Daftar hadir (satu nama per baris)").fill("Kepala Badan\nSekretaris")
-        page.get_by_role("button", name="Catat rapat").click()
+        press(page, "Catat rapat")
         page.get_by_text("Rapat tercatat.").first.wait_for(timeout=60_000)
         page.get_by_role("tab", name="Langkah").click()
         step_done(page, 7)
@@ -400,7 +400,7 @@ def test_a_year_goes_through_the_eleven_steps_with_the_role_accounts(server, tmp
 
         context, page = open_as(browser, "sekretariat")
         step_done(page, 10, pdf)
-        page.get_by_role("button", name="Buat surat pengantar bernomor").click()
+        press(page, "Buat surat pengantar bernomor")
         page.get_by_text("Surat pengantar bernomor tersimpan.").first.wait_for(timeout=60_000)
         page.get_by_text("Semua langkah selesai").first.wait_for(timeout=60_000)  # the glance's line
         assert "Traceback" not in page.content()
@@ -421,6 +421,17 @@ WIDTHS = [390, 1366, 1440]  # a phone, the office laptops
 ENGLISH = ["Upload", "Drag and drop", "Browse files", "per file", "None", "Page not found", "Download as CSV",
            "Search", "Fullscreen", "Deploy", "Settings", "Running", "nilai_akhir", "per_triwulan", "rata_rata",
            "dry-run"]
+
+
+def press(page, name: str) -> None:
+    """Click a button once the app is idle, as a user does when the page has settled: a click while
+    a run is still drawing could land on an element the run is about to replace."""
+    page.wait_for_function("""() => {
+        const app = document.querySelector('[data-testid="stApp"]');
+        return app && app.getAttribute('data-test-script-state') === 'notRunning'
+            && !document.querySelector('[data-stale="true"]');
+    }""", timeout=60_000, polling=100)
+    page.get_by_role("button", name=name).click()
 
 
 def wait_until_drawn(page) -> None:
