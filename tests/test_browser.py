@@ -278,11 +278,15 @@ def test_an_operator_is_held_to_its_unit_while_the_sekretariat_verifies_and_the_
         assert page.get_by_role("button", name="Verifikasi", exact=True).count() == 0
         assert page.get_by_role("button", name="Buka kembali", exact=True).count() == 0
 
-        # Akun and Audit by their URL: the app does not have them for this account.
+        # Akun and Audit by their URL: refused in Indonesian (not Streamlit's "Page not found"), and
+        # the navigation does not list them.
         for path, title in [("akun", "Akun Pengguna"), ("audit", "Jejak Audit")]:
             page.goto(f"{server}/{path}", timeout=60_000)
-            page.get_by_text("Ringkasan Kinerja").first.wait_for(timeout=60_000)
-            assert page.get_by_text(title).count() == 0
+            page.get_by_text("tidak berhak").first.wait_for(timeout=60_000)
+            assert page.get_by_text(title).count() == 0 and page.get_by_text("Page not found").count() == 0
+            links = page.locator("[data-testid='stSidebarNav'] a")
+            hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+            assert hrefs and not [h for h in hrefs if h.rstrip("/").endswith(("/akun", "/audit"))], hrefs
         operator.close()
 
         sekretariat = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
