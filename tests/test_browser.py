@@ -171,7 +171,7 @@ def test_a_unit_fixes_its_workbook_at_the_marked_cells_and_the_ringkasan_changes
         listed = load_workbook(marked).worksheets[0]
         assert listed.title == "KESALAHAN" and "dua puluh" in str([c.value for c in listed[2]])
 
-        page.get_by_role("button", name="Remove pembinaan.xlsx").click()
+        page.get_by_role("button", name="Hapus pembinaan.xlsx").click()  # bahasa.js
         page.locator("input[type='file']").first.set_input_files(str(tmp_path / "pembinaan-perbaikan.xlsx"))
         page.get_by_text("Yang akan ditulis").first.wait_for(timeout=60_000)
         page.get_by_role("button", name="Simpan").click()
@@ -423,8 +423,12 @@ EVERY_PAGE = ["", "sasaran", "unit", "tren", "data", "unggah", "pengumpulan", "i
 WIDTHS = [390, 1366, 1440]  # a phone, the office laptops
 # Texts Streamlit draws in English, and codes that must reach no reader (kinerja/web/style.css, present.tables).
 ENGLISH = ["Upload", "Drag and drop", "Browse files", "per file", "None", "Page not found", "Download as CSV",
-           "Search", "Fullscreen", "Deploy", "Settings", "Running", "nilai_akhir", "per_triwulan", "rata_rata",
-           "dry-run"]
+           "Search", "Fullscreen", "Deploy", "Settings", "Running", "Stop", "Stopping", "Remove", "Close",
+           "No results", "Choose an option", "Choose options", "You can only select", "Press Enter",
+           "Skip to main content", "yyyy", "nilai_akhir", "per_triwulan", "rata_rata", "dry-run"]
+# Streamlit's English in attributes (bahasa.js): what a screen reader says, a button's name, a placeholder.
+ENGLISH_LABELS = ["Remove", "Close", "Choose an option", "Choose options", "Add files", "Collapse sidebar",
+                  "Help for", "Running..."]
 
 
 def wait_until_drawn(page) -> None:
@@ -451,7 +455,7 @@ def test_every_page_fits_a_phone_and_the_office_screens_in_indonesian(server):
                 page.goto(f"{server}/{name}?tahun=2025&triwulan=TW_III", timeout=60_000)
                 wait_until_drawn(page)
                 shoot(page, f"{name or 'ringkasan'}-{width}")
-                problems = page.evaluate(check, ENGLISH)
+                problems = page.evaluate(check, [ENGLISH, ENGLISH_LABELS])
                 if problems:
                     found[f"{name or 'ringkasan'} at {width} px"] = problems
             context.close()

@@ -22,19 +22,22 @@ KEEP, KEPT, LINKED = "tetap-", "disimpan-", "dari-tautan-"  # session-state key 
 
 
 @cache
-def _css() -> str:
-    return (Path(__file__).with_name("style.css")).read_text(encoding="utf-8")
+def _asset(name: str) -> str:
+    return (Path(__file__).with_name(name)).read_text(encoding="utf-8")
 
 
 def style() -> None:
     """Kinerja's style sheet (style.css): Indonesian texts where Streamlit draws English, no English
     element toolbars, a phone layout. Drawn by app.py before every page; takes no space."""
-    st.html(f"<style>{_css()}</style>")
+    st.html(f"<style>{_asset('style.css')}</style>")
 
 
 def sidebar() -> None:
-    """Year and quarter for every page, kept in the URL so a view can be sent as a link."""
+    """Year and quarter for every page, kept in the URL so a view can be sent as a link; and
+    bahasa.js, Indonesian for the labels Streamlit writes in English (a script: in the sidebar, where
+    its tiny element takes no room from the page)."""
     keep_widgets()
+    st.sidebar.html(f"<script>{_asset('bahasa.js')}</script>", unsafe_allow_javascript=True, width=1)
     refresh(database())
     available = years(database())
     st.sidebar.title("Kinerja")
