@@ -12,7 +12,8 @@
     "Collapse sidebar": "Tutup panel samping", "Expand sidebar": "Buka panel samping", "App pages": "Halaman",
     "Link to heading": "Tautan ke judul ini", "Running...": "Sedang memproses", "Sidebar": "Panel samping",
     "Show password": "Tampilkan sandi", "Hide password": "Sembunyikan sandi", "Dismiss": "Tutup",
-    "Main menu": "Menu", "Choose date": "Pilih tanggal", "Decrement": "Kurangi", "Increment": "Tambah",
+    "Copy to clipboard": "Salin", "Show data": "Tampilkan data", "Vega visualization": "Grafik",
+    "Search": "Cari", "Fullscreen": "Layar penuh", "Main menu": "Menu", "Choose date": "Pilih tanggal", "Decrement": "Kurangi", "Increment": "Tambah",
   };
   const patterns = [[/^Remove (.+)$/s, "Hapus $1"], [/^Help for (.+)$/s, "Bantuan untuk $1"],
                     [/^year, (.+)$/s, "tahun, $1"], [/^month, (.+)$/s, "bulan, $1"], [/^day, (.+)$/s, "hari, $1"]];

@@ -139,7 +139,7 @@ def multichoose(label: str, options: dict | list, key: str, default: list | None
         listed = list(dict.fromkeys([*kept, *matching(options, search_box(label, key, len(options)))]))
     if key in st.session_state:  # what was chosen among options that have since gone is dropped
         st.session_state[key] = [value for value in st.session_state[key] if value in options]
-    default = [value for value in default or [] if value in options] if key not in st.session_state else None
+    default = kept_default(key, [value for value in default or [] if value in options])
     return st.multiselect(label, listed, default=default, key=key, format_func=options.get, **kwargs)
 
 
@@ -223,6 +223,13 @@ def keep_widgets() -> None:
         st.session_state[f"{KEPT}{key}"] = st.session_state[key]
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{KEPT}{KEEP}")]:
         st.session_state[key[len(KEPT):]] = st.session_state[key]
+
+
+def kept_default(key: str, default):
+    """The `default=` for a widget keyed "tetap-…" (keep_widgets): `default` when the session has no
+    value for it yet, else None, since the kept value is then set in the session and Streamlit warns
+    (in English) about a widget given both."""
+    return None if key in st.session_state else default
 
 
 def row_of(frame: pd.DataFrame, where) -> dict:
