@@ -62,4 +62,5 @@ def navigation(akun: Akun | None):
                   for name, title, icon, action in pages]
         for section, pages in SECTIONS.items()
     }
-    return st.navigation(sections)
+    # expanded: every listed page, no English "View 3 more" button after the tenth
+    return st.navigation(sections, expanded=True)
