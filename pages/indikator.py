@@ -5,7 +5,7 @@ import streamlit as st
 
 from kinerja import vocab
 from kinerja.collect import indikator
-from kinerja.present.tables import setting_label, settings_text
+from kinerja.present.tables import setting_label, settings_history_table, settings_text
 from kinerja.web import auth as web_auth
 from kinerja.web import cache, widgets
 from kinerja.web.text import plain
@@ -83,7 +83,4 @@ history = cache.indikator_riwayat(path, indikator_id)
 if history.empty:
     st.caption("Belum ada perubahan tercatat.")
 else:
-    st.dataframe(history, hide_index=True, width="stretch", column_config={
-        "pada": st.column_config.DatetimeColumn("Waktu", format="DD-MM-YYYY HH:mm"), "oleh": "Oleh",
-        "tahun": st.column_config.NumberColumn("Berlaku mulai", format="%d"), "kolom": "Data",
-        "nilai_lama": "Lama", "nilai_baru": "Baru", "alasan": "Alasan", "submission_id": None})
+    st.dataframe(settings_history_table(history), hide_index=True, width="stretch")

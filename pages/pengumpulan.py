@@ -30,7 +30,8 @@ tiles = st.columns(4)
 for column, status in zip(tiles, ["belum", "diajukan", "diverifikasi", "dibuka_kembali"]):
     column.metric(STATUS[status], int((due["status"] == status).sum()), border=True,
                   help="Jumlah triwulan unit (unit yang memiliki indikator) pada tahun ini.")
-st.dataframe(text.style.apply(lambda _: css, axis=None), width="stretch")
+# st.table, not st.dataframe: its cells wrap, so a phone shows every quarter's status (style.css)
+st.table(text.fillna("").style.apply(lambda _: css, axis=None))
 deadlines = cache.deadlines(path, tahun)
 st.caption("Tenggat: " + ", ".join(f"TW {ROMAN[r.triwulan]} {r.tanggal:%d-%m-%Y}" for r in deadlines.itertuples())
            + ". Terlambat: dikirim sesudah tenggat, atau belum dikirim padahal tenggat sudah lewat.")
@@ -44,7 +45,7 @@ else:
     st.caption(f"Unit yang belum mengirim (atau baru menyimpan draf) triwulan yang tenggatnya sudah lewat atau "
                f"jatuh dalam {reminders.DUE_DAYS} hari. Salin teks pengingat (tombol salin di pojok kanan teks) "
                "atau bagikan lewat WhatsApp.")
-    st.dataframe(reminder_table(to_remind), hide_index=True, width="stretch")
+    st.table(reminder_table(to_remind), hide_index=True)
     for row in to_remind.itertuples():
         with st.expander(plain(f"Pengingat untuk {row.unit_nama}")):
             st.code(row.teks, language=None, wrap_lines=True)
@@ -94,10 +95,8 @@ with status_tab:
     history = history[history["triwulan"] == quarter]
     if len(history):
         shown = history[["pada", "status", "oleh", "alasan"]].fillna({"alasan": ""}).replace({"status": STATUS})
-        st.dataframe(shown.rename(columns={
-            "pada": "Waktu", "status": "Status", "oleh": "Oleh", "alasan": "Alasan"}).iloc[::-1],
-            hide_index=True, width="stretch", column_config={"Waktu": st.column_config.DatetimeColumn(
-                format="DD-MM-YYYY HH:mm")})
+        st.table(shown.assign(pada=shown["pada"].dt.strftime("%d-%m-%Y %H:%M")).rename(columns={
+            "pada": "Waktu", "status": "Status", "oleh": "Oleh", "alasan": "Alasan"}).iloc[::-1], hide_index=True)
 
 with versions_tab:
     listed = cache.versions(path, unit, tahun)

@@ -52,8 +52,15 @@ for line in glance["terlambat"]:
     st.warning(plain(f"Terlambat dari rencana: {line}"), icon=":material/schedule:")
 if "siklus_pesan" in st.session_state:
     st.success(st.session_state.pop("siklus_pesan"))
-st.dataframe(tampil.timeline(steps, posisi, pengaturan["satuan_waktu"]), hide_index=True, width="stretch",
-             height=35 * (len(steps) + 1) + 3)  # every step without scrolling
+timeline = tampil.timeline(steps, posisi, pengaturan["satuan_waktu"])
+# The key columns in the table, every one visible at 1366 px; the SOP's details below it, on request.
+st.dataframe(timeline[tampil.TIMELINE_KEY], hide_index=True, width="stretch", height=35 * (len(steps) + 1) + 3,
+             column_config={"No": st.column_config.NumberColumn(width=40), "Keadaan": st.column_config.TextColumn(
+                 width=80), "Langkah": st.column_config.TextColumn(width="large"), "Dokumen": st.column_config.NumberColumn(
+                 width=80)})  # every step without scrolling
+with st.expander("Pelaksana dan mutu baku tiap langkah (SOP)"):
+    st.dataframe(timeline[tampil.TIMELINE_SOP], hide_index=True, width="stretch",
+                 column_config={"No": st.column_config.NumberColumn(width=40)})
 
 # --------------------------------------------------------------------------- acting on the steps
 names = {int(n): f"{n}. {u}" for n, u in zip(steps["nomor"], steps["uraian"])}

@@ -33,7 +33,8 @@ for column, (arah, label) in zip(tiles, ARAH.items()):
 sasaran_names = ["Semua sasaran", *sorted(trends["sasaran"].dropna().unique())]
 sasaran = widgets.choose_searched("Sasaran", dict(zip(sasaran_names, sasaran_names)), "sasaran_tren")
 shown = trends if sasaran == "Semua sasaran" else trends[trends["sasaran"] == sasaran]
-arah = st.pills("Arah", list(ARAH), format_func=ARAH.get, selection_mode="multi", default=list(ARAH))
+arah = st.pills("Arah", list(ARAH), format_func=ARAH.get, selection_mode="multi", key="tetap-tren-arah",
+               default=widgets.kept_default("tetap-tren-arah", list(ARAH)))
 shown = shown[shown["arah"].isin(arah)]
 page = widgets.paged(shown, "tren-indikator")
 st.dataframe(cache.tren_table(path, triwulan, tuple(page["indikator_id"].tolist())), hide_index=True, width="stretch")

@@ -117,4 +117,10 @@ def test_the_page_lists_inferred_first_and_a_confirmation_recomputes_and_is_reco
     after = engine(demo_copy, capaian, 2025, None, "PENGADAAN").set_index("indikator").loc[PENSIUN]
     assert (after["capaian_persen"], after["belum_dikonfirmasi"]) == (before["capaian_persen"], "")
     history = table(app, 1)
-    assert {"polaritas", "agregasi"} <= set(history["kolom"]) and set(history["oleh"]) == {"perencana"}
+    assert list(history.columns) == ["Waktu", "Oleh", "Berlaku mulai", "Data", "Lama", "Baru", "Alasan"]
+    assert {"Polaritas", "Agregasi"} <= set(history["Data"]) and set(history["Oleh"]) == {"perencana"}
+    changed = history.set_index("Data")
+    assert changed.loc["Agregasi", "Lama"] == "Nilai akhir (nilai terakhir), ditebak dari satuan"
+    assert changed.loc["Agregasi", "Baru"] == "Nilai akhir (nilai terakhir), ditetapkan pengguna"
+    assert changed.loc["Polaritas", "Berlaku mulai"] == "2025"
+    assert not history[["Lama", "Baru"]].stack().str.contains("_").any(), "no setting code reaches the reader"

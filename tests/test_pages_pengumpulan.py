@@ -96,7 +96,7 @@ def test_an_upload_into_a_verified_quarter_names_who_can_reopen_it(monkeypatch, 
 
 def test_the_register_shows_who_is_late_and_verifies_a_quarter(monkeypatch, demo_copy):
     app = open_page(monkeypatch, demo_copy, "pages/pengumpulan.py", unit="MUTASI", tw="3")
-    matrix = table(app)
+    matrix = app.table[0].value
     assert matrix.loc["MUTASI", "TW IV"] == "Belum · terlambat"
     assert matrix.loc["MUTASI", "TW III"].startswith("Diajukan")
     assert metrics(app)["Dibuka kembali"] == "1"
@@ -104,7 +104,7 @@ def test_the_register_shows_who_is_late_and_verifies_a_quarter(monkeypatch, demo
     assert not app.exception
     rows = engine(demo_copy, register, 2025)
     assert rows[(rows["unit"] == "MUTASI") & (rows["triwulan"] == 3)]["status"].item() == "diverifikasi"
-    assert table(app).loc["MUTASI", "TW III"].startswith("Diverifikasi")
+    assert app.table[0].value.loc["MUTASI", "TW III"].startswith("Diverifikasi")
 
 
 def version_id(path, unit: str, versi: int) -> int:

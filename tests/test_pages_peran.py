@@ -6,25 +6,31 @@ from pathlib import Path
 import pytest
 
 from kinerja.auth import cli_account
+from kinerja.collect import accounts
 from kinerja.web import auth as web_auth
+from kinerja.web import navigation
 from tests.conftest import PASSWORD
 from tests.test_pages import engine, open_page, rendered, session_token, table
 from tests.test_pages_pengumpulan import demo_copy  # noqa: F401 (fixture)
 
 ROLE_PAGES = {
-    "sekretariat": {"unggah", "pengumpulan", "ekspor", "siklus", "akun", "audit", "profil"},
+    "sekretariat": {"unggah", "pengumpulan", "indikator", "ekspor", "siklus", "akun", "audit", "profil"},
     "pimpinan": {"pengumpulan", "ekspor", "siklus", "audit", "profil"},
-    "perencana": {"pengumpulan", "ekspor", "siklus", "profil"},
+    "perencana": {"pengumpulan", "indikator", "ekspor", "siklus", "profil"},
     "operator.mutasi": {"unggah", "pengumpulan", "profil"},
 }
 OVERVIEW = {"ringkasan", "sasaran", "unit", "tren", "data"}
 
 
+EVERY_PAGE = ["ringkasan", "sasaran", "unit", "tren", "data", "unggah", "pengumpulan", "indikator", "ekspor", "siklus",
+              "akun", "audit", "profil"]
+
+
 def registered(app) -> set[str]:
-    """The pages the navigation offers this session (AppTest.switch_page knows only those)."""
+    """The pages of files under pages/ this session can open by their URL (AppTest.switch_page
+    knows only those)."""
     names = set()
-    for page in ["ringkasan", "sasaran", "unit", "tren", "data", "unggah", "pengumpulan", "ekspor", "siklus", "akun",
-                 "audit", "profil"]:
+    for page in EVERY_PAGE:
         try:
             app.switch_page(f"pages/{page}.py")
             names.add(page)
@@ -63,9 +69,15 @@ def test_a_session_without_activity_expires(monkeypatch, demo_copy):
 
 
 @pytest.mark.parametrize("akun", ROLE_PAGES)
-def test_each_role_is_offered_exactly_its_pages(monkeypatch, demo_db, akun):
+def test_each_role_is_offered_exactly_its_pages_and_the_others_refuse_in_indonesian(monkeypatch, demo_db, akun):
     app = open_page(monkeypatch, demo_db, akun=akun)
-    assert registered(app) == OVERVIEW | ROLE_PAGES[akun]
+    assert navigation.offered(engine(demo_db, accounts.load, akun)) == OVERVIEW | ROLE_PAGES[akun]
+    assert registered(app) == set(EVERY_PAGE), "every URL has its page: no English \"Page not found\""
+    for page in set(EVERY_PAGE) - OVERVIEW - ROLE_PAGES[akun]:
+        app.switch_page(f"pages/{page}.py").run()
+        assert not app.exception and not app.main.title and not app.dataframe, page
+        refusal = rendered(app.error[0].value)
+        assert "tidak berhak" in refusal and "Yang berhak:" in refusal, page
 
 
 def test_an_operator_uploads_only_for_its_own_unit_preselected(monkeypatch, demo_db):
@@ -117,8 +129,9 @@ def test_the_pimpinan_reads_the_audit_but_manages_no_accounts(monkeypatch, demo_
     app = open_page(monkeypatch, demo_db, "pages/audit.py", akun="pimpinan")
     assert "Jejak Audit" in [t.value for t in app.title]
     assert len(table(app)) > 0
-    with pytest.raises(ValueError):
-        app.switch_page("pages/akun.py")
+    app.switch_page("pages/akun.py").run()
+    assert "Akun Pengguna" not in [t.value for t in app.title]
+    assert "tidak berhak mengelola akun" in rendered(app.error[0].value)
 
 
 # --------------------------------------------------------------------------- user text is text

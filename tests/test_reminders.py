@@ -123,7 +123,7 @@ def test_the_register_page_lists_late_units_with_text_link_and_letter(monkeypatc
     today = date.today()
     expected = r.reminders(engine(demo_db, engine_register, 2025), engine(demo_db, run, "units"), 2025, today)
     assert {"MUTASI", "BANGKOM", "KEUANGAN"} <= set(expected["unit"]), "2025 TW IV of three units was not sent"
-    shown = next(d.value for d in app.dataframe if "Keadaan" in d.value.columns)
+    shown = next(d.value for d in app.table if "Keadaan" in d.value.columns)
     assert list(shown["Unit"]) == list(expected["unit_nama"])
     assert set(shown["Keadaan"]) == {"Terlambat"}
     assert [c.value for c in app.code] == list(expected["teks"])

@@ -126,6 +126,19 @@ def test_the_data_search_survives_a_visit_to_another_page(monkeypatch, demo_db):
     assert len(app.dataframe[0].value) == shown
 
 
+def test_the_trends_direction_survives_a_visit_to_another_page(monkeypatch, demo_db):
+    app = open_page(monkeypatch, demo_db, "pages/tren.py")
+    arah = app.button_group(key="tetap-tren-arah")
+    every = list(arah.value)
+    arah.unselect(every[0]).run()
+    shown = len(app.dataframe[-1].value)
+    app.switch_page("pages/ringkasan.py").run()
+    app.switch_page("pages/tren.py").run()
+    assert not app.exception and not app.warning, [w.value for w in app.warning]
+    assert app.button_group(key="tetap-tren-arah").value == every[1:]
+    assert len(app.dataframe[-1].value) == shown
+
+
 def test_a_gap_card_lands_on_the_indicator_it_names(monkeypatch, demo_db):
     app = open_page(monkeypatch, demo_db, tahun="2025", triwulan="TW_III")
     link = app.get("page_link")[0].proto

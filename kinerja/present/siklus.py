@@ -44,6 +44,11 @@ def pelaksana_text(codes: str | None) -> str:
     return ", ".join(PELAKSANA[c] for c in (codes or "").split(",") if c in PELAKSANA)
 
 
+# timeline's columns: what the page's table shows (Pimpinan's glance), and the SOP's details.
+TIMELINE_KEY = ["No", "Keadaan", "Langkah", "Rencana", "Selesai", "Oleh", "Dokumen"]
+TIMELINE_SOP = ["No", "Pelaksana", "Mutu baku", "Arsip fisik"]
+
+
 def timeline(langkah: pd.DataFrame, posisi: dict, satuan_waktu: str | None) -> pd.DataFrame:
     """One row per step for the page, what the Pimpinan reads first on the left: No, Keadaan,
     Langkah, Rencana, Selesai, Oleh, Dokumen, Pelaksana, Mutu baku (kelengkapan · waktu · output),

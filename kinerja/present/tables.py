@@ -112,6 +112,51 @@ def settings_text(frame: pd.DataFrame) -> pd.DataFrame:
                            for column, kind in kinds.items() if column in frame.columns})
 
 
+# An indicator's fields as its page names them (collect.indikator.MASTER and SETTINGS), and where a
+# setting came from (the *_sumber columns: read from the file, guessed, set by a person).
+FIELD_WORDS = {"kode": "Kode", "nama": "Nama indikator", "satuan": "Satuan",
+               "definisi_operasional": "Definisi operasional", "sumber_data": "Sumber data",
+               "polaritas": "Polaritas", "rumus_negatif": "Rumus indikator negatif", "agregasi": "Agregasi",
+               "konvensi_triwulan": "Konvensi target triwulan"}
+SOURCE_WORDS = {"berkas": "dari berkas", "tebakan": "ditebak dari nama", "satuan": "ditebak dari satuan",
+                "pengguna": "ditetapkan pengguna"}
+SETTING_KINDS = {"polaritas": "polaritas", "agregasi": "agregasi", "konvensi_triwulan": "konvensi"}
+SOURCED = re.compile(r"^(\S+) \((\w+)\)$")
+
+
+def setting_history_value(field: str, text) -> str:
+    """One value of an indicator's change history (collect.indikator.describe: "nilai_akhir
+    (satuan)") as words: "Nilai akhir (nilai terakhir), ditebak dari satuan"; rumus "A" is
+    "Rumus A"; a missing value "–" (a missing konvensi "Dideteksi per tahun")."""
+    if field == "konvensi_triwulan" and is_missing(text):
+        return setting_label("konvensi", None)
+    if is_missing(text):
+        return "–"
+    if field == "rumus_negatif":
+        return f"Rumus {text}"
+    if field not in SETTING_KINDS:
+        return str(text)
+    sourced = SOURCED.match(str(text))
+    code, source = sourced.groups() if sourced else (str(text), None)
+    label = setting_label(SETTING_KINDS[field], code)
+    return f"{label}, {SOURCE_WORDS.get(source, source)}" if source else label
+
+
+def settings_history_table(history: pd.DataFrame) -> pd.DataFrame:
+    """collect.indikator.history as its page shows it: Waktu (dd-mm-yyyy hh:mm), Oleh, Berlaku mulai (the
+    year, "semua tahun" for the master fields), Data, Lama, Baru, Alasan; fields and setting
+    codes as words."""
+    return pd.DataFrame({
+        "Waktu": history["pada"].dt.strftime("%d-%m-%Y %H:%M").values,
+        "Oleh": history["oleh"].values,
+        "Berlaku mulai": ["semua tahun" if is_missing(t) else str(int(t)) for t in history["tahun"]],
+        "Data": [FIELD_WORDS.get(f, f) for f in history["kolom"]],
+        "Lama": [setting_history_value(f, v) for f, v in zip(history["kolom"], history["nilai_lama"])],
+        "Baru": [setting_history_value(f, v) for f, v in zip(history["kolom"], history["nilai_baru"])],
+        "Alasan": history["alasan"].fillna("").values,
+    })
+
+
 def sasaran_table(means: pd.DataFrame) -> pd.DataFrame:
     """summaries.mean_by per sasaran (and tahun, when a column) as people read it."""
     years = {"Tahun": means["tahun"].astype(str).values} if "tahun" in means.columns else {}

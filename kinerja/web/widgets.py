@@ -22,19 +22,22 @@ KEEP, KEPT, LINKED = "tetap-", "disimpan-", "dari-tautan-"  # session-state key 
 
 
 @cache
-def _css() -> str:
-    return (Path(__file__).with_name("style.css")).read_text(encoding="utf-8")
+def _asset(name: str) -> str:
+    return (Path(__file__).with_name(name)).read_text(encoding="utf-8")
 
 
 def style() -> None:
     """Kinerja's style sheet (style.css): Indonesian texts where Streamlit draws English, no English
     element toolbars, a phone layout. Drawn by app.py before every page; takes no space."""
-    st.html(f"<style>{_css()}</style>")
+    st.html(f"<style>{_asset('style.css')}</style>")
 
 
 def sidebar() -> None:
-    """Year and quarter for every page, kept in the URL so a view can be sent as a link."""
+    """Year and quarter for every page, kept in the URL so a view can be sent as a link; and
+    bahasa.js, Indonesian for the labels Streamlit writes in English (a script: in the sidebar, where
+    its tiny element takes no room from the page)."""
     keep_widgets()
+    st.sidebar.html(f"<script>{_asset('bahasa.js')}</script>", unsafe_allow_javascript=True, width=1)
     refresh(database())
     available = years(database())
     st.sidebar.title("Kinerja")
@@ -136,7 +139,7 @@ def multichoose(label: str, options: dict | list, key: str, default: list | None
         listed = list(dict.fromkeys([*kept, *matching(options, search_box(label, key, len(options)))]))
     if key in st.session_state:  # what was chosen among options that have since gone is dropped
         st.session_state[key] = [value for value in st.session_state[key] if value in options]
-    default = [value for value in default or [] if value in options] if key not in st.session_state else None
+    default = kept_default(key, [value for value in default or [] if value in options])
     return st.multiselect(label, listed, default=default, key=key, format_func=options.get, **kwargs)
 
 
@@ -220,6 +223,13 @@ def keep_widgets() -> None:
         st.session_state[f"{KEPT}{key}"] = st.session_state[key]
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{KEPT}{KEEP}")]:
         st.session_state[key[len(KEPT):]] = st.session_state[key]
+
+
+def kept_default(key: str, default):
+    """The `default=` for a widget keyed "tetap-…" (keep_widgets): `default` when the session has no
+    value for it yet, else None, since the kept value is then set in the session and Streamlit warns
+    (in English) about a widget given both."""
+    return None if key in st.session_state else default
 
 
 def row_of(frame: pd.DataFrame, where) -> dict:

@@ -1,0 +1,45 @@
+// Kinerja's Indonesian for the labels Streamlit writes in English into attributes (kinerja.web.widgets.
+// sidebar): what a screen reader says and a test names a button by ("Remove pembinaan.xlsx"), and the
+// placeholder of an empty select. CSS (style.css) replaces visible text but cannot reach attributes, and
+// Streamlit has no option for them (no localisation: streamlit/streamlit#10380). Runs once per tab.
+(() => {
+  if (window.kinerjaBahasa) return;
+  window.kinerjaBahasa = true;
+  const words = {
+    "Close": "Tutup", "Open": "Buka daftar", "Clear value": "Kosongkan", "Clear all": "Hapus semua",
+    "Add files": "Tambah berkas", "file upload": "unggah berkas", "Selected values": "Yang dipilih",
+    "Choose an option": "Pilih", "Choose options": "Pilih", "No options to select": "Tidak ada pilihan",
+    "Collapse sidebar": "Tutup panel samping", "Expand sidebar": "Buka panel samping", "App pages": "Halaman",
+    "Link to heading": "Tautan ke judul ini", "Running...": "Sedang memproses", "Sidebar": "Panel samping",
+    "Show password": "Tampilkan sandi", "Hide password": "Sembunyikan sandi", "Dismiss": "Tutup",
+    "Copy to clipboard": "Salin", "Show data": "Tampilkan data", "Vega visualization": "Grafik",
+    "Search": "Cari", "Fullscreen": "Layar penuh", "Main menu": "Menu", "Choose date": "Pilih tanggal", "Decrement": "Kurangi", "Increment": "Tambah",
+  };
+  const patterns = [[/^Remove (.+)$/s, "Hapus $1"], [/^Help for (.+)$/s, "Bantuan untuk $1"],
+                    [/^year, (.+)$/s, "tahun, $1"], [/^month, (.+)$/s, "bulan, $1"], [/^day, (.+)$/s, "hari, $1"]];
+  const ATTRIBUTES = ["aria-label", "placeholder"];
+  const translate = (text) => {
+    if (Object.hasOwn(words, text)) return words[text];
+    const found = patterns.find(([english]) => english.test(text));
+    return found ? text.replace(found[0], found[1]) : null;
+  };
+  const fix = (element) => {
+    for (const name of ATTRIBUTES) {
+      const text = element.getAttribute(name);
+      const indonesian = text && translate(text);
+      if (indonesian && indonesian !== text) element.setAttribute(name, indonesian);
+    }
+  };
+  const sweep = (node) => {
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    fix(node);
+    node.querySelectorAll("[aria-label], [placeholder]").forEach(fix);
+  };
+  sweep(document.body);
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      if (change.type === "attributes") fix(change.target);
+      else change.addedNodes.forEach(sweep);
+    }
+  }).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ATTRIBUTES});
+})();
