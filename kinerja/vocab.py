@@ -8,6 +8,8 @@ NOTES = {"ket": "Keterangan (KET)", "faktor_pendorong": "Faktor pendorong", "fak
 
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# A trend needs this many years of capaian before it is called steady (summaries.trend, capaian_tren).
+MIN_TREND_YEARS = 3
 
 
 # The key of a Renstra target column that names no year ("TARGET AKHIR RENSTRA"): the end of the

@@ -135,14 +135,33 @@ TREN_COLUMNS = ["indikator_id", "unit", "sasaran", "indikator", "capaian_persen"
                 "tahun"]
 
 
-def tren(con: duckdb.DuckDBPyConnection, triwulan: int | None) -> pd.DataFrame:
+def tren(con: duckdb.DuckDBPyConnection, triwulan: int | None, indikator: list[int] | None = None) -> pd.DataFrame:
     """The stored capaian of every year with one, to the same period (triwulan 1-4 to date, None
-    the whole year), in one read: the rows summaries.over_years makes of capaian() of each year,
-    only TREN_COLUMNS (indikator_id, unit, sasaran, indikator: text; capaian_persen: float, NaN
-    when not computed; kategori, warna, status_data: text; tahun), oldest year first."""
+    the whole year), in one read: the rows summaries.over_years makes of capaian() of each year
+    (of the indicators with the ids in `indikator` when given), only TREN_COLUMNS (indikator_id,
+    unit, sasaran, indikator: text; capaian_persen: float, NaN when not computed; kategori, warna,
+    status_data: text; tahun), oldest year first."""
     con.complete()
-    frame = con.sql(sql("capaian_tren"), params={"periode": triwulan or 0}).to_arrow_table().to_pandas()
+    frame = con.sql(sql("capaian_tren"), params={"periode": triwulan or 0, "indikator": indikator}
+                    ).to_arrow_table().to_pandas()
     return frame.astype({"tahun": "int64"})[TREN_COLUMNS]
+
+
+def tren_indikator(con: duckdb.DuckDBPyConnection, triwulan: int | None, *, sasaran: str | None = None,
+                   arah: list[str] | None = None, start: int = 0, stop: int | None = None) -> pd.DataFrame:
+    """summaries.trend of tren(con, triwulan), read from the stored trends (capaian_tren, kept by
+    kinerja.store.materialised): summaries.TREND_COLUMNS, the same rows in the same order, of the
+    sasaran named `sasaran` and the directions `arah` when given, rows start to stop (excluded)."""
+    con.complete()
+    return con.sql(sql("capaian_tren_indikator"), params={
+        "periode": triwulan or 0, "sasaran": sasaran, "arah": arah, "offset": start,
+        "limit": None if stop is None else max(0, stop - start)}).to_arrow_table().to_pandas()
+
+
+def tren_jumlah(con: duckdb.DuckDBPyConnection, triwulan: int | None) -> pd.DataFrame:
+    """How many indicators of tren_indikator(con, triwulan) go each way per sasaran: columns sasaran
+    (None: without one), arah, jumlah (int)."""
+    return run(con, "capaian_tren_jumlah", {"periode": triwulan or 0})
 
 
 def target_cell(bawah: pd.Series, atas: pd.Series) -> pd.Series:

@@ -148,38 +148,42 @@ def over_years(path: str, triwulan: int | None, indikator: int | None = None) ->
     return summaries.over_years(dict(zip(available, runs)))
 
 
-@st.cache_data(show_spinner="Membaca capaian tahun-tahun sebelumnya…")
-def tren_years(path: str, triwulan: int | None) -> pd.DataFrame:
-    """engine.capaian.tren: the stored capaian of every year with data to the same quarter
-    (engine.capaian.TREN_COLUMNS), one read instead of an engine run per year."""
-    return using(engine.tren, triwulan)
+@st.cache_data(show_spinner=False)
+def tren(path: str, triwulan: int | None) -> tuple[dict[str, int], list[str], pd.DataFrame, list[int]]:
+    """What the Tren page shows above its table, from the stored trends and sums (no year's rows
+    are read): (how many indicators go each way, {arah: count}; the sasaran named, sorted;
+    summaries.mean_by per tahun and sasaran (engine.capaian.rata_rata, an indicator without a
+    sasaran under "(tanpa sasaran)"); the years with data), to the same quarter."""
+    jumlah = using(engine.tren_jumlah, triwulan)
+    per_sasaran = named(using(engine.rata_rata, years(path), triwulan, ["tahun", "sasaran"]), ["tahun", "sasaran"])
+    counts = {arah: int(n) for arah, n in jumlah.groupby("arah")["jumlah"].sum().items()}
+    return counts, sorted(jumlah["sasaran"].dropna().unique()), per_sasaran, sorted(per_sasaran["tahun"].unique().tolist())
 
 
 @st.cache_data(show_spinner=False)
-def tren(path: str, triwulan: int | None) -> tuple[pd.DataFrame, pd.DataFrame, list[int]]:
-    """(summaries.trend of every indicator, summaries.mean_by per tahun and sasaran from the stored
-    sums (engine.capaian.rata_rata, an indicator without a sasaran under "(tanpa sasaran)"), the
-    years) over the years with data, to the same quarter."""
-    rows = tren_years(path, triwulan)
-    if rows.empty:
-        return summaries.trend(rows), pd.DataFrame(columns=["tahun", "sasaran", *summaries.MEAN_COLUMNS]), []
-    available = sorted(rows["tahun"].unique().tolist())
-    per_sasaran = named(using(engine.rata_rata, available, triwulan, ["tahun", "sasaran"]), ["tahun", "sasaran"])
-    return summaries.trend(rows), per_sasaran, available
+def tren_count(path: str, triwulan: int | None, sasaran: str | None, arah: tuple[str, ...]) -> int:
+    """How many indicators of the sasaran named `sasaran` (None: every one) go one of the ways `arah`."""
+    jumlah = using(engine.tren_jumlah, triwulan)
+    chosen = jumlah["arah"].isin(arah)
+    if sasaran is not None:
+        chosen &= jumlah["sasaran"] == sasaran
+    return int(jumlah.loc[chosen, "jumlah"].sum())
 
 
 @st.cache_data(show_spinner=False)
-def tren_table(path: str, triwulan: int | None, indikator: tuple[int, ...]) -> pd.DataFrame:
-    """present.tables.trend_table of the indicators with the ids in `indikator`, in that order."""
-    trends = tren(path, triwulan)[0].set_index("indikator_id", drop=False)
-    return present_tables.trend_table(trends.loc[list(indikator)], tren_rows(path, triwulan, indikator))
+def tren_page(path: str, triwulan: int | None, sasaran: str | None, arah: tuple[str, ...], start: int,
+              stop: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows start to stop (excluded) of the stored trends of the sasaran named `sasaran` (None: every
+    one) going one of the ways `arah` (engine.capaian.tren_indikator): (those trends, their
+    present.tables.trend_table)."""
+    trends = using(engine.tren_indikator, triwulan, sasaran=sasaran, arah=list(arah), start=start, stop=stop)
+    return trends, present_tables.trend_table(trends, tren_rows(path, triwulan, tuple(trends["indikator_id"])))
 
 
 @st.cache_data(show_spinner=False)
 def tren_rows(path: str, triwulan: int | None, indikator: tuple[int, ...]) -> pd.DataFrame:
-    """The rows of tren_years (engine.capaian.TREN_COLUMNS) of the indicators with the ids in `indikator`."""
-    rows = tren_years(path, triwulan)
-    return rows[rows["indikator_id"].isin(indikator)] if len(rows) else rows
+    """The stored capaian of every year (engine.capaian.tren, TREN_COLUMNS) of the indicators with the ids in `indikator`."""
+    return using(engine.tren, triwulan, [int(i) for i in indikator])
 
 
 # --------------------------------------------------------------------------- what the pages draw
