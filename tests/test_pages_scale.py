@@ -109,6 +109,24 @@ def test_asking_the_engine_for_a_sasaran_or_an_indicator_gives_the_rows_of_the_w
         assert both.empty == (whole[(whole["sasaran_id"] == 37) & (whole["unit"] == "UMPEG")]).empty
 
 
+def test_asking_the_engine_for_the_data_pages_selection_gives_the_rows_of_the_whole_table_filtered(big_db):
+    from kinerja.engine.capaian import saring, saring_jumlah
+
+    whole = engine(big_db, TAHUN, 2)
+    units = sorted(whole["unit"].unique())
+    two = whole.drop_duplicates("sasaran")["sasaran"].dropna().tolist()[5:7]
+    asked = [(units, [], [], ""), (units, two, [], ""), (sorted(whole[whole["sasaran"] == two[0]]["unit"])[:1], two, [], ""),
+             (units, [], ["Belum lengkap", "Belum dapat dihitung", *whole["kategori"].dropna().unique()[:1]], ""),
+             (units, [], [], "indikator 12"), (units[1:], [], ["Belum lengkap"], "1 2")]
+    with closing(db.connect(big_db)) as con:
+        for filters in asked:
+            expected = summaries.data_selection(whole, *filters).reset_index(drop=True)
+            assert saring_jumlah(con, TAHUN, 2, *filters) == len(expected) > 0
+            pd.testing.assert_frame_equal(saring(con, TAHUN, 2, *filters), expected)
+            pd.testing.assert_frame_equal(saring(con, TAHUN, 2, *filters, start=2, stop=5),
+                                          expected.iloc[2:5].reset_index(drop=True))
+
+
 def test_the_unit_page_pages_its_indicators_and_bounds_its_charts(monkeypatch, big_db):
     app = open_page(monkeypatch, big_db, "pages/unit.py", tahun=str(TAHUN), unit="MUTASI")
     whole = engine(big_db, TAHUN, None, "MUTASI")

@@ -80,6 +80,32 @@ def capaian_langsung(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int |
     return shaped(con, "capaian", {"tahun": tahun, "periode": [triwulan or 0], "unit": unit, "indikator": None})
 
 
+def saring(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, units: list[str],
+           sasaran: list[str] | None = None, kategori: list[str] | None = None, cari: str = "", *, start: int = 0,
+           stop: int | None = None) -> pd.DataFrame:
+    """summaries.data_selection of capaian(con, tahun, triwulan) asked of the database: the rows of
+    `units`, of the sasaran named `sasaran` and the kategori `kategori` as the pages show it
+    (summaries.kategori_shown) when given (empty: all), with every word of `cari` in the indicator's
+    name or code; rows start to stop (excluded) of those. Same columns and order as capaian()."""
+    return shaped(con, "capaian_saring", selection(tahun, triwulan, units, sasaran, kategori, cari) | {
+        "offset": start, "limit": None if stop is None else max(0, stop - start)})
+
+
+def saring_jumlah(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, units: list[str],
+                  sasaran: list[str] | None = None, kategori: list[str] | None = None, cari: str = "") -> int:
+    """How many rows saring() gives without start and stop."""
+    con.complete()
+    params = selection(tahun, triwulan, units, sasaran, kategori, cari) | {"offset": 0, "limit": None}
+    return con.execute(f"SELECT count(*) FROM ({sql('capaian_saring')})", params).fetchone()[0]
+
+
+def selection(tahun: int, triwulan: int | None, units: list[str], sasaran: list[str] | None,
+              kategori: list[str] | None, cari: str) -> dict:
+    """capaian_saring.sql's parameters (an empty filter is no filter)."""
+    return {"tahun": tahun, "periode": triwulan or 0, "unit": list(units), "sasaran": list(sasaran) if sasaran else None,
+            "kategori": list(kategori) if kategori else None, "kata": cari.lower().split()}
+
+
 def shaped(con: duckdb.DuckDBPyConnection, query: str, params: dict) -> pd.DataFrame:
     """The rows of `query` with the target cells and the plausibility flags, in COLUMNS."""
     # Through Arrow: its strings reach pandas without a Python object per cell (5× faster than

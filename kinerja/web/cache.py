@@ -238,14 +238,13 @@ def sorotan(path: str, tahun: int, triwulan: int | None) -> dict[str, pd.DataFra
     return {name: rows[SOROTAN_COLUMNS].reset_index(drop=True) for name, rows in lists.items()}
 
 
-@st.cache_data(show_spinner=False)
 def data_selection(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...], sasaran: tuple[str, ...],
                    kategori: tuple[str, ...], cari: str) -> pd.DataFrame:
-    """summaries.data_selection of the period's capaian: the rows of `units` (every one the reader
-    may read, chosen or not), filtered by sasaran, kategori and the words of `cari`; the page adds
-    the gap (summaries.with_selisih) to the rows it shows."""
-    frame = capaian(path, tahun, triwulan, None)
-    return summaries.data_selection(frame, list(units), list(sasaran), list(kategori), cari)
+    """summaries.data_selection of the period's capaian asked of the database (engine.capaian.saring):
+    the rows of `units` (every one the reader may read, chosen or not), filtered by sasaran,
+    kategori and the words of `cari`, for a download built on click (not cached: the whole
+    selection is held only while it is written out)."""
+    return using(engine.saring, tahun, triwulan, list(units), list(sasaran), list(kategori), cari)
 
 
 @st.cache_data(show_spinner=False)
@@ -253,21 +252,21 @@ def data_page(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...
               kategori: tuple[str, ...], cari: str, start: int, stop: int) -> pd.DataFrame:
     """Rows start to stop (excluded) of data_selection as the Data page shows them
     (present.tables.data_table, the gap computed for them only)."""
-    shown = data_selection(path, tahun, triwulan, units, sasaran, kategori, cari).iloc[start:stop]
+    shown = using(engine.saring, tahun, triwulan, list(units), list(sasaran), list(kategori), cari, start=start,
+                  stop=stop)
     return present_tables.data_table(summaries.with_selisih(shown))
 
 
 @st.cache_data(show_spinner=False)
 def data_count(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...], sasaran: tuple[str, ...],
                kategori: tuple[str, ...], cari: str) -> int:
-    """len(data_selection(...)), without handing the rows to the page."""
-    return len(data_selection(path, tahun, triwulan, units, sasaran, kategori, cari))
+    """len(data_selection(...)), counted by the database."""
+    return using(engine.saring_jumlah, tahun, triwulan, list(units), list(sasaran), list(kategori), cari)
 
 
-@st.cache_data(show_spinner=False)
 def data_total(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...]) -> int:
     """How many rows of the period's capaian belong to `units` (what data_selection chooses from)."""
-    return len(data_selection(path, tahun, triwulan, units, (), (), ""))
+    return data_count(path, tahun, triwulan, units, (), (), "")
 
 
 @st.cache_data(show_spinner=False)
