@@ -170,6 +170,24 @@ def test_ringkasan_means_per_sasaran_and_unit_are_mean_by_of_the_engines_rows(mo
     pd.testing.assert_frame_equal(cache.per_quarter(str(demo_db), tahun, "unit"), per_unit, check_dtype=False)
 
 
+def test_a_units_chart_per_quarter_reads_only_its_indicators_with_the_engines_numbers(monkeypatch, demo_db):
+    """The Unit page's quarter chart of its lowest indicators (cache.per_quarter with ids) is
+    summaries.by_quarter of the quarters' whole tables filtered to those indicators."""
+    from kinerja.web import cache
+
+    def compute(con):
+        frames = {q: capaian_langsung(con, 2025, q, "MUTASI") for q in range(1, 5)}
+        ids = frames[4]["indikator_id"].tolist()[1:4]
+        return ids, summaries.by_quarter({q: f[f["indikator_id"].isin(ids)] for q, f in frames.items()}, ["indikator"],
+                                         skala(con))
+
+    ids, expected = engine(demo_db, compute)
+    monkeypatch.setenv("KINERJA_DB", str(demo_db))
+    assert len(expected) > 3
+    got = cache.per_quarter(str(demo_db), 2025, "indikator", "MUTASI", tuple(ids))
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+
+
 def test_ringkasan_lists_the_largest_gaps_with_links_into_the_drill_down(monkeypatch, demo_db):
     app = open_page(monkeypatch, demo_db, tahun="2025", triwulan="TW_III")
     gaps = engine(demo_db, lambda con: summaries.off_track(capaian(con, 2025, 3), skala(con)))

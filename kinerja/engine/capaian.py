@@ -173,6 +173,19 @@ def tren(con: duckdb.DuckDBPyConnection, triwulan: int | None, indikator: list[i
     return frame.astype({"tahun": "int64"})[TREN_COLUMNS]
 
 
+def per_triwulan(con: duckdb.DuckDBPyConnection, tahun: int, indikator: list[int],
+                 unit: str | None = None) -> dict[int, pd.DataFrame]:
+    """The rows of capaian(con, tahun, q, unit) of the indicators with the ids in `indikator`, for
+    each quarter q 1-4 (a quarter without any: an empty frame), read at once: columns indikator_id,
+    unit, sasaran, indikator, capaian_persen, kategori, warna, status_data (enough for
+    summaries.by_quarter)."""
+    con.complete()
+    frame = con.sql(sql("capaian_triwulan"), params={"tahun": tahun, "unit": unit, "indikator": list(indikator)}
+                    ).to_arrow_table().to_pandas()
+    return {q: rows.drop(columns="triwulan").reset_index(drop=True)
+            for q, rows in ((q, frame[frame["triwulan"] == q]) for q in range(1, 5))}
+
+
 def tren_indikator(con: duckdb.DuckDBPyConnection, triwulan: int | None, *, sasaran: str | None = None,
                    arah: list[str] | None = None, start: int = 0, stop: int | None = None) -> pd.DataFrame:
     """summaries.trend of tren(con, triwulan), read from the stored trends (capaian_tren, kept by

@@ -217,9 +217,10 @@ def per_quarter(path: str, tahun: int, key: str, unit: str | None = None,
         means = using(engine.rata_rata, tahun, [1, 2, 3, 4], [key, "triwulan"], unit=unit)
         means = means[means["rata_rata"].notna()]
         return named(means, ["triwulan", key])[[key, *summaries.MEAN_COLUMNS, "triwulan"]]
-    frames = quarters(path, tahun, unit)
-    if indikator is not None:
-        frames = {q: frame[frame["indikator_id"].isin(indikator)] for q, frame in frames.items()}
+    if indikator is not None:  # a chart of a few indicators: their rows only
+        frames = using(engine.per_triwulan, tahun, [int(i) for i in indikator], unit)
+    else:
+        frames = quarters(path, tahun, unit)
     return summaries.by_quarter(frames, [key], skala(path))
 
 
