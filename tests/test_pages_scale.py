@@ -180,3 +180,18 @@ def test_a_login_sessions_activity_keeps_every_cached_result(tmp_path):
         assert db.revision(path) == before
         accounts.create(con, cli_account("uji"), "perencana.baru", "sandi-uji-yang-panjang", ["perencana"])
         assert db.revision(path) > before
+
+
+def test_the_indikator_list_is_asked_a_page_at_a_time_with_the_same_rows(big_db):
+    from kinerja.collect import indikator
+
+    with closing(db.connect(big_db)) as con:
+        for unit in (None, "MUTASI"):
+            whole = indikator.daftar(con, TAHUN, unit)
+            assert indikator.jumlah(con, TAHUN, unit) == (len(whole), int((whole["belum_dikonfirmasi"] != "").sum()))
+            for start in (0, 1000, len(whole) - 10):
+                page = indikator.daftar(con, TAHUN, unit, start=start, stop=start + 1000)
+                expected = whole.iloc[start:start + 1000].reset_index(drop=True)
+                # a column empty on the page comes as None, in the whole list as NaN of a text column
+                assert page.astype(object).where(page.notna(), None).values.tolist() == \
+                    expected.astype(object).where(expected.notna(), None).values.tolist()

@@ -391,8 +391,14 @@ def version_diff(path: str, dari: int, ke: int) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def indikator_daftar(path: str, tahun: int, unit: str | None) -> pd.DataFrame:
-    return using(collect_indikator.daftar, tahun, unit)
+def indikator_daftar(path: str, tahun: int, unit: str | None, start: int, stop: int) -> pd.DataFrame:
+    """Rows start to stop (excluded) of collect.indikator.daftar."""
+    return using(collect_indikator.daftar, tahun, unit, start=start, stop=stop)
+
+
+@st.cache_data(show_spinner=False)
+def indikator_jumlah(path: str, tahun: int, unit: str | None) -> tuple[int, int]:
+    return using(collect_indikator.jumlah, tahun, unit)
 
 
 @st.cache_data(show_spinner=False)
