@@ -45,9 +45,9 @@ if frame.empty:
     st.stop()
 
 st.subheader("Indikator")
-notes = summaries.notes(cache.query(path, "indikator_catatan", tahun=tahun, unit=unit), triwulan)
-table, kategori_column = widgets.kategori_cells(
-    indicator_table(widgets.paged(frame, "unit-indikator"), notes).drop(columns=["Unit"]), scale)
+shown = widgets.paged(frame, "unit-indikator")
+notes = cache.notes(path, tahun, triwulan, tuple(shown["indikator_id"]))
+table, kategori_column = widgets.kategori_cells(indicator_table(shown, notes).drop(columns=["Unit"]), scale)
 st.dataframe(table, hide_index=True, width="stretch", column_config={**kategori_column, **widgets.key_columns()})
 # The charts draw the indicators with the lowest capaian; every one is in the table above.
 drawn = charts.lowest(summaries.measured(frame), "capaian_persen")

@@ -315,6 +315,14 @@ def peringatan(path: str, tahun: int, triwulan: int | None) -> tuple[pd.DataFram
 
 
 @st.cache_data(show_spinner=False)
+def notes(path: str, tahun: int, triwulan: int | None, indikator: tuple[int, ...]) -> dict[int, str]:
+    """summaries.notes of the indicators with the ids in `indikator` (those a page shows), of `tahun`
+    up to the period asked."""
+    return summaries.notes(using(run, "indikator_catatan", {"tahun": tahun, "indikator": [int(i) for i in indikator]}),
+                           triwulan)
+
+
+@st.cache_data(show_spinner=False)
 def register(path: str, tahun: int) -> pd.DataFrame:
     return using(collect_register.register, tahun)
 
