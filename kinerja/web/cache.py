@@ -25,6 +25,7 @@ from kinerja.engine import capaian as engine
 from kinerja.engine import proyeksi as engine_proyeksi
 from kinerja.engine import renstra as engine_renstra
 from kinerja.engine import summaries
+from kinerja.present import charts
 from kinerja.present import tables as present_tables
 from kinerja.store import backup, db
 from kinerja.store import renstra as store_renstra
@@ -102,6 +103,21 @@ def capaian(path: str, tahun: int, triwulan: int | None, unit: str | None, sasar
             indikator: int | None = None) -> pd.DataFrame:
     """engine.capaian of the period, of the unit, sasaran or indicator asked (None: all)."""
     return using(engine.capaian, tahun, triwulan, unit, sasaran=sasaran, indikator=indikator)
+
+
+@st.cache_data(show_spinner=False)
+def capaian_rows(path: str, tahun: int, triwulan: int | None, unit: str | None, start: int, stop: int) -> pd.DataFrame:
+    """Rows start to stop (excluded) of capaian(path, tahun, triwulan, unit): a page of a table,
+    without copying the whole table out of the cache on every rerun."""
+    return capaian(path, tahun, triwulan, unit).iloc[start:stop]
+
+
+@st.cache_data(show_spinner=False)
+def lowest(path: str, tahun: int, triwulan: int | None, unit: str | None) -> tuple[pd.DataFrame, int]:
+    """(charts.lowest of the measured rows of capaian(path, tahun, triwulan, unit): what a chart
+    draws, how many rows are measured)."""
+    known = summaries.measured(capaian(path, tahun, triwulan, unit))
+    return charts.lowest(known, "capaian_persen"), len(known)
 
 
 @st.cache_data(show_spinner=False)
