@@ -11,6 +11,8 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 # A unit's quarter in the register (collect.workflow; spec/cli.md `kinerja status`), as people read it.
 STATUS = {"belum": "Belum", "draf": "Draf", "diajukan": "Diajukan", "diverifikasi": "Diverifikasi",
           "dibuka_kembali": "Dibuka kembali"}
+# A trend needs this many years of capaian before it is called steady (summaries.trend, capaian_tren).
+MIN_TREND_YEARS = 3
 
 
 # The key of a Renstra target column that names no year ("TARGET AKHIR RENSTRA"): the end of the

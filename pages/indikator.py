@@ -14,17 +14,18 @@ akun = web_auth.guard("pengaturan_indikator")
 path, tahun, triwulan = widgets.page("Indikator")
 units = cache.units(path)
 unit = widgets.choose_searched("Unit", {"": "Semua unit", **dict(zip(units["kode"], units["nama"]))}, "unit")
-listed = cache.indikator_daftar(path, tahun, unit or None)
+total, waiting = cache.indikator_jumlah(path, tahun, unit or None)
 periode = cache.renstra_period(path, tahun)
 end_year = periode.akhir if periode else "periode belum tercatat"
-if listed.empty:
+if not total:
     st.info("Belum ada indikator untuk unit ini.")
     st.stop()
-waiting = listed[listed["belum_dikonfirmasi"] != ""]
-st.caption(f"Pengaturan yang berlaku untuk tahun {tahun}. {len(waiting)} dari {len(listed)} indikator punya pengaturan "
+st.caption(f"Pengaturan yang berlaku untuk tahun {tahun}. {waiting} dari {total} indikator punya pengaturan "
            "yang ditebak dari nama/satuan dan belum dikonfirmasi (di atas). Capaiannya ditandai \"belum dikonfirmasi\" "
            "di semua halaman dan ekspor sampai dikonfirmasi di sini.")
-st.dataframe(settings_text(widgets.paged(listed, "indikator")), hide_index=True, width="stretch", column_order=[
+rows = widgets.page_of(total, "indikator")
+listed = cache.indikator_daftar(path, tahun, unit or None, rows.start, rows.stop)
+st.dataframe(settings_text(listed), hide_index=True, width="stretch", column_order=[
     "belum_dikonfirmasi", "unit", "kode", "nama", "satuan", "polaritas", "rumus_negatif", "agregasi",
     "konvensi_triwulan", "target_renstra", "target_akhir", "definisi_operasional", "sumber_data"],
     column_config={"belum_dikonfirmasi": "Belum dikonfirmasi", "unit": "Unit", "kode": "Kode",
@@ -35,6 +36,7 @@ st.dataframe(settings_text(widgets.paged(listed, "indikator")), hide_index=True,
                    "definisi_operasional": "Definisi operasional", "sumber_data": "Sumber data"})
 
 st.divider()
+# the indicators of the table's page shown above (another page of the table offers others)
 indikator_id = widgets.choose_searched("Indikator", dict(zip(listed["indikator_id"], listed["nama"])), "indikator")
 row = widgets.row_of(listed, listed["indikator_id"] == indikator_id)
 st.subheader(plain(row["nama"]))

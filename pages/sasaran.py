@@ -29,9 +29,9 @@ rows = cache.capaian(path, tahun, triwulan, None, sasaran=int(sasaran_id))
 st.caption(f"Tahun {tahun}, {periode_text(triwulan)}. {len(rows)} indikator; capaian kosong berarti belum dapat "
            "dihitung, kategori \"Belum lengkap\" berarti ada triwulan yang belum dilaporkan (lihat Keterangan). "
            "Grafik hanya memuat indikator terukur.")
-notes = summaries.notes(cache.query(path, "indikator_catatan", tahun=tahun, unit=None), triwulan)
-table, kategori_column = widgets.kategori_cells(
-    indicator_table(widgets.paged(rows, "sasaran"), notes).drop(columns=["Sasaran"]), scale)
+shown = widgets.paged(rows, "sasaran")
+notes = cache.notes(path, tahun, triwulan, tuple(shown["indikator_id"]))
+table, kategori_column = widgets.kategori_cells(indicator_table(shown, notes).drop(columns=["Sasaran"]), scale)
 st.dataframe(table, hide_index=True, width="stretch",
              column_config={**kategori_column, **widgets.key_columns(), "Catatan": st.column_config.TextColumn(width="large")})
 widgets.show_chart(charts.capaian_bars(summaries.measured(rows), scale, "indikator", "Indikator",

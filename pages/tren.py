@@ -7,7 +7,7 @@ from kinerja.vocab import periode_text
 from kinerja.web import cache, widgets
 
 path, tahun, triwulan = widgets.page("Tren Capaian")
-trends, per_sasaran, years = cache.tren(path, triwulan)
+counts, sasaran_names, per_sasaran, years = cache.tren(path, triwulan)
 st.caption(f"Capaian tiap tahun, {periode_text(triwulan)}; pilih periode di samping untuk membandingkan "
            "triwulan yang sama antar tahun.")
 if len(years) < 2:
@@ -26,18 +26,17 @@ if len(drawn) < len(latest):
         st.dataframe(sasaran_table(widgets.paged(per_sasaran, "tren-sasaran")), hide_index=True, width="stretch")
 
 st.subheader("Indikator")
-counts = trends["arah"].value_counts()
 tiles = st.columns(len(ARAH))
 for column, (arah, label) in zip(tiles, ARAH.items()):
-    column.metric(label, int(counts.get(arah, 0)), border=True)
-sasaran_names = ["Semua sasaran", *sorted(trends["sasaran"].dropna().unique())]
-sasaran = widgets.choose_searched("Sasaran", dict(zip(sasaran_names, sasaran_names)), "sasaran_tren")
-shown = trends if sasaran == "Semua sasaran" else trends[trends["sasaran"] == sasaran]
+    column.metric(label, counts.get(arah, 0), border=True)
+semua = "Semua sasaran"
+sasaran = widgets.choose_searched("Sasaran", {semua: semua, **dict(zip(sasaran_names, sasaran_names))}, "sasaran_tren")
 arah = st.pills("Arah", list(ARAH), format_func=ARAH.get, selection_mode="multi", key="tetap-tren-arah",
-               default=widgets.kept_default("tetap-tren-arah", list(ARAH)))
-shown = shown[shown["arah"].isin(arah)]
-page = widgets.paged(shown, "tren-indikator")
-st.dataframe(cache.tren_table(path, triwulan, tuple(page["indikator_id"].tolist())), hide_index=True, width="stretch")
+                default=widgets.kept_default("tetap-tren-arah", list(ARAH)))
+asked = (path, triwulan, None if sasaran == semua else sasaran, tuple(arah))
+rows = widgets.page_of(cache.tren_count(*asked), "tren-indikator")
+page, table = cache.tren_page(*asked, rows.start, rows.stop)
+st.dataframe(table, hide_index=True, width="stretch")
 names = dict(zip(page["indikator_id"].tolist(), page["indikator"]))
 picked = widgets.multichoose("Indikator pada grafik", names, "tren-grafik", default=list(names)[:5], max_selections=10,
                              placeholder="Pilih indikator")

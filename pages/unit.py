@@ -1,7 +1,7 @@
 """Unit: one unit's indicators and capaian, and what it has and has not sent per quarter."""
 import streamlit as st
 
-from kinerja.engine import proyeksi, summaries
+from kinerja.engine import proyeksi
 from kinerja.numbers import format_persen
 from kinerja.present import charts
 from kinerja.present.tables import (
@@ -20,13 +20,12 @@ units = cache.units(path)
 readable = web_auth.units_for(akun, "baca_unit", units["kode"])
 names = {kode: nama for kode, nama in zip(units["kode"], units["nama"]) if kode in readable}
 unit = widgets.choose_searched("Unit", names, "unit", default=min(akun.unit, default=None))
-frame = cache.capaian(path, tahun, triwulan, unit)
+summary = cache.ringkasan(path, tahun, triwulan, unit)
 scale = cache.skala(path)
-if frame.empty:
+if not summary["jumlah"]:
     st.info(f"Unit ini belum memiliki target atau realisasi untuk tahun {tahun}. Unduh format dari halaman "
             "Unggah, isi, lalu unggah kembali.")
 else:
-    summary = cache.ringkasan(path, tahun, triwulan, unit)
     st.caption(f"Tahun {tahun}, {periode_text(triwulan)}.")
     tiles = st.columns(5)
     tiles[0].metric("Indikator terukur", f"{summary['terukur']}/{summary['jumlah']}", border=True)
@@ -41,17 +40,18 @@ else:
 st.subheader(f"Pengumpulan data {tahun}")
 register = cache.register(path, tahun)
 st.dataframe(register_table(register[register["unit"] == unit]), hide_index=True, width="stretch")
-if frame.empty:
+if not summary["jumlah"]:
     st.stop()
 
 st.subheader("Indikator")
-notes = summaries.notes(cache.query(path, "indikator_catatan", tahun=tahun, unit=unit), triwulan)
-table, kategori_column = widgets.kategori_cells(
-    indicator_table(widgets.paged(frame, "unit-indikator"), notes).drop(columns=["Unit"]), scale)
+rows = widgets.page_of(summary["jumlah"], "unit-indikator")
+shown = cache.capaian_rows(path, tahun, triwulan, unit, rows.start, rows.stop)
+notes = cache.notes(path, tahun, triwulan, tuple(shown["indikator_id"]))
+table, kategori_column = widgets.kategori_cells(indicator_table(shown, notes).drop(columns=["Unit"]), scale)
 st.dataframe(table, hide_index=True, width="stretch", column_config={**kategori_column, **widgets.key_columns()})
 # The charts draw the indicators with the lowest capaian; every one is in the table above.
-drawn = charts.lowest(summaries.measured(frame), "capaian_persen")
-widgets.drawn_of(len(drawn), len(summaries.measured(frame)))
+drawn, measured = cache.lowest(path, tahun, triwulan, unit)
+widgets.drawn_of(len(drawn), measured)
 left, right = st.columns(2)
 with left:
     widgets.show_chart(charts.capaian_bars(drawn, scale, "indikator", "Indikator", value="capaian_persen"),

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from kinerja.collect import indikator, versions, workflow
 from kinerja.engine import summaries
-from kinerja.engine.capaian import capaian, capaian_langsung, rata_rata, skala
+from kinerja.engine.capaian import capaian, capaian_langsung, rata_rata, skala, tren, tren_indikator
 from kinerja.ingest.files import import_file
 from kinerja.store import db, materialised
 from kinerja.store.queries import execute_script, insert_frame, sql
@@ -43,6 +43,9 @@ def assert_stored_equals_on_the_fly(con) -> None:
     assert sorted(rows, key=key) == sorted([(*g, *t) for g, t in expected.items()], key=key)
     if years:
         pd.testing.assert_frame_equal(capaian(con, years[-1], 2), capaian_langsung(con, years[-1], 2))
+    for triwulan in (None, 1, 2, 3, 4):  # capaian_tren: summaries.trend of the stored years, per period
+        pd.testing.assert_frame_equal(tren_indikator(con, triwulan), summaries.trend(tren(con, triwulan)),
+                                      check_dtype=False)
 
 
 @pytest.fixture

@@ -170,6 +170,24 @@ def test_ringkasan_means_per_sasaran_and_unit_are_mean_by_of_the_engines_rows(mo
     pd.testing.assert_frame_equal(cache.per_quarter(str(demo_db), tahun, "unit"), per_unit, check_dtype=False)
 
 
+def test_a_units_chart_per_quarter_reads_only_its_indicators_with_the_engines_numbers(monkeypatch, demo_db):
+    """The Unit page's quarter chart of its lowest indicators (cache.per_quarter with ids) is
+    summaries.by_quarter of the quarters' whole tables filtered to those indicators."""
+    from kinerja.web import cache
+
+    def compute(con):
+        frames = {q: capaian_langsung(con, 2025, q, "MUTASI") for q in range(1, 5)}
+        ids = frames[4]["indikator_id"].tolist()[1:4]
+        return ids, summaries.by_quarter({q: f[f["indikator_id"].isin(ids)] for q, f in frames.items()}, ["indikator"],
+                                         skala(con))
+
+    ids, expected = engine(demo_db, compute)
+    monkeypatch.setenv("KINERJA_DB", str(demo_db))
+    assert len(expected) > 3
+    got = cache.per_quarter(str(demo_db), 2025, "indikator", "MUTASI", tuple(ids))
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+
+
 def test_ringkasan_lists_the_largest_gaps_with_links_into_the_drill_down(monkeypatch, demo_db):
     app = open_page(monkeypatch, demo_db, tahun="2025", triwulan="TW_III")
     gaps = engine(demo_db, lambda con: summaries.off_track(capaian(con, 2025, 3), skala(con)))
@@ -293,23 +311,31 @@ def test_tren_names_the_steady_decline_and_rise(monkeypatch, demo_db):
 
 
 @pytest.mark.parametrize("triwulan", [None, 3])
-def test_tren_reads_every_year_at_once_with_the_engines_numbers(monkeypatch, demo_db, triwulan):
-    """Tren reads the stored years in one query and its means from the stored sums: the same
-    trends and means per tahun and sasaran as from an engine table per year."""
+def test_tren_reads_the_stored_trends_with_the_engines_numbers(monkeypatch, demo_db, triwulan):
+    """Tren reads the stored trends and the stored sums: the same trends, counts and means per tahun
+    and sasaran as from an engine table per year."""
+    from kinerja.engine.capaian import tren_indikator
     from kinerja.web import cache
 
     def compute(con):
         years = sorted(con.sql("SELECT DISTINCT tahun FROM target").df()["tahun"].tolist())
         rows = summaries.over_years({t: capaian(con, t, triwulan) for t in years})
         means = summaries.mean_by(rows.fillna({"sasaran": "(tanpa sasaran)"}), ["tahun", "sasaran"], skala(con))
-        return summaries.trend(rows), means, years
+        return summaries.trend(rows), means, years, tren_indikator(con, triwulan)
 
-    trends, means, years = engine(demo_db, compute)
+    trends, means, years, stored = engine(demo_db, compute)
+    pd.testing.assert_frame_equal(stored, trends, check_dtype=False)
     monkeypatch.setenv("KINERJA_DB", str(demo_db))
-    got_trends, got_means, got_years = cache.tren(str(demo_db), triwulan)
+    counts, sasaran, got_means, got_years = cache.tren(str(demo_db), triwulan)
     assert got_years == years and len(years) >= 3
-    pd.testing.assert_frame_equal(got_trends, trends, check_dtype=False)
+    assert counts == trends["arah"].value_counts().to_dict()
+    assert sasaran == sorted(trends["sasaran"].dropna().unique())
     pd.testing.assert_frame_equal(got_means, means, check_dtype=False)
+    one = sasaran[1]
+    chosen = trends[(trends["sasaran"] == one) & trends["arah"].isin(["naik konsisten", "berfluktuasi"])]
+    assert cache.tren_count(str(demo_db), triwulan, one, ("naik konsisten", "berfluktuasi")) == len(chosen)
+    page, _ = cache.tren_page(str(demo_db), triwulan, one, ("naik konsisten", "berfluktuasi"), 1, 3)
+    assert page["indikator_id"].tolist() == chosen["indikator_id"].tolist()[1:3]
 
 
 # --------------------------------------------------------------------------- Data

@@ -109,6 +109,24 @@ def test_asking_the_engine_for_a_sasaran_or_an_indicator_gives_the_rows_of_the_w
         assert both.empty == (whole[(whole["sasaran_id"] == 37) & (whole["unit"] == "UMPEG")]).empty
 
 
+def test_asking_the_engine_for_the_data_pages_selection_gives_the_rows_of_the_whole_table_filtered(big_db):
+    from kinerja.engine.capaian import saring, saring_jumlah
+
+    whole = engine(big_db, TAHUN, 2)
+    units = sorted(whole["unit"].unique())
+    two = whole.drop_duplicates("sasaran")["sasaran"].dropna().tolist()[5:7]
+    asked = [(units, [], [], ""), (units, two, [], ""), (sorted(whole[whole["sasaran"] == two[0]]["unit"])[:1], two, [], ""),
+             (units, [], ["Belum lengkap", "Belum dapat dihitung", *whole["kategori"].dropna().unique()[:1]], ""),
+             (units, [], [], "indikator 12"), (units[1:], [], ["Belum lengkap"], "1 2")]
+    with closing(db.connect(big_db)) as con:
+        for filters in asked:
+            expected = summaries.data_selection(whole, *filters).reset_index(drop=True)
+            assert saring_jumlah(con, TAHUN, 2, *filters) == len(expected) > 0
+            pd.testing.assert_frame_equal(saring(con, TAHUN, 2, *filters), expected)
+            pd.testing.assert_frame_equal(saring(con, TAHUN, 2, *filters, start=2, stop=5),
+                                          expected.iloc[2:5].reset_index(drop=True))
+
+
 def test_the_unit_page_pages_its_indicators_and_bounds_its_charts(monkeypatch, big_db):
     app = open_page(monkeypatch, big_db, "pages/unit.py", tahun=str(TAHUN), unit="MUTASI")
     whole = engine(big_db, TAHUN, None, "MUTASI")
@@ -162,3 +180,18 @@ def test_a_login_sessions_activity_keeps_every_cached_result(tmp_path):
         assert db.revision(path) == before
         accounts.create(con, cli_account("uji"), "perencana.baru", "sandi-uji-yang-panjang", ["perencana"])
         assert db.revision(path) > before
+
+
+def test_the_indikator_list_is_asked_a_page_at_a_time_with_the_same_rows(big_db):
+    from kinerja.collect import indikator
+
+    with closing(db.connect(big_db)) as con:
+        for unit in (None, "MUTASI"):
+            whole = indikator.daftar(con, TAHUN, unit)
+            assert indikator.jumlah(con, TAHUN, unit) == (len(whole), int((whole["belum_dikonfirmasi"] != "").sum()))
+            for start in (0, 1000, len(whole) - 10):
+                page = indikator.daftar(con, TAHUN, unit, start=start, stop=start + 1000)
+                expected = whole.iloc[start:start + 1000].reset_index(drop=True)
+                # a column empty on the page comes as None, in the whole list as NaN of a text column
+                assert page.astype(object).where(page.notna(), None).values.tolist() == \
+                    expected.astype(object).where(expected.notna(), None).values.tolist()

@@ -38,16 +38,25 @@ class IndikatorError(workflow.WorkflowError):
     """A change the master refuses; the message is for the user, in Bahasa Indonesia."""
 
 
-def daftar(con: duckdb.DuckDBPyConnection, tahun: int, unit: str | None = None) -> pd.DataFrame:
+def daftar(con: duckdb.DuckDBPyConnection, tahun: int, unit: str | None = None, *, start: int = 0,
+           stop: int | None = None) -> pd.DataFrame:
     """The master of every indicator (of `unit`) with the settings in force for `tahun`, the ones
     with an inferred setting first (an inferred negatif polaritas before all: it turns the score). Columns: indikator_id, unit, kode, nama, satuan, sasaran,
     polaritas, polaritas_sumber, rumus_negatif, agregasi, agregasi_sumber, konvensi_triwulan,
     berlaku_dari (year of the settings row, NaN without one), definisi_operasional, sumber_data,
     target_renstra ("2021: 80; 2022: 82"), target_akhir (of the last year of the Renstra period
     containing `tahun`, kinerja.store.renstra; NaN outside every recorded period; text),
-    belum_dikonfirmasi ("polaritas, agregasi"; "" when all are confirmed or stated in a file)."""
+    belum_dikonfirmasi ("polaritas, agregasi"; "" when all are confirmed or stated in a file).
+    Rows start to stop (excluded) of that list (stop None: to the end)."""
     periode = period_of(con, tahun)
-    return run(con, "indikator_daftar", {"tahun": tahun, "unit": unit, "akhir": periode and periode.akhir})
+    return run(con, "indikator_daftar", {"tahun": tahun, "unit": unit, "akhir": periode and periode.akhir,
+                                         "offset": start, "limit": None if stop is None else max(0, stop - start)})
+
+
+def jumlah(con: duckdb.DuckDBPyConnection, tahun: int, unit: str | None = None) -> tuple[int, int]:
+    """(how many rows daftar() lists, how many of them have a belum_dikonfirmasi setting)."""
+    row = run(con, "indikator_jumlah", {"tahun": tahun, "unit": unit}).iloc[0]
+    return int(row["jumlah"]), int(row["belum_dikonfirmasi"])
 
 
 def in_force(con: duckdb.DuckDBPyConnection, tahun: int, unit: str | None = None) -> pd.DataFrame:

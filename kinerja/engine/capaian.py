@@ -80,6 +80,32 @@ def capaian_langsung(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int |
     return shaped(con, "capaian", {"tahun": tahun, "periode": [triwulan or 0], "unit": unit, "indikator": None})
 
 
+def saring(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, units: list[str],
+           sasaran: list[str] | None = None, kategori: list[str] | None = None, cari: str = "", *, start: int = 0,
+           stop: int | None = None) -> pd.DataFrame:
+    """summaries.data_selection of capaian(con, tahun, triwulan) asked of the database: the rows of
+    `units`, of the sasaran named `sasaran` and the kategori `kategori` as the pages show it
+    (summaries.kategori_shown) when given (empty: all), with every word of `cari` in the indicator's
+    name or code; rows start to stop (excluded) of those. Same columns and order as capaian()."""
+    return shaped(con, "capaian_saring", selection(tahun, triwulan, units, sasaran, kategori, cari) | {
+        "offset": start, "limit": None if stop is None else max(0, stop - start)})
+
+
+def saring_jumlah(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, units: list[str],
+                  sasaran: list[str] | None = None, kategori: list[str] | None = None, cari: str = "") -> int:
+    """How many rows saring() gives without start and stop."""
+    con.complete()
+    params = selection(tahun, triwulan, units, sasaran, kategori, cari) | {"offset": 0, "limit": None}
+    return con.execute(f"SELECT count(*) FROM ({sql('capaian_saring')})", params).fetchone()[0]
+
+
+def selection(tahun: int, triwulan: int | None, units: list[str], sasaran: list[str] | None,
+              kategori: list[str] | None, cari: str) -> dict:
+    """capaian_saring.sql's parameters (an empty filter is no filter)."""
+    return {"tahun": tahun, "periode": triwulan or 0, "unit": list(units), "sasaran": list(sasaran) if sasaran else None,
+            "kategori": list(kategori) if kategori else None, "kata": cari.lower().split()}
+
+
 def shaped(con: duckdb.DuckDBPyConnection, query: str, params: dict) -> pd.DataFrame:
     """The rows of `query` with the target cells and the plausibility flags, in COLUMNS."""
     # Through Arrow: its strings reach pandas without a Python object per cell (5× faster than
@@ -135,14 +161,46 @@ TREN_COLUMNS = ["indikator_id", "unit", "sasaran", "indikator", "capaian_persen"
                 "tahun"]
 
 
-def tren(con: duckdb.DuckDBPyConnection, triwulan: int | None) -> pd.DataFrame:
+def tren(con: duckdb.DuckDBPyConnection, triwulan: int | None, indikator: list[int] | None = None) -> pd.DataFrame:
     """The stored capaian of every year with one, to the same period (triwulan 1-4 to date, None
-    the whole year), in one read: the rows summaries.over_years makes of capaian() of each year,
-    only TREN_COLUMNS (indikator_id, unit, sasaran, indikator: text; capaian_persen: float, NaN
-    when not computed; kategori, warna, status_data: text; tahun), oldest year first."""
+    the whole year), in one read: the rows summaries.over_years makes of capaian() of each year
+    (of the indicators with the ids in `indikator` when given), only TREN_COLUMNS (indikator_id,
+    unit, sasaran, indikator: text; capaian_persen: float, NaN when not computed; kategori, warna,
+    status_data: text; tahun), oldest year first."""
     con.complete()
-    frame = con.sql(sql("capaian_tren"), params={"periode": triwulan or 0}).to_arrow_table().to_pandas()
+    frame = con.sql(sql("capaian_tren"), params={"periode": triwulan or 0, "indikator": indikator}
+                    ).to_arrow_table().to_pandas()
     return frame.astype({"tahun": "int64"})[TREN_COLUMNS]
+
+
+def per_triwulan(con: duckdb.DuckDBPyConnection, tahun: int, indikator: list[int],
+                 unit: str | None = None) -> dict[int, pd.DataFrame]:
+    """The rows of capaian(con, tahun, q, unit) of the indicators with the ids in `indikator`, for
+    each quarter q 1-4 (a quarter without any: an empty frame), read at once: columns indikator_id,
+    unit, sasaran, indikator, capaian_persen, kategori, warna, status_data (enough for
+    summaries.by_quarter)."""
+    con.complete()
+    frame = con.sql(sql("capaian_triwulan"), params={"tahun": tahun, "unit": unit, "indikator": list(indikator)}
+                    ).to_arrow_table().to_pandas()
+    return {q: rows.drop(columns="triwulan").reset_index(drop=True)
+            for q, rows in ((q, frame[frame["triwulan"] == q]) for q in range(1, 5))}
+
+
+def tren_indikator(con: duckdb.DuckDBPyConnection, triwulan: int | None, *, sasaran: str | None = None,
+                   arah: list[str] | None = None, start: int = 0, stop: int | None = None) -> pd.DataFrame:
+    """summaries.trend of tren(con, triwulan), read from the stored trends (capaian_tren, kept by
+    kinerja.store.materialised): summaries.TREND_COLUMNS, the same rows in the same order, of the
+    sasaran named `sasaran` and the directions `arah` when given, rows start to stop (excluded)."""
+    con.complete()
+    return con.sql(sql("capaian_tren_indikator"), params={
+        "periode": triwulan or 0, "sasaran": sasaran, "arah": arah, "offset": start,
+        "limit": None if stop is None else max(0, stop - start)}).to_arrow_table().to_pandas()
+
+
+def tren_jumlah(con: duckdb.DuckDBPyConnection, triwulan: int | None) -> pd.DataFrame:
+    """How many indicators of tren_indikator(con, triwulan) go each way per sasaran: columns sasaran
+    (None: without one), arah, jumlah (int)."""
+    return run(con, "capaian_tren_jumlah", {"periode": triwulan or 0})
 
 
 def target_cell(bawah: pd.Series, atas: pd.Series) -> pd.Series:

@@ -10,10 +10,7 @@ import numpy as np
 import pandas as pd
 
 from kinerja.values import MICRO, exact, half_up, half_up_hundredths, is_missing, mean_persen, micro_units
-from kinerja.vocab import ROMAN
-
-# A trend needs this many years of capaian before it is called steady.
-MIN_TREND_YEARS = 3
+from kinerja.vocab import MIN_TREND_YEARS, ROMAN
 
 # How a row of the capaian table counts (its status_data column, queries/capaian.sql).
 TERUKUR, BELUM_LENGKAP, TIDAK_DIHITUNG = "terukur", "belum_lengkap", "tidak_dapat_dihitung"

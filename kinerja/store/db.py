@@ -525,6 +525,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             con.execute(path.read_text(encoding="utf-8"))
             if version == materialised.VERSION:
                 materialised.touch_all(con)  # an existing database: its stored capaian, filled once
+            if version == materialised.TREN_VERSION:
+                materialised.store_tren(con, None)  # and its stored trends, from that capaian
             con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
     seed(con)
     return schema_version(con)

@@ -1,6 +1,7 @@
 """The stored capaian (migration 0008): capaian_tersimpan, one row per indicator × tahun × periode
 (0 = the whole year, 1-4 = to date), and capaian_ringkas, its counts and exact sums per unit ×
-sasaran × status_data × kategori, which every mean and count of the pages adds up.
+sasaran × status_data × kategori, which every mean and count of the pages adds up; and (migration
+0011) capaian_tren, the trend of every indicator over the years per period (summaries.trend set-wise).
 
 queries/engine/capaian.sql stays the one place of the formulas: it fills these tables and is the
 reference they are tested against. They are kept in the same transaction as every write that
@@ -19,10 +20,12 @@ import duckdb
 import pandas as pd
 
 from kinerja.store.queries import execute_script, sql
+from kinerja.vocab import MIN_TREND_YEARS
 
 PERIODS = [0, 1, 2, 3, 4]
-# The migration that creates the tables (0008_capaian_tersimpan.sql).
+# The migrations that create the tables (0008_capaian_tersimpan.sql, 0011_capaian_tren.sql).
 VERSION = 8
+TREN_VERSION = 11
 
 
 @dataclass
@@ -96,7 +99,8 @@ def flush(con: duckdb.DuckDBPyConnection) -> None:
 
 def refresh(con: duckdb.DuckDBPyConnection, pairs: Iterable[tuple[int, int]]) -> None:
     """Recompute the stored capaian of these (indikator_id, tahun), all periods, and the sums of
-    their units in those years. A pair without values any more loses its rows."""
+    their units in those years, and the trends of these indicators. A pair without values any more
+    loses its rows."""
     years: dict[int, set[int]] = {}
     for indikator_id, tahun in pairs:
         years.setdefault(int(tahun), set()).add(int(indikator_id))
@@ -106,6 +110,8 @@ def refresh(con: duckdb.DuckDBPyConnection, pairs: Iterable[tuple[int, int]]) ->
         store(con, tahun, params["indikator"])
         con.execute(sql("capaian_ringkas_hapus"), params)
         con.execute(sql("capaian_ringkas_isi"), params)
+    if years:
+        store_tren(con, sorted(set().union(*years.values())))
 
 
 def store(con: duckdb.DuckDBPyConnection, tahun: int, indikator: list[int] | None) -> None:
@@ -121,4 +127,15 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> int:
     for (tahun,) in con.execute(sql("capaian_tahun_bernilai")).fetchall():
         store(con, tahun, None)
         con.execute(sql("capaian_ringkas_isi"), {"tahun": tahun, "indikator": None})
+    store_tren(con, None)
     return con.execute(sql("capaian_tersimpan_jumlah")).fetchone()[0]
+
+
+def store_tren(con: duckdb.DuckDBPyConnection, indikator: list[int] | None) -> None:
+    """Recompute the stored trends (capaian_tren) of these indicators (None: all) from capaian_tersimpan.
+    Nothing before migration 0011 (a database migrated from below version 8 rebuilds at version 8)."""
+    if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'capaian_tren'").fetchone()[0]:
+        return
+    params = {"indikator": indikator}
+    con.execute(sql("capaian_tren_hapus"), params)
+    con.execute(sql("capaian_tren_isi"), {**params, "min_tahun": MIN_TREND_YEARS})

@@ -25,6 +25,7 @@ from kinerja.engine import capaian as engine
 from kinerja.engine import proyeksi as engine_proyeksi
 from kinerja.engine import renstra as engine_renstra
 from kinerja.engine import summaries
+from kinerja.present import charts
 from kinerja.present import tables as present_tables
 from kinerja.store import backup, db
 from kinerja.store import renstra as store_renstra
@@ -105,6 +106,21 @@ def capaian(path: str, tahun: int, triwulan: int | None, unit: str | None, sasar
 
 
 @st.cache_data(show_spinner=False)
+def capaian_rows(path: str, tahun: int, triwulan: int | None, unit: str | None, start: int, stop: int) -> pd.DataFrame:
+    """Rows start to stop (excluded) of capaian(path, tahun, triwulan, unit): a page of a table,
+    without copying the whole table out of the cache on every rerun."""
+    return capaian(path, tahun, triwulan, unit).iloc[start:stop]
+
+
+@st.cache_data(show_spinner=False)
+def lowest(path: str, tahun: int, triwulan: int | None, unit: str | None) -> tuple[pd.DataFrame, int]:
+    """(charts.lowest of the measured rows of capaian(path, tahun, triwulan, unit): what a chart
+    draws, how many rows are measured)."""
+    known = summaries.measured(capaian(path, tahun, triwulan, unit))
+    return charts.lowest(known, "capaian_persen"), len(known)
+
+
+@st.cache_data(show_spinner=False)
 def ringkasan(path: str, tahun: int, triwulan: int | None, unit: str | None) -> dict:
     """engine.capaian.ringkasan of the period's capaian: the numbers leadership reads first."""
     frame = capaian(path, tahun, triwulan, unit)  # outside the use: no cached call waits inside one
@@ -148,38 +164,42 @@ def over_years(path: str, triwulan: int | None, indikator: int | None = None) ->
     return summaries.over_years(dict(zip(available, runs)))
 
 
-@st.cache_data(show_spinner="Membaca capaian tahun-tahun sebelumnya…")
-def tren_years(path: str, triwulan: int | None) -> pd.DataFrame:
-    """engine.capaian.tren: the stored capaian of every year with data to the same quarter
-    (engine.capaian.TREN_COLUMNS), one read instead of an engine run per year."""
-    return using(engine.tren, triwulan)
+@st.cache_data(show_spinner=False)
+def tren(path: str, triwulan: int | None) -> tuple[dict[str, int], list[str], pd.DataFrame, list[int]]:
+    """What the Tren page shows above its table, from the stored trends and sums (no year's rows
+    are read): (how many indicators go each way, {arah: count}; the sasaran named, sorted;
+    summaries.mean_by per tahun and sasaran (engine.capaian.rata_rata, an indicator without a
+    sasaran under "(tanpa sasaran)"); the years with data), to the same quarter."""
+    jumlah = using(engine.tren_jumlah, triwulan)
+    per_sasaran = named(using(engine.rata_rata, years(path), triwulan, ["tahun", "sasaran"]), ["tahun", "sasaran"])
+    counts = {arah: int(n) for arah, n in jumlah.groupby("arah")["jumlah"].sum().items()}
+    return counts, sorted(jumlah["sasaran"].dropna().unique()), per_sasaran, sorted(per_sasaran["tahun"].unique().tolist())
 
 
 @st.cache_data(show_spinner=False)
-def tren(path: str, triwulan: int | None) -> tuple[pd.DataFrame, pd.DataFrame, list[int]]:
-    """(summaries.trend of every indicator, summaries.mean_by per tahun and sasaran from the stored
-    sums (engine.capaian.rata_rata, an indicator without a sasaran under "(tanpa sasaran)"), the
-    years) over the years with data, to the same quarter."""
-    rows = tren_years(path, triwulan)
-    if rows.empty:
-        return summaries.trend(rows), pd.DataFrame(columns=["tahun", "sasaran", *summaries.MEAN_COLUMNS]), []
-    available = sorted(rows["tahun"].unique().tolist())
-    per_sasaran = named(using(engine.rata_rata, available, triwulan, ["tahun", "sasaran"]), ["tahun", "sasaran"])
-    return summaries.trend(rows), per_sasaran, available
+def tren_count(path: str, triwulan: int | None, sasaran: str | None, arah: tuple[str, ...]) -> int:
+    """How many indicators of the sasaran named `sasaran` (None: every one) go one of the ways `arah`."""
+    jumlah = using(engine.tren_jumlah, triwulan)
+    chosen = jumlah["arah"].isin(arah)
+    if sasaran is not None:
+        chosen &= jumlah["sasaran"] == sasaran
+    return int(jumlah.loc[chosen, "jumlah"].sum())
 
 
 @st.cache_data(show_spinner=False)
-def tren_table(path: str, triwulan: int | None, indikator: tuple[int, ...]) -> pd.DataFrame:
-    """present.tables.trend_table of the indicators with the ids in `indikator`, in that order."""
-    trends = tren(path, triwulan)[0].set_index("indikator_id", drop=False)
-    return present_tables.trend_table(trends.loc[list(indikator)], tren_rows(path, triwulan, indikator))
+def tren_page(path: str, triwulan: int | None, sasaran: str | None, arah: tuple[str, ...], start: int,
+              stop: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows start to stop (excluded) of the stored trends of the sasaran named `sasaran` (None: every
+    one) going one of the ways `arah` (engine.capaian.tren_indikator): (those trends, their
+    present.tables.trend_table)."""
+    trends = using(engine.tren_indikator, triwulan, sasaran=sasaran, arah=list(arah), start=start, stop=stop)
+    return trends, present_tables.trend_table(trends, tren_rows(path, triwulan, tuple(trends["indikator_id"])))
 
 
 @st.cache_data(show_spinner=False)
 def tren_rows(path: str, triwulan: int | None, indikator: tuple[int, ...]) -> pd.DataFrame:
-    """The rows of tren_years (engine.capaian.TREN_COLUMNS) of the indicators with the ids in `indikator`."""
-    rows = tren_years(path, triwulan)
-    return rows[rows["indikator_id"].isin(indikator)] if len(rows) else rows
+    """The stored capaian of every year (engine.capaian.tren, TREN_COLUMNS) of the indicators with the ids in `indikator`."""
+    return using(engine.tren, triwulan, [int(i) for i in indikator])
 
 
 # --------------------------------------------------------------------------- what the pages draw
@@ -213,9 +233,10 @@ def per_quarter(path: str, tahun: int, key: str, unit: str | None = None,
         means = using(engine.rata_rata, tahun, [1, 2, 3, 4], [key, "triwulan"], unit=unit)
         means = means[means["rata_rata"].notna()]
         return named(means, ["triwulan", key])[[key, *summaries.MEAN_COLUMNS, "triwulan"]]
-    frames = quarters(path, tahun, unit)
-    if indikator is not None:
-        frames = {q: frame[frame["indikator_id"].isin(indikator)] for q, frame in frames.items()}
+    if indikator is not None:  # a chart of a few indicators: their rows only
+        frames = using(engine.per_triwulan, tahun, [int(i) for i in indikator], unit)
+    else:
+        frames = quarters(path, tahun, unit)
     return summaries.by_quarter(frames, [key], skala(path))
 
 
@@ -234,14 +255,13 @@ def sorotan(path: str, tahun: int, triwulan: int | None) -> dict[str, pd.DataFra
     return {name: rows[SOROTAN_COLUMNS].reset_index(drop=True) for name, rows in lists.items()}
 
 
-@st.cache_data(show_spinner=False)
 def data_selection(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...], sasaran: tuple[str, ...],
                    kategori: tuple[str, ...], cari: str) -> pd.DataFrame:
-    """summaries.data_selection of the period's capaian: the rows of `units` (every one the reader
-    may read, chosen or not), filtered by sasaran, kategori and the words of `cari`; the page adds
-    the gap (summaries.with_selisih) to the rows it shows."""
-    frame = capaian(path, tahun, triwulan, None)
-    return summaries.data_selection(frame, list(units), list(sasaran), list(kategori), cari)
+    """summaries.data_selection of the period's capaian asked of the database (engine.capaian.saring):
+    the rows of `units` (every one the reader may read, chosen or not), filtered by sasaran,
+    kategori and the words of `cari`, for a download built on click (not cached: the whole
+    selection is held only while it is written out)."""
+    return using(engine.saring, tahun, triwulan, list(units), list(sasaran), list(kategori), cari)
 
 
 @st.cache_data(show_spinner=False)
@@ -249,21 +269,21 @@ def data_page(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...
               kategori: tuple[str, ...], cari: str, start: int, stop: int) -> pd.DataFrame:
     """Rows start to stop (excluded) of data_selection as the Data page shows them
     (present.tables.data_table, the gap computed for them only)."""
-    shown = data_selection(path, tahun, triwulan, units, sasaran, kategori, cari).iloc[start:stop]
+    shown = using(engine.saring, tahun, triwulan, list(units), list(sasaran), list(kategori), cari, start=start,
+                  stop=stop)
     return present_tables.data_table(summaries.with_selisih(shown))
 
 
 @st.cache_data(show_spinner=False)
 def data_count(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...], sasaran: tuple[str, ...],
                kategori: tuple[str, ...], cari: str) -> int:
-    """len(data_selection(...)), without handing the rows to the page."""
-    return len(data_selection(path, tahun, triwulan, units, sasaran, kategori, cari))
+    """len(data_selection(...)), counted by the database."""
+    return using(engine.saring_jumlah, tahun, triwulan, list(units), list(sasaran), list(kategori), cari)
 
 
-@st.cache_data(show_spinner=False)
 def data_total(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...]) -> int:
     """How many rows of the period's capaian belong to `units` (what data_selection chooses from)."""
-    return len(data_selection(path, tahun, triwulan, units, (), (), ""))
+    return data_count(path, tahun, triwulan, units, (), (), "")
 
 
 @st.cache_data(show_spinner=False)
@@ -308,6 +328,14 @@ def peringatan(path: str, tahun: int, triwulan: int | None) -> tuple[pd.DataFram
     projected = proyeksi(path, tahun, triwulan, None)
     return (engine_proyeksi.at_risk(projected), projected[projected["status"].isna()],
             bool((projected["sisa_triwulan"].fillna(0) > 0).any()))
+
+
+@st.cache_data(show_spinner=False)
+def notes(path: str, tahun: int, triwulan: int | None, indikator: tuple[int, ...]) -> dict[int, str]:
+    """summaries.notes of the indicators with the ids in `indikator` (those a page shows), of `tahun`
+    up to the period asked."""
+    return summaries.notes(using(run, "indikator_catatan", {"tahun": tahun, "indikator": [int(i) for i in indikator]}),
+                           triwulan)
 
 
 @st.cache_data(show_spinner=False)
@@ -387,8 +415,14 @@ def version_diff(path: str, dari: int, ke: int) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def indikator_daftar(path: str, tahun: int, unit: str | None) -> pd.DataFrame:
-    return using(collect_indikator.daftar, tahun, unit)
+def indikator_daftar(path: str, tahun: int, unit: str | None, start: int, stop: int) -> pd.DataFrame:
+    """Rows start to stop (excluded) of collect.indikator.daftar."""
+    return using(collect_indikator.daftar, tahun, unit, start=start, stop=stop)
+
+
+@st.cache_data(show_spinner=False)
+def indikator_jumlah(path: str, tahun: int, unit: str | None) -> tuple[int, int]:
+    return using(collect_indikator.jumlah, tahun, unit)
 
 
 @st.cache_data(show_spinner=False)
