@@ -25,6 +25,7 @@ from kinerja.engine import capaian as engine
 from kinerja.engine import proyeksi as engine_proyeksi
 from kinerja.engine import renstra as engine_renstra
 from kinerja.engine import summaries
+from kinerja.present import charts
 from kinerja.present import tables as present_tables
 from kinerja.store import backup, db
 from kinerja.store import renstra as store_renstra
@@ -308,6 +309,29 @@ def peringatan(path: str, tahun: int, triwulan: int | None) -> tuple[pd.DataFram
     projected = proyeksi(path, tahun, triwulan, None)
     return (engine_proyeksi.at_risk(projected), projected[projected["status"].isna()],
             bool((projected["sisa_triwulan"].fillna(0) > 0).any()))
+
+
+@st.cache_data(show_spinner=False)
+def peringatan_tabel(path: str, tahun: int, triwulan: int | None, start: int, stop: int) -> pd.DataFrame:
+    """present.tables.proyeksi_table of rows start to stop (excluded) of peringatan's at-risk rows."""
+    return present_tables.proyeksi_table(peringatan(path, tahun, triwulan)[0].iloc[start:stop])
+
+
+@st.cache_data(show_spinner=False)
+def ringkasan_grafik(path: str, tahun: int, triwulan: int | None) -> dict:
+    """Ringkasan's two charts as charts.spec() (built once per period, not at every page view):
+    "sasaran" (charts.capaian_bars of the lowest charts.CHART_TOP sasaran of per_sasaran), "digambar"
+    (how many it draws), "terukur" (how many sasaran have a mean), "unit" (charts.heatmap of the units'
+    per_quarter up to `triwulan`)."""
+    scale = skala(path)
+    means = per_sasaran(path, tahun, triwulan)
+    drawn = charts.lowest(means, "rata_rata")
+    units = per_quarter(path, tahun, "unit")
+    if triwulan:
+        units = units[units["triwulan"] <= triwulan]
+    return {"sasaran": charts.spec(charts.capaian_bars(drawn, scale, "sasaran", "Sasaran")), "digambar": len(drawn),
+            "terukur": int(means["rata_rata"].notna().sum()),
+            "unit": charts.spec(charts.heatmap(units, scale, "unit", "Unit"))}
 
 
 @st.cache_data(show_spinner=False)
