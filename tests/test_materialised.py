@@ -10,7 +10,18 @@ from hypothesis import strategies as st
 
 from kinerja.collect import indikator, versions, workflow
 from kinerja.engine import summaries
-from kinerja.engine.capaian import capaian, capaian_langsung, rata_rata, skala
+from kinerja.engine.capaian import (
+    SOROTAN_COLUMNS,
+    capaian,
+    capaian_langsung,
+    perbandingan,
+    perbandingan_tersimpan,
+    rata_rata,
+    ringkasan,
+    ringkasan_tersimpan,
+    skala,
+    sorotan,
+)
 from kinerja.ingest.files import import_file
 from kinerja.store import db, materialised
 from kinerja.store.queries import execute_script, insert_frame, sql
@@ -43,6 +54,30 @@ def assert_stored_equals_on_the_fly(con) -> None:
     assert sorted(rows, key=key) == sorted([(*g, *t) for g, t in expected.items()], key=key)
     if years:
         pd.testing.assert_frame_equal(capaian(con, years[-1], 2), capaian_langsung(con, years[-1], 2))
+        assert_ringkasan_equals_on_the_fly(con, years[-1])
+
+
+def assert_ringkasan_equals_on_the_fly(con, tahun: int) -> None:
+    """What Ringkasan reads from the stored capaian with small queries (its numbers, the changes
+    against last year, its lists) equals what the engine computes from capaian_langsung's rows, for
+    every period of `tahun` and every unit."""
+    scale = skala(con)
+    units = [None, *sorted({u for (u,) in con.execute("SELECT DISTINCT unit FROM capaian_tersimpan WHERE tahun = ? "
+                                                      "AND unit IS NOT NULL", [tahun]).fetchall()})]
+    for triwulan in (None, 1, 2, 3, 4):
+        now = capaian_langsung(con, tahun, triwulan)
+        before = capaian_langsung(con, tahun - 1, triwulan)
+        for unit in units:
+            mine = now if unit is None else now[now["unit"] == unit]
+            theirs = before if unit is None else before[before["unit"] == unit]
+            assert ringkasan_tersimpan(con, tahun, triwulan, unit) == ringkasan(mine, con), (triwulan, unit)
+            assert perbandingan_tersimpan(con, tahun, triwulan, unit) == perbandingan(mine, theirs, con), (triwulan, unit)
+        lists = {"kesenjangan": summaries.off_track(now, scale), "belum_lengkap": summaries.incomplete(now),
+                 "periksa": now[now["periksa"] != ""], "tidak_dihitung": summaries.not_computable(now)}
+        got = sorotan(con, tahun, triwulan)
+        assert list(got) == list(lists)
+        for name, rows in lists.items():
+            pd.testing.assert_frame_equal(got[name], rows[SOROTAN_COLUMNS].reset_index(drop=True), obj=name)
 
 
 @pytest.fixture

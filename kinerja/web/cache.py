@@ -107,17 +107,17 @@ def capaian(path: str, tahun: int, triwulan: int | None, unit: str | None, sasar
 
 @st.cache_data(show_spinner=False)
 def ringkasan(path: str, tahun: int, triwulan: int | None, unit: str | None) -> dict:
-    """engine.capaian.ringkasan of the period's capaian: the numbers leadership reads first."""
-    frame = capaian(path, tahun, triwulan, unit)  # outside the use: no cached call waits inside one
-    return using(lambda con: engine.ringkasan(frame, con))
+    """engine.capaian.ringkasan of the period's capaian: the numbers leadership reads first, counted
+    by the database (engine.capaian.ringkasan_tersimpan)."""
+    return using(engine.ringkasan_tersimpan, tahun, triwulan, unit)
 
 
 @st.cache_data(show_spinner=False)
 def perbandingan(path: str, tahun: int, triwulan: int | None, unit: str | None) -> tuple[dict, dict]:
     """engine.capaian.perbandingan of the period and the same period of last year: ringkasan of
-    both over the indicators measured in both years (the changes a page shows)."""
-    now, before = capaian(path, tahun, triwulan, unit), capaian(path, tahun - 1, triwulan, unit)
-    return using(lambda con: engine.perbandingan(now, before, con))
+    both over the indicators measured in both years (the changes a page shows), counted by the
+    database (engine.capaian.perbandingan_tersimpan)."""
+    return using(engine.perbandingan_tersimpan, tahun, triwulan, unit)
 
 
 def engine_runs(path: str, periods: list[tuple[int, int | None, str | None]], **filters) -> list[pd.DataFrame]:
@@ -220,19 +220,10 @@ def per_quarter(path: str, tahun: int, key: str, unit: str | None = None,
     return summaries.by_quarter(frames, [key], skala(path))
 
 
-SOROTAN_COLUMNS = ["unit", "sasaran_id", "indikator_id", "indikator", "capaian_persen", "kategori", "keterangan",
-                   "periksa"]
-
-
 @st.cache_data(show_spinner=False)
 def sorotan(path: str, tahun: int, triwulan: int | None) -> dict[str, pd.DataFrame]:
-    """The lists Ringkasan shows beside its numbers, of the period's capaian (every unit), with
-    SOROTAN_COLUMNS: "kesenjangan" (summaries.off_track, largest gap first), "belum_lengkap"
-    (summaries.incomplete), "periksa" (a plausibility flag), "tidak_dihitung" (summaries.not_computable)."""
-    frame = capaian(path, tahun, triwulan, None)
-    lists = {"kesenjangan": summaries.off_track(frame, skala(path)), "belum_lengkap": summaries.incomplete(frame),
-             "periksa": frame[frame["periksa"] != ""], "tidak_dihitung": summaries.not_computable(frame)}
-    return {name: rows[SOROTAN_COLUMNS].reset_index(drop=True) for name, rows in lists.items()}
+    """engine.capaian.sorotan: the lists Ringkasan shows beside its numbers (every unit)."""
+    return using(engine.sorotan, tahun, triwulan)
 
 
 @st.cache_data(show_spinner=False)
