@@ -27,7 +27,7 @@ from kinerja.engine.summaries import (
     off_track_limit,
 )
 from kinerja.model import fmt_plain
-from kinerja.plausibility import flags
+from kinerja.plausibility import CAPAIAN_ATAS, CAPAIAN_BAWAH, KALI_TARGET, flags
 from kinerja.store.queries import run, sql
 from kinerja.values import exact, hundredths_decimal, mean_persen
 
@@ -244,11 +244,13 @@ def sorotan(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None) ->
     SOROTAN_COLUMNS: "kesenjangan" (summaries.off_track, largest gap first), "belum_lengkap"
     (summaries.incomplete), "periksa" (a plausibility flag), "tidak_dihitung" (summaries.not_computable).
     The same rows as those functions give of capaian(con, tahun, triwulan), read from the stored
-    capaian with only the columns they need (queries/engine/capaian_sorotan.sql)."""
+    capaian with only the rows and columns they need (queries/engine/capaian_sorotan.sql)."""
+    scale = skala(con)
     con.complete()
-    frame = checked(con.sql(sql("capaian_sorotan"), params={"tahun": tahun, "periode": triwulan or 0})
-                    .to_arrow_table().to_pandas())
-    lists = {"kesenjangan": off_track(frame, skala(con)), "belum_lengkap": incomplete(frame),
+    frame = checked(con.sql(sql("capaian_sorotan"), params={
+        "tahun": tahun, "periode": triwulan or 0, "batas": float(off_track_limit(scale)), "atas": CAPAIAN_ATAS,
+        "bawah": CAPAIAN_BAWAH, "kali": KALI_TARGET - 1}).to_arrow_table().to_pandas())
+    lists = {"kesenjangan": off_track(frame, scale), "belum_lengkap": incomplete(frame),
              "periksa": frame[frame["periksa"] != ""], "tidak_dihitung": not_computable(frame)}
     return {name: rows[SOROTAN_COLUMNS].reset_index(drop=True) for name, rows in lists.items()}
 
