@@ -3,6 +3,7 @@ so the `kinerja` command runs beside the dashboard), cached queries cleared when
 changes (here or in another process)."""
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -32,6 +33,12 @@ from kinerja.store import renstra as store_renstra
 from kinerja.store.queries import run
 from kinerja.web.text import plain
 
+# Streamlit collects garbage after every script run (runner.postScriptGC); a full collection walks
+# every object alive, most of them the modules imported once (Altair's schema, pandas, Streamlit):
+# 0,3-0,4 s of each page view on this machine. Those stay for the life of the process, so they are
+# set aside (gc.freeze) once, when the pages first import this module; what a page run leaves is
+# still collected.
+gc.freeze()
 # The file stays open this long after a page's last query, so a page view opens it once; a
 # `kinerja` command waiting for it gets it as soon as the running queries end.
 LINGER_SECONDS = 0.5
