@@ -97,7 +97,7 @@ def refresh(path: str) -> None:
     now = db.revision(path)
     if SEEN_REVISION.get(path) != now:
         SEEN_REVISION[path] = now
-        st.cache_data.clear()
+        clear_caches()
 
 
 @st.cache_data(show_spinner=False)
@@ -332,6 +332,10 @@ def ringkasan_grafik(path: str, tahun: int, triwulan: int | None) -> dict:
             "unit": charts.spec(charts.heatmap(units, scale, "unit", "Unit"))}
 
 
+# What Ringkasan reads of a period (warm() fills these).
+DEFAULT_VIEW = [ringkasan, perbandingan, sorotan, peringatan, ringkasan_grafik]
+
+
 @st.cache_data(show_spinner=False)
 def register(path: str, tahun: int) -> pd.DataFrame:
     return using(collect_register.register, tahun)
@@ -378,9 +382,54 @@ def export_file(tahun: int, triwulan: int | None, suffix: str):
     return lambda: ekspor(path, tahun, triwulan, suffix)
 
 
+# Bumped by every clear_caches: a warm-up that began before it may have read the old data.
+GENERATION = [0]
+
+
 def clear_caches() -> None:
-    """After an import every page must show the new numbers."""
+    """After an import every page must show the new numbers; the default view (Ringkasan of the
+    latest year) is computed again at once in the background (warm), so its next visitor waits
+    for none of it."""
+    with GUARD:
+        GENERATION[0] += 1
     st.cache_data.clear()
+    warm(database())
+
+
+GUARD = threading.Lock()
+
+
+def warm(path: str) -> threading.Thread | None:
+    """Fill, in a background thread, the caches Ringkasan of the latest year and the whole year
+    (what a fresh tab opens) reads. Caches are keyed by the data's parameters, so a warmed entry is
+    what a page would compute; one that a write may have made stale while it was computed
+    (clear_caches ran meanwhile) is dropped again. KINERJA_PEMANASAN=0 turns it off (the tests:
+    a page run there must not race a warm-up for the database)."""
+    if os.environ.get("KINERJA_PEMANASAN", "1") == "0":
+        return None
+    with GUARD:
+        generation = GENERATION[0]
+
+    def fill():
+        try:
+            available = years(path)
+            if available:
+                tahun = available[0]
+                ringkasan(path, tahun, None, None)
+                perbandingan(path, tahun, None, None)
+                for fn in (sorotan, peringatan, ringkasan_grafik):
+                    fn(path, tahun, None)
+                register(path, tahun)
+        except Exception as exc:  # noqa: BLE001 (a warm-up never fails a page: the page computes it itself)
+            LOG.warning("Pemanasan cache gagal: %s", exc)
+        with GUARD:
+            if GENERATION[0] != generation:
+                for fn in [*DEFAULT_VIEW, register]:
+                    fn.clear()
+
+    thread = threading.Thread(target=fill, name="pemanasan-cache", daemon=True)
+    thread.start()
+    return thread
 
 
 # --------------------------------------------------------------------------- uploads
