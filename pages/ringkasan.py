@@ -3,14 +3,12 @@ import streamlit as st
 
 from kinerja.engine import proyeksi, summaries
 from kinerja.numbers import format_persen
-from kinerja.present import charts
 from kinerja.present.tables import (
     PROYEKSI_STATUS,
     angka,
     dalam_satuan,
     gap_table,
     kebutuhan_text,
-    proyeksi_table,
     sasaran_table,
 )
 from kinerja.reports.ringkasan_pdf import ringkasan_pdf
@@ -62,20 +60,17 @@ with right:
     gaps_box, risk_box = st.container(), st.container()
 with left:
     st.subheader("Capaian per sasaran")
+    drawings = cache.ringkasan_grafik(path, tahun, triwulan)
     per_sasaran = cache.per_sasaran(path, tahun, triwulan)
-    drawn = charts.lowest(per_sasaran, "rata_rata")
-    widgets.drawn_of(len(drawn), per_sasaran["rata_rata"].notna().sum())
-    widgets.show_chart(charts.capaian_bars(drawn, scale, "sasaran", "Sasaran"), f"capaian-sasaran-{tahun}")
-    if len(drawn) < len(per_sasaran):
+    widgets.drawn_of(drawings["digambar"], drawings["terukur"])
+    widgets.show_chart(drawings["sasaran"], f"capaian-sasaran-{tahun}")
+    if drawings["digambar"] < len(per_sasaran):
         with st.expander(f"Semua {len(per_sasaran)} sasaran"):
             st.dataframe(sasaran_table(widgets.paged(per_sasaran, "ringkasan-sasaran")), hide_index=True,
                          width="stretch")
     st.subheader("Capaian unit per triwulan")
     st.caption("Sel kosong: belum ada indikator terukur pada triwulan itu (data belum dilaporkan).")
-    per_unit = cache.per_quarter(path, tahun, "unit")
-    if triwulan:
-        per_unit = per_unit[per_unit["triwulan"] <= triwulan]
-    widgets.show_chart(charts.heatmap(per_unit, scale, "unit", "Unit"), f"unit-triwulan-{tahun}")
+    widgets.show_chart(drawings["unit"], f"unit-triwulan-{tahun}")
 with gaps_box:
     st.subheader("Kesenjangan terbesar")
     lists = cache.sorotan(path, tahun, triwulan)
@@ -126,7 +121,9 @@ with risk_box:
                              f"perlu {kebutuhan_text(row)}."))
     if len(risky) > 8:
         with st.expander(f"Lihat semua {len(risky)} indikator berisiko"):
-            st.dataframe(proyeksi_table(widgets.paged(risky, "ringkasan-berisiko")), hide_index=True, width="stretch")
+            shown = widgets.page_of(len(risky), "ringkasan-berisiko")
+            st.dataframe(cache.peringatan_tabel(path, tahun, triwulan, shown.start, shown.stop), hide_index=True,
+                         width="stretch")
     if len(unprojected):
         with st.expander(f"{len(unprojected)} indikator belum dapat diproyeksikan"):
             widgets.indicator_rows(unprojected, "ringkasan-tanpa-proyeksi", "alasan", "Alasan")

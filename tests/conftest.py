@@ -1,8 +1,14 @@
 """Shared fixtures: a fresh, migrated database per test."""
+import os
+
 import pytest
 
 from kinerja.auth import Akun
 from kinerja.store import db
+
+# No background warm-up of the dashboard's caches (kinerja.web.cache.warm) racing a test for the database;
+# tests/test_pemanasan.py turns it on where it is the subject.
+os.environ.setdefault("KINERJA_PEMANASAN", "0")
 
 # Accounts for the domain tests (kinerja.auth checks the account, not the database).
 SEKRETARIAT = Akun("sekretariat", frozenset({"sekretariat"}))

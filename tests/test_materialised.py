@@ -10,7 +10,20 @@ from hypothesis import strategies as st
 
 from kinerja.collect import indikator, versions, workflow
 from kinerja.engine import summaries
-from kinerja.engine.capaian import capaian, capaian_langsung, rata_rata, skala, tren, tren_indikator
+from kinerja.engine.capaian import (
+    SOROTAN_COLUMNS,
+    capaian,
+    capaian_langsung,
+    perbandingan,
+    perbandingan_tersimpan,
+    rata_rata,
+    ringkasan,
+    ringkasan_tersimpan,
+    skala,
+    sorotan,
+    tren,
+    tren_indikator,
+)
 from kinerja.ingest.files import import_file
 from kinerja.store import db, materialised
 from kinerja.store.queries import execute_script, insert_frame, sql
@@ -48,6 +61,36 @@ def assert_stored_equals_on_the_fly(con) -> None:
                                       check_dtype=False)
 
 
+def assert_pages_read_what_the_engine_computes(con) -> None:
+    """assert_stored_equals_on_the_fly, and Ringkasan's small queries (assert_ringkasan_equals_on_the_fly)
+    of the latest year with values."""
+    assert_stored_equals_on_the_fly(con)
+    assert_ringkasan_equals_on_the_fly(con, con.execute(sql("capaian_tahun_bernilai")).fetchall()[-1][0])
+
+
+def assert_ringkasan_equals_on_the_fly(con, tahun: int) -> None:
+    """What Ringkasan reads from the stored capaian with small queries (its numbers, the changes
+    against last year, its lists) equals what the engine computes from capaian_langsung's rows, for
+    every period of `tahun` and every unit."""
+    scale = skala(con)
+    units = [None, *sorted({u for (u,) in con.execute("SELECT DISTINCT unit FROM capaian_tersimpan WHERE tahun = ? "
+                                                      "AND unit IS NOT NULL", [tahun]).fetchall()})]
+    for triwulan in (None, 1, 2, 3, 4):
+        now = capaian_langsung(con, tahun, triwulan)
+        before = capaian_langsung(con, tahun - 1, triwulan)
+        for unit in units:
+            mine = now if unit is None else now[now["unit"] == unit]
+            theirs = before if unit is None else before[before["unit"] == unit]
+            assert ringkasan_tersimpan(con, tahun, triwulan, unit) == ringkasan(mine, con), (triwulan, unit)
+            assert perbandingan_tersimpan(con, tahun, triwulan, unit) == perbandingan(mine, theirs, con), (triwulan, unit)
+        lists = {"kesenjangan": summaries.off_track(now, scale), "belum_lengkap": summaries.incomplete(now),
+                 "periksa": now[now["periksa"] != ""], "tidak_dihitung": summaries.not_computable(now)}
+        got = sorotan(con, tahun, triwulan)
+        assert list(got) == list(lists)
+        for name, rows in lists.items():
+            pd.testing.assert_frame_equal(got[name], rows[SOROTAN_COLUMNS].reset_index(drop=True), obj=name)
+
+
 @pytest.fixture
 def demo(demo_db, tmp_path):
     path = tmp_path / "demo.duckdb"
@@ -69,7 +112,7 @@ HEADER = ["NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "POLARITAS", "AGREGASI
 
 def test_the_demo_after_writes_of_every_kind(demo, tmp_path):
     con, path = demo
-    assert_stored_equals_on_the_fly(con)
+    assert_pages_read_what_the_engine_computes(con)
     ind_id, nama, sasaran = mutasi_indicator(con, 2025)
 
     def imported(name, rows, tahun):
@@ -82,39 +125,39 @@ def test_the_demo_after_writes_of_every_kind(demo, tmp_path):
     first = imported("a.xlsx", [[1, sasaran, nama, "%", "negatif", "nilai akhir", 80, 70, 75, None, None],
                                 [2, "Sasaran baru uji", "Indikator baru uji", "orang", "positif", "kumulatif",
                                  40, 10, 10, 10, None]], 2026)
-    assert_stored_equals_on_the_fly(con)
+    assert_pages_read_what_the_engine_computes(con)
     # re-import: a value changed, one removed, one added
     imported("a.xlsx", [[1, sasaran, nama, "%", "negatif", "nilai akhir", 80, 70, None, 90, None],
                         [2, "Sasaran baru uji", "Indikator baru uji", "orang", "positif", "kumulatif",
                          40, 10, 12, 10, 9]], 2026)
-    assert_stored_equals_on_the_fly(con)
+    assert_pages_read_what_the_engine_computes(con)
     # the same file again writes nothing and changes nothing
     imported("a.xlsx", [[1, sasaran, nama, "%", "negatif", "nilai akhir", 80, 70, None, 90, None],
                         [2, "Sasaran baru uji", "Indikator baru uji", "orang", "positif", "kumulatif",
                          40, 10, 12, 10, 9]], 2026)
-    assert_stored_equals_on_the_fly(con)
+    assert_pages_read_what_the_engine_computes(con)
     # rollback to the first version
     versions.rollback(con, first.submission_id, SEKRETARIAT, timpa=True)
-    assert_stored_equals_on_the_fly(con)
+    assert_pages_read_what_the_engine_computes(con)
     # settings of a year (and the later years with rows of their own), then a rename
     indikator.change_settings(con, ind_id, 2026, {"polaritas": "negatif", "rumus_negatif": "B"}, PERENCANA,
                               "uji: polaritas negatif")
-    assert_stored_equals_on_the_fly(con)
+    assert_pages_read_what_the_engine_computes(con)
     indikator.change_master(con, ind_id, {"nama": nama + " (baru)", "satuan": "persen"}, SEKRETARIAT, "uji: nama")
-    assert_stored_equals_on_the_fly(con)
+    assert_pages_read_what_the_engine_computes(con)
     # verification changes no capaian; a refused import (verified quarter) writes nothing
     workflow.set_status(con, "MUTASI", 2026, 1, "diverifikasi", SEKRETARIAT)
     data = open(sop(tmp_path / "b.xlsx", HEADER, [1, sasaran, nama + " (baru)", "%", "negatif", "nilai akhir",
                                                    80, 71, None, None, None], tahun=2026), "rb").read()
     assert not import_file(con, data, "b.xlsx", "MUTASI", 2026, akun=SEKRETARIAT).ok
-    assert_stored_equals_on_the_fly(con)
+    assert_pages_read_what_the_engine_computes(con)
     # another scale: every kategori changes
     with db.transaction(con):
         con.executemany("INSERT INTO skala_kategori VALUES ('uji', ?, ?, ?, ?)",
                         [(1, 100, "Tercapai", "#0072B2"), (2, None, "Belum tercapai", "#D55E00")])
         con.execute("UPDATE pengaturan SET nilai = 'uji' WHERE kunci = 'skala_aktif'")
         materialised.touch_all(con)
-    assert_stored_equals_on_the_fly(con)
+    assert_pages_read_what_the_engine_computes(con)
     assert set(capaian(con, 2025)["kategori"].dropna()) <= {"Tercapai", "Belum tercapai"}
 
 

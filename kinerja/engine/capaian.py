@@ -14,19 +14,22 @@ import pandas as pd
 
 from kinerja.engine.capaian_tabel import CONTRACT_COLUMNS
 from kinerja.engine.summaries import (
+    BELUM_LENGKAP,
     MEAN_COLUMNS,
     TERUKUR,
+    TIDAK_DIHITUNG,
     band,
     incomplete,
     like_with_like,
     measured,
     not_computable,
     off_track,
+    off_track_limit,
 )
 from kinerja.model import fmt_plain
-from kinerja.plausibility import flags
+from kinerja.plausibility import CAPAIAN_ATAS, CAPAIAN_BAWAH, KALI_TARGET, flags
 from kinerja.store.queries import run, sql
-from kinerja.values import exact, mean_persen
+from kinerja.values import exact, hundredths_decimal, mean_persen
 
 
 # Target cells built from a pair of bound columns <cell>_bawah, <cell>_atas.
@@ -114,13 +117,20 @@ def shaped(con: duckdb.DuckDBPyConnection, query: str, params: dict) -> pd.DataF
     frame = con.sql(sql(query), params=params).to_arrow_table().to_pandas()
     for cell in TARGET_CELLS:
         frame[cell] = target_cell(frame[f"{cell}_bawah"], frame[f"{cell}_atas"])
+    return checked(frame)[COLUMNS]
+
+
+def checked(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (capaian rows with at least realisasi, target_bawah, target_atas, capaian_persen,
+    satuan, status_data, keterangan) with its plausibility flags in `periksa`, also at the end of
+    keterangan."""
     # a partial capaian (belum lengkap) is not judged, so not flagged for its size either
     judged = frame["capaian_persen"].where(frame["status_data"] == TERUKUR)
     frame["periksa"] = flags(frame.assign(capaian_persen=judged))
     flagged = frame["periksa"] != ""
     frame.loc[flagged, "keterangan"] = [f"{k}; {p}" if k else p for k, p in
                                         zip(frame.loc[flagged, "keterangan"], frame.loc[flagged, "periksa"])]
-    return frame[COLUMNS]
+    return frame
 
 
 MEAN_KEYS = ["tahun", "triwulan", "unit", "sasaran"]
@@ -248,6 +258,59 @@ def ringkasan(frame: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> dict:
         "per_kategori": {row.kategori: int(counts.get(row.kategori, 0)) for row in scale.itertuples()},
         "perlu_perhatian": len(off_track(frame, scale)),
     }
+
+
+def ringkasan_tersimpan(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, unit: str | None = None,
+                       banding: int | None = None) -> dict:
+    """ringkasan(capaian(con, tahun, triwulan, unit), con) counted by the database from the stored
+    capaian (queries/engine/capaian_ringkasan.sql) instead of from the rows in Python; with
+    `banding` (a year), the ringkasan of the rows like_with_like keeps against that year."""
+    scale = skala(con)
+    rows = run(con, "capaian_ringkasan", {"tahun": tahun, "periode": triwulan or 0, "unit": unit, "banding": banding,
+                                          "batas": float(off_track_limit(scale))})
+    known = rows[rows["status_data"] == TERUKUR]
+    terukur = int(known["jumlah"].sum())
+    total = int(known["seratusan"].dropna().sum())
+    counts = dict(zip(known["kategori"], known["jumlah"]))
+    return {
+        "jumlah": int(rows["jumlah"].sum()),
+        "terukur": terukur,
+        "belum_lengkap": int(rows.loc[rows["status_data"] == BELUM_LENGKAP, "jumlah"].sum()),
+        "tidak_dapat_dihitung": int(rows.loc[rows["status_data"] == TIDAK_DIHITUNG, "jumlah"].sum()),
+        # half up, away from zero, in integers: sign(S) × ((2|S| + N) // 2N) hundredths
+        "rata_rata": hundredths_decimal((1 if total >= 0 else -1) * ((2 * abs(total) + terukur) // (2 * terukur)),
+                                        total) if terukur else None,
+        "per_kategori": {row.kategori: int(counts.get(row.kategori, 0)) for row in scale.itertuples()},
+        "perlu_perhatian": int(known["di_bawah"].sum()),
+    }
+
+
+def perbandingan_tersimpan(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None,
+                           unit: str | None = None) -> tuple[dict, dict]:
+    """perbandingan(capaian(con, tahun, ...), capaian(con, tahun - 1, ...), con), counted by the
+    database from the stored capaian (ringkasan_tersimpan)."""
+    return (ringkasan_tersimpan(con, tahun, triwulan, unit, banding=tahun - 1),
+            ringkasan_tersimpan(con, tahun - 1, triwulan, unit, banding=tahun))
+
+
+SOROTAN_COLUMNS = ["unit", "sasaran_id", "indikator_id", "indikator", "capaian_persen", "kategori", "keterangan",
+                   "periksa"]
+
+
+def sorotan(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None) -> dict[str, pd.DataFrame]:
+    """The lists Ringkasan shows beside its numbers, of the period's capaian (every unit), with
+    SOROTAN_COLUMNS: "kesenjangan" (summaries.off_track, largest gap first), "belum_lengkap"
+    (summaries.incomplete), "periksa" (a plausibility flag), "tidak_dihitung" (summaries.not_computable).
+    The same rows as those functions give of capaian(con, tahun, triwulan), read from the stored
+    capaian with only the rows and columns they need (queries/engine/capaian_sorotan.sql)."""
+    scale = skala(con)
+    con.complete()
+    frame = checked(con.sql(sql("capaian_sorotan"), params={
+        "tahun": tahun, "periode": triwulan or 0, "batas": float(off_track_limit(scale)), "atas": CAPAIAN_ATAS,
+        "bawah": CAPAIAN_BAWAH, "kali": KALI_TARGET - 1}).to_arrow_table().to_pandas())
+    lists = {"kesenjangan": off_track(frame, scale), "belum_lengkap": incomplete(frame),
+             "periksa": frame[frame["periksa"] != ""], "tidak_dihitung": not_computable(frame)}
+    return {name: rows[SOROTAN_COLUMNS].reset_index(drop=True) for name, rows in lists.items()}
 
 
 def perbandingan(now: pd.DataFrame, before: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> tuple[dict, dict]:

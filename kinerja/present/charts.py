@@ -6,6 +6,8 @@ the unit of each axis. The dashed line at 100 % is the target.
 """
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 import vl_convert
@@ -184,10 +186,27 @@ def trend_lines(frame: pd.DataFrame, series: str, title: str, value: str = "capa
 EXPORT_WIDTH = 900
 
 
-def to_png(chart: alt.TopLevelMixin) -> bytes:
-    """The chart as a PNG at twice screen resolution, for reports."""
-    return vl_convert.vegalite_to_png(chart.properties(width=EXPORT_WIDTH).to_json(), scale=2)
+def spec(chart: alt.TopLevelMixin) -> dict:
+    """The chart's Vega-Lite specification as Streamlit draws it (st.vega_lite_chart), its data inline
+    (at most 5,000 rows: Altair's limit): built and validated once, it can be kept in a cache, where a
+    chart object is converted and validated again at every page view. Altair's default theme size is
+    left out, as Streamlit leaves it out of st.altair_chart."""
+    result = chart.to_dict()
+    view = result.get("config", {}).get("view", {})
+    view.pop("continuousWidth", None)
+    view.pop("continuousHeight", None)
+    return result
 
 
-def to_svg(chart: alt.TopLevelMixin) -> str:
-    return vl_convert.vegalite_to_svg(chart.properties(width=EXPORT_WIDTH).to_json())
+def exported(chart: alt.TopLevelMixin | dict) -> str:
+    """A chart (or its spec()) as Vega-Lite JSON at the export width."""
+    return json.dumps({**(chart if isinstance(chart, dict) else spec(chart)), "width": EXPORT_WIDTH})
+
+
+def to_png(chart: alt.TopLevelMixin | dict) -> bytes:
+    """The chart (or its spec()) as a PNG at twice screen resolution, for reports."""
+    return vl_convert.vegalite_to_png(exported(chart), scale=2)
+
+
+def to_svg(chart: alt.TopLevelMixin | dict) -> str:
+    return vl_convert.vegalite_to_svg(exported(chart))

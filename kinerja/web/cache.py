@@ -3,6 +3,7 @@ so the `kinerja` command runs beside the dashboard), cached queries cleared when
 changes (here or in another process)."""
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -32,6 +33,12 @@ from kinerja.store import renstra as store_renstra
 from kinerja.store.queries import run
 from kinerja.web.text import plain
 
+# Streamlit collects garbage after every script run (runner.postScriptGC); a full collection walks
+# every object alive, most of them the modules imported once (Altair's schema, pandas, Streamlit):
+# 0,3-0,4 s of each page view on this machine. Those stay for the life of the process, so they are
+# set aside (gc.freeze) once, when the pages first import this module; what a page run leaves is
+# still collected.
+gc.freeze()
 # The file stays open this long after a page's last query, so a page view opens it once; a
 # `kinerja` command waiting for it gets it as soon as the running queries end.
 LINGER_SECONDS = 0.5
@@ -90,7 +97,7 @@ def refresh(path: str) -> None:
     now = db.revision(path)
     if SEEN_REVISION.get(path) != now:
         SEEN_REVISION[path] = now
-        st.cache_data.clear()
+        clear_caches()
 
 
 @st.cache_data(show_spinner=False)
@@ -122,17 +129,17 @@ def lowest(path: str, tahun: int, triwulan: int | None, unit: str | None) -> tup
 
 @st.cache_data(show_spinner=False)
 def ringkasan(path: str, tahun: int, triwulan: int | None, unit: str | None) -> dict:
-    """engine.capaian.ringkasan of the period's capaian: the numbers leadership reads first."""
-    frame = capaian(path, tahun, triwulan, unit)  # outside the use: no cached call waits inside one
-    return using(lambda con: engine.ringkasan(frame, con))
+    """engine.capaian.ringkasan of the period's capaian: the numbers leadership reads first, counted
+    by the database (engine.capaian.ringkasan_tersimpan)."""
+    return using(engine.ringkasan_tersimpan, tahun, triwulan, unit)
 
 
 @st.cache_data(show_spinner=False)
 def perbandingan(path: str, tahun: int, triwulan: int | None, unit: str | None) -> tuple[dict, dict]:
     """engine.capaian.perbandingan of the period and the same period of last year: ringkasan of
-    both over the indicators measured in both years (the changes a page shows)."""
-    now, before = capaian(path, tahun, triwulan, unit), capaian(path, tahun - 1, triwulan, unit)
-    return using(lambda con: engine.perbandingan(now, before, con))
+    both over the indicators measured in both years (the changes a page shows), counted by the
+    database (engine.capaian.perbandingan_tersimpan)."""
+    return using(engine.perbandingan_tersimpan, tahun, triwulan, unit)
 
 
 def engine_runs(path: str, periods: list[tuple[int, int | None, str | None]], **filters) -> list[pd.DataFrame]:
@@ -240,19 +247,10 @@ def per_quarter(path: str, tahun: int, key: str, unit: str | None = None,
     return summaries.by_quarter(frames, [key], skala(path))
 
 
-SOROTAN_COLUMNS = ["unit", "sasaran_id", "indikator_id", "indikator", "capaian_persen", "kategori", "keterangan",
-                   "periksa"]
-
-
 @st.cache_data(show_spinner=False)
 def sorotan(path: str, tahun: int, triwulan: int | None) -> dict[str, pd.DataFrame]:
-    """The lists Ringkasan shows beside its numbers, of the period's capaian (every unit), with
-    SOROTAN_COLUMNS: "kesenjangan" (summaries.off_track, largest gap first), "belum_lengkap"
-    (summaries.incomplete), "periksa" (a plausibility flag), "tidak_dihitung" (summaries.not_computable)."""
-    frame = capaian(path, tahun, triwulan, None)
-    lists = {"kesenjangan": summaries.off_track(frame, skala(path)), "belum_lengkap": summaries.incomplete(frame),
-             "periksa": frame[frame["periksa"] != ""], "tidak_dihitung": summaries.not_computable(frame)}
-    return {name: rows[SOROTAN_COLUMNS].reset_index(drop=True) for name, rows in lists.items()}
+    """engine.capaian.sorotan: the lists Ringkasan shows beside its numbers (every unit)."""
+    return using(engine.sorotan, tahun, triwulan)
 
 
 def data_selection(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...], sasaran: tuple[str, ...],
@@ -339,6 +337,33 @@ def notes(path: str, tahun: int, triwulan: int | None, indikator: tuple[int, ...
 
 
 @st.cache_data(show_spinner=False)
+def peringatan_tabel(path: str, tahun: int, triwulan: int | None, start: int, stop: int) -> pd.DataFrame:
+    """present.tables.proyeksi_table of rows start to stop (excluded) of peringatan's at-risk rows."""
+    return present_tables.proyeksi_table(peringatan(path, tahun, triwulan)[0].iloc[start:stop])
+
+
+@st.cache_data(show_spinner=False)
+def ringkasan_grafik(path: str, tahun: int, triwulan: int | None) -> dict:
+    """Ringkasan's two charts as charts.spec() (built once per period, not at every page view):
+    "sasaran" (charts.capaian_bars of the lowest charts.CHART_TOP sasaran of per_sasaran), "digambar"
+    (how many it draws), "terukur" (how many sasaran have a mean), "unit" (charts.heatmap of the units'
+    per_quarter up to `triwulan`)."""
+    scale = skala(path)
+    means = per_sasaran(path, tahun, triwulan)
+    drawn = charts.lowest(means, "rata_rata")
+    units = per_quarter(path, tahun, "unit")
+    if triwulan:
+        units = units[units["triwulan"] <= triwulan]
+    return {"sasaran": charts.spec(charts.capaian_bars(drawn, scale, "sasaran", "Sasaran")), "digambar": len(drawn),
+            "terukur": int(means["rata_rata"].notna().sum()),
+            "unit": charts.spec(charts.heatmap(units, scale, "unit", "Unit"))}
+
+
+# What Ringkasan reads of a period (warm() fills these).
+DEFAULT_VIEW = [ringkasan, perbandingan, sorotan, peringatan, ringkasan_grafik]
+
+
+@st.cache_data(show_spinner=False)
 def register(path: str, tahun: int) -> pd.DataFrame:
     return using(collect_register.register, tahun)
 
@@ -384,9 +409,54 @@ def export_file(tahun: int, triwulan: int | None, suffix: str):
     return lambda: ekspor(path, tahun, triwulan, suffix)
 
 
+# Bumped by every clear_caches: a warm-up that began before it may have read the old data.
+GENERATION = [0]
+
+
 def clear_caches() -> None:
-    """After an import every page must show the new numbers."""
+    """After an import every page must show the new numbers; the default view (Ringkasan of the
+    latest year) is computed again at once in the background (warm), so its next visitor waits
+    for none of it."""
+    with GUARD:
+        GENERATION[0] += 1
     st.cache_data.clear()
+    warm(database())
+
+
+GUARD = threading.Lock()
+
+
+def warm(path: str) -> threading.Thread | None:
+    """Fill, in a background thread, the caches Ringkasan of the latest year and the whole year
+    (what a fresh tab opens) reads. Caches are keyed by the data's parameters, so a warmed entry is
+    what a page would compute; one that a write may have made stale while it was computed
+    (clear_caches ran meanwhile) is dropped again. KINERJA_PEMANASAN=0 turns it off (the tests:
+    a page run there must not race a warm-up for the database)."""
+    if os.environ.get("KINERJA_PEMANASAN", "1") == "0":
+        return None
+    with GUARD:
+        generation = GENERATION[0]
+
+    def fill():
+        try:
+            available = years(path)
+            if available:
+                tahun = available[0]
+                ringkasan(path, tahun, None, None)
+                perbandingan(path, tahun, None, None)
+                for fn in (sorotan, peringatan, ringkasan_grafik):
+                    fn(path, tahun, None)
+                register(path, tahun)
+        except Exception as exc:  # noqa: BLE001 (a warm-up never fails a page: the page computes it itself)
+            LOG.warning("Pemanasan cache gagal: %s", exc)
+        with GUARD:
+            if GENERATION[0] != generation:
+                for fn in [*DEFAULT_VIEW, register]:
+                    fn.clear()
+
+    thread = threading.Thread(target=fill, name="pemanasan-cache", daemon=True)
+    thread.start()
+    return thread
 
 
 # --------------------------------------------------------------------------- uploads

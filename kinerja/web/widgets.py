@@ -1,6 +1,7 @@
 """Shared widgets: the sidebar's year and period, choices kept in the URL, charts, page set-up."""
 from __future__ import annotations
 
+import copy
 from functools import cache
 from pathlib import Path
 
@@ -247,8 +248,12 @@ def key_columns() -> dict:
 
 
 def show_chart(chart, name: str) -> None:
-    """A chart with PNG and SVG downloads for reports (drawn only when asked for)."""
-    st.altair_chart(chart, width="stretch")
+    """A chart (an Altair chart, or its charts.spec() kept in a cache) with PNG and SVG downloads
+    for reports (drawn only when asked for)."""
+    if isinstance(chart, dict):
+        st.vega_lite_chart(copy.deepcopy(chart), width="stretch")  # Streamlit takes the data out of the dict
+    else:
+        st.altair_chart(chart, width="stretch")
     with st.popover("Unduh grafik", icon=":material/download:"):
         st.download_button("PNG", lambda: charts.to_png(chart), file_name=f"{name}.png", mime="image/png",
                            icon=":material/image:", on_click="ignore", key=f"png-{name}")
