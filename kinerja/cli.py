@@ -180,7 +180,8 @@ def capaian(tahun, triwulan, unit, fmt, db_file):
     # the target cell is built from its bounds (render_columns)
     source = capaian_tabel(con, tahun, triwulan, unit,
                            [c for c in columns if c != "target"] + ["target_bawah", "target_atas"])
-    # every text cell is made printable in the query (teks_bersih), so click.echo, not echo
+    # every text cell is made printable in the query (teks_bersih), so click.echo, not echo; the
+    # bytes as DuckDB wrote them (UTF-8) go to the binary stdout
     click.echo(render_columns(con, source, columns, fmt, {"capaian_persen": 2}), nl=False)
 
 
