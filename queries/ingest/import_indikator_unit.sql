@@ -1,5 +1,7 @@
--- The unit's indicators with their master and the settings in force for $tahun, for matching rows
--- of an imported file. tahun_sendiri: the year has settings of its own (else they are inherited).
+-- The unit's indicators that a file names (by KODE in $kodes, lower case; by name key, nama_norm, in
+-- $keys; or by id in $ids, a rename the user confirmed) with their master and the settings in force
+-- for $tahun, for matching the rows of an imported file: what the file holds, not the unit's whole
+-- history. tahun_sendiri: the year has settings of its own (else they are inherited).
 SELECT
     i.id, i.kode, i.nama, i.nama_norm, i.satuan, b.polaritas, b.polaritas_sumber, b.rumus_negatif,
     b.agregasi, b.agregasi_sumber, b.konvensi_triwulan, b.berlaku_dari IS NOT DISTINCT FROM $tahun AS tahun_sendiri,
@@ -10,4 +12,6 @@ JOIN pengaturan_berlaku($tahun) b ON b.indikator_id = i.id
 LEFT JOIN sasaran s ON s.id = i.sasaran_id
 LEFT JOIN program_kegiatan pk ON pk.id = i.parent_id
 WHERE i.unit_kode = $unit
+  AND (lower(i.kode) IN (SELECT unnest($kodes::VARCHAR[])) OR i.nama_norm IN (SELECT unnest($keys::VARCHAR[]))
+       OR i.id IN (SELECT unnest($ids::BIGINT[])))
 ORDER BY i.id
