@@ -8,10 +8,12 @@ SELECT
     i.level, pk.kode AS parent_kode, s.teks AS sasaran_teks, s.teks_norm AS sasaran_norm,
     EXISTS (SELECT 1 FROM target t WHERE t.indikator_id = i.id AND t.tahun = $tahun) AS has_target
 FROM indikator i
-JOIN pengaturan_berlaku($tahun) b ON b.indikator_id = i.id
+-- the settings of those indicators only (an empty list: none)
+JOIN pengaturan_berlaku($tahun, ids := coalesce((
+         SELECT list(id) FROM indikator
+         WHERE unit_kode = $unit
+           AND (lower(kode) IN (SELECT unnest($kodes::VARCHAR[])) OR nama_norm IN (SELECT unnest($keys::VARCHAR[]))
+                OR id IN (SELECT unnest($ids::BIGINT[])))), [])) b ON b.indikator_id = i.id
 LEFT JOIN sasaran s ON s.id = i.sasaran_id
 LEFT JOIN program_kegiatan pk ON pk.id = i.parent_id
-WHERE i.unit_kode = $unit
-  AND (lower(i.kode) IN (SELECT unnest($kodes::VARCHAR[])) OR i.nama_norm IN (SELECT unnest($keys::VARCHAR[]))
-       OR i.id IN (SELECT unnest($ids::BIGINT[])))
 ORDER BY i.id
