@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from kinerja.engine.capaian_tabel import CONTRACT_COLUMNS
 from kinerja.store.queries import execute_script
 
 # Column kinds: "angka" (float), "bulat" (integer), "ya" (bool), "teks" (text, possibly a user's:
@@ -110,6 +111,23 @@ def render_columns(con: duckdb.DuckDBPyConnection, source: str, columns: dict[st
         else:
             picked.append(f"{column} AS {'t' if kind in ('teks', 'kode') else 'c'}{i}")
     return rendered(con, f"(SELECT {', '.join(picked)} FROM {source})", columns, fmt, decimals)
+
+
+# `kinerja capaian`: the contract's columns (spec/cli.md), then keterangan and the data's state,
+# with their kinds. User text (sasaran, indikator, satuan) is cleaned; the other words are the
+# query's own; the target cell is built from its bounds (render_columns).
+CAPAIAN_KINDS = {c: {"sasaran": "teks", "indikator": "teks", "satuan": "teks", "target": "campur",
+                     "realisasi": "angka", "capaian_persen": "angka"}.get(c, "kode")
+                 for c in CONTRACT_COLUMNS + ["keterangan", "belum_dikonfirmasi", "status_data"]}
+# the columns of the capaian rows that CAPAIAN_KINDS reads
+CAPAIAN_SOURCE = [c for c in CAPAIAN_KINDS if c != "target"] + ["target_bawah", "target_atas"]
+
+
+def capaian_text(con: duckdb.DuckDBPyConnection, source: str, fmt: str) -> bytes:
+    """The output of `kinerja capaian` in fmt (UTF-8) from `source`: a relation with _baris (the
+    row order) and the columns CAPAIAN_SOURCE of the capaian rows (engine.capaian_tabel, or a
+    frame of engine.capaian.capaian registered with them). capaian_persen with 2 decimals."""
+    return render_columns(con, source, CAPAIAN_KINDS, fmt, {"capaian_persen": 2})
 
 
 def cell_stages(i: int, kind: str, fmt: str, decimals: int | None) -> list[str]:
