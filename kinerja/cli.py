@@ -167,21 +167,17 @@ def write_errors_out(failed, out: Path) -> None:
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @db_option
 def capaian(tahun, triwulan, unit, fmt, db_file):
-    # computed and formatted in the database: a year of 250 k indicators without a DataFrame
-    from kinerja.engine.capaian_tabel import CONTRACT_COLUMNS, capaian_tabel
-    from kinerja.present.tabel_sql import render_columns
+    # read from the stored capaian and formatted in the database: a year of 250 k indicators
+    # without a DataFrame
+    from kinerja.engine.capaian_tabel import capaian_tabel
+    from kinerja.present.tabel_sql import CAPAIAN_SOURCE, capaian_text
 
     con = open_db(db_file)
     unit = unit_code(con, unit) if unit else None
-    # user text (sasaran, indikator, satuan) is cleaned; the other words are the query's own
-    kinds = {"sasaran": "teks", "indikator": "teks", "satuan": "teks", "target": "campur", "realisasi": "angka",
-             "capaian_persen": "angka"}
-    columns = {c: kinds.get(c, "kode") for c in CONTRACT_COLUMNS + ["keterangan", "belum_dikonfirmasi", "status_data"]}
-    # the target cell is built from its bounds (render_columns)
-    source = capaian_tabel(con, tahun, triwulan, unit,
-                           [c for c in columns if c != "target"] + ["target_bawah", "target_atas"])
-    # every text cell is made printable in the query (teks_bersih), so click.echo, not echo
-    click.echo(render_columns(con, source, columns, fmt, {"capaian_persen": 2}), nl=False)
+    source = capaian_tabel(con, tahun, triwulan, unit, CAPAIAN_SOURCE)
+    # every text cell is made printable in the query (teks_bersih), so click.echo, not echo; the
+    # bytes as DuckDB wrote them (UTF-8) go to the binary stdout
+    click.echo(capaian_text(con, source, fmt), nl=False)
 
 
 @cli.command(help="Ekspor untuk tahap evaluasi (.xlsx, .docx, .csv, .parquet).")

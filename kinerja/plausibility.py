@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from kinerja.names import normalize_name
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 CAPAIAN_ATAS, CAPAIAN_BAWAH, KALI_TARGET = 150, 20, 50
@@ -24,6 +23,10 @@ LABEL = "periksa satuan/format"
 PERCENT = {"%", "persen", "persentase", "prosen"}
 # float comparison of r >= 50 × t: a relative margin for the rounding of the stored decimals
 EPSILON = 1e-12
+# The reasons, in the order a row's text names them (reasons(); engine.capaian_tabel in SQL).
+ATAS, BAWAH, PERSEN, KALI = (f"capaian di atas {CAPAIAN_ATAS} %", f"capaian di bawah {CAPAIAN_BAWAH} %",
+                             "realisasi persen di atas 100 dengan target paling tinggi 100",
+                             f"realisasi {KALI_TARGET} kali target atau lebih")
 
 
 def is_percent(satuan) -> bool:
@@ -32,6 +35,8 @@ def is_percent(satuan) -> bool:
 
 def numbers(values) -> np.ndarray:
     """float array, NaN where missing (None, NaN, a masked entry, text)."""
+    import numpy as np  # here: `kinerja capaian` reads the rules (engine.capaian_tabel) without numpy
+
     if isinstance(values, np.ma.MaskedArray):
         return np.ma.filled(values.astype(float), np.nan)
     try:
@@ -45,6 +50,8 @@ def reasons(columns) -> np.ndarray:
     """Per row: "" or "periksa satuan/format: <reasons>", as an object array. `columns`: a mapping
     (a DataFrame, a dict of arrays) with realisasi, target_bawah, target_atas (numbers, NaN/None
     where missing; a range's bounds), capaian_persen (NaN where not judged), satuan."""
+    import numpy as np
+
     realisasi, bawah, atas, capaian = (numbers(columns[c]) for c in
                                        ("realisasi", "target_bawah", "target_atas", "capaian_persen"))
     with np.errstate(invalid="ignore"):
@@ -53,11 +60,10 @@ def reasons(columns) -> np.ndarray:
         satuan = columns["satuan"]
         over[rows] = [is_percent(satuan[r] if isinstance(satuan, np.ndarray) else satuan.iloc[r]) for r in rows]
         checks = [
-            (capaian > CAPAIAN_ATAS, f"capaian di atas {CAPAIAN_ATAS} %"),
-            (capaian < CAPAIAN_BAWAH, f"capaian di bawah {CAPAIAN_BAWAH} %"),
-            (over, "realisasi persen di atas 100 dengan target paling tinggi 100"),
-            ((bawah > 0) & (realisasi >= KALI_TARGET * bawah * (1 - EPSILON)),
-             f"realisasi {KALI_TARGET} kali target atau lebih"),
+            (capaian > CAPAIAN_ATAS, ATAS),
+            (capaian < CAPAIAN_BAWAH, BAWAH),
+            (over, PERSEN),
+            ((bawah > 0) & (realisasi >= KALI_TARGET * bawah * (1 - EPSILON)), KALI),
         ]
     hits = np.column_stack([mask for mask, _ in checks])
     # each row's set of reasons as a bit pattern: the text is built once per pattern, not per row

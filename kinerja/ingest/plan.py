@@ -274,10 +274,10 @@ def plan_import(
                     "(NO | SASARAN | INDIKATOR KINERJA | TARGET ...) atau Formulir E.81.", kind="tanpa_indikator")
         )
     place_end_targets(con, workbook, tahun, plan.problems)
-    stored = {"indikator": load_indicators(con, unit, tahun)}
+    stored = {"indikator": load_indicators(con, unit, tahun, workbook.rows, plan.same_as)}
     matches = [match_indicator(row, stored["indikator"], plan.same_as) for row in workbook.rows]
     unmatched = [i for i, m in enumerate(matches) if m is None]
-    nears = near_matches([workbook.rows[i] for i in unmatched], stored["indikator"],
+    nears = near_matches([workbook.rows[i] for i in unmatched], load_names(con, unit) if unmatched else [],
                          {int(m["id"]) for m in matches if m is not None})
     nears = {unmatched[i]: record for i, record in nears.items()}
     keyed: dict[object, int] = {}
@@ -388,12 +388,18 @@ def keep_unit_sheets(con: duckdb.DuckDBPyConnection, workbook: ParsedWorkbook, u
                           budgets=budgets, titles=titles, fates=fates)
 
 
-def load_indicators(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> dict[str, dict]:
-    """The unit's indicators with the settings in force for the year, by "kode:", "nama:" (the name
-    key) and "id:", for matching the rows of a file."""
+def load_indicators(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, rows: list[ParsedRow],
+                    same_as: dict[str, int] | None = None) -> dict[str, dict]:
+    """The unit's indicators that `rows` name (by KODE or name key) or that `same_as` confirms,
+    with the settings in force for the year, by "kode:", "nama:" (the name key) and "id:", for
+    matching the rows of a file (match_indicator). What the file holds is read, not the unit's
+    history: a unit of a large warehouse has tens of thousands of indicators."""
     indikator = {}
-    # plain tuples, not a DataFrame's records: a unit of a large warehouse has tens of thousands
-    result = con.execute(sql("import_indikator_unit"), {"unit": unit, "tahun": tahun})
+    params = {"unit": unit, "tahun": tahun,
+              "kodes": sorted({row.kode.lower() for row in rows if row.kode}),
+              "keys": sorted({indicator_key(row.nama) for row in rows}),
+              "ids": sorted({int(i) for i in (same_as or {}).values()})}
+    result = con.execute(sql("import_indikator_unit"), params)
     columns = [d[0] for d in result.description]
     for record in (dict(zip(columns, row)) for row in result.fetchall()):
         if isinstance(record["kode"], str):
@@ -441,12 +447,19 @@ NEAR = 90  # rapidfuzz ratio (0-100) of two name keys from which a name reads as
 MAX_PAIRS = 4_000_000
 
 
-def near_matches(rows: list[ParsedRow], indikator: dict[str, dict], taken: set[int]) -> dict[int, dict]:
-    """For each row (by position) that matched nothing, a stored indicator of the unit not named by
-    the file whose name differs only in what the key keeps (a sign, a digit: normalize_name equal)
-    or in a few letters (ratio of the keys ≥ NEAR). Asked about in the preview, never merged."""
-    free = {name[5:]: record for name, record in indikator.items()
-            if name.startswith("nama:") and int(record["id"]) not in taken}
+def load_names(con: duckdb.DuckDBPyConnection, unit: str) -> list[dict]:
+    """Every indicator of the unit: id, kode, nama, nama_norm (the name key)."""
+    result = con.execute(sql("import_indikator_nama"), {"unit": unit})
+    columns = [d[0] for d in result.description]
+    return [dict(zip(columns, row)) for row in result.fetchall()]
+
+
+def near_matches(rows: list[ParsedRow], candidates: list[dict], taken: set[int]) -> dict[int, dict]:
+    """For each row (by position) that matched nothing, a stored indicator of the unit
+    (`candidates`: load_names) not named by the file whose name differs only in what the key keeps
+    (a sign, a digit: normalize_name equal) or in a few letters (ratio of the keys ≥ NEAR). Asked
+    about in the preview, never merged."""
+    free = {record["nama_norm"]: record for record in candidates if int(record["id"]) not in taken}
     plain = {normalize_name(record["nama"]): record for record in free.values()}
     fuzzy = len(rows) * len(free) <= MAX_PAIRS
     found = {}

@@ -121,6 +121,7 @@ class SheetReader:
     def __init__(self, book: ParsedWorkbook, sheet: Sheet, header: Header, decimal: str, quarter: int | None):
         self.book, self.sheet, self.header, self.decimal = book, sheet, header, decimal
         self.sasaran = self.program = self.kegiatan = None
+        self.e81 = header.is_e81   # read from every header label: once per sheet, not per row
         self.realisasi_tw = dict(header.realisasi_tw)
         if "realisasi" in header.fields:
             q = quarter_of(sheet.name) or quarter
@@ -279,7 +280,7 @@ class SheetReader:
                 self.set_sasaran(nama)
                 return "judul", "sasaran"
             return "judul", "judul tanpa nilai"
-        if self.header.is_e81:   # a program/kegiatan row carries its own indicator and budget
+        if self.e81:   # a program/kegiatan row carries its own indicator and budget
             if code is None:
                 self.skip_budget(r)
         else:

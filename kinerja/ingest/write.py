@@ -67,13 +67,21 @@ def write_plan(
 
 def touch_capaian(con, plan: ImportPlan, ids: list[int]) -> None:
     """What of the stored capaian this plan changes (kinerja.store.materialised, refreshed when the
-    transaction commits): its indicators in its year (values, conventions, the year's settings,
-    whose other years write_settings names), the years of other values, and every year of an
-    indicator whose master (name, kode, satuan, sasaran) changed."""
-    materialised.touch(con, ids, plan.tahun)
+    transaction commits): in its year the indicators it creates or whose values, convention or
+    settings it writes (the other years of settings are named by write_settings), the years of
+    other values, and every year of an indicator whose master (name, kode, satuan, sasaran)
+    changed. An indicator whose values the file repeats is left as it is (its notes are not
+    capaian): the refresh costs what the file changed."""
+    year = {i for i, p in enumerate(plan.indicators) if p.is_new or p.settings_written}
+    year |= {i for i, _ in plan.konvensi}
     for change in plan.changes:
-        if change.status != "sama" and change.jenis in ("target", "realisasi") and change.tahun != plan.tahun:
+        if change.status == "sama":
+            continue
+        if change.tahun == plan.tahun:
+            year.add(change.indicator)
+        elif change.jenis in ("target", "realisasi"):
             materialised.touch(con, [ids[change.indicator]], change.tahun)
+    materialised.touch(con, [ids[i] for i in sorted(year)], plan.tahun)
     materialised.touch(con, [ids[i] for i, p in enumerate(plan.indicators) if p.changed and not p.is_new], None)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from kinerja.engine.capaian_tabel import CONTRACT_COLUMNS
 from kinerja.store.queries import execute_script
 
 # Column kinds: "angka" (float), "bulat" (integer), "ya" (bool), "teks" (text, possibly a user's:
@@ -21,10 +22,17 @@ from kinerja.store.queries import execute_script
 
 def render_source(con: duckdb.DuckDBPyConnection, source: str, kinds: dict[str, str], fmt: str,
                   decimals: dict[str, int]) -> str:
+    """rendered() as text."""
+    return rendered(con, source, kinds, fmt, decimals).decode("utf-8")
+
+
+def rendered(con: duckdb.DuckDBPyConnection, source: str, kinds: dict[str, str], fmt: str,
+             decimals: dict[str, int]) -> bytes:
     """The rows of `source` (a table name or a parenthesised query with the columns _baris, the
     row order, and per output column i in `kinds` order: c<i> the number or flag, t<i> the text;
     a "campur" column has both) as text in fmt "csv" | "json" | "table" (see output.render);
-    decimals: fixed decimals per column name (csv and table). The header is the names of `kinds`."""
+    decimals: fixed decimals per column name (csv and table). The header is the names of `kinds`.
+    UTF-8 bytes as DuckDB writes them: a large table is not decoded only to be encoded again."""
     names = list(kinds)
     cells = [cell_stages(i, kind, fmt, decimals.get(name)) for i, (name, kind) in enumerate(kinds.items())]
     execute_script(con, "keluaran_makro")
@@ -47,8 +55,8 @@ def render_source(con: duckdb.DuckDBPyConnection, source: str, kinds: dict[str, 
         con.execute("DROP TABLE IF EXISTS keluaran_sel")
 
 
-def written(con: duckdb.DuckDBPyConnection, cells_of: str, names: list[str], fmt: str) -> str:
-    """The cells of `cells_of` (s<i>, in _baris order) as the whole text of fmt."""
+def written(con: duckdb.DuckDBPyConnection, cells_of: str, names: list[str], fmt: str) -> bytes:
+    """The cells of `cells_of` (s<i>, in _baris order) as the whole text of fmt (UTF-8)."""
     cells = [f"s{i}" for i in range(len(names))]
     if fmt == "csv":
         # DuckDB's CSV writer: header, quoting as Python's csv module (a comma, a quote, a line
@@ -62,32 +70,33 @@ def written(con: duckdb.DuckDBPyConnection, cells_of: str, names: list[str], fmt
             for n, cell in zip(names, cells))
         records = con.execute(f"SELECT '  {{' || chr(10) || {fields} || chr(10) || '  }}' "
                               f"FROM {cells_of} ORDER BY _baris").fetchall()
-        return "[]\n" if not records else "[\n" + ",\n".join(r for (r,) in records) + "\n]\n"
+        text = "[]\n" if not records else "[\n" + ",\n".join(r for (r,) in records) + "\n]\n"
+        return text.encode("utf-8")
     # table: right-aligned columns as wide as their longest cell or header, one space apart
     count, *longest = con.execute(f"SELECT count(*), {', '.join(f'max(length({c}))' for c in cells)} "
                                   f"FROM {cells_of}").fetchone()
     if not count:
-        return "(tidak ada baris)\n"
+        return "(tidak ada baris)\n".encode()
     widths = [max(n or 0, len(name)) for n, name in zip(longest, names)]
     head = " ".join(name.rjust(w) for name, w in zip(names, widths))
     # printf pads to a width in characters (as str.rjust), in one allocation per line
     pattern = " ".join(f"%{w}s" for w in widths)
     lines = f"(SELECT printf('{pattern}', {', '.join(cells)}) FROM {cells_of} ORDER BY _baris)"
     # the lines as they are: no quoting, no delimiter a line can hold (its text is printable)
-    return f"{head}\n" + copied(con, lines, "HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x1f'")
+    return f"{head}\n".encode("utf-8") + copied(con, lines, "HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x1f'")
 
 
-def copied(con: duckdb.DuckDBPyConnection, query: str, options: str) -> str:
-    """The text DuckDB's CSV writer makes of `query` (no comment character: it would quote '#')."""
+def copied(con: duckdb.DuckDBPyConnection, query: str, options: str) -> bytes:
+    """The text (UTF-8) DuckDB's CSV writer makes of `query` (no comment character: it would quote '#')."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "keluaran.txt"
         con.execute(f"COPY {query} TO {sql_text(str(path))} (FORMAT csv, NEW_LINE '\n', COMMENT '', {options})")
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes()
 
 
 def render_columns(con: duckdb.DuckDBPyConnection, source: str, columns: dict[str, str], fmt: str,
-                   decimals: dict[str, int]) -> str:
-    """render_source over the named columns of `source` (a relation with _baris): columns maps
+                   decimals: dict[str, int]) -> bytes:
+    """rendered() over the named columns of `source` (a relation with _baris): columns maps
     each output column to its kind; a "campur" column NAME is built from NAME_bawah and NAME_atas
     (a target: the number for a point, "bawah - atas" with dot decimals for a range, as
     kinerja.engine.capaian.target_cell writes it)."""
@@ -101,7 +110,24 @@ def render_columns(con: duckdb.DuckDBPyConnection, source: str, columns: dict[st
                        f"CASE WHEN {bawah} = {atas} THEN {bawah} END AS c{i}"]
         else:
             picked.append(f"{column} AS {'t' if kind in ('teks', 'kode') else 'c'}{i}")
-    return render_source(con, f"(SELECT {', '.join(picked)} FROM {source})", columns, fmt, decimals)
+    return rendered(con, f"(SELECT {', '.join(picked)} FROM {source})", columns, fmt, decimals)
+
+
+# `kinerja capaian`: the contract's columns (spec/cli.md), then keterangan and the data's state,
+# with their kinds. User text (sasaran, indikator, satuan) is cleaned; the other words are the
+# query's own; the target cell is built from its bounds (render_columns).
+CAPAIAN_KINDS = {c: {"sasaran": "teks", "indikator": "teks", "satuan": "teks", "target": "campur",
+                     "realisasi": "angka", "capaian_persen": "angka"}.get(c, "kode")
+                 for c in CONTRACT_COLUMNS + ["keterangan", "belum_dikonfirmasi", "status_data"]}
+# the columns of the capaian rows that CAPAIAN_KINDS reads
+CAPAIAN_SOURCE = [c for c in CAPAIAN_KINDS if c != "target"] + ["target_bawah", "target_atas"]
+
+
+def capaian_text(con: duckdb.DuckDBPyConnection, source: str, fmt: str) -> bytes:
+    """The output of `kinerja capaian` in fmt (UTF-8) from `source`: a relation with _baris (the
+    row order) and the columns CAPAIAN_SOURCE of the capaian rows (engine.capaian_tabel, or a
+    frame of engine.capaian.capaian registered with them). capaian_persen with 2 decimals."""
+    return render_columns(con, source, CAPAIAN_KINDS, fmt, {"capaian_persen": 2})
 
 
 def cell_stages(i: int, kind: str, fmt: str, decimals: int | None) -> list[str]:

@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import duckdb
-import pandas as pd
 
 from kinerja.store.queries import execute_script, sql
 from kinerja.vocab import MIN_TREND_YEARS
@@ -88,6 +87,8 @@ def flush(con: duckdb.DuckDBPyConnection) -> None:
         + [(i, y, True) for i, y in state.settings]
     if not rows:
         return
+    import pandas as pd  # here: the command line reads this module without loading pandas
+
     con.register("sentuh", pd.DataFrame(rows, columns=["indikator_id", "tahun", "pengaturan"]).astype(
         {"indikator_id": "int64", "tahun": "Int32", "pengaturan": bool}))
     try:

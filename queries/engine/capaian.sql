@@ -27,7 +27,8 @@ ind AS (
            concat_ws(', ', CASE WHEN b.polaritas_sumber = 'tebakan' THEN 'polaritas ' || b.polaritas END,
                      CASE WHEN b.agregasi_sumber = 'satuan' THEN 'agregasi ' || b.agregasi END) AS ditebak
     FROM indikator i
-    JOIN pengaturan_berlaku($tahun) b ON b.indikator_id = i.id
+    -- only the indicators asked for: choosing the settings of all of them costs the whole table
+    JOIN pengaturan_berlaku($tahun, ids := $indikator) b ON b.indikator_id = i.id
     LEFT JOIN konvensi_target k ON k.indikator_id = i.id AND k.tahun = $tahun
     WHERE ($unit IS NULL OR i.unit_kode = $unit)
       AND ($indikator IS NULL OR i.id IN (SELECT unnest(CAST($indikator AS BIGINT[]))))

@@ -19,11 +19,13 @@ CREATE OR REPLACE TEMP MACRO angka_polos(r) AS
 CREATE OR REPLACE TEMP MACRO angka_pad(p, d) AS
     CASE WHEN length(split_part(p, '.', 2)) <= d
          THEN split_part(p, '.', 1) || '.' || rpad(split_part(p, '.', 2), d, '0') END;
--- Indonesian from the plain text p (format_angka): thousands with '.', decimals with ','.
+-- Indonesian from the plain text p (format_angka): thousands with '.', decimals with ','. Most
+-- numbers (capaian, percentages) have at most three digits before the point: no grouping to do.
 CREATE OR REPLACE TEMP MACRO angka_kelompok(p) AS
+    CASE WHEN length(split_part(p, '.', 1)) <= 3 THEN replace(p, '.', ',') ELSE
     CASE WHEN starts_with(p, '-') THEN '-' ELSE '' END
     || format('{:t.}', CAST(split_part(ltrim(p, '-'), '.', 1) AS HUGEINT))
-    || CASE WHEN contains(p, '.') THEN ',' || split_part(p, '.', 2) ELSE '' END;
+    || CASE WHEN contains(p, '.') THEN ',' || split_part(p, '.', 2) ELSE '' END END;
 
 -- safety.printable: escape sequences and control characters removed (ECMA-48 CSI/OSC, two-character
 -- escapes, C0 but newline, DEL, C1), carriage returns as newlines, tabs as spaces. The patterns are
