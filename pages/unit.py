@@ -61,14 +61,14 @@ with right:
     widgets.show_chart(charts.heatmap(per_indicator, scale, "indikator", "Indikator"), f"triwulan-{unit}-{tahun}")
 
 st.subheader("Peringatan dini")
-projected = proyeksi.by_risk(cache.proyeksi(path, tahun, triwulan, unit))
-risky = proyeksi.at_risk(projected)
+projected, risky = cache.proyeksi_jumlah(path, tahun, triwulan, unit)
 st.caption(proyeksi.rule_text(scale))
 with st.expander("Aturan proyeksi"):
     st.write(proyeksi.rule_text(scale, full=True))
-if risky.empty:
+if not risky:
     st.success("Tidak ada indikator unit ini yang diperkirakan meleset dari target akhir tahun.")
 else:
-    st.warning(f"{len(risky)} indikator unit ini berisiko tidak mencapai target akhir tahun.")
-st.dataframe(proyeksi_table(widgets.paged(projected, "unit-proyeksi")).drop(columns=["Unit"]), hide_index=True,
-             width="stretch")
+    st.warning(f"{risky} indikator unit ini berisiko tidak mencapai target akhir tahun.")
+rows = widgets.page_of(projected, "unit-proyeksi")
+st.dataframe(proyeksi_table(cache.proyeksi_rows(path, tahun, triwulan, unit, rows.start, rows.stop)).drop(
+    columns=["Unit"]), hide_index=True, width="stretch")

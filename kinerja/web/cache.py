@@ -322,6 +322,20 @@ def proyeksi(path: str, tahun: int, triwulan: int | None, unit: str | None) -> p
 
 
 @st.cache_data(show_spinner=False)
+def proyeksi_jumlah(path: str, tahun: int, triwulan: int | None, unit: str | None) -> tuple[int, int]:
+    """(how many rows proyeksi(...) has, how many of them engine.proyeksi.at_risk keeps)."""
+    projected = proyeksi(path, tahun, triwulan, unit)
+    return len(projected), len(engine_proyeksi.at_risk(projected))
+
+
+@st.cache_data(show_spinner=False)
+def proyeksi_rows(path: str, tahun: int, triwulan: int | None, unit: str | None, start: int, stop: int) -> pd.DataFrame:
+    """Rows start to stop (excluded) of proyeksi(...) ordered by engine.proyeksi.by_risk: a page of
+    a table, without copying the whole projection out of the cache on every rerun."""
+    return engine_proyeksi.by_risk(proyeksi(path, tahun, triwulan, unit)).iloc[start:stop]
+
+
+@st.cache_data(show_spinner=False)
 def peringatan(path: str, tahun: int, triwulan: int | None) -> tuple[pd.DataFrame, pd.DataFrame, bool]:
     """What Ringkasan shows of the early warning of every unit: (engine.proyeksi.at_risk rows, the
     rows without a projection, whether any indicator still has quarters to come)."""
