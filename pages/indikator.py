@@ -5,6 +5,7 @@ import streamlit as st
 
 from kinerja import vocab
 from kinerja.collect import indikator
+from kinerja.numbers import format_angka
 from kinerja.present.tables import setting_label, settings_history_table, settings_text
 from kinerja.web import auth as web_auth
 from kinerja.web import cache, widgets
@@ -20,7 +21,7 @@ end_year = periode.akhir if periode else "periode belum tercatat"
 if not total:
     st.info("Belum ada indikator untuk unit ini.")
     st.stop()
-st.caption(f"Pengaturan yang berlaku untuk tahun {tahun}. {waiting} dari {total} indikator punya pengaturan "
+st.caption(f"Pengaturan yang berlaku untuk tahun {tahun}. {format_angka(waiting)} dari {format_angka(total)} indikator punya pengaturan "
            "yang ditebak dari nama/satuan dan belum dikonfirmasi (di atas). Capaiannya ditandai \"belum dikonfirmasi\" "
            "di semua halaman dan ekspor sampai dikonfirmasi di sini.")
 rows = widgets.page_of(total, "indikator")

@@ -1,6 +1,7 @@
 """Tren: capaian over the years per sasaran and indicator; which improve or decline steadily."""
 import streamlit as st
 
+from kinerja.numbers import format_angka
 from kinerja.present import charts
 from kinerja.present.tables import ARAH, sasaran_table
 from kinerja.vocab import periode_text
@@ -28,7 +29,7 @@ if len(drawn) < len(latest):
 st.subheader("Indikator")
 tiles = st.columns(len(ARAH))
 for column, (arah, label) in zip(tiles, ARAH.items()):
-    column.metric(label, counts.get(arah, 0), border=True)
+    column.metric(label, format_angka(counts.get(arah, 0)), border=True)
 semua = "Semua sasaran"
 sasaran = widgets.choose_searched("Sasaran", {semua: semua, **dict(zip(sasaran_names, sasaran_names))}, "sasaran_tren")
 arah = st.pills("Arah", list(ARAH), format_func=ARAH.get, selection_mode="multi", key="tetap-tren-arah",

@@ -4,11 +4,7 @@ import streamlit as st
 from kinerja.engine import proyeksi
 from kinerja.numbers import format_persen
 from kinerja.present import charts
-from kinerja.present.tables import (
-    indicator_table,
-    proyeksi_table,
-    register_table,
-)
+from kinerja.present.tables import register_table
 from kinerja.vocab import periode_text
 from kinerja.web import auth as web_auth
 from kinerja.web import cache, widgets
@@ -45,9 +41,8 @@ if not summary["jumlah"]:
 
 st.subheader("Indikator")
 rows = widgets.page_of(summary["jumlah"], "unit-indikator")
-shown = cache.capaian_rows(path, tahun, triwulan, unit, rows.start, rows.stop)
-notes = cache.notes(path, tahun, triwulan, tuple(shown["indikator_id"]))
-table, kategori_column = widgets.kategori_cells(indicator_table(shown, notes).drop(columns=["Unit"]), scale)
+table, kategori_column = widgets.kategori_cells(
+    cache.indicator_page(path, tahun, triwulan, unit, rows.start, rows.stop).drop(columns=["Unit"]), scale)
 st.dataframe(table, hide_index=True, width="stretch", column_config={**kategori_column, **widgets.key_columns()})
 # The charts draw the indicators with the lowest capaian; every one is in the table above.
 drawn, measured = cache.lowest(path, tahun, triwulan, unit)
@@ -61,14 +56,14 @@ with right:
     widgets.show_chart(charts.heatmap(per_indicator, scale, "indikator", "Indikator"), f"triwulan-{unit}-{tahun}")
 
 st.subheader("Peringatan dini")
-projected = proyeksi.by_risk(cache.proyeksi(path, tahun, triwulan, unit))
-risky = proyeksi.at_risk(projected)
+projected, risky = cache.proyeksi_jumlah(path, tahun, triwulan, unit)
 st.caption(proyeksi.rule_text(scale))
 with st.expander("Aturan proyeksi"):
     st.write(proyeksi.rule_text(scale, full=True))
-if risky.empty:
+if not risky:
     st.success("Tidak ada indikator unit ini yang diperkirakan meleset dari target akhir tahun.")
 else:
-    st.warning(f"{len(risky)} indikator unit ini berisiko tidak mencapai target akhir tahun.")
-st.dataframe(proyeksi_table(widgets.paged(projected, "unit-proyeksi")).drop(columns=["Unit"]), hide_index=True,
-             width="stretch")
+    st.warning(f"{risky} indikator unit ini berisiko tidak mencapai target akhir tahun.")
+rows = widgets.page_of(projected, "unit-proyeksi")
+st.dataframe(cache.proyeksi_rows(path, tahun, triwulan, unit, rows.start, rows.stop).drop(columns=["Unit"]),
+             hide_index=True, width="stretch")

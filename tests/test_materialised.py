@@ -197,6 +197,22 @@ def test_an_existing_database_is_filled_when_migrated(demo):
     assert_stored_equals_on_the_fly(con)
 
 
+@pytest.mark.parametrize("below", [[11], [8, 11]])
+def test_an_existing_database_gets_its_stored_trends_when_migrated(demo, below):
+    """From version 10 (the trends only) and from version 7 (the stored capaian first, then the trends)."""
+    con, _ = demo
+    expected = sorted(con.execute("SELECT * FROM capaian_tren").fetchall(), key=key)
+    assert expected
+    con.execute("DROP TABLE capaian_tren")
+    if 8 in below:
+        execute_script(con, "capaian_kosongkan")
+        con.execute("DROP TABLE capaian_tersimpan; DROP TABLE capaian_ringkas")
+    con.execute("DELETE FROM schema_version WHERE list_contains(?, versi)", [below])
+    db.migrate(con)
+    assert sorted(con.execute("SELECT * FROM capaian_tren").fetchall(), key=key) == expected
+    assert_stored_equals_on_the_fly(con)
+
+
 # --------------------------------------------------------------------------- generated databases
 
 FILL = """

@@ -120,6 +120,13 @@ def capaian_rows(path: str, tahun: int, triwulan: int | None, unit: str | None, 
 
 
 @st.cache_data(show_spinner=False)
+def indicator_page(path: str, tahun: int, triwulan: int | None, unit: str | None, start: int, stop: int) -> pd.DataFrame:
+    """present.tables.indicator_table of capaian_rows(...) with their notes (cache.notes)."""
+    rows = capaian_rows(path, tahun, triwulan, unit, start, stop)
+    return present_tables.indicator_table(rows, notes(path, tahun, triwulan, tuple(rows["indikator_id"])))
+
+
+@st.cache_data(show_spinner=False)
 def lowest(path: str, tahun: int, triwulan: int | None, unit: str | None) -> tuple[pd.DataFrame, int]:
     """(charts.lowest of the measured rows of capaian(path, tahun, triwulan, unit): what a chart
     draws, how many rows are measured)."""
@@ -317,6 +324,21 @@ def proyeksi(path: str, tahun: int, triwulan: int | None, unit: str | None) -> p
     (the whole year: up to TW IV)."""
     quarter = triwulan or 4
     return engine_proyeksi.proyeksi(capaian(path, tahun, quarter, unit), skala(path), quarter)
+
+
+@st.cache_data(show_spinner=False)
+def proyeksi_jumlah(path: str, tahun: int, triwulan: int | None, unit: str | None) -> tuple[int, int]:
+    """(how many rows proyeksi(...) has, how many of them engine.proyeksi.at_risk keeps)."""
+    projected = proyeksi(path, tahun, triwulan, unit)
+    return len(projected), len(engine_proyeksi.at_risk(projected))
+
+
+@st.cache_data(show_spinner=False)
+def proyeksi_rows(path: str, tahun: int, triwulan: int | None, unit: str | None, start: int, stop: int) -> pd.DataFrame:
+    """Rows start to stop (excluded) of proyeksi(...) ordered by engine.proyeksi.by_risk, as
+    present.tables.proyeksi_table shows them: a page of a table, without copying the whole
+    projection out of the cache on every rerun."""
+    return present_tables.proyeksi_table(engine_proyeksi.by_risk(proyeksi(path, tahun, triwulan, unit)).iloc[start:stop])
 
 
 @st.cache_data(show_spinner=False)
