@@ -67,12 +67,12 @@ def write_plan(
 
 def touch_capaian(con, plan: ImportPlan, ids: list[int]) -> None:
     """What of the stored capaian this plan changes (kinerja.store.materialised, refreshed when the
-    transaction commits): in its year the indicators it creates or whose values, convention or
-    settings it writes (the other years of settings are named by write_settings), the years of
-    other values, and every year of an indicator whose master (name, kode, satuan, sasaran)
-    changed. An indicator whose values the file repeats is left as it is (its notes are not
-    capaian): the refresh costs what the file changed."""
-    year = {i for i, p in enumerate(plan.indicators) if p.is_new or p.settings_written}
+    transaction commits): in its year the indicators it creates or whose values or convention it
+    writes, the years of other values, and every year of an indicator whose master (name, kode,
+    satuan, sasaran) changed; a settings row written names the years it governs itself
+    (write_settings: materialised.touch_settings). An indicator whose values the file repeats is
+    left as it is (its notes are not capaian): the refresh costs what the file changed."""
+    year = {i for i, p in enumerate(plan.indicators) if p.is_new}
     year |= {i for i, _ in plan.konvensi}
     for change in plan.changes:
         if change.status == "sama":
