@@ -15,6 +15,7 @@ from contextlib import ExitStack
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit import runtime
 
 from kinerja.auth import Ditolak, require
 from kinerja.collect import indikator as collect_indikator
@@ -399,13 +400,19 @@ def clear_caches() -> None:
 GUARD = threading.Lock()
 
 
+def serving() -> bool:
+    """Whether this process is a running Streamlit server (not a script or AppTest)."""
+    return runtime.exists()
+
+
 def warm(path: str) -> threading.Thread | None:
     """Fill, in a background thread, the caches Ringkasan of the latest year and the whole year
     (what a fresh tab opens) reads. Caches are keyed by the data's parameters, so a warmed entry is
     what a page would compute; one that a write may have made stale while it was computed
-    (clear_caches ran meanwhile) is dropped again. KINERJA_PEMANASAN=0 turns it off (the tests:
-    a page run there must not race a warm-up for the database)."""
-    if os.environ.get("KINERJA_PEMANASAN", "1") == "0":
+    (clear_caches ran meanwhile) is dropped again. Only in a running server (not under AppTest,
+    whose benchmarks time cold renders); KINERJA_PEMANASAN=0 turns it off (the tests: a page run
+    there must not race a warm-up for the database). Returns the thread, None when off."""
+    if os.environ.get("KINERJA_PEMANASAN", "1") == "0" or not serving():
         return None
     with GUARD:
         generation = GENERATION[0]
