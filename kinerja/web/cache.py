@@ -298,7 +298,7 @@ def proyeksi(path: str, tahun: int, triwulan: int | None, unit: str | None) -> p
     """The early warning (kinerja.engine.proyeksi) from the quarters reported up to `triwulan`
     (the whole year: up to TW IV)."""
     quarter = triwulan or 4
-    return engine_proyeksi.proyeksi(capaian(path, tahun, quarter, unit), skala(path), quarter)
+    return engine_proyeksi.proyeksi(using(engine.untuk_proyeksi, tahun, quarter, unit), skala(path), quarter)
 
 
 @st.cache_data(show_spinner=False)
@@ -331,10 +331,6 @@ def ringkasan_grafik(path: str, tahun: int, triwulan: int | None) -> dict:
     return {"sasaran": charts.spec(charts.capaian_bars(drawn, scale, "sasaran", "Sasaran")), "digambar": len(drawn),
             "terukur": int(means["rata_rata"].notna().sum()),
             "unit": charts.spec(charts.heatmap(units, scale, "unit", "Unit"))}
-
-
-# What Ringkasan reads of a period (warm() fills these).
-DEFAULT_VIEW = [ringkasan, perbandingan, sorotan, peringatan, ringkasan_grafik]
 
 
 @st.cache_data(show_spinner=False)
@@ -430,9 +426,8 @@ def warm(path: str) -> threading.Thread | None:
         except Exception as exc:  # noqa: BLE001 (a warm-up never fails a page: the page computes it itself)
             LOG.warning("Pemanasan cache gagal: %s", exc)
         with GUARD:
-            if GENERATION[0] != generation:
-                for fn in [*DEFAULT_VIEW, register]:
-                    fn.clear()
+            if GENERATION[0] != generation:  # rare: everything it may have cached on the way goes
+                st.cache_data.clear()
 
     thread = threading.Thread(target=fill, name="pemanasan-cache", daemon=True)
     thread.start()
