@@ -23,7 +23,9 @@ from kinerja.engine.capaian import (
     sorotan,
     tren,
     tren_indikator,
+    untuk_proyeksi,
 )
+from kinerja.engine.proyeksi import proyeksi
 from kinerja.ingest.files import import_file
 from kinerja.store import db, materialised
 from kinerja.store.queries import execute_script, insert_frame, sql
@@ -87,6 +89,9 @@ def assert_ringkasan_equals_on_the_fly(con, tahun: int) -> None:
                  "periksa": now[now["periksa"] != ""], "tidak_dihitung": summaries.not_computable(now)}
         got = sorotan(con, tahun, triwulan)
         assert list(got) == list(lists)
+        if triwulan:
+            pd.testing.assert_frame_equal(proyeksi(untuk_proyeksi(con, tahun, triwulan), scale, triwulan),
+                                          proyeksi(now, scale, triwulan))
         for name, rows in lists.items():
             pd.testing.assert_frame_equal(got[name], rows[SOROTAN_COLUMNS].reset_index(drop=True), obj=name)
 

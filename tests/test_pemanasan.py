@@ -16,6 +16,7 @@ def dashboard(demo_db, tmp_path, monkeypatch):
     shutil.copy(demo_db, path)
     monkeypatch.setenv("KINERJA_DB", str(path))
     monkeypatch.setenv("KINERJA_PEMANASAN", "1")
+    monkeypatch.setattr(cache, "serving", lambda: True)  # as in a running server
     cache.st.cache_data.clear()
     yield str(path)
     cache.st.cache_data.clear()
@@ -55,6 +56,9 @@ def test_a_warm_up_overtaken_by_a_write_keeps_nothing(dashboard, monkeypatch):
         cache.ringkasan(dashboard, tahun, None, None)
 
 
-def test_off_when_asked(dashboard, monkeypatch):
+def test_off_when_asked_and_outside_a_server(dashboard, monkeypatch):
     monkeypatch.setenv("KINERJA_PEMANASAN", "0")
+    assert cache.warm(dashboard) is None
+    monkeypatch.setenv("KINERJA_PEMANASAN", "1")
+    monkeypatch.setattr(cache, "serving", lambda: False)
     assert cache.warm(dashboard) is None

@@ -313,6 +313,19 @@ def sorotan(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None) ->
     return {name: rows[SOROTAN_COLUMNS].reset_index(drop=True) for name, rows in lists.items()}
 
 
+def untuk_proyeksi(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int, unit: str | None = None) -> pd.DataFrame:
+    """The columns of capaian(con, tahun, triwulan, unit) that kinerja.engine.proyeksi reads and
+    shows (indikator_id, unit, unit_nama, sasaran_id, sasaran, indikator, satuan, polaritas,
+    agregasi, konvensi, rumus_negatif, realisasi, target_tahunan, target_tw1..4 as target cells,
+    realisasi_tw1..4), the same rows in the same order, without the rest of the table."""
+    con.complete()
+    frame = con.sql(sql("capaian_proyeksi"), params={"tahun": tahun, "periode": triwulan, "unit": unit}) \
+        .to_arrow_table().to_pandas()
+    for cell in ["target_tahunan", "target_tw1", "target_tw2", "target_tw3", "target_tw4"]:
+        frame[cell] = target_cell(frame.pop(f"{cell}_bawah"), frame.pop(f"{cell}_atas"))
+    return frame
+
+
 def perbandingan(now: pd.DataFrame, before: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> tuple[dict, dict]:
     """ringkasan of this period and of last year's same period over the same indicators, those
     measured in both (like_with_like): the changes a page shows are the first minus the second."""

@@ -15,6 +15,7 @@ from contextlib import ExitStack
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit import runtime
 
 from kinerja.auth import Ditolak, require
 from kinerja.collect import indikator as collect_indikator
@@ -323,7 +324,7 @@ def proyeksi(path: str, tahun: int, triwulan: int | None, unit: str | None) -> p
     """The early warning (kinerja.engine.proyeksi) from the quarters reported up to `triwulan`
     (the whole year: up to TW IV)."""
     quarter = triwulan or 4
-    return engine_proyeksi.proyeksi(capaian(path, tahun, quarter, unit), skala(path), quarter)
+    return engine_proyeksi.proyeksi(using(engine.untuk_proyeksi, tahun, quarter, unit), skala(path), quarter)
 
 
 @st.cache_data(show_spinner=False)
@@ -379,10 +380,6 @@ def ringkasan_grafik(path: str, tahun: int, triwulan: int | None) -> dict:
     return {"sasaran": charts.spec(charts.capaian_bars(drawn, scale, "sasaran", "Sasaran")), "digambar": len(drawn),
             "terukur": int(means["rata_rata"].notna().sum()),
             "unit": charts.spec(charts.heatmap(units, scale, "unit", "Unit"))}
-
-
-# What Ringkasan reads of a period (warm() fills these).
-DEFAULT_VIEW = [ringkasan, perbandingan, sorotan, peringatan, ringkasan_grafik]
 
 
 @st.cache_data(show_spinner=False)
@@ -448,13 +445,19 @@ def clear_caches() -> None:
 GUARD = threading.Lock()
 
 
+def serving() -> bool:
+    """Whether this process is a running Streamlit server (not a script or AppTest)."""
+    return runtime.exists()
+
+
 def warm(path: str) -> threading.Thread | None:
     """Fill, in a background thread, the caches Ringkasan of the latest year and the whole year
     (what a fresh tab opens) reads. Caches are keyed by the data's parameters, so a warmed entry is
     what a page would compute; one that a write may have made stale while it was computed
-    (clear_caches ran meanwhile) is dropped again. KINERJA_PEMANASAN=0 turns it off (the tests:
-    a page run there must not race a warm-up for the database)."""
-    if os.environ.get("KINERJA_PEMANASAN", "1") == "0":
+    (clear_caches ran meanwhile) is dropped again. Only in a running server (not under AppTest,
+    whose benchmarks time cold renders); KINERJA_PEMANASAN=0 turns it off (the tests: a page run
+    there must not race a warm-up for the database). Returns the thread, None when off."""
+    if os.environ.get("KINERJA_PEMANASAN", "1") == "0" or not serving():
         return None
     with GUARD:
         generation = GENERATION[0]
@@ -472,9 +475,8 @@ def warm(path: str) -> threading.Thread | None:
         except Exception as exc:  # noqa: BLE001 (a warm-up never fails a page: the page computes it itself)
             LOG.warning("Pemanasan cache gagal: %s", exc)
         with GUARD:
-            if GENERATION[0] != generation:
-                for fn in [*DEFAULT_VIEW, register]:
-                    fn.clear()
+            if GENERATION[0] != generation:  # rare: everything it may have cached on the way goes
+                st.cache_data.clear()
 
     thread = threading.Thread(target=fill, name="pemanasan-cache", daemon=True)
     thread.start()
