@@ -149,11 +149,14 @@ def test_a_gap_card_lands_on_the_indicator_it_names(monkeypatch, demo_db):
 
 
 def test_the_gap_list_shows_eight_and_offers_all(monkeypatch, demo_db):
+    from decimal import Decimal
+
+    from kinerja.engine import capaian as engine_capaian
     from kinerja.engine import summaries
 
-    # every measured indicator counted as a gap: more than the eight cards
-    monkeypatch.setattr(summaries, "off_track",
-                        lambda frame, scale: frame.dropna(subset=["capaian_persen"]).sort_values("capaian_persen"))
+    # every measured indicator counted as a gap (the limit above any capaian): more than the eight cards
+    for module in (summaries, engine_capaian):
+        monkeypatch.setattr(module, "off_track_limit", lambda scale: Decimal(10_000))
     app = open_page(monkeypatch, demo_db)
     gaps = summaries.off_track(engine(demo_db, capaian, 2025), engine(demo_db, skala))
     assert len(gaps) > 8
