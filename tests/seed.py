@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from kinerja.names import indicator_key
 from kinerja.store import materialised
 
 TAHUN = 2024
@@ -38,8 +39,8 @@ def indikator(con, nama: str = "Indikator", *, unit: str = "MUTASI", tahun: int 
     indikator_id = con.execute(
         """INSERT INTO indikator (kode, nama, nama_norm, unit_kode, sasaran_id, satuan, polaritas,
                                   rumus_negatif, agregasi, konvensi_triwulan)
-           VALUES (?, ?, lower(?), ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-        [kode, nama, nama, unit, sasaran_id, satuan, polaritas, rumus_negatif, agregasi,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+        [kode, nama, indicator_key(nama), unit, sasaran_id, satuan, polaritas, rumus_negatif, agregasi,
          konvensi_triwulan],
     ).fetchone()[0]
     targets = dict(target_tw or {})

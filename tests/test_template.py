@@ -9,7 +9,6 @@ import pytest
 from kinerja.ingest import files
 from kinerja.ingest.reader import read_workbook
 from kinerja.model import TargetValue
-from kinerja.names import normalize_name
 from kinerja.reports.template import HEADERS, SHEET, template_bytes, write_template
 from tests import seed
 from tests.conftest import SEKRETARIAT
@@ -56,9 +55,6 @@ def unit(con):
     seed.indikator(con, '=HYPERLINK("http://contoh.id","klik")', tahun=TAHUN, target="7",
                    satuan="orang", polaritas="negatif", sasaran_teks=SASARAN_2)
     seed.indikator(con, "Indikator unit lain", unit="BANGKOM", tahun=TAHUN, target="5")
-    # names normalised as the importer matches them (seed only lower-cases them)
-    for ident, nama in con.execute("SELECT id, nama FROM indikator").fetchall():
-        con.execute("UPDATE indikator SET nama_norm = ? WHERE id = ?", [normalize_name(nama), ident])
     return con
 
 
