@@ -21,6 +21,8 @@ _RANGE = re.compile(r"^(?P<lo>[\d.,]+\s*%?)\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampa
 NOT_A_NUMBER = "bukan angka. Tulis angka saja, mis. 94,83 atau 1.900.000; tulis '-' bila belum ada data."
 # Spaces (also no-break and thin spaces) may only separate groups of three digits: "1 200", "1 200 000,5".
 _SPACE_GROUPED = re.compile(r"^(?P<whole>\d{1,3}(?:\s\d{3})+)(?:(?P<point>[.,])(?P<frac>\d+))?$")
+_DASH_END = re.compile(r"[,.]-$")
+_SPACE = re.compile(r"\s")
 SPACE_INSIDE = ("ada spasi di tengah angka yang bukan pemisah ribuan (kelompok tiga angka, mis. 1 200). "
                 "Hapus spasinya atau perbaiki angkanya, mis. 295 atau 94,83.")
 
@@ -59,7 +61,7 @@ def detect_decimal(texts: Iterable[str]) -> str:
     """'titik' when any text number writes its decimals with a dot, else 'koma' (Indonesian)."""
     for text in texts:
         match = _NUMBER.match(text.strip())
-        if match and not re.search(r"\s", match.group("body")) and _separators(match.group("body"))[0] == ".":
+        if match and not _SPACE.search(match.group("body")) and _separators(match.group("body"))[0] == ".":
             return "titik"
     return "koma"
 
@@ -71,16 +73,16 @@ def parse_number(text: str, decimal: str = "koma") -> Decimal | None:
     if says_no_data(text):
         return None
     # Non-breaking spaces from copied web pages; money written "Rp 1.500.000,-".
-    text = re.sub(r"[,.]-$", "", text.replace("\xa0", " ").strip())
+    text = _DASH_END.sub("", text.replace("\xa0", " ").strip())
     match = _NUMBER.match(text)
     if not match:
         raise NumberError(NOT_A_NUMBER)
     body = match.group("body")
-    if re.search(r"\s", body):
+    if _SPACE.search(body):
         grouped = _SPACE_GROUPED.match(body)
         if not grouped:
             raise NumberError(SPACE_INSIDE, "spasi_angka")
-        whole, frac = re.sub(r"\s", "", grouped.group("whole")), grouped.group("frac")
+        whole, frac = _SPACE.sub("", grouped.group("whole")), grouped.group("frac")
         # "1 200.000" mixes two thousands separators unless the file writes decimals with a dot
         if frac and len(frac) == 3 and grouped.group("point") == ("." if decimal == "koma" else ","):
             raise NumberError(NOT_A_NUMBER)
@@ -125,6 +127,12 @@ def _typed(value: Decimal, point: str | None) -> Decimal:
         raise NumberError(f"{decimals} angka di belakang {'koma' if sign == ',' else 'titik'}; paling banyak "
                           f"{DECIMALS}. Tulis angka yang dibulatkan, mis. {rounded}.", "desimal")
     return value
+
+
+def is_range_shaped(text: str) -> bool:
+    """True when `text` has the shape of a target range ("80 - 90", "80 s.d. 90"): parse_target
+    reads no other text as a range."""
+    return _RANGE.match(text.strip()) is not None
 
 
 def parse_target(text: str, decimal: str = "koma") -> TargetValue | None:

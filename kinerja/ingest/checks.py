@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 from statistics import median
 
-import pandas as pd
+import numpy as np
 
 from kinerja import plausibility
 from kinerja.model import Problem
@@ -101,7 +101,7 @@ def implausible(indicators: list, stored_values: dict) -> dict[int, list[tuple[i
     realisation of its row that kinerja.plausibility flags against the quarter's target as the file
     (else the database) has it. Without a quarterly target the annual one is used, but then a
     kumulatif quarter's amount is not judged by its capaian (a quarter is naturally a fraction of
-    the year). One call of plausibility.flags for the whole file."""
+    the year). One call of plausibility.reasons for the whole file."""
     rows = []
     for index, ind in enumerate(indicators):
         row = ind.row
@@ -118,9 +118,11 @@ def implausible(indicators: list, stored_values: dict) -> dict[int, list[tuple[i
                          "satuan": ind.attrs["satuan"]})
     if not rows:
         return {}
-    frame = pd.DataFrame(rows)
+    # plausibility.reasons over plain arrays: a DataFrame of the rows cost more than the rules
+    columns = {column: [r[column] for r in rows] for column in rows[0]}
+    columns["satuan"] = np.array(columns["satuan"], dtype=object)
     found: dict[int, list[tuple[int, str]]] = {}
-    for index, q, reason in zip(frame["indikator"], frame["triwulan"], plausibility.flags(frame)):
+    for index, q, reason in zip(columns["indikator"], columns["triwulan"], plausibility.reasons(columns)):
         if reason:
             found.setdefault(int(index), []).append((int(q), reason))
     return found

@@ -231,6 +231,10 @@ class WorksheetXml(Texts):
         self.unreferenced = 0
         self.formula: list[str] | None = None   # the formula's text, when the cell has one
         self.has_value = False
+        # Cells are never changed after reading, so one Cell serves every use of a shared string,
+        # and a style's number format is looked up once.
+        self.string_cells: dict[str, Cell | None] = {}
+        self.style_codes: dict[str | None, str | None] = {}
 
     def start(self, name, attrs):
         if ":" in name:
@@ -306,8 +310,13 @@ class WorksheetXml(Texts):
         return text_too_long(self.grid.name, f"sel {column_letter(self.col)}{self.row + 1}", MAX_TEXT)
 
     def typed(self) -> Cell | None:
-        raw = self.value()
+        parts = self.parts
+        raw = parts[0] if len(parts) == 1 else "".join(parts)
+        if "_x" in raw:
+            raw = unescape(raw)
         kind = self.attrs.get("t", "n")
+        if kind == "s" and raw in self.string_cells:
+            return self.string_cells[raw]
         if not raw.strip():
             # an empty <v> is a stored value only for a text result ("" from =IF(..;"";..))
             if self.formula is not None and not (self.has_value and kind == "str"):
@@ -319,7 +328,8 @@ class WorksheetXml(Texts):
             except (ValueError, IndexError):
                 raise ReadError(f"berkas .xlsx rusak: sel {column_letter(self.col)}{self.row + 1} lembar "
                                 f"'{self.grid.name}' menunjuk teks yang tidak ada. {REBUILD}") from None
-            return text_cell(text)
+            cell = self.string_cells[raw] = text_cell(text)
+            return cell
         if kind in ("str", "inlineStr"):
             return text_cell(raw)
         if kind == "b":
@@ -327,8 +337,11 @@ class WorksheetXml(Texts):
         if kind == "e":
             return Cell(raw.strip(), "error")
         style = self.attrs.get("s")
-        index = int(style) if style and style.isdigit() else 0
-        code = self.formats[index] if index < len(self.formats) else None
+        try:
+            code = self.style_codes[style]
+        except KeyError:
+            index = int(style) if style and style.isdigit() else 0
+            code = self.style_codes[style] = self.formats[index] if index < len(self.formats) else None
         if kind == "d":
             try:
                 return Cell(datetime.fromisoformat(raw.strip()), "date", fmt=code)
@@ -349,7 +362,7 @@ def number_cell(raw: str, code: str | None, date1904: bool = False) -> Cell:
         value = int(raw) if raw.isdigit() or (raw[:1] == "-" and raw[1:].isdigit()) else float(raw)
     except ValueError:
         return Cell(raw, "text")   # not a number at all: the reader names the cell
-    shown = numfmt.shown_as(code, value)
+    shown = "number" if code is None or code == "General" else numfmt.shown_as(code, value)
     if shown == "date":
         return Cell(excel_date(value, date1904), "date", fmt=code)
     return Cell(value, "number", shown == "percent", code)

@@ -416,10 +416,12 @@ def load_values(con: duckdb.DuckDBPyConnection, ids: list[int], tahun: int) -> d
     values = {}
     for jenis, tw, bawah, atas, teks, ind in con.execute(sql("import_nilai"), params).fetchall():
         values[(ind, jenis, tw)] = TargetValue(bawah, atas, teks) if jenis != "realisasi" else bawah
-    notes = {
-        (record["indikator_id"], record["triwulan"]): {k: record[k] for k in NOTES}
-        for record in con.execute(sql("import_catatan"), params).df().to_dict(orient="records")
-    }
+    result = con.execute(sql("import_catatan"), params)
+    columns = [d[0] for d in result.description]
+    notes = {}
+    for found in result.fetchall():
+        record = dict(zip(columns, found))
+        notes[(record["indikator_id"], record["triwulan"])] = {k: record[k] for k in NOTES}
     konvensi = dict(con.execute(sql("import_konvensi"), params).fetchall())
     return {"values": values, "notes": notes, "konvensi": konvensi}
 
@@ -477,7 +479,7 @@ def plan_indicator(row: ParsedRow, stored: dict | None, has_targets: bool) -> In
     """Settings from the file win; otherwise keep the ones in force for the year; otherwise infer
     agregasi from satuan and polaritas from satuan and wording (kinerja.polaritas), marked as not
     confirmed."""
-    stored = {k: blank_to_none(v) for k, v in (stored or {}).items()}
+    stored = {k: None if v == "" or (isinstance(v, float) and v != v) else v for k, v in (stored or {}).items()}
     satuan = row.satuan or stored.get("satuan")
     if row.agregasi:
         agregasi, sumber = row.agregasi, "berkas"

@@ -19,6 +19,7 @@ from kinerja.numbers import (
     NumberError,
     detect_decimal,
     from_excel_number,
+    is_range_shaped,
     parse_number,
     parse_target,
     says_no_data,
@@ -122,6 +123,7 @@ class SheetReader:
         self.book, self.sheet, self.header, self.decimal = book, sheet, header, decimal
         self.sasaran = self.program = self.kegiatan = None
         self.e81 = header.is_e81   # read from every header label: once per sheet, not per row
+        self.columns: dict[str, tuple[str, int]] | None = None   # ParsedRow.columns, the same on every row
         self.realisasi_tw = dict(header.realisasi_tw)
         if "realisasi" in header.fields:
             q = quarter_of(sheet.name) or quarter
@@ -370,10 +372,12 @@ class SheetReader:
             agregasi=self.setting(r, "agregasi", AGREGASI) or h.agregasi,
             **{name: self.text(r, name) or None for name in NOTES},
         )
-        where = {"indikator": h.fields["indikator"], **{k: h.fields[k] for k in ("target_tahunan",) if k in h.fields},
-                 **{f"target_tw{q}": c for q, c in h.target_tw.items()},
-                 **{f"realisasi_tw{q}": c for q, c in self.realisasi_tw.items()}}
-        row.columns = {key: (self.label(c), c + 1) for key, c in where.items()}
+        if self.columns is None:
+            where = {"indikator": h.fields["indikator"], **{k: h.fields[k] for k in ("target_tahunan",) if k in h.fields},
+                     **{f"target_tw{q}": c for q, c in h.target_tw.items()},
+                     **{f"realisasi_tw{q}": c for q, c in self.realisasi_tw.items()}}
+            self.columns = {key: (self.label(c), c + 1) for key, c in where.items()}
+        row.columns = dict(self.columns)
         if "target_tahunan" in h.fields:
             row.target_tahunan = self.number(r, h.fields["target_tahunan"], target=True)
         problems_before = len(self.book.problems)   # counting all errors each row would be quadratic
@@ -469,6 +473,9 @@ class SheetReader:
 
 
 def parse_range_only(text: str, decimal: str) -> bool:
+    """True when `text` reads as a target range ("80 - 90"): only a text of that shape can."""
+    if not is_range_shaped(text):
+        return False
     try:
         value = parse_target(text, decimal)
     except NumberError:
