@@ -81,7 +81,7 @@ class Akun:
 
     def describe(self) -> str:
         roles = ", ".join(ROLES[p] for p in sorted(self.peran) if p in ROLES) or "tanpa peran"
-        units = f" unit {', '.join(sorted(self.unit))}" if "operator" in self.peran and self.unit else ""
+        units = f" {', '.join(sorted(self.unit))}" if "operator" in self.peran and self.unit else ""
         return f"akun '{self.label}' ({roles}{units})"
 
 

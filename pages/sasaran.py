@@ -9,6 +9,7 @@ from kinerja.present.tables import (
     angka,
     history_table,
     indicator_table,
+    readable,
     renstra_target_text,
     setting_label,
     years_table,
@@ -53,7 +54,7 @@ tiles[1].metric("Realisasi s.d. periode", angka(row["realisasi"]), border=True)
 tiles[2].metric("Capaian", format_persen(row["capaian_persen"]), border=True)
 tiles[3].metric("Kategori", summaries.kategori_shown(rows).loc[row.name], border=True)
 if row["keterangan"]:
-    st.warning(plain(row["keterangan"]))
+    st.warning(plain(readable(row["keterangan"])))
 
 # Only the open tab is computed (the Renstra years need every year's capaian); the tab is in the URL.
 quarters, years, history = st.tabs(["Per triwulan", "Tahun-tahun Renstra", "Riwayat perubahan"], key="rincian",
@@ -79,7 +80,7 @@ with years:
             tiles[1].metric(f"Realisasi s.d. {tahun}", angka(end["realisasi_sd"]), border=True)
             tiles[2].metric("Tingkat capaian Renstra", format_persen(end["tingkat_capaian"]), border=True)
             if end["keterangan"]:
-                st.info(end["keterangan"])
+                st.info(plain(readable(end["keterangan"])))
         # a level's end target is a line over the yearly bars; a kumulatif one is a period total, not a year's
         line = end["target_akhir"] if row["agregasi"] != "kumulatif" and end["target_akhir"] is not None else None
         widgets.show_chart(charts.years(own, row["satuan"], None if line is None else float(line),

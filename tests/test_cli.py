@@ -263,7 +263,7 @@ def test_verifikasi_locks_a_quarter_and_buka_reopens_it_with_a_reason(tmp_path, 
     assert code == 0 and "unit MUTASI: diverifikasi." in out
     code, _, err = kinerja(capsys, "verifikasi", "--unit", "MUTASI", "--year", "2024", "--quarter", "1",
                            "--db", dbfile)
-    assert code == 1 and err.startswith("Galat: Triwulan I 2024 unit MUTASI berstatus diverifikasi")
+    assert code == 1 and err.startswith("Galat: Triwulan I 2024 unit MUTASI sudah berstatus diverifikasi")
     code, _, err = kinerja(capsys, "buka", "--unit", "MUTASI", "--year", "2024", "--quarter", "1", "--db", dbfile)
     assert code == 2 and "--alasan" in err
     code, out, _ = kinerja(capsys, "buka", "--unit", "MUTASI", "--year", "2024", "--quarter", "1",
@@ -283,3 +283,9 @@ def test_capaian_csv_says_which_rows_are_incomplete_after_the_contract_columns(t
     code, out, _ = kinerja(capsys, "capaian", "--year", "2024", "--quarter", "2", "--format", "json", "--db", dbfile)
     merit = next(r for r in json.loads(out) if r["indikator"] == "Indeks Sistem Merit")
     assert merit["status_data"] == "belum_lengkap" and merit["capaian_persen"] is None
+
+
+def test_a_quarter_out_of_range_is_said_in_words(dbfile, capsys):
+    code, _, err = kinerja(capsys, "verifikasi", "--unit", "MUTASI", "--year", "2024", "--quarter", "5",
+                           "--db", dbfile)
+    assert code == 2 and "5 di luar rentang 1 sampai 4" in err and "<=" not in err

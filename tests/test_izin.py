@@ -49,7 +49,7 @@ def test_an_operator_acts_only_for_the_units_it_serves():
     assert not may(DUA_BIDANG, "unggah", "MUTASI") and not may(DUA_BIDANG, "unggah", None)
     with pytest.raises(Ditolak) as refused:
         require(DUA_BIDANG, "unggah", "MUTASI")
-    assert str(refused.value) == ("Akun 'budi' (Operator unit unit BANGKOM, PEMBINAAN) tidak berhak mengunggah data "
+    assert str(refused.value) == ("Akun 'budi' (Operator unit BANGKOM, PEMBINAAN) tidak berhak mengunggah data "
                                   "untuk unit MUTASI. Yang berhak: Sekretariat, Operator unit (unitnya sendiri). "
                                   "Hubungi Sekretariat (Unit Pengelola Data) bila ini keliru.")
     with pytest.raises(Ditolak, match="^Masuk dulu"):

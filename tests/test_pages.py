@@ -355,3 +355,13 @@ def test_data_filters_and_downloads_what_is_shown(monkeypatch, demo_db):
     assert len(low) == 14
     assert list(table(app)["Indikator"]) == list(low["indikator"])
     assert f"{len(low)} dari 33 indikator" in app.caption[0].value
+
+
+def test_an_indicator_whose_settings_were_guessed_says_so_in_words(monkeypatch, demo_db):
+    frame = engine(demo_db, capaian, 2025)
+    row = frame[frame["keterangan"].fillna("").str.contains("nilai_akhir|rata_rata|per_triwulan")].iloc[0]
+    view = dict(tahun="2025", triwulan="Setahun", sasaran=str(int(row["sasaran_id"])),
+                indikator=str(row["indikator_id"]))
+    app = open_page(monkeypatch, demo_db, "pages/sasaran.py", **view)
+    said = " ".join(rendered(w.value) for w in app.warning)
+    assert "ditebak" in said and "_" not in said

@@ -262,7 +262,11 @@ def test_a_refused_step_names_the_statuses_in_words_not_codes(con):
     upload(con, row(DIKLAT, "90", {1: "20"}))
     workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", SEKRETARIAT)
     workflow.set_status(con, "MUTASI", 2024, 1, "dibuka_kembali", SEKRETARIAT, "angka keliru")
-    with pytest.raises(workflow.WorkflowError) as refused:
+    with pytest.raises(workflow.WorkflowError) as again:
         workflow.set_status(con, "MUTASI", 2024, 1, "dibuka_kembali", SEKRETARIAT, "lagi")
-    assert "berstatus dibuka kembali; tidak dapat diubah menjadi dibuka kembali" in str(refused.value)
-    assert "_" not in str(refused.value)
+    assert str(again.value) == "Triwulan I 2024 unit MUTASI sudah berstatus dibuka kembali; tidak ada yang diubah."
+    with pytest.raises(workflow.WorkflowError) as empty_reason:
+        workflow.set_status(con, "MUTASI", 2024, 1, "diverifikasi", SEKRETARIAT)
+        workflow.set_status(con, "MUTASI", 2024, 1, "dibuka_kembali", SEKRETARIAT, "   ")
+    assert "membuka kembali triwulan I 2024 unit MUTASI" in str(empty_reason.value)
+    assert "_" not in str(again.value) + str(empty_reason.value)

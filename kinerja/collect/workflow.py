@@ -73,6 +73,8 @@ def checked_step(con, unit: str, tahun: int, triwulan: int, status: str, akun: A
     now = step["status"] if step else "belum"
     where = f"Triwulan {ROMAN[triwulan]} {tahun} unit {unit}"
     refuse_signed(con, tahun)
+    if status == now:
+        raise WorkflowError(f"{where} sudah berstatus {STATUS[now].lower()}; tidak ada yang diubah.")
     if status not in TRANSITIONS.get(now, set()):
         allowed = ", ".join(STATUS[s].lower() for s in sorted(TRANSITIONS.get(now, set()))) \
             or "belum ada (unggah data dulu)"
@@ -80,7 +82,8 @@ def checked_step(con, unit: str, tahun: int, triwulan: int, status: str, akun: A
                             f"{STATUS[status].lower()}. "
                             f"Langkah yang dapat diambil: {allowed}.")
     if status == "dibuka_kembali" and not (alasan or "").strip():
-        raise WorkflowError(f"Tuliskan alasan membuka kembali {where.lower()} agar unit tahu apa yang harus "
+        raise WorkflowError(f"Tuliskan alasan membuka kembali triwulan {ROMAN[triwulan]} {tahun} unit {unit} agar unit "
+                            "tahu apa yang harus "
                             "diperbaiki.")
     waktu = waktu or datetime.now()
     with db.transaction(con):
