@@ -443,7 +443,7 @@ ENGLISH_LABELS = ["Remove", "Close", "Choose an option", "Choose options", "Add 
 
 # Tables whose every column must show without scrolling sideways at these widths (a table scrolls in
 # its own frame, which the page's overflow check does not see).
-TABLES_FIT = {("siklus", 1366), ("siklus", 1440), ("pengumpulan", 390)}
+TABLES_FIT = {("siklus", 390), ("siklus", 1366), ("siklus", 1440), ("pengumpulan", 390)}
 TABLE_SCROLLS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]')]
   .map(t => t.querySelector('.dvn-scroller')).filter(s => s && s.offsetParent && s.scrollWidth > s.clientWidth + 1)
   .map(s => `table ${s.scrollWidth}px wide in ${s.clientWidth}`).concat(
