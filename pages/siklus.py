@@ -53,11 +53,20 @@ for line in glance["terlambat"]:
 if "siklus_pesan" in st.session_state:
     st.success(st.session_state.pop("siklus_pesan"))
 timeline = tampil.timeline(steps, posisi, pengaturan["satuan_waktu"])
-# The key columns in the table, every one visible at 1366 px; the SOP's details below it, on request.
-st.dataframe(timeline[tampil.TIMELINE_KEY], hide_index=True, width="stretch", height=35 * (len(steps) + 1) + 3,
-             column_config={"No": st.column_config.NumberColumn(width=40), "Keadaan": st.column_config.TextColumn(
-                 width=80), "Langkah": st.column_config.TextColumn(width="large"), "Dokumen": st.column_config.NumberColumn(
-                 width=80)})  # every step without scrolling
+# The key columns in the table, every one visible at 1366 px; on a phone (style.css: "layar-hp" instead
+# of "layar-lebar") the three that fit 390 px; the SOP's details below it, on request.
+every_step = 35 * (len(steps) + 1) + 3  # every step without scrolling
+with st.container(key="layar-lebar"):
+    st.dataframe(timeline[tampil.TIMELINE_KEY], hide_index=True, width="stretch", height=every_step,
+                 column_config={"No": st.column_config.NumberColumn(width=40), "Keadaan": st.column_config.TextColumn(
+                     width=80), "Langkah": st.column_config.TextColumn(width="large"),
+                     "Dokumen": st.column_config.NumberColumn(width=80)})
+with st.container(key="layar-hp"):
+    st.dataframe(timeline[tampil.TIMELINE_PHONE], hide_index=True, width="stretch", height=every_step,
+                 column_config={"No": st.column_config.NumberColumn(width=36), "Keadaan": st.column_config.TextColumn(
+                     width=76), "Langkah": st.column_config.TextColumn(width=200)})
+    st.caption("Kolom Rencana, Selesai, Oleh dan Dokumen tampil di layar yang lebih lebar; tanggal selesai dan "
+               "pencatatnya juga pada langkah yang dipilih di bawah.")
 with st.expander("Pelaksana dan mutu baku tiap langkah (SOP)"):
     st.dataframe(timeline[tampil.TIMELINE_SOP], hide_index=True, width="stretch",
                  column_config={"No": st.column_config.NumberColumn(width=40)})

@@ -38,6 +38,14 @@ def server(demo_db, tmp_path_factory):
     database = tmp_path_factory.mktemp("browser") / "demo.duckdb"
     shutil.copy(demo_db, database)  # the upload test writes; other tests keep the demo as built
     DATABASE["path"] = database  # for a test that prepares data beside the pages
+    process = serve(database, port)
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def serve(database: Path, port: int) -> subprocess.Popen:
+    """`streamlit run app.py` on `database` at 127.0.0.1:`port`, once it accepts connections."""
     env = {**os.environ, "KINERJA_DB": str(database)}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
@@ -50,9 +58,7 @@ def server(demo_db, tmp_path_factory):
             if s.connect_ex(("127.0.0.1", port)) == 0:
                 break
         time.sleep(0.3)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=20)
+    return process
 
 
 PAGES = {"sasaran": "Sasaran & Indikator", "unit": "Kinerja Unit", "tren": "Tren Capaian", "data": "Data Kinerja"}
@@ -427,6 +433,9 @@ ENGLISH = ["Upload", "Drag and drop", "Browse files", "per file", "None", "Page 
            "Search", "Fullscreen", "Deploy", "Settings", "Running", "Stop", "Stopping", "Remove", "Close",
            "No results", "Choose an option", "Choose options", "You can only select", "Press Enter",
            "Skip to main content", "yyyy", "View", "nilai_akhir", "per_triwulan", "rata_rata", "dry-run"]
+# Streamlit's connection texts once the server stops (bahasa.js): the status, its tooltip, the dialog.
+CONNECTION_ENGLISH = ["Connecting", "Error", "Unable to connect", "Connection error", "Is Streamlit still running",
+                      "is not responding", "streamlit run"]
 # Streamlit's English in attributes (bahasa.js): what a screen reader says, a button's name, a placeholder.
 ENGLISH_LABELS = ["Remove", "Close", "Choose an option", "Choose options", "Add files", "Collapse sidebar",
                   "Help for", "Running..."]
@@ -434,7 +443,7 @@ ENGLISH_LABELS = ["Remove", "Close", "Choose an option", "Choose options", "Add 
 
 # Tables whose every column must show without scrolling sideways at these widths (a table scrolls in
 # its own frame, which the page's overflow check does not see).
-TABLES_FIT = {("siklus", 1366), ("siklus", 1440), ("pengumpulan", 390)}
+TABLES_FIT = {("siklus", 390), ("siklus", 1366), ("siklus", 1440), ("pengumpulan", 390)}
 TABLE_SCROLLS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]')]
   .map(t => t.querySelector('.dvn-scroller')).filter(s => s && s.offsetParent && s.scrollWidth > s.clientWidth + 1)
   .map(s => `table ${s.scrollWidth}px wide in ${s.clientWidth}`).concat(
@@ -487,3 +496,37 @@ def test_every_page_fits_a_phone_and_the_office_screens_in_indonesian(server):
         browser.close()
     assert not found, found
     publish(["ringkasan-390"])
+
+
+def test_a_stopped_server_is_announced_in_indonesian(demo_db, tmp_path):
+    """Streamlit's own connection status and dialog (no option to translate them) speak Indonesian
+    when the server stops under an open tab; a server of its own, so the other tests keep theirs.
+    (The login page has no sidebar, so no bahasa.js: its dialog stays English.)"""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's Chromium is not installed (apt-get install chromium)")
+    database = tmp_path / "demo.duckdb"
+    shutil.copy(demo_db, database)
+    port = free_port()
+    process = serve(database, port)
+    check = (Path(__file__).parent / "layout_check.js").read_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            login(page, f"http://127.0.0.1:{port}", "pimpinan")  # bahasa.js comes with the sidebar
+            wait_until_drawn(page)
+            process.terminate()
+            process.wait(timeout=20)
+            dialog = page.get_by_role("dialog")
+            dialog.wait_for(timeout=60_000)
+            assert "Koneksi terputus" in dialog.inner_text()
+            problems = page.evaluate(check, [ENGLISH + CONNECTION_ENGLISH, ENGLISH_LABELS])
+            shoot(page, "koneksi-terputus")
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    assert not problems, problems

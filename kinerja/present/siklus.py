@@ -46,6 +46,7 @@ def pelaksana_text(codes: str | None) -> str:
 
 # timeline's columns: what the page's table shows (Pimpinan's glance), and the SOP's details.
 TIMELINE_KEY = ["No", "Keadaan", "Langkah", "Rencana", "Selesai", "Oleh", "Dokumen"]
+TIMELINE_PHONE = ["No", "Keadaan", "Langkah"]  # what fits 390 px
 TIMELINE_SOP = ["No", "Pelaksana", "Mutu baku", "Arsip fisik"]
 
 

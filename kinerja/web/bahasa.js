@@ -1,7 +1,9 @@
 // Kinerja's Indonesian for the labels Streamlit writes in English into attributes (kinerja.web.widgets.
 // sidebar): what a screen reader says and a test names a button by ("Remove pembinaan.xlsx"), and the
-// placeholder of an empty select. CSS (style.css) replaces visible text but cannot reach attributes, and
-// Streamlit has no option for them (no localisation: streamlit/streamlit#10380). Runs once per tab.
+// placeholder of an empty select; and the connection texts whose English CSS cannot tell apart (the status
+// "Connecting"/"Error" in one label, its tooltip, the "Connection error" dialog when the server stops).
+// CSS (style.css) replaces visible text but cannot reach attributes, and Streamlit has no option for them
+// (no localisation: streamlit/streamlit#10380). Runs once per tab.
 (() => {
   if (window.kinerjaBahasa) return;
   window.kinerjaBahasa = true;
@@ -17,6 +19,19 @@
   };
   const patterns = [[/^Remove (.+)$/s, "Hapus $1"], [/^Help for (.+)$/s, "Bantuan untuk $1"],
                     [/^year, (.+)$/s, "tahun, $1"], [/^month, (.+)$/s, "bulan, $1"], [/^day, (.+)$/s, "hari, $1"]];
+  // Whole texts of a text node, exactly as Streamlit 1.x writes them (index.*.js).
+  const texts = {
+    "Connecting": "Menghubungkan", "Error": "Terputus",
+    "Connecting to Streamlit server": "Menghubungkan ke server Kinerja",
+    "Unable to connect to Streamlit server": "Tidak dapat terhubung ke server Kinerja",
+    "Connection error": "Koneksi terputus",
+    "Is Streamlit still running? If you accidentally stopped Streamlit, just restart it in your terminal:":
+      "Server Kinerja tidak menjawab. Halaman tersambung lagi sendiri begitu server berjalan; bila tidak, " +
+      "hubungi pengelola aplikasi, yang menjalankan ulang server dengan:",
+    "streamlit run yourscript.py": "make run",
+    "Streamlit server is not responding. Are you connected to the internet?":
+      "Server Kinerja tidak menjawab. Periksa sambungan jaringan; halaman tersambung lagi sendiri.",
+  };
   const ATTRIBUTES = ["aria-label", "placeholder"];
   const translate = (text) => {
     if (Object.hasOwn(words, text)) return words[text];
@@ -30,16 +45,25 @@
       if (indonesian && indonesian !== text) element.setAttribute(name, indonesian);
     }
   };
+  const fixText = (node) => {
+    const text = node.nodeValue.trim();
+    if (text && Object.hasOwn(texts, text)) node.nodeValue = texts[text];
+  };
   const sweep = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return fixText(node);
     if (node.nodeType !== Node.ELEMENT_NODE) return;
     fix(node);
     node.querySelectorAll("[aria-label], [placeholder]").forEach(fix);
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) fixText(walker.currentNode);
   };
   sweep(document.body);
   new MutationObserver((changes) => {
     for (const change of changes) {
       if (change.type === "attributes") fix(change.target);
+      else if (change.type === "characterData") fixText(change.target);
       else change.addedNodes.forEach(sweep);
     }
-  }).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ATTRIBUTES});
+  }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true,
+                              attributeFilter: ATTRIBUTES});
 })();
