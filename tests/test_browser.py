@@ -294,6 +294,13 @@ def test_an_operator_is_held_to_its_unit_while_the_sekretariat_verifies_and_the_
             links = page.locator("[data-testid='stSidebarNav'] a")
             hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
             assert hrefs and not [h for h in hrefs if h.rstrip("/").endswith(("/akun", "/audit"))], hrefs
+        # an address that names no page (typed, or an old link): Streamlit opens Ringkasan with its
+        # dialog, worded in Indonesian
+        page.goto(f"{server}/ringkasan", timeout=60_000)
+        page.get_by_text("Halaman tidak ditemukan").first.wait_for(timeout=60_000)
+        page.get_by_text("yang dibuka halaman utama (Ringkasan)").first.wait_for(timeout=60_000)
+        assert page.get_by_text("Page not found").count() == 0
+        assert page.get_by_text("Running the app").count() == 0
         operator.close()
 
         sekretariat = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)

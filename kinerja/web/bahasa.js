@@ -29,6 +29,7 @@
       "Server Kinerja tidak menjawab. Halaman tersambung lagi sendiri begitu server berjalan; bila tidak, " +
       "hubungi pengelola aplikasi, yang menjalankan ulang server dengan:",
     "streamlit run yourscript.py": "make run",
+    "Page not found": "Halaman tidak ditemukan",
     "Streamlit server is not responding. Are you connected to the internet?":
       "Server Kinerja tidak menjawab. Periksa sambungan jaringan; halaman tersambung lagi sendiri.",
   };
@@ -45,9 +46,21 @@
       if (indonesian && indonesian !== text) element.setAttribute(name, indonesian);
     }
   };
+  // Texts with a part of their own: an address typed that names no page (Streamlit opens the main page).
+  const textPatterns = [
+    [/^You have requested page (\S+), but no corresponding file was found in the app's pages\/ directory\. Running the app's main page\.$/s,
+     "Halaman $1 tidak ada; yang dibuka halaman utama (Ringkasan). Pilih halaman dari panel samping."],
+    [/^The page that you have requested does not seem to exist\. Running the app's main page\.$/s,
+     "Halaman yang diminta tidak ada; yang dibuka halaman utama (Ringkasan). Pilih halaman dari panel samping."],
+  ];
   const fixText = (node) => {
     const text = node.nodeValue.trim();
-    if (text && Object.hasOwn(texts, text)) node.nodeValue = texts[text];
+    if (!text) return;
+    if (Object.hasOwn(texts, text)) node.nodeValue = texts[text];
+    else {
+      const found = textPatterns.find(([english]) => english.test(text));
+      if (found) node.nodeValue = text.replace(found[0], found[1]);
+    }
   };
   const sweep = (node) => {
     if (node.nodeType === Node.TEXT_NODE) return fixText(node);
