@@ -9,6 +9,7 @@ from kinerja.present.tables import (
     dalam_satuan,
     gap_table,
     kebutuhan_text,
+    late_text,
     sasaran_table,
 )
 from kinerja.reports.ringkasan_pdf import ringkasan_pdf
@@ -48,6 +49,10 @@ tiles[1].metric("Perlu perhatian", summary["perlu_perhatian"], border=True, delt
                      "(di bawah kategori kedua skala).")
 tiles[2].metric("Pengumpulan data", f"{sent}/{due}", border=True,
                 help="Triwulan unit yang sudah mengirim data, dari yang sudah jatuh tempo pada periode ini.")
+late = late_text(cache.pengingat(path, tahun))
+if late:
+    st.page_link("pages/pengumpulan.py", label=f"Terlambat mengirim data: {late}", icon=":material/schedule:",
+                 query_params={"tahun": str(tahun)})
 bands = st.columns(len(summary["per_kategori"]))
 for column, (kategori, jumlah) in zip(bands, summary["per_kategori"].items()):
     column.metric(kategori, jumlah, delta_color="off",

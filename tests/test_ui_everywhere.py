@@ -163,3 +163,21 @@ def test_the_gap_list_shows_eight_and_offers_all(monkeypatch, demo_db):
     label = f"Lihat semua {len(gaps)} kesenjangan"
     assert label in [e.label for e in app.expander]
     assert len(gap_table(gaps)) == len(gaps)
+
+
+def test_ringkasan_names_the_units_late_with_their_data_and_links_to_the_register(monkeypatch, demo_db):
+    from datetime import date
+
+    from kinerja.collect import reminders
+    from kinerja.collect.register import register
+    from kinerja.store.queries import run
+
+    app = open_page(monkeypatch, demo_db)
+    tahun = app.sidebar.selectbox[0].value
+    due = engine(demo_db, lambda con: reminders.reminders(register(con, tahun), run(con, "units", {}), tahun,
+                                                          date.today()))
+    late = due[due["keadaan"] == reminders.TERLAMBAT]
+    links = [e for e in app.get("page_link") if "Terlambat mengirim data" in e.proto.label]
+    assert len(late)  # the demo's latest year has quarters never sent, their deadlines past
+    (link,) = links
+    assert all(name in link.proto.label for name in late["unit_nama"]) and "pengumpulan" in link.proto.page

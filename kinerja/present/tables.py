@@ -398,6 +398,14 @@ def proyeksi_table(rows: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+def late_text(rows: pd.DataFrame) -> str:
+    """The late units among reminders (kinerja.collect.reminders.reminders) in one line for
+    leadership: "Unit Mutasi (TW II, TW III; 40 hari); …"; "" when none is late."""
+    late = rows[rows["keadaan"] == "terlambat"]
+    return "; ".join(f"{r.unit_nama} ({', '.join(f'TW {ROMAN[q]}' for q in r.triwulan)}; {format_angka(r.hari)} hari)"
+                     for r in late.itertuples())
+
+
 def reminder_table(rows: pd.DataFrame) -> pd.DataFrame:
     """Units to remind (kinerja.collect.reminders.reminders) as people read them."""
     return pd.DataFrame({

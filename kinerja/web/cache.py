@@ -11,6 +11,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
+from datetime import date
 
 import duckdb
 import pandas as pd
@@ -385,6 +386,16 @@ def ringkasan_grafik(path: str, tahun: int, triwulan: int | None) -> dict:
 @st.cache_data(show_spinner=False)
 def register(path: str, tahun: int) -> pd.DataFrame:
     return using(collect_register.register, tahun)
+
+
+@st.cache_data(show_spinner=False, ttl=3600)
+def pengingat_pada(path: str, tahun: int, today) -> pd.DataFrame:
+    return reminders.reminders(register(path, tahun), units(path), tahun, today)
+
+
+def pengingat(path: str, tahun: int) -> pd.DataFrame:
+    """kinerja.collect.reminders.reminders of the year as of today (cached per day)."""
+    return pengingat_pada(path, tahun, date.today())
 
 
 @st.cache_data(show_spinner=False)
