@@ -1,5 +1,6 @@
 """The dashboard in a real browser: Playwright driving Debian's Chromium against `streamlit run`."""
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -177,6 +178,8 @@ def test_a_unit_fixes_its_workbook_at_the_marked_cells_and_the_ringkasan_changes
         listed = load_workbook(marked).worksheets[0]
         assert listed.title == "KESALAHAN" and "dua puluh" in str([c.value for c in listed[2]])
 
+        sizes = page.locator("[data-testid='stFileUploader']").first.inner_text()
+        assert re.search(r"\d+,\d+ KB", sizes) and not re.search(r"\d\.\dKB", sizes), sizes  # bahasa.js
         page.get_by_role("button", name="Hapus pembinaan.xlsx").click()  # bahasa.js
         page.locator("input[type='file']").first.set_input_files(str(tmp_path / "pembinaan-perbaikan.xlsx"))
         page.get_by_text("Yang akan ditulis").first.wait_for(timeout=60_000)

@@ -46,8 +46,11 @@
       if (indonesian && indonesian !== text) element.setAttribute(name, indonesian);
     }
   };
-  // Texts with a part of their own: an address typed that names no page (Streamlit opens the main page).
+  // Texts with a part of their own: a file's size; an address typed that names no page (Streamlit
+  // opens the main page).
   const textPatterns = [
+    // an uploaded file's size ("6.0KB"): Indonesian decimal comma and a space
+    [/^(\d+)\.(\d+)(B|KB|MB|GB)$/, "$1,$2 $3"], [/^(\d+)(B|KB|MB|GB)$/, "$1 $2"],
     [/^You have requested page (\S+), but no corresponding file was found in the app's pages\/ directory\. Running the app's main page\.$/s,
      "Halaman $1 tidak ada; yang dibuka halaman utama (Ringkasan). Pilih halaman dari panel samping."],
     [/^The page that you have requested does not seem to exist\. Running the app's main page\.$/s,
