@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from kinerja.engine import proyeksi as p
-from kinerja.engine.proyeksi import COLUMNS, NUMBERS, TERCAPAI, status_for
+from kinerja.engine.proyeksi import COLUMNS, NUMBERS, TERCAPAI, bounds, status_for
 from kinerja.numbers import MICRO
 from kinerja.values import capaian_nilai, exact
 from kinerja.vocab import ROMAN
@@ -28,15 +28,6 @@ def reference(frame: pd.DataFrame, scale: pd.DataFrame, triwulan: int) -> pd.Dat
         out[column] = out[column].astype("float64")
     out["sisa_triwulan"] = out["sisa_triwulan"].astype("Int64")
     return out
-
-
-def bounds(cell) -> tuple[Decimal, Decimal] | None:
-    """(bawah, atas) of a target cell: a float, or the engine's range text "80 - 90"."""
-    if isinstance(cell, str):
-        low, _, high = cell.partition(" - ")
-        return Decimal(low), Decimal(high)
-    value = exact(cell)
-    return None if value is None else (value, value)
 
 
 def project_row(row: dict, q: int, limit: Decimal) -> dict:
