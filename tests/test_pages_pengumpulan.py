@@ -89,6 +89,9 @@ def test_an_upload_into_a_verified_quarter_names_who_can_reopen_it(monkeypatch, 
     refusal = rendered(app.error[0].value)
     assert "Unggahan ditolak" in refusal and "Triwulan I 2025 unit PEMBINAAN sudah diverifikasi" in refusal
     assert "Sekretariat (Unit Pengelola Data)" in refusal and "Buka kembali" in refusal
+    assert refusal.count("membuka kembali") + refusal.count("dibuka kembali") == 1  # the advice once
+    (summary,) = [rendered(c.value) for c in app.caption if "Baris indikator dibaca" in rendered(c.value)]
+    assert "Ditolak: tidak ada yang ditulis." in summary and "kesalahan" not in summary
     assert "None" not in refusal and "Perbaiki sel" not in " ".join(e.value for e in app.error)
     assert not [b for b in app.get("download_button") if b.label.startswith("Unduh berkas dengan sel")]
     assert app.button[0].disabled

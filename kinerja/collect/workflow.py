@@ -136,7 +136,8 @@ def lock_problems(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, touched
         Problem(source, None, None, None,
                 f"triwulan {ROMAN[q]} {tahun} unit {unit} sudah diverifikasi oleh {locked[q]['oleh']} pada "
                 f"{locked[q]['pada']:%d-%m-%Y %H:%M}; nilainya terkunci. Minta {VERIFIER} membuka kembali "
-                "triwulan ini di halaman Register, lalu unggah ulang.", kind="terkunci")
+                "triwulan ini di halaman Register (tab Status & verifikasi, tombol Buka kembali, dengan alasan), "
+                "lalu unggah ulang.", kind="terkunci")
         for q in hit
     ]
 

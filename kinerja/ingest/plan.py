@@ -32,6 +32,10 @@ from kinerja.store.queries import run, sql
 from kinerja.store.renstra import period_of
 from kinerja.vocab import END_OF_PERIOD, NOTES, ROMAN
 
+# Problem kinds that refuse an upload as a whole (a locked quarter or year, another unit's or
+# year's file, data changed since the preview, the database): nothing in the file to fix.
+REFUSALS = {"terkunci", "judul_berkas", "berubah_sejak_pratinjau", "basis_data"}
+
 
 @dataclass
 class IndicatorPlan:
@@ -188,7 +192,9 @@ class ImportResult:
         for sheet, reason in plan.workbook.skipped_sheets:
             lines.append(f"Lembar dilewati: '{sheet}' ({reason})")
         if not plan.ok:
-            lines.append(f"{len(plan.errors)} kesalahan: tidak ada yang ditulis.")
+            refused = any(e.kind in REFUSALS for e in plan.errors)
+            lines.append("Ditolak: tidak ada yang ditulis." if refused else
+                         f"{len(plan.errors)} kesalahan: tidak ada yang ditulis.")
             return lines
         created = sum(1 for p in plan.indicators if p.is_new)
         updated = sum(1 for p in plan.indicators if not p.is_new and p.changed)

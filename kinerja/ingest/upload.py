@@ -17,11 +17,10 @@ import duckdb
 import pandas as pd
 
 from kinerja.auth import Akun, require
-from kinerja.collect import workflow
 from kinerja.collect.units import units_named_in
 from kinerja.ingest.cells import ReadError
 from kinerja.ingest.grid import MAX_FILE_BYTES, MEGABYTE
-from kinerja.ingest.plan import ImportPlan, ImportResult, plan_import
+from kinerja.ingest.plan import REFUSALS, ImportPlan, ImportResult, plan_import
 from kinerja.ingest.reader import read_workbook
 from kinerja.ingest.write import apply_plan
 from kinerja.model import ParsedWorkbook, Problem
@@ -167,10 +166,6 @@ def with_renames(con: duckdb.DuckDBPyConnection, plan: ImportPlan, answers: pd.D
 # Errors that refuse the upload as a whole (the quarter is verified, the file names another unit or
 # year, the database changed or failed) rather than point at a cell the unit can fix: shown as a
 # refusal saying who can unlock, never as cells to mark.
-REFUSALS = {"terkunci", "judul_berkas", "berubah_sejak_pratinjau", "basis_data"}
-UNLOCK = (f"Triwulan yang sudah diverifikasi hanya dapat dibuka kembali oleh {workflow.VERIFIER}: minta mereka "
-          "membukanya di halaman Register (tab Status & verifikasi, tombol Buka kembali, dengan alasan), lalu "
-          "unggah ulang.")
 
 
 def refusals(problems: list[Problem]) -> list[Problem]:
@@ -184,11 +179,9 @@ def cell_errors(problems: list[Problem]) -> list[Problem]:
 
 
 def refusal_text(problems: list[Problem]) -> str:
-    """A refusal as people read it (markdown paragraphs): each reason, then who can unlock and how
-    when a verified quarter is the reason."""
-    reasons = [p.message[:1].upper() + p.message[1:] for p in refusals(problems)]
-    locked = any(p.kind == "terkunci" for p in problems)
-    return "\n\n".join(reasons + ([UNLOCK] if locked else []))
+    """A refusal as people read it (markdown paragraphs): each reason, which names who can unlock
+    and how (collect.workflow.lock_problems, signed_problems)."""
+    return "\n\n".join(p.message[:1].upper() + p.message[1:] for p in refusals(problems))
 
 
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
