@@ -38,7 +38,7 @@ st.caption("Tenggat: " + ", ".join(f"TW {ROMAN[r.triwulan]} {r.tanggal:%d-%m-%Y}
 
 st.subheader("Pengingat tenggat")
 today = date.today()
-to_remind = reminders.reminders(register, cache.units(path), tahun, today)
+to_remind = cache.pengingat(path, tahun)  # the same list Ringkasan names the late units from
 if to_remind.empty:
     st.success(f"Tidak ada unit yang terlambat atau bertenggat dalam {reminders.DUE_DAYS} hari untuk tahun {tahun}.")
 else:
