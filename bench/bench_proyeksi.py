@@ -1,4 +1,4 @@
-"""Back-test of the early warning (kinerja.engine.proyeksi) on the demo years.
+"""Back-test of the early warning (kinerja.proyeksi) on the demo years.
 
 For every demo year, the projection made at the end of TW II and of TW III is set against the real
 year end (the whole-year capaian of the indicators whose year is complete). Prints per quarter the
@@ -18,8 +18,8 @@ import pandas as pd
 
 from kinerja.demo import YEARS, load_demo
 from kinerja.engine.capaian import capaian, skala
-from kinerja.engine.proyeksi import TERCAPAI, backtest, hit_rate
 from kinerja.numbers import format_angka
+from kinerja.proyeksi import TERCAPAI, backtest, hit_rate
 from kinerja.store import db
 
 

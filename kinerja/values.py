@@ -13,6 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import pandas as pd
 
+from kinerja.model import fmt_plain
+
 CENT = Decimal("0.01")
 MICRO = 10 ** 6
 # Below this size a value with at most 6 decimals is exactly its micro-units as a float (the float
@@ -110,3 +112,25 @@ def capaian_nilai(realisasi: Decimal | None, bawah: Decimal | None, atas: Decima
             return half_up(target / realisasi * 100) if realisasi else None
         return max(half_up((2 - realisasi / target) * 100), Decimal(0))  # formula A, floored at 0
     return half_up(realisasi / target * 100)
+
+
+def off_track_limit(scale: pd.DataFrame) -> Decimal:
+    """Capaian below the second band's lower bound is off track (below "Tinggi", 76, on the
+    Permendagri scale): leadership acts on Sedang and worse."""
+    bounds = scale["batas_bawah"].dropna()
+    return exact(bounds.iloc[1] if len(bounds) > 1 else bounds.iloc[0])
+
+
+def target_cell(bawah: pd.Series, atas: pd.Series) -> pd.Series:
+    """The bound for a point target, "bawah - atas" (dot decimals) for a range."""
+    cell = bawah.astype(object)
+    is_range = bawah.notna() & (bawah != atas)
+    if is_range.any():
+        # few distinct bounds even in a large year: format each once
+        text = {value: plain(value) for value in pd.concat([bawah[is_range], atas[is_range]]).unique()}
+        cell[is_range] = bawah[is_range].map(text) + " - " + atas[is_range].map(text)
+    return cell
+
+
+def plain(value: float) -> str:
+    return fmt_plain(exact(value))

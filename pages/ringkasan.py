@@ -1,8 +1,9 @@
 """Ringkasan: what leadership reads in five seconds: how many indicators are off track, and where."""
 import streamlit as st
 
-from kinerja.engine import proyeksi, summaries
-from kinerja.numbers import format_persen
+from kinerja import proyeksi
+from kinerja.engine import summaries
+from kinerja.numbers import format_angka, format_persen
 from kinerja.present.tables import (
     PROYEKSI_STATUS,
     angka,
@@ -12,7 +13,7 @@ from kinerja.present.tables import (
     late_text,
     sasaran_table,
 )
-from kinerja.reports.ringkasan_pdf import ringkasan_pdf
+from kinerja.reports.ringkasan_pdf import LIMIT, ringkasan_pdf
 from kinerja.vocab import periode_text
 from kinerja.web import cache, widgets
 from kinerja.web.text import plain
@@ -108,15 +109,16 @@ with right:
 
 with risk_box:
     st.subheader("Peringatan dini")
-    risky, unprojected, remaining = cache.peringatan(path, tahun, triwulan)
+    counts = cache.proyeksi_jumlah(path, tahun, triwulan, None)
+    risky = cache.proyeksi_baris(path, tahun, triwulan, None, "berisiko", 0, LIMIT)
     st.caption(proyeksi.rule_text(scale))
     with st.expander("Aturan proyeksi"):
         st.write(proyeksi.rule_text(scale, full=True))
     if risky.empty:
         st.success("Tidak ada indikator yang diperkirakan meleset dari target akhir tahun."
-                   if remaining
+                   if counts["tersisa"]
                    else "Tidak ada yang perlu diproyeksikan: indikator sudah dilaporkan sampai TW IV.")
-    for row in risky.head(8).itertuples():
+    for row in risky.itertuples():
         with st.container(border=True):
             st.markdown(f"**{PROYEKSI_STATUS[row.status]}** · proyeksi {format_persen(row.proyeksi_capaian)}"
                         f" · {plain(row.unit)}")
@@ -124,18 +126,20 @@ with risk_box:
                          query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
             st.caption(plain(f"Kurang {dalam_satuan(row.kekurangan, row.satuan)} dari target; "
                              f"perlu {kebutuhan_text(row)}."))
-    if len(risky) > 8:
-        with st.expander(f"Lihat semua {len(risky)} indikator berisiko"):
-            shown = widgets.page_of(len(risky), "ringkasan-berisiko")
-            st.dataframe(cache.peringatan_tabel(path, tahun, triwulan, shown.start, shown.stop), hide_index=True,
-                         width="stretch")
-    if len(unprojected):
-        with st.expander(f"{len(unprojected)} indikator belum dapat diproyeksikan"):
-            widgets.indicator_rows(unprojected, "ringkasan-tanpa-proyeksi", "alasan", "Alasan")
+    if counts["berisiko"] > LIMIT:
+        with st.expander(f"Lihat semua {format_angka(counts['berisiko'])} indikator berisiko"):
+            shown = widgets.page_of(counts["berisiko"], "ringkasan-berisiko")
+            st.dataframe(cache.proyeksi_rows(path, tahun, triwulan, None, "berisiko", shown.start, shown.stop),
+                         hide_index=True, width="stretch")
+    if counts["tanpa"]:
+        with st.expander(f"{format_angka(counts['tanpa'])} indikator belum dapat diproyeksikan"):
+            widgets.indicator_rows(cache.proyeksi_baris(path, tahun, triwulan, None, "tanpa", 0, None),
+                                   "ringkasan-tanpa-proyeksi", "alasan", "Alasan")
 
 with pdf_box:
     st.download_button("Unduh ringkasan untuk rapat (PDF, 1 halaman)", lambda: ringkasan_pdf(
-        tahun, triwulan, summary, gaps, risky, sent, due, cache.instansi(path), demo=cache.demo(path)),
+        tahun, triwulan, summary, gaps, risky, sent, due, cache.instansi(path), demo=cache.demo(path),
+        risky_total=counts["berisiko"]),
         icon=":material/picture_as_pdf:",
         file_name=f"ringkasan-kinerja-{tahun}-{'setahun' if triwulan is None else f'tw{triwulan}'}.pdf",
         mime="application/pdf", on_click="ignore")

@@ -1,8 +1,8 @@
 """Unit: one unit's indicators and capaian, and what it has and has not sent per quarter."""
 import streamlit as st
 
-from kinerja.engine import proyeksi
-from kinerja.numbers import format_persen
+from kinerja import proyeksi
+from kinerja.numbers import format_angka, format_persen
 from kinerja.present import charts
 from kinerja.present.tables import register_table
 from kinerja.vocab import periode_text
@@ -56,14 +56,14 @@ with right:
     widgets.show_chart(charts.heatmap(per_indicator, scale, "indikator", "Indikator"), f"triwulan-{unit}-{tahun}")
 
 st.subheader("Peringatan dini")
-projected, risky = cache.proyeksi_jumlah(path, tahun, triwulan, unit)
+counts = cache.proyeksi_jumlah(path, tahun, triwulan, unit)
 st.caption(proyeksi.rule_text(scale))
 with st.expander("Aturan proyeksi"):
     st.write(proyeksi.rule_text(scale, full=True))
-if not risky:
+if not counts["berisiko"]:
     st.success("Tidak ada indikator unit ini yang diperkirakan meleset dari target akhir tahun.")
 else:
-    st.warning(f"{risky} indikator unit ini berisiko tidak mencapai target akhir tahun.")
-rows = widgets.page_of(projected, "unit-proyeksi")
-st.dataframe(cache.proyeksi_rows(path, tahun, triwulan, unit, rows.start, rows.stop).drop(columns=["Unit"]),
+    st.warning(f"{format_angka(counts['berisiko'])} indikator unit ini berisiko tidak mencapai target akhir tahun.")
+rows = widgets.page_of(counts["semua"], "unit-proyeksi")
+st.dataframe(cache.proyeksi_rows(path, tahun, triwulan, unit, "semua", rows.start, rows.stop).drop(columns=["Unit"]),
              hide_index=True, width="stretch")

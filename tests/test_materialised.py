@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kinerja.collect import indikator, versions, workflow
+from kinerja.engine import proyeksi as stored_proyeksi
 from kinerja.engine import summaries
 from kinerja.engine.capaian import (
     SOROTAN_COLUMNS,
@@ -23,14 +24,15 @@ from kinerja.engine.capaian import (
     sorotan,
     tren,
     tren_indikator,
-    untuk_proyeksi,
 )
-from kinerja.engine.proyeksi import proyeksi
 from kinerja.ingest.files import import_file
+from kinerja.proyeksi import at_risk, by_risk, proyeksi
 from kinerja.store import db, materialised
+from kinerja.store.materialised import untuk_proyeksi
 from kinerja.store.queries import execute_script, insert_frame, sql
 from tests.cases import run, sop
 from tests.conftest import PERENCANA, SEKRETARIAT
+
 
 def key(row: tuple) -> tuple:
     """A sort key for rows with None in any column."""
@@ -61,6 +63,31 @@ def assert_stored_equals_on_the_fly(con) -> None:
     for triwulan in (None, 1, 2, 3, 4):  # capaian_tren: summaries.trend of the stored years, per period
         pd.testing.assert_frame_equal(tren_indikator(con, triwulan), summaries.trend(tren(con, triwulan)),
                                       check_dtype=False)
+    assert_stored_projection_equals_the_rule(con, years)
+
+
+def assert_stored_projection_equals_the_rule(con, years: list[int]) -> None:
+    """proyeksi_tersimpan holds, for every year with values and quarter, exactly the rule's projection
+    of the stored capaian (kinerja.proyeksi.proyeksi), read by the pages in by_risk's and at_risk's
+    orders, per unit too, with the counts they show; no row of an indicator × year without capaian."""
+    scale = skala(con)
+    assert con.execute("SELECT count(*) FROM proyeksi_tersimpan").fetchone()[0] == con.execute(
+        "SELECT count(*) FROM capaian_tersimpan WHERE periode > 0").fetchone()[0]
+    for tahun in years:
+        for triwulan in (1, 2, 3, 4):
+            fly = proyeksi(untuk_proyeksi(con, tahun, triwulan), scale, triwulan)
+            for unit in [None, *fly["unit"].dropna().unique()[:2]]:
+                mine = fly if unit is None else fly[fly["unit"] == unit]
+                got = {pilihan: stored_proyeksi.baris(con, tahun, triwulan, unit, pilihan)
+                       for pilihan in stored_proyeksi.PILIHAN}
+                pd.testing.assert_frame_equal(got["semua"], by_risk(mine).reset_index(drop=True))
+                pd.testing.assert_frame_equal(got["berisiko"], at_risk(mine).reset_index(drop=True))
+                pd.testing.assert_frame_equal(got["tanpa"], mine[mine["status"].isna()].reset_index(drop=True))
+                assert stored_proyeksi.jumlah(con, tahun, triwulan, unit) == {
+                    "semua": len(mine), "berisiko": len(got["berisiko"]), "tanpa": len(got["tanpa"]),
+                    "tersisa": bool((mine["sisa_triwulan"].fillna(0) > 0).any())}
+            page = stored_proyeksi.baris(con, tahun, triwulan, None, "semua", 3, 7)
+            pd.testing.assert_frame_equal(page, by_risk(fly).iloc[3:7].reset_index(drop=True))
 
 
 def assert_pages_read_what_the_engine_computes(con) -> None:

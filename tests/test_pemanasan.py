@@ -6,6 +6,7 @@ import shutil
 import pytest
 
 from kinerja.engine import capaian as engine
+from kinerja.reports import ringkasan_pdf
 from kinerja.store import db
 from kinerja.web import cache
 
@@ -33,9 +34,12 @@ def test_the_default_view_is_ready_before_anyone_asks(dashboard, monkeypatch):
         expected = engine.ringkasan_tersimpan(con, tahun, None)
     monkeypatch.setattr(engine, "ringkasan_tersimpan", refuse)
     monkeypatch.setattr(engine, "sorotan", refuse)
+    monkeypatch.setattr(cache.engine_proyeksi, "jumlah", refuse)
+    monkeypatch.setattr(cache.engine_proyeksi, "baris", refuse)
     assert cache.ringkasan(dashboard, tahun, None, None) == expected
     cache.sorotan(dashboard, tahun, None)
-    cache.peringatan(dashboard, tahun, None)
+    cache.proyeksi_jumlah(dashboard, tahun, None, None)
+    cache.proyeksi_baris(dashboard, tahun, None, None, "berisiko", 0, ringkasan_pdf.LIMIT)
     cache.ringkasan_grafik(dashboard, tahun, None)
 
 

@@ -1,11 +1,11 @@
-"""Early warning (kinerja.engine.proyeksi): the year-end projection from the quarters reported so
+"""Early warning (kinerja.proyeksi): the year-end projection from the quarters reported so
 far, its status, the shortfall in the indicator's unit and what the rest of the year must bring.
 Indicators are written straight into the tables (tests/seed.py) and read through the engine."""
 import math
 
 import pytest
 
-from kinerja.engine import proyeksi as p
+from kinerja import proyeksi as p
 from kinerja.engine.capaian import capaian, skala
 from kinerja.present.tables import dalam_satuan
 from tests.seed import TAHUN, indikator

@@ -1,4 +1,4 @@
-"""The set-wise early warning (kinerja.engine.proyeksi.proyeksi) gives exactly what the rule applied
+"""The set-wise early warning (kinerja.proyeksi.proyeksi) gives exactly what the rule applied
 indicator by indicator gives: the row-by-row implementation it replaced is kept here as the reference
 and both run over a generated frame of a few thousand indicators of every agregasi, polaritas, formula
 and convention, with missing quarters, range targets, zero targets and no annual target, at every
@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kinerja.engine import proyeksi as p
-from kinerja.engine.proyeksi import COLUMNS, NUMBERS, TERCAPAI, bounds, status_for
+from kinerja import proyeksi as p
 from kinerja.numbers import MICRO
+from kinerja.proyeksi import COLUMNS, NUMBERS, TERCAPAI, bounds, status_for
 from kinerja.values import capaian_nilai, exact
 from kinerja.vocab import ROMAN
 
@@ -20,13 +20,14 @@ SCALE = pd.DataFrame({"batas_bawah": [91.0, 76.0, 66.0, 51.0, 0.0]})
 
 
 def reference(frame: pd.DataFrame, scale: pd.DataFrame, triwulan: int) -> pd.DataFrame:
-    """The row-by-row implementation (kinerja/engine/proyeksi.py before the set-wise one)."""
+    """The row-by-row implementation (kinerja.proyeksi.py before the set-wise one)."""
     limit = p.off_track_limit(scale)
     rows = [project_row(row, triwulan, limit) for row in frame.to_dict(orient="records")]
     out = pd.DataFrame(rows, columns=COLUMNS)
     for column in NUMBERS:
         out[column] = out[column].astype("float64")
     out["sisa_triwulan"] = out["sisa_triwulan"].astype("Int64")
+    out["target_tahunan"] = out["target_tahunan"].astype(object)  # target cells, whatever they hold
     return out
 
 

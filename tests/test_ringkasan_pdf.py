@@ -5,8 +5,9 @@ from contextlib import closing
 
 import pandas as pd
 
+from kinerja import proyeksi
 from kinerja.collect.register import register
-from kinerja.engine import proyeksi, summaries
+from kinerja.engine import summaries
 from kinerja.engine.capaian import capaian, ringkasan, skala
 from kinerja.numbers import format_persen
 from kinerja.reports.ringkasan_pdf import LIMIT, ringkasan_pdf

@@ -26,11 +26,9 @@ from kinerja.engine.summaries import (
     off_track,
     off_track_limit,
 )
-from kinerja.model import fmt_plain
 from kinerja.plausibility import CAPAIAN_ATAS, CAPAIAN_BAWAH, KALI_TARGET, flags
 from kinerja.store.queries import run, sql
-from kinerja.values import exact, hundredths_decimal, mean_persen
-
+from kinerja.values import exact, hundredths_decimal, mean_persen, target_cell
 
 # Target cells built from a pair of bound columns <cell>_bawah, <cell>_atas.
 TARGET_CELLS = ["target", "target_tahunan", "target_tw1", "target_tw2", "target_tw3", "target_tw4"]
@@ -213,21 +211,6 @@ def tren_jumlah(con: duckdb.DuckDBPyConnection, triwulan: int | None) -> pd.Data
     return run(con, "capaian_tren_jumlah", {"periode": triwulan or 0})
 
 
-def target_cell(bawah: pd.Series, atas: pd.Series) -> pd.Series:
-    """The bound for a point target, "bawah - atas" (dot decimals) for a range."""
-    cell = bawah.astype(object)
-    is_range = bawah.notna() & (bawah != atas)
-    if is_range.any():
-        # few distinct bounds even in a large year: format each once
-        text = {value: plain(value) for value in pd.concat([bawah[is_range], atas[is_range]]).unique()}
-        cell[is_range] = bawah[is_range].map(text) + " - " + atas[is_range].map(text)
-    return cell
-
-
-def plain(value: float) -> str:
-    return fmt_plain(exact(value))
-
-
 def skala(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The active category scale, best band first: urutan, batas_bawah (NaN = lowest band),
     kategori, warna."""
@@ -311,19 +294,6 @@ def sorotan(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None) ->
     lists = {"kesenjangan": off_track(frame, scale), "belum_lengkap": incomplete(frame),
              "periksa": frame[frame["periksa"] != ""], "tidak_dihitung": not_computable(frame)}
     return {name: rows[SOROTAN_COLUMNS].reset_index(drop=True) for name, rows in lists.items()}
-
-
-def untuk_proyeksi(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int, unit: str | None = None) -> pd.DataFrame:
-    """The columns of capaian(con, tahun, triwulan, unit) that kinerja.engine.proyeksi reads and
-    shows (indikator_id, unit, unit_nama, sasaran_id, sasaran, indikator, satuan, polaritas,
-    agregasi, konvensi, rumus_negatif, realisasi, target_tahunan, target_tw1..4 as target cells,
-    realisasi_tw1..4), the same rows in the same order, without the rest of the table."""
-    con.complete()
-    frame = con.sql(sql("capaian_proyeksi"), params={"tahun": tahun, "periode": triwulan, "unit": unit}) \
-        .to_arrow_table().to_pandas()
-    for cell in ["target_tahunan", "target_tw1", "target_tw2", "target_tw3", "target_tw4"]:
-        frame[cell] = target_cell(frame.pop(f"{cell}_bawah"), frame.pop(f"{cell}_atas"))
-    return frame
 
 
 def perbandingan(now: pd.DataFrame, before: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> tuple[dict, dict]:

@@ -9,7 +9,16 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
-from kinerja.values import MICRO, exact, half_up, half_up_hundredths, is_missing, mean_persen, micro_units
+from kinerja.values import (
+    MICRO,
+    exact,
+    half_up,
+    half_up_hundredths,
+    is_missing,
+    mean_persen,
+    micro_units,
+    off_track_limit,
+)
 from kinerja.vocab import MIN_TREND_YEARS, ROMAN
 
 # How a row of the capaian table counts (its status_data column, queries/capaian.sql).
@@ -44,13 +53,6 @@ def bands(hundredths: np.ndarray, scale: pd.DataFrame) -> tuple[np.ndarray, np.n
         kategori[hit], warna[hit] = name, colour
         open_ &= ~hit
     return kategori, warna
-
-
-def off_track_limit(scale: pd.DataFrame) -> Decimal:
-    """Capaian below the second band's lower bound is off track (below "Tinggi", 76, on the
-    Permendagri scale): leadership acts on Sedang and worse."""
-    bounds = scale["batas_bawah"].dropna()
-    return exact(bounds.iloc[1] if len(bounds) > 1 else bounds.iloc[0])
 
 
 def measured(frame: pd.DataFrame) -> pd.DataFrame:

@@ -363,7 +363,7 @@ def dalam_satuan(value, satuan) -> str:
 
 
 def kebutuhan_text(row) -> str:
-    """What the rest of the year must bring (kinerja.engine.proyeksi), said as a unit would act on it."""
+    """What the rest of the year must bring (kinerja.proyeksi), said as a unit would act on it."""
     if is_missing(row.kebutuhan_per_triwulan) or not row.sisa_triwulan:
         return "–"
     per, satuan, sisa = row.kebutuhan_per_triwulan, row.satuan, int(row.sisa_triwulan)
@@ -383,7 +383,7 @@ def kebutuhan_text(row) -> str:
 
 
 def proyeksi_table(rows: pd.DataFrame) -> pd.DataFrame:
-    """Early-warning rows (kinerja.engine.proyeksi) as people read them: the projection and the
+    """Early-warning rows (kinerja.proyeksi) as people read them: the projection and the
     shortfall in the indicator's unit, what each remaining quarter must bring, and the rule used."""
     return pd.DataFrame({
         "Unit": rows["unit"].values,

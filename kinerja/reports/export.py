@@ -49,7 +49,7 @@ import pandas as pd
 import xlsxwriter
 
 from kinerja.collect import siklus
-from kinerja.engine.capaian import capaian, plain, skala
+from kinerja.engine.capaian import capaian, skala
 from kinerja.engine.summaries import TERUKUR, kategori_shown
 from kinerja.present.tables import readable
 from kinerja.present.xlsx_formats import (
@@ -73,6 +73,7 @@ from kinerja.reports.workbook import (
 )
 from kinerja.safety import csv_safe, is_number, write_cell
 from kinerja.store.db import setting
+from kinerja.values import plain
 from kinerja.vocab import ROMAN
 
 LONG_COLUMNS = ["tahun", "triwulan", "unit", "sasaran", "kode", "indikator", "satuan", "ukuran", "nilai", "teks"]

@@ -36,13 +36,14 @@ def fitted(pdf: FPDF, value, width: float) -> str:
 
 def ringkasan_pdf(tahun: int, triwulan: int | None, summary: dict, gaps: pd.DataFrame, risky: pd.DataFrame,
                   sent: int, due: int, instansi: str | None = None, today: date | None = None,
-                  demo: bool = False) -> bytes:
+                  demo: bool = False, risky_total: int | None = None) -> bytes:
     """One A4 portrait page: title and period; tiles (terukur/jumlah, belum lengkap, belum dapat
     dihitung, rata-rata capaian, perlu perhatian, pengumpulan sent/due); indicators per kategori;
     the LIMIT largest gaps and the LIMIT indicators most at risk, each list saying how many more
     there are. summary: engine.capaian.ringkasan; gaps: summaries.off_track (indikator, unit,
     capaian_persen, kategori); risky: proyeksi.at_risk (indikator, unit, status, proyeksi_capaian,
-    kekurangan, satuan). demo: the database holds demo data (the page then says DATA DEMO, as every
+    kekurangan, satuan), its first LIMIT rows at least; risky_total: how many at-risk rows there are
+    (default len(risky)). demo: the database holds demo data (the page then says DATA DEMO, as every
     export does). Returns the PDF's bytes; never more than one page."""
     pdf = FPDF(orientation="P", unit="mm", format="A4")
     pdf.set_auto_page_break(False)  # the layout is fixed: lists are cut at LIMIT rows, texts shortened
@@ -113,7 +114,7 @@ def ringkasan_pdf(tahun: int, triwulan: int | None, summary: dict, gaps: pd.Data
                   (row.kategori, 0.15, "L")])
     pdf.ln(4)
 
-    heading("Peringatan dini: berisiko meleset dari target akhir tahun", len(risky))
+    heading("Peringatan dini: berisiko meleset dari target akhir tahun", len(risky) if risky_total is None else risky_total)
     if risky.empty:
         pdf.cell(width, 6, text("Tidak ada indikator yang diperkirakan meleset dari target akhir tahun."),
                  new_x="LMARGIN", new_y="NEXT")

@@ -1,7 +1,9 @@
 """The stored capaian (migration 0008): capaian_tersimpan, one row per indicator × tahun × periode
 (0 = the whole year, 1-4 = to date), and capaian_ringkas, its counts and exact sums per unit ×
 sasaran × status_data × kategori, which every mean and count of the pages adds up; and (migration
-0011) capaian_tren, the trend of every indicator over the years per period (summaries.trend set-wise).
+0011) capaian_tren, the trend of every indicator over the years per period (summaries.trend set-wise);
+and (migration 0013) proyeksi_tersimpan, the early warning of every indicator × year × quarter
+(kinerja.proyeksi, the rule in one place: computed here from the stored capaian, read by the pages).
 
 queries/engine/capaian.sql stays the one place of the formulas: it fills these tables and is the
 reference they are tested against. They are kept in the same transaction as every write that
@@ -25,6 +27,11 @@ PERIODS = [0, 1, 2, 3, 4]
 # The migrations that create the tables (0008_capaian_tersimpan.sql, 0011_capaian_tren.sql).
 VERSION = 8
 TREN_VERSION = 11
+PROYEKSI_VERSION = 13
+QUARTERS = [1, 2, 3, 4]
+# kinerja.proyeksi's columns kept in proyeksi_tersimpan (the rest is read from capaian_tersimpan)
+STORED = ["triwulan", "indikator_id", "triwulan_dilaporkan", "proyeksi", "proyeksi_capaian", "status", "kekurangan",
+          "sisa_triwulan", "kebutuhan", "kebutuhan_per_triwulan", "aturan", "alasan"]
 
 
 @dataclass
@@ -113,6 +120,8 @@ def refresh(con: duckdb.DuckDBPyConnection, pairs: Iterable[tuple[int, int]]) ->
         con.execute(sql("capaian_ringkas_isi"), params)
     if years:
         store_tren(con, sorted(set().union(*years.values())))
+    for tahun, ids in sorted(years.items()):
+        store_proyeksi(con, tahun, sorted(ids))
 
 
 def store(con: duckdb.DuckDBPyConnection, tahun: int, indikator: list[int] | None) -> None:
@@ -129,6 +138,7 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> int:
         store(con, tahun, None)
         con.execute(sql("capaian_ringkas_isi"), {"tahun": tahun, "indikator": None})
     store_tren(con, None)
+    store_proyeksi(con, None, None)
     return con.execute(sql("capaian_tersimpan_jumlah")).fetchone()[0]
 
 
@@ -140,3 +150,54 @@ def store_tren(con: duckdb.DuckDBPyConnection, indikator: list[int] | None) -> N
     params = {"indikator": indikator}
     con.execute(sql("capaian_tren_hapus"), params)
     con.execute(sql("capaian_tren_isi"), {**params, "min_tahun": MIN_TREND_YEARS})
+
+
+def store_proyeksi(con: duckdb.DuckDBPyConnection, tahun: int | None, indikator: list[int] | None) -> None:
+    """Recompute the stored early warning (proyeksi_tersimpan) of these indicators (None: all) in
+    `tahun` (None: every year with stored capaian), at each quarter, from capaian_tersimpan and the
+    active scale, by kinerja.proyeksi.proyeksi. Nothing before migration 0013."""
+    if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'proyeksi_tersimpan'").fetchone()[0]:
+        return
+    # here: pandas and numpy, which the command line does not load otherwise
+    from kinerja import proyeksi
+
+    con.execute(sql("proyeksi_tersimpan_hapus"), {"tahun": tahun, "indikator": indikator})
+    scale = con.execute(sql("capaian_skala")).df()
+    years = [tahun] if tahun is not None else [y for (y,) in con.execute(sql("capaian_tahun_bernilai")).fetchall()]
+    # a few indicators: their four quarters in one pass; all of them: a quarter at a time (memory)
+    batches = [QUARTERS] if indikator is not None else [[q] for q in QUARTERS]
+    for year in years:
+        for quarters in batches:
+            frame = untuk_proyeksi(con, year, quarters, indikator=indikator)
+            if frame.empty:
+                continue
+            projected = proyeksi.proyeksi(frame, scale, frame["periode"].to_numpy())
+            cell = projected.pop("target_tahunan")
+            text = cell.map(lambda c: c if isinstance(c, str) else None)
+            stored = projected[STORED].assign(target_tahunan_teks=text.astype(object),
+                                              target_tahunan_nilai=cell.where(text.isna()).astype("float64"))
+            con.register("proyeksi_baru", stored)
+            try:
+                con.execute(sql("proyeksi_tersimpan_isi"), {"tahun": year})
+            finally:
+                con.unregister("proyeksi_baru")
+
+
+def untuk_proyeksi(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | list[int], unit: str | None = None,
+                   indikator: list[int] | None = None):
+    """The columns of the stored capaian of `tahun` to date at the end of `triwulan` (1-4, or a
+    list: the rows of each in turn) that kinerja.proyeksi.proyeksi reads, of `unit` / the
+    indicators `indikator` (None: all), in the engine's order (unit, sasaran, indicator):
+    pd.DataFrame with periode (the quarter), indikator_id, unit, unit_nama,
+    sasaran_id, sasaran, indikator, satuan, polaritas, agregasi, konvensi, rumus_negatif, realisasi,
+    target_tahunan and target_tw1..4 as target cells (kinerja.values.target_cell: float, or
+    "bawah - atas" for a range), realisasi_tw1..4 (float, NaN when not reported)."""
+    from kinerja.values import target_cell  # pandas: see store_proyeksi
+
+    con.complete()
+    quarters = [triwulan] if isinstance(triwulan, int) else list(triwulan)
+    frame = con.sql(sql("capaian_proyeksi"), params={"tahun": tahun, "periode": quarters, "unit": unit,
+                                                     "indikator": indikator}).to_arrow_table().to_pandas()
+    for cell in ["target_tahunan", "target_tw1", "target_tw2", "target_tw3", "target_tw4"]:
+        frame[cell] = target_cell(frame.pop(f"{cell}_bawah"), frame.pop(f"{cell}_atas"))
+    return frame

@@ -30,6 +30,7 @@ from kinerja.engine import renstra as engine_renstra
 from kinerja.engine import summaries
 from kinerja.present import charts
 from kinerja.present import tables as present_tables
+from kinerja.reports import ringkasan_pdf
 from kinerja.store import backup, db
 from kinerja.store import renstra as store_renstra
 from kinerja.store.queries import run
@@ -321,35 +322,26 @@ def skala(path: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def proyeksi(path: str, tahun: int, triwulan: int | None, unit: str | None) -> pd.DataFrame:
-    """The early warning (kinerja.engine.proyeksi) from the quarters reported up to `triwulan`
-    (the whole year: up to TW IV)."""
-    quarter = triwulan or 4
-    return engine_proyeksi.proyeksi(using(engine.untuk_proyeksi, tahun, quarter, unit), skala(path), quarter)
+def proyeksi_jumlah(path: str, tahun: int, triwulan: int | None, unit: str | None) -> dict:
+    """engine.proyeksi.jumlah of the early warning made at `triwulan` (the whole year: at TW IV)."""
+    return using(engine_proyeksi.jumlah, tahun, triwulan or 4, unit)
 
 
 @st.cache_data(show_spinner=False)
-def proyeksi_jumlah(path: str, tahun: int, triwulan: int | None, unit: str | None) -> tuple[int, int]:
-    """(how many rows proyeksi(...) has, how many of them engine.proyeksi.at_risk keeps)."""
-    projected = proyeksi(path, tahun, triwulan, unit)
-    return len(projected), len(engine_proyeksi.at_risk(projected))
+def proyeksi_rows(path: str, tahun: int, triwulan: int | None, unit: str | None, pilihan: str, start: int,
+                  stop: int) -> pd.DataFrame:
+    """Rows start to stop (excluded) of the early warning made at `triwulan` (the whole year: at TW
+    IV), of `unit` or every unit, of `pilihan` (engine.proyeksi.baris), as
+    present.tables.proyeksi_table shows them: a page of a table."""
+    return present_tables.proyeksi_table(proyeksi_baris(path, tahun, triwulan, unit, pilihan, start, stop))
 
 
 @st.cache_data(show_spinner=False)
-def proyeksi_rows(path: str, tahun: int, triwulan: int | None, unit: str | None, start: int, stop: int) -> pd.DataFrame:
-    """Rows start to stop (excluded) of proyeksi(...) ordered by engine.proyeksi.by_risk, as
-    present.tables.proyeksi_table shows them: a page of a table, without copying the whole
-    projection out of the cache on every rerun."""
-    return present_tables.proyeksi_table(engine_proyeksi.by_risk(proyeksi(path, tahun, triwulan, unit)).iloc[start:stop])
-
-
-@st.cache_data(show_spinner=False)
-def peringatan(path: str, tahun: int, triwulan: int | None) -> tuple[pd.DataFrame, pd.DataFrame, bool]:
-    """What Ringkasan shows of the early warning of every unit: (engine.proyeksi.at_risk rows, the
-    rows without a projection, whether any indicator still has quarters to come)."""
-    projected = proyeksi(path, tahun, triwulan, None)
-    return (engine_proyeksi.at_risk(projected), projected[projected["status"].isna()],
-            bool((projected["sisa_triwulan"].fillna(0) > 0).any()))
+def proyeksi_baris(path: str, tahun: int, triwulan: int | None, unit: str | None, pilihan: str, start: int,
+                   stop: int | None) -> pd.DataFrame:
+    """engine.proyeksi.baris of the early warning made at `triwulan` (the whole year: at TW IV):
+    Ringkasan's at-risk cards, its PDF, the indicators without a projection."""
+    return using(engine_proyeksi.baris, tahun, triwulan or 4, unit, pilihan, start, stop)
 
 
 @st.cache_data(show_spinner=False)
@@ -358,12 +350,6 @@ def notes(path: str, tahun: int, triwulan: int | None, indikator: tuple[int, ...
     up to the period asked."""
     return summaries.notes(using(run, "indikator_catatan", {"tahun": tahun, "indikator": [int(i) for i in indikator]}),
                            triwulan)
-
-
-@st.cache_data(show_spinner=False)
-def peringatan_tabel(path: str, tahun: int, triwulan: int | None, start: int, stop: int) -> pd.DataFrame:
-    """present.tables.proyeksi_table of rows start to stop (excluded) of peringatan's at-risk rows."""
-    return present_tables.proyeksi_table(peringatan(path, tahun, triwulan)[0].iloc[start:stop])
 
 
 @st.cache_data(show_spinner=False)
@@ -480,8 +466,10 @@ def warm(path: str) -> threading.Thread | None:
                 tahun = available[0]
                 ringkasan(path, tahun, None, None)
                 perbandingan(path, tahun, None, None)
-                for fn in (sorotan, peringatan, ringkasan_grafik):
+                for fn in (sorotan, ringkasan_grafik):
                     fn(path, tahun, None)
+                proyeksi_jumlah(path, tahun, None, None)
+                proyeksi_baris(path, tahun, None, None, "berisiko", 0, ringkasan_pdf.LIMIT)
                 register(path, tahun)
         except Exception as exc:  # noqa: BLE001 (a warm-up never fails a page: the page computes it itself)
             LOG.warning("Pemanasan cache gagal: %s", exc)
