@@ -401,11 +401,12 @@ def load_indicators(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, rows:
     matching the rows of a file (match_indicator). What the file holds is read, not the unit's
     history: a unit of a large warehouse has tens of thousands of indicators."""
     indikator = {}
-    params = {"unit": unit, "tahun": tahun,
-              "kodes": sorted({row.kode.lower() for row in rows if row.kode}),
-              "keys": sorted({indicator_key(row.nama) for row in rows}),
-              "ids": sorted({int(i) for i in (same_as or {}).values()})}
-    result = con.execute(sql("import_indikator_unit"), params)
+    named = {"unit": unit,
+             "kodes": sorted({row.kode.lower() for row in rows if row.kode}),
+             "keys": sorted({indicator_key(row.nama) for row in rows}),
+             "ids": sorted({int(i) for i in (same_as or {}).values()})}
+    ids = [found for (found,) in con.execute(sql("import_indikator_dinamai"), named).fetchall()]
+    result = con.execute(sql("import_indikator_unit"), {"tahun": tahun, "ids": ids})
     columns = [d[0] for d in result.description]
     for record in (dict(zip(columns, row)) for row in result.fetchall()):
         if isinstance(record["kode"], str):
