@@ -143,12 +143,11 @@ with versions_tab:
 
 with notes_tab:
     st.write("Catatan per indikator untuk triwulan terpilih; dipakai pada Formulir E.81 dan draf LKjIP.")
-    frame = cache.capaian(path, tahun, quarter, unit)
-    if frame.empty:
+    names = cache.indicator_names(path, tahun, quarter, unit)
+    if not names:
         st.info("Unit ini belum memiliki indikator untuk tahun ini.")
     else:
-        names = dict(zip(frame["indikator_id"], frame["indikator"]))
-        indikator = widgets.choose("Indikator", names, "indikator")
+        indikator = widgets.choose_searched("Indikator", names, "indikator")
         catatan = cache.query(path, "catatan_nilai", indikator=int(indikator), tahun=tahun, triwulan=quarter)
         current = catatan.iloc[0].to_dict() if len(catatan) else {}
         editable = may(akun, "catatan", unit)
