@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 import duckdb
@@ -87,7 +88,7 @@ class ValueChange:
     baru: str | None
     value: TargetValue | Decimal | None = None
 
-    @property
+    @cached_property  # asked for every change by each count of the plan; lama and baru never change
     def status(self) -> str:
         if self.lama == self.baru:
             return "sama"
@@ -422,7 +423,8 @@ def load_values(con: duckdb.DuckDBPyConnection, ids: list[int], tahun: int) -> d
     params = {"ids": ids, "tahun": tahun}
     values = {}
     for jenis, tw, bawah, atas, teks, ind in con.execute(sql("import_nilai"), params).fetchall():
-        values[(ind, jenis, tw)] = TargetValue(bawah, atas, teks) if jenis != "realisasi" else bawah
+        bawah = Decimal(bawah)
+        values[(ind, jenis, tw)] = TargetValue(bawah, Decimal(atas), teks) if jenis != "realisasi" else bawah
     result = con.execute(sql("import_catatan"), params)
     columns = [d[0] for d in result.description]
     notes = {}
