@@ -272,7 +272,7 @@ def test_the_register_lists_the_renstra_periods_and_adds_one(monkeypatch, demo_d
 
     path = tmp_path / "salinan.duckdb"
     shutil.copy(demo_db, path)
-    app = open_page(monkeypatch, path, "pages/pengumpulan.py")
+    app = open_page(monkeypatch, path, "pages/pengumpulan.py", tab="Periode Renstra")
     periods = next(t.value for t in app.dataframe if "Periode" in t.value.columns)
     assert list(periods["Periode"]) == ["2021-2026", "2027-2031"]  # the demo's next period
     # the form's default (2026-2030) overlaps: refused in Bahasa Indonesia, nothing written

@@ -118,7 +118,8 @@ def version_id(path, unit: str, versi: int) -> int:
 
 
 def roll_back(monkeypatch, path, unit: str, versi: int):
-    app = open_page(monkeypatch, path, "pages/pengumpulan.py", unit=unit, tw="3", versi=str(version_id(path, unit, versi)))
+    app = open_page(monkeypatch, path, "pages/pengumpulan.py", unit=unit, tw="3", tab="Versi berkas",
+                    versi=str(version_id(path, unit, versi)))
     assert "nilai berbeda" in " ".join(m.value for m in app.markdown)
     app.checkbox[0].check().run()
     next(b for b in app.button if b.label == "Pulihkan versi ini").click().run()

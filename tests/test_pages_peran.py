@@ -90,10 +90,14 @@ def test_an_operator_sees_no_verify_or_reopen_and_only_its_units_details(monkeyp
     app = open_page(monkeypatch, demo_db, "pages/pengumpulan.py", akun="operator.mutasi", unit="PEMBINAAN", tw="3")
     assert app.selectbox[0].options == ["Bidang Mutasi"]
     labels = {b.label for b in app.button}
-    assert not labels & {"Verifikasi", "Buka kembali", "Pulihkan versi ini"}
+    assert not labels & {"Verifikasi", "Buka kembali"}
     assert "Langkah berikutnya (verifikasi, buka kembali) diambil oleh Sekretariat" in " ".join(
         c.value for c in app.caption)
-    assert all(d.disabled for d in app.date_input), "deadlines are the Sekretariat's"
+    app = open_page(monkeypatch, demo_db, "pages/pengumpulan.py", akun="operator.mutasi", tw="3", tab="Versi berkas")
+    assert "Unduh berkas asli versi ini" in {b.label for b in app.get("download_button")}
+    assert "Pulihkan versi ini" not in {b.label for b in app.button}
+    app = open_page(monkeypatch, demo_db, "pages/pengumpulan.py", akun="operator.mutasi", tab="Tenggat")
+    assert app.date_input and all(d.disabled for d in app.date_input), "deadlines are the Sekretariat's"
 
 
 def test_a_page_left_after_a_role_change_is_closed_at_once(monkeypatch, demo_copy):

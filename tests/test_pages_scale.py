@@ -127,6 +127,22 @@ def test_asking_the_engine_for_the_data_pages_selection_gives_the_rows_of_the_wh
                                           expected.iloc[2:5].reset_index(drop=True))
 
 
+def test_the_registers_notes_offer_the_units_indicators_through_a_search(monkeypatch, big_db):
+    from kinerja.engine.capaian import nama
+
+    whole = engine(big_db, TAHUN, 3, "MUTASI")
+    with closing(db.connect(big_db)) as con:
+        assert nama(con, TAHUN, 3, "MUTASI") == dict(zip(whole["indikator_id"], whole["indikator"]))
+    assert len(whole) > widgets.CHOICES_LIMIT
+    app = open_page(monkeypatch, big_db, "pages/pengumpulan.py", tahun=str(TAHUN), unit="MUTASI", tw="3",
+                    tab="Catatan")
+    (chosen,) = [s for s in app.selectbox if s.label == "Indikator"]
+    assert chosen.options == list(whole["indikator"][:widgets.CHOICES_LIMIT])
+    app.text_input(key="cari-indikator").input(whole["indikator"].iloc[-1]).run()
+    (chosen,) = [s for s in app.selectbox if s.label == "Indikator"]
+    assert whole["indikator"].iloc[-1] in chosen.options and len(chosen.options) <= widgets.CHOICES_LIMIT
+
+
 def test_the_unit_page_pages_its_indicators_and_bounds_its_charts(monkeypatch, big_db):
     app = open_page(monkeypatch, big_db, "pages/unit.py", tahun=str(TAHUN), unit="MUTASI")
     whole = engine(big_db, TAHUN, None, "MUTASI")

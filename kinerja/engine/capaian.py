@@ -100,6 +100,13 @@ def saring_jumlah(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | No
     return con.execute(f"SELECT count(*) FROM ({sql('capaian_saring')})", params).fetchone()[0]
 
 
+def nama(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, unit: str) -> dict[int, str]:
+    """{indikator_id: indicator name} of the rows capaian(con, tahun, triwulan, unit) holds, in its
+    order, read without their capaian."""
+    con.complete()
+    return dict(con.execute(sql("capaian_nama"), {"tahun": tahun, "periode": triwulan or 0, "unit": unit}).fetchall())
+
+
 def selection(tahun: int, triwulan: int | None, units: list[str], sasaran: list[str] | None,
               kategori: list[str] | None, cari: str) -> dict:
     """capaian_saring.sql's parameters (an empty filter is no filter)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 import duckdb
@@ -87,7 +88,7 @@ class ValueChange:
     baru: str | None
     value: TargetValue | Decimal | None = None
 
-    @property
+    @cached_property  # asked for every change by each count of the plan; lama and baru never change
     def status(self) -> str:
         if self.lama == self.baru:
             return "sama"
@@ -401,11 +402,12 @@ def load_indicators(con: duckdb.DuckDBPyConnection, unit: str, tahun: int, rows:
     matching the rows of a file (match_indicator). What the file holds is read, not the unit's
     history: a unit of a large warehouse has tens of thousands of indicators."""
     indikator = {}
-    params = {"unit": unit, "tahun": tahun,
-              "kodes": sorted({row.kode.lower() for row in rows if row.kode}),
-              "keys": sorted({indicator_key(row.nama) for row in rows}),
-              "ids": sorted({int(i) for i in (same_as or {}).values()})}
-    result = con.execute(sql("import_indikator_unit"), params)
+    named = {"unit": unit,
+             "kodes": sorted({row.kode.lower() for row in rows if row.kode}),
+             "keys": sorted({indicator_key(row.nama) for row in rows}),
+             "ids": sorted({int(i) for i in (same_as or {}).values()})}
+    ids = [found for (found,) in con.execute(sql("import_indikator_dinamai"), named).fetchall()]
+    result = con.execute(sql("import_indikator_unit"), {"tahun": tahun, "ids": ids})
     columns = [d[0] for d in result.description]
     for record in (dict(zip(columns, row)) for row in result.fetchall()):
         if isinstance(record["kode"], str):
@@ -421,7 +423,8 @@ def load_values(con: duckdb.DuckDBPyConnection, ids: list[int], tahun: int) -> d
     params = {"ids": ids, "tahun": tahun}
     values = {}
     for jenis, tw, bawah, atas, teks, ind in con.execute(sql("import_nilai"), params).fetchall():
-        values[(ind, jenis, tw)] = TargetValue(bawah, atas, teks) if jenis != "realisasi" else bawah
+        bawah = Decimal(bawah)
+        values[(ind, jenis, tw)] = TargetValue(bawah, Decimal(atas), teks) if jenis != "realisasi" else bawah
     result = con.execute(sql("import_catatan"), params)
     columns = [d[0] for d in result.description]
     notes = {}

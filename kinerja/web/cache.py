@@ -123,6 +123,12 @@ def capaian_rows(path: str, tahun: int, triwulan: int | None, unit: str | None, 
 
 
 @st.cache_data(show_spinner=False)
+def indicator_names(path: str, tahun: int, triwulan: int | None, unit: str) -> dict[int, str]:
+    """{indikator_id: name} of the unit's rows of capaian(path, tahun, triwulan, unit) (engine.capaian.nama)."""
+    return using(engine.nama, tahun, triwulan, unit)
+
+
+@st.cache_data(show_spinner=False)
 def indicator_page(path: str, tahun: int, triwulan: int | None, unit: str | None, start: int, stop: int) -> pd.DataFrame:
     """present.tables.indicator_table of capaian_rows(...) with their notes (cache.notes)."""
     rows = capaian_rows(path, tahun, triwulan, unit, start, stop)

@@ -107,7 +107,8 @@ def search_box(label: str, key: str, count: int) -> list[str]:
 def matching(options: dict, words: list[str]) -> list:
     """The values of {value: label} whose label holds every word; a caption when more than
     CHOICES_LIMIT or none match."""
-    matches = [value for value, text in options.items() if all(word in str(text).lower() for word in words)]
+    matches = ([value for value, text in options.items() if all(word in str(text).lower() for word in words)]
+               if words else list(options))
     if len(matches) > CHOICES_LIMIT:
         st.caption(f"{format_angka(len(matches))} cocok; {CHOICES_LIMIT} yang pertama ada di daftar. Perjelas "
                    "pencarian untuk yang lain." if words else
@@ -125,7 +126,8 @@ def choose_searched(label: str, options: dict, param: str, default=None, **kwarg
         return choose(label, options, param, default, **kwargs)
     listed = matching(options, search_box(label, param, len(options)))
     current = st.query_params.get(param)
-    listed += [value for value in options if str(value) == current and value not in listed][:1]
+    if current is not None and current not in map(str, listed):  # else a scan of every option
+        listed += [value for value in options if str(value) == current][:1]
     return choose(label, {value: options[value] for value in listed} or options, param, default, **kwargs)
 
 

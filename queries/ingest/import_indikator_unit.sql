@@ -1,19 +1,14 @@
--- The unit's indicators that a file names (by KODE in $kodes, lower case; by name key, nama_norm, in
--- $keys; or by id in $ids, a rename the user confirmed) with their master and the settings in force
--- for $tahun, for matching the rows of an imported file: what the file holds, not the unit's whole
--- history. tahun_sendiri: the year has settings of its own (else they are inherited).
+-- The indicators $ids (import_indikator_dinamai: those of the unit a file names) with their master
+-- and the settings in force for $tahun, for matching the rows of an imported file: what the file
+-- holds, not the unit's whole history. tahun_sendiri: the year has settings of its own (else they
+-- are inherited).
 SELECT
     i.id, i.kode, i.nama, i.nama_norm, i.satuan, b.polaritas, b.polaritas_sumber, b.rumus_negatif,
     b.agregasi, b.agregasi_sumber, b.konvensi_triwulan, b.berlaku_dari IS NOT DISTINCT FROM $tahun AS tahun_sendiri,
     i.level, pk.kode AS parent_kode, s.teks AS sasaran_teks, s.teks_norm AS sasaran_norm,
     EXISTS (SELECT 1 FROM target t WHERE t.indikator_id = i.id AND t.tahun = $tahun) AS has_target
 FROM indikator i
--- the settings of those indicators only (an empty list: none)
-JOIN pengaturan_berlaku($tahun, ids := coalesce((
-         SELECT list(id) FROM indikator
-         WHERE unit_kode = $unit
-           AND (lower(kode) IN (SELECT unnest($kodes::VARCHAR[])) OR nama_norm IN (SELECT unnest($keys::VARCHAR[]))
-                OR id IN (SELECT unnest($ids::BIGINT[])))), [])) b ON b.indikator_id = i.id
+JOIN pengaturan_berlaku($tahun, ids := $ids) b ON b.indikator_id = i.id
 LEFT JOIN sasaran s ON s.id = i.sasaran_id
 LEFT JOIN program_kegiatan pk ON pk.id = i.parent_id
 ORDER BY i.id
