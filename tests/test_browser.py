@@ -72,7 +72,7 @@ def login(page, server: str, nama: str) -> None:
 
     page.goto(server, timeout=60_000)
     page.get_by_label("Nama akun").fill(nama)
-    page.get_by_label("Sandi").fill(PASSWORD)
+    page.get_by_label("Sandi", exact=True).fill(PASSWORD)  # not "Tampilkan sandi"
     page.get_by_role("button", name="Masuk").click()
     page.get_by_text(f"Masuk sebagai {nama}").first.wait_for(timeout=60_000)
     deadline = time.monotonic() + 30

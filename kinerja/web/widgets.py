@@ -28,17 +28,18 @@ def _asset(name: str) -> str:
 
 
 def style() -> None:
-    """Kinerja's style sheet (style.css): Indonesian texts where Streamlit draws English, no English
-    element toolbars, a phone layout. Drawn by app.py before every page; takes no space."""
+    """Kinerja's style sheet (style.css: Indonesian texts where Streamlit draws English, no English
+    element toolbars, a phone layout) and bahasa.js (Indonesian for the labels Streamlit writes in
+    English into attributes, and its connection texts). Drawn by app.py before every page, the login
+    form included; takes no space (the script's element is in a container style.css hides)."""
     st.html(f"<style>{_asset('style.css')}</style>")
+    with st.container(key="bahasa"):
+        st.html(f"<script>{_asset('bahasa.js')}</script>", unsafe_allow_javascript=True)
 
 
 def sidebar() -> None:
-    """Year and quarter for every page, kept in the URL so a view can be sent as a link; and
-    bahasa.js, Indonesian for the labels Streamlit writes in English (a script: in the sidebar, where
-    its tiny element takes no room from the page)."""
+    """Year and quarter for every page, kept in the URL so a view can be sent as a link."""
     keep_widgets()
-    st.sidebar.html(f"<script>{_asset('bahasa.js')}</script>", unsafe_allow_javascript=True, width=1)
     refresh(database())
     available = years(database())
     st.sidebar.title("Kinerja")
