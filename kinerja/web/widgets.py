@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from kinerja.numbers import format_angka
 from kinerja.engine import summaries
+from kinerja.numbers import format_angka
 from kinerja.present import charts
 from kinerja.present.tables import poin
 from kinerja.values import exact, is_missing
