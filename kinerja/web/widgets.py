@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -191,6 +192,16 @@ def drawn_of(drawn: int, total: int) -> None:
     if drawn < total:
         st.caption(f"Grafik memuat {drawn} dengan capaian terendah dari {format_angka(int(total))}; semuanya ada di "
                    "tabel.")
+
+
+@contextmanager
+def folded(label: str, key: str, **kwargs):
+    """An expander whose content is built and sent only while it is open (opening it reruns the
+    page), so a page's first paint carries no hidden tables: `with folded(...) as open_:` then draw
+    when `open_` holds. `kwargs` go to st.expander (icon)."""
+    box = st.expander(label, key=key, on_change="rerun", **kwargs)
+    with box:
+        yield bool(box.open)
 
 
 def opened_by_link(param: str) -> bool:
