@@ -99,7 +99,11 @@ with right:
         st.subheader("Belum lengkap")
         st.caption(f"{len(waiting)} indikator menunggu data triwulan yang belum dilaporkan; capaiannya belum "
                    "dinilai.")
-        widgets.indicator_rows(waiting, "ringkasan-belum-lengkap", "keterangan", "Yang kurang")
+        # folded like the other lists: no table grid to load and draw before the page is complete
+        with widgets.folded(f"Lihat {len(waiting)} indikator dan triwulan yang kurang",
+                            "buka-ringkasan-belum-lengkap") as open_:
+            if open_:
+                widgets.indicator_rows(waiting, "ringkasan-belum-lengkap", "keterangan", "Yang kurang")
     suspect = lists["periksa"]
     if len(suspect):
         with widgets.folded(f"{len(suspect)} indikator perlu diperiksa satuan/formatnya", "buka-ringkasan-periksa",
