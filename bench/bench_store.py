@@ -7,7 +7,7 @@ beside it. Measured here, on the demo database:
 - held: one small query when the file is already open (another use of the same process holds it);
 - revision: reading the change counter, done at every rerun to see writes of other processes;
 - per page: how many times a first render (every st.cache_data cleared) and a repeated render open
-  the file, with the dashboard's keep-open time (cache.py: db.keep_open(0.5)).
+  the file, with the dashboard's keep-open time (cache.LINGER_SECONDS).
 The cost a page pays is opens x open; the timings of whole renders are in bench_pages.py (the
 machine's load moves those far more than this). Medians of RUNS; no pass/fail.
 Run: .venv/bin/python bench/bench_store.py [--db data/kinerja.duckdb]

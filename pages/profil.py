@@ -20,4 +20,7 @@ with st.form("ganti_sandi", clear_on_submit=True):
             st.error("Sandi baru dan ulangannya berbeda.")
         else:
             refused = cache.write(accounts.change_password, akun, lama, baru, errors=(accounts.AccountError,))
-            st.error(refused) if refused else st.success("Sandi diganti.")
+            if refused:
+                st.error(refused)
+            else:
+                st.success("Sandi diganti.")

@@ -71,9 +71,10 @@ with left:
     widgets.drawn_of(drawings["digambar"], drawings["terukur"])
     widgets.show_chart(drawings["sasaran"], f"capaian-sasaran-{tahun}")
     if drawings["digambar"] < len(per_sasaran):
-        with st.expander(f"Semua {len(per_sasaran)} sasaran"):
-            st.dataframe(sasaran_table(widgets.paged(per_sasaran, "ringkasan-sasaran")), hide_index=True,
-                         width="stretch")
+        with widgets.folded(f"Semua {len(per_sasaran)} sasaran", "buka-ringkasan-sasaran") as open_:
+            if open_:
+                st.dataframe(sasaran_table(widgets.paged(per_sasaran, "ringkasan-sasaran")), hide_index=True,
+                             width="stretch")
     st.subheader("Capaian unit per triwulan")
     st.caption("Sel kosong: belum ada indikator terukur pada triwulan itu (data belum dilaporkan).")
     widgets.show_chart(drawings["unit"], f"unit-triwulan-{tahun}")
@@ -89,23 +90,32 @@ with gaps_box:
             st.page_link("pages/sasaran.py", label=plain(row.indikator), icon=":material/arrow_forward:",
                          query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
     if len(gaps) > 8:
-        with st.expander(f"Lihat semua {len(gaps)} kesenjangan"):
-            st.dataframe(gap_table(widgets.paged(gaps, "ringkasan-kesenjangan")), hide_index=True, width="stretch")
+        with widgets.folded(f"Lihat semua {len(gaps)} kesenjangan", "buka-ringkasan-kesenjangan") as open_:
+            if open_:
+                st.dataframe(gap_table(widgets.paged(gaps, "ringkasan-kesenjangan")), hide_index=True,
+                             width="stretch")
 with right:
     waiting = lists["belum_lengkap"]
     if len(waiting):
         st.subheader("Belum lengkap")
         st.caption(f"{len(waiting)} indikator menunggu data triwulan yang belum dilaporkan; capaiannya belum "
                    "dinilai.")
-        widgets.indicator_rows(waiting, "ringkasan-belum-lengkap", "keterangan", "Yang kurang")
+        # folded like the other lists: no table grid to load and draw before the page is complete
+        with widgets.folded(f"Lihat {len(waiting)} indikator dan triwulan yang kurang",
+                            "buka-ringkasan-belum-lengkap") as open_:
+            if open_:
+                widgets.indicator_rows(waiting, "ringkasan-belum-lengkap", "keterangan", "Yang kurang")
     suspect = lists["periksa"]
     if len(suspect):
-        with st.expander(f"{len(suspect)} indikator perlu diperiksa satuan/formatnya", icon=":material/warning:"):
-            widgets.indicator_rows(suspect, "ringkasan-periksa", "periksa", "Yang janggal")
+        with widgets.folded(f"{len(suspect)} indikator perlu diperiksa satuan/formatnya", "buka-ringkasan-periksa",
+                            icon=":material/warning:") as open_:
+            if open_:
+                widgets.indicator_rows(suspect, "ringkasan-periksa", "periksa", "Yang janggal")
     missing = lists["tidak_dihitung"]
     if len(missing):
-        with st.expander(f"{len(missing)} indikator belum dapat dihitung"):
-            widgets.indicator_rows(missing, "ringkasan-tidak-dihitung", "keterangan", "Alasan")
+        with widgets.folded(f"{len(missing)} indikator belum dapat dihitung", "buka-ringkasan-tidak-dihitung") as open_:
+            if open_:
+                widgets.indicator_rows(missing, "ringkasan-tidak-dihitung", "keterangan", "Alasan")
 
 with risk_box:
     st.subheader("Peringatan dini")
@@ -127,14 +137,18 @@ with risk_box:
             st.caption(plain(f"Kurang {dalam_satuan(row.kekurangan, row.satuan)} dari target; "
                              f"perlu {kebutuhan_text(row)}."))
     if counts["berisiko"] > LIMIT:
-        with st.expander(f"Lihat semua {format_angka(counts['berisiko'])} indikator berisiko"):
-            shown = widgets.page_of(counts["berisiko"], "ringkasan-berisiko")
-            st.dataframe(cache.proyeksi_rows(path, tahun, triwulan, None, "berisiko", shown.start, shown.stop),
-                         hide_index=True, width="stretch")
+        with widgets.folded(f"Lihat semua {format_angka(counts['berisiko'])} indikator berisiko",
+                            "buka-ringkasan-berisiko") as open_:
+            if open_:
+                shown = widgets.page_of(counts["berisiko"], "ringkasan-berisiko")
+                st.dataframe(cache.proyeksi_rows(path, tahun, triwulan, None, "berisiko", shown.start, shown.stop),
+                             hide_index=True, width="stretch")
     if counts["tanpa"]:
-        with st.expander(f"{format_angka(counts['tanpa'])} indikator belum dapat diproyeksikan"):
-            widgets.indicator_rows(cache.proyeksi_baris(path, tahun, triwulan, None, "tanpa", 0, None),
-                                   "ringkasan-tanpa-proyeksi", "alasan", "Alasan")
+        with widgets.folded(f"{format_angka(counts['tanpa'])} indikator belum dapat diproyeksikan",
+                            "buka-ringkasan-tanpa-proyeksi") as open_:
+            if open_:
+                widgets.indicator_rows(cache.proyeksi_baris(path, tahun, triwulan, None, "tanpa", 0, None),
+                                       "ringkasan-tanpa-proyeksi", "alasan", "Alasan")
 
 with pdf_box:
     st.download_button("Unduh ringkasan untuk rapat (PDF, 1 halaman)", lambda: ringkasan_pdf(

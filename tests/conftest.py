@@ -86,6 +86,15 @@ def fresh_caches():
 
 
 @pytest.fixture(autouse=True)
+def closed_after_use(monkeypatch):
+    """A database file is closed as soon as its use ends, as for a `kinerja` command: a test opens,
+    copies and removes files in quick steps, which the dashboard's keep-open time
+    (kinerja.web.cache.LINGER_SECONDS, set once any test imports the pages' module) would hold open
+    in between. tests/test_concurrency.py sets a keep-open time where it is the subject."""
+    monkeypatch.setitem(db.LINGER, "seconds", 0.0)
+
+
+@pytest.fixture(autouse=True)
 def navigation_mode(monkeypatch):
     """The app calls st.navigation, so the server drops the legacy pages/-folder mode after its
     first run. AppTest resets that flag before every run and would run a page file alone, without

@@ -1,7 +1,8 @@
 // What a reader of the page at this width would find wrong (tests/test_browser.py): the page wider than the
 // window, a chart drawn past its frame or with text cut at its edge (a legend losing "Rendah"), English or code
 // text from the list given, where it is visible (Streamlit texts replaced by style.css have font-size 0), and
-// English labels in attributes (a button's name, a placeholder: translated by kinerja/web/bahasa.js).
+// English labels in attributes, hidden elements included (a button's name, a tooltip, a placeholder: what a
+// screen reader says; translated by kinerja/web/bahasa.js).
 ([english, labels]) => {
   const width = window.innerWidth;
   const problems = [];
@@ -37,8 +38,8 @@
       if (found && !seen.has(word)) { seen.add(word); problems.push(`English/code "${word}": ${node.textContent.trim().slice(0, 80)}`); }
     }
   }
-  for (const element of document.querySelectorAll('[aria-label], [placeholder]')) {
-    for (const name of ['aria-label', 'placeholder']) {
+  for (const element of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+    for (const name of ['aria-label', 'title', 'placeholder']) {
       const text = element.getAttribute(name) || '';
       const word = labels.find(w => text.startsWith(w));
       if (word && !seen.has(word)) { seen.add(word); problems.push(`English ${name} "${text.slice(0, 80)}"`); }

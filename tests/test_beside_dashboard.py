@@ -61,7 +61,7 @@ def test_a_deep_link_works_right_after_a_restart(demo_db, tmp_path):
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(f"{url}/sasaran?tahun=2024&triwulan=TW_II", timeout=60_000)  # the link, logged in there
         page.get_by_label("Nama akun").fill("sekretariat")
-        page.get_by_label("Sandi").fill(PASSWORD)
+        page.get_by_label("Sandi", exact=True).fill(PASSWORD)  # not "Tampilkan sandi"
         page.get_by_role("button", name="Masuk").click()
         page.get_by_text("Tahun 2024, s.d. triwulan II").first.wait_for(timeout=60_000)
         assert page.get_by_text("Belum ada data").count() == 0

@@ -72,7 +72,7 @@ def login(page, server: str, nama: str) -> None:
 
     page.goto(server, timeout=60_000)
     page.get_by_label("Nama akun").fill(nama)
-    page.get_by_label("Sandi").fill(PASSWORD)
+    page.get_by_label("Sandi", exact=True).fill(PASSWORD)  # not "Tampilkan sandi"
     page.get_by_role("button", name="Masuk").click()
     page.get_by_text(f"Masuk sebagai {nama}").first.wait_for(timeout=60_000)
     deadline = time.monotonic() + 30
@@ -446,9 +446,13 @@ ENGLISH = ["Upload", "Drag and drop", "Browse files", "per file", "None", "Page 
 # Streamlit's connection texts once the server stops (bahasa.js): the status, its tooltip, the dialog.
 CONNECTION_ENGLISH = ["Connecting", "Error", "Unable to connect", "Connection error", "Is Streamlit still running",
                       "is not responding", "streamlit run"]
-# Streamlit's English in attributes (bahasa.js): what a screen reader says, a button's name, a placeholder.
+# Streamlit's English in attributes (bahasa.js): what a screen reader says, a button's name, a tooltip, a
+# placeholder; the hidden toolbars of tables and charts too; Vega's own descriptions of a chart's parts.
 ENGLISH_LABELS = ["Remove", "Close", "Choose an option", "Choose options", "Add files", "Collapse sidebar",
-                  "Help for", "Running..."]
+                  "Expand sidebar", "Help for", "Running...", "Link to heading", "Show password", "Hide password",
+                  "Download as", "Copy Vega-Lite", "Show/hide columns", "Show data", "Show chart", "Search",
+                  "Fullscreen", "Copy to clipboard", "Vega visualization", "X-axis", "Y-axis", "Symbol legend",
+                  "Gradient legend", "Main menu", "App pages", "Sidebar"]
 
 
 # Tables whose every column must show without scrolling sideways at these widths (a table scrolls in
@@ -508,10 +512,35 @@ def test_every_page_fits_a_phone_and_the_office_screens_in_indonesian(server):
     publish(["ringkasan-390"])
 
 
+def test_the_login_form_and_the_hidden_toolbars_name_their_buttons_in_indonesian(server):
+    """What a screen reader says (aria-label, title) on the login form, before any sidebar, and on
+    the pages of charts and tables, which carry Streamlit's toolbars (hidden, still in the page)."""
+    from playwright.sync_api import sync_playwright
+
+    check = (Path(__file__).parent / "layout_check.js").read_text()
+    found = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        page.goto(server, timeout=60_000)
+        wait_until_drawn(page)
+        assert page.get_by_role("button", name="Tampilkan sandi").count() == 1
+        found["login"] = page.evaluate(check, [ENGLISH, ENGLISH_LABELS])
+        login(page, server, "pimpinan")
+        for name, button in [("", "Unduh PNG"), ("data", "Unduh CSV")]:  # a chart's toolbar, a table's
+            page.goto(f"{server}/{name}?tahun=2025&triwulan=TW_III", timeout=60_000)
+            wait_until_drawn(page)
+            page.locator(f'[data-testid="stElementToolbar"] [aria-label="{button}"]').first.wait_for(
+                state="attached", timeout=60_000)
+            found[name or "ringkasan"] = page.evaluate(check, [ENGLISH, ENGLISH_LABELS])
+        browser.close()
+    assert not any(found.values()), found
+
+
 def test_a_stopped_server_is_announced_in_indonesian(demo_db, tmp_path):
     """Streamlit's own connection status and dialog (no option to translate them) speak Indonesian
-    when the server stops under an open tab; a server of its own, so the other tests keep theirs.
-    (The login page has no sidebar, so no bahasa.js: its dialog stays English.)"""
+    when the server stops under an open tab: here the login form, which has no sidebar (bahasa.js
+    comes with the style sheet on every page); a server of its own, so the other tests keep theirs."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -526,7 +555,7 @@ def test_a_stopped_server_is_announced_in_indonesian(demo_db, tmp_path):
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1366, "height": 900})
-            login(page, f"http://127.0.0.1:{port}", "pimpinan")  # bahasa.js comes with the sidebar
+            page.goto(f"http://127.0.0.1:{port}", timeout=60_000)  # the login form, no sidebar
             wait_until_drawn(page)
             process.terminate()
             process.wait(timeout=20)

@@ -1,9 +1,12 @@
 """Saves at the same moment from many dashboard sessions (threads of one server, each with its
 own cursor as the pages have): every save is stored or refused with a reason, version numbers
-stay unique, and nothing verified is changed by an upload that raced the verification."""
+stay unique, and nothing verified is changed by an upload that raced the verification; the file
+the dashboard keeps open between page views is handed to another process as soon as it waits."""
 import threading
+import time
 
 import pytest
+from filelock import FileLock
 
 from kinerja.auth import Akun
 from kinerja.collect import workflow
@@ -170,3 +173,34 @@ def test_versions_numbered_twice_before_are_numbered_again_in_upload_order(tmp_p
     con = store.connect(tmp_path / "salinan.duckdb")
     assert con.execute("SELECT versi FROM submission ORDER BY diunggah_pada").fetchall() == [(1,), (2,)]
     con.close()
+
+
+def test_a_file_kept_open_between_page_views_is_handed_over_as_soon_as_another_process_waits(tmp_path,
+                                                                                          monkeypatch):
+    path = tmp_path / "terbuka.duckdb"
+    monkeypatch.setitem(db.LINGER, "seconds", 60.0)  # the dashboard's keep-open time, longer
+    with db.use(path, create="always"):
+        pass
+    held = db.lease(path)
+    time.sleep(3 * db.IDLE_POLL)
+    assert held.con is not None  # kept open: the next page view does not open it again
+    waiting = FileLock(f"{path}.gerbang", thread_local=False)
+    waiting.acquire()  # another process queues at the gate, as db.use does while it waits for the file
+    try:
+        started = time.monotonic()
+        with FileLock(f"{path}.lock", thread_local=False).acquire(timeout=10):
+            assert time.monotonic() - started < 10 * db.IDLE_POLL and held.con is None
+    finally:
+        waiting.release()
+
+
+def test_a_file_kept_open_is_closed_when_the_keep_open_time_is_over(tmp_path, monkeypatch):
+    path = tmp_path / "terbuka.duckdb"
+    monkeypatch.setitem(db.LINGER, "seconds", 2 * db.IDLE_POLL)
+    with db.use(path, create="always"):
+        pass
+    held = db.lease(path)
+    deadline = time.monotonic() + 30
+    while held.con is not None:
+        assert time.monotonic() < deadline, "closed once the keep-open time is over"
+        time.sleep(db.IDLE_POLL / 2)

@@ -130,6 +130,9 @@ def test_ringkasan_separates_measured_incomplete_and_not_computable(monkeypatch,
             shown["Perlu perhatian"]) == ("20/33", "13", "0", "1")
     # the one gap links first; the early warning's links (Peringatan dini) follow
     assert rendered(indicator_links(app)[0].value) == "Persentase data SIASN yang mutakhir"
+    assert not [t for t in app.dataframe if "Yang kurang" in t.value.columns]  # folded until opened
+    app.session_state["buka-ringkasan-belum-lengkap"] = True
+    app.run()
     waiting = next(t.value for t in app.dataframe if "Yang kurang" in t.value.columns)
     assert len(waiting) == 13 and set(waiting["Unit"]) == {"MUTASI", "BANGKOM", "KEUANGAN"}
     assert "Jumlah ASN mengikuti pelatihan kepemimpinan" in set(waiting["Indikator"])

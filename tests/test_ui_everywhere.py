@@ -162,6 +162,11 @@ def test_the_gap_list_shows_eight_and_offers_all(monkeypatch, demo_db):
     assert len(gaps) > 8
     label = f"Lihat semua {len(gaps)} kesenjangan"
     assert label in [e.label for e in app.expander]
+    # the whole list is built only once the user opens it: the first paint carries no hidden table
+    assert not [t for t in app.dataframe if len(t.value) == len(gaps)]
+    app.session_state["buka-ringkasan-kesenjangan"] = True
+    app.run()
+    assert [t for t in app.dataframe if len(t.value) == len(gaps)]
     assert len(gap_table(gaps)) == len(gaps)
 
 

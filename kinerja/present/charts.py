@@ -41,12 +41,15 @@ def kategori_legend() -> alt.Legend:
 def finish(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """Configuration every chart shares: Indonesian number locale, no frame around the plot, the
     width of the page (Streamlit's default "fit" would squeeze the plot into the given height,
-    legend and axis labels included)."""
+    legend and axis labels included). No ARIA descriptions of marks, axes and legends: Vega writes
+    them in English with the data's field names ("Y-axis for a discrete scale…", "rata_rata: 84,2");
+    a screen reader finds the same numbers in the page's tables."""
     fit_width = alt.AutoSizeParams(type="fit-x", contains="padding")
     # a little room at the sides: Vega sizes rotated axis titles by estimate, and the browser's font
     # can be a pixel or two wider
     padding = {"left": 8, "right": 8, "top": 5, "bottom": 5}
-    return chart.properties(autosize=fit_width, padding=padding).configure(locale=LOCALE).configure_view(stroke=None)
+    return (chart.properties(autosize=fit_width, padding=padding).configure(locale=LOCALE, aria=False)
+            .configure_view(stroke=None))
 
 
 # A chart of many indicators or sasaran draws this many (the lowest capaian first); the rest are in

@@ -199,6 +199,7 @@ class Lease:
         self.draining = False
         self.opening = False
         self.timer: threading.Timer | None = None
+        self.idle_until = 0.0
         self.depth = threading.local()
 
     def enter(self, create: str) -> duckdb.DuckDBPyConnection:
@@ -239,14 +240,27 @@ class Lease:
             if self.draining or linger <= 0:
                 self.close()
             else:
-                self.timer = threading.Timer(linger, self.idle)
-                self.timer.daemon = True
-                self.timer.start()
+                self.idle_until = time.monotonic() + linger
+                self.wait_idle()
+
+    def wait_idle(self) -> None:
+        """Look again in IDLE_POLL seconds whether the unused file should be closed (called holding
+        self.cond)."""
+        self.timer = threading.Timer(min(IDLE_POLL, max(0.0, self.idle_until - time.monotonic())), self.idle)
+        self.timer.daemon = True
+        self.timer.start()
 
     def idle(self) -> None:
+        """The file unused: closed once the keep-open time is over or as soon as another process
+        waits for it, else looked at again."""
         with self.cond:
-            if not self.users and self.con is not None:
+            self.timer = None
+            if self.users or self.con is None:
+                return
+            if time.monotonic() >= self.idle_until or self.others_waiting():
                 self.close()
+            else:
+                self.wait_idle()
 
     def others_waiting(self) -> bool:
         """Another process is waiting for the file (it holds the gate while it waits)."""
@@ -335,6 +349,8 @@ LEASES: dict[str, Lease] = {}
 LEASES_GUARD = threading.Lock()
 MIGRATED: set[str] = set()
 LINGER = {"seconds": 0.0}
+# How often a file kept open but unused (keep_open) looks for another process waiting for it.
+IDLE_POLL = 0.2
 # How long a use waits for other processes, and what it says when that takes a while.
 PATIENCE = {"seconds": WAIT_SECONDS, "notice": None, "notice_after": 3.0}
 
@@ -346,8 +362,9 @@ def be_patient(seconds: float, notice) -> None:
 
 
 def keep_open(seconds: float) -> None:
-    """Keep the file open this long after its last use (the dashboard: one open per page view,
-    not per query); another process waiting still gets it as soon as the uses running end."""
+    """Keep the file open this long after its last use (the dashboard: one open per burst of page
+    views, not per query or per view); another process waiting still gets it as soon as the uses
+    running end, or within IDLE_POLL seconds when none is running."""
     LINGER["seconds"] = seconds
 
 

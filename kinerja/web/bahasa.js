@@ -1,7 +1,9 @@
 // Kinerja's Indonesian for the labels Streamlit writes in English into attributes (kinerja.web.widgets.
-// sidebar): what a screen reader says and a test names a button by ("Remove pembinaan.xlsx"), and the
-// placeholder of an empty select; and the connection texts whose English CSS cannot tell apart (the status
-// "Connecting"/"Error" in one label, its tooltip, the "Connection error" dialog when the server stops).
+// style, on every page and the login form): what a screen reader says and a test names a button by ("Remove
+// pembinaan.xlsx"), a tooltip (title), the placeholder of an empty select, the buttons of the table and
+// chart toolbars (hidden by style.css, still read out); and the connection texts whose English CSS cannot
+// tell apart (the status "Connecting"/"Error" in one label, its tooltip, the "Connection error" dialog when
+// the server stops).
 // CSS (style.css) replaces visible text but cannot reach attributes, and Streamlit has no option for them
 // (no localisation: streamlit/streamlit#10380). Runs once per tab.
 (() => {
@@ -15,7 +17,13 @@
     "Link to heading": "Tautan ke judul ini", "Running...": "Sedang memproses", "Sidebar": "Panel samping",
     "Show password": "Tampilkan sandi", "Hide password": "Sembunyikan sandi", "Dismiss": "Tutup",
     "Copy to clipboard": "Salin", "Show data": "Tampilkan data", "Vega visualization": "Grafik",
-    "Search": "Cari", "Fullscreen": "Layar penuh", "Main menu": "Menu", "Choose date": "Pilih tanggal", "Decrement": "Kurangi", "Increment": "Tambah",
+    "Search": "Cari", "Fullscreen": "Layar penuh", "Main menu": "Menu", "Choose date": "Pilih tanggal",
+    "Decrement": "Kurangi", "Increment": "Tambah",
+    // the element toolbars of a table and a chart
+    "Download as CSV": "Unduh CSV", "Download as PNG": "Unduh PNG", "Copy Vega-Lite spec": "Salin spesifikasi grafik",
+    "Copied!": "Tersalin", "Show/hide columns": "Tampilkan/sembunyikan kolom", "Show chart": "Tampilkan grafik",
+    "Close fullscreen": "Tutup layar penuh", "Clear selection": "Hapus pilihan", "Close Search": "Tutup pencarian",
+    "Dataframe column menu": "Menu kolom", "Copy column name": "Salin nama kolom",
   };
   const patterns = [[/^Remove (.+)$/s, "Hapus $1"], [/^Help for (.+)$/s, "Bantuan untuk $1"],
                     [/^year, (.+)$/s, "tahun, $1"], [/^month, (.+)$/s, "bulan, $1"], [/^day, (.+)$/s, "hari, $1"]];
@@ -33,7 +41,7 @@
     "Streamlit server is not responding. Are you connected to the internet?":
       "Server Kinerja tidak menjawab. Periksa sambungan jaringan; halaman tersambung lagi sendiri.",
   };
-  const ATTRIBUTES = ["aria-label", "placeholder"];
+  const ATTRIBUTES = ["aria-label", "title", "placeholder"];
   const translate = (text) => {
     if (Object.hasOwn(words, text)) return words[text];
     const found = patterns.find(([english]) => english.test(text));
@@ -69,7 +77,7 @@
     if (node.nodeType === Node.TEXT_NODE) return fixText(node);
     if (node.nodeType !== Node.ELEMENT_NODE) return;
     fix(node);
-    node.querySelectorAll("[aria-label], [placeholder]").forEach(fix);
+    node.querySelectorAll("[aria-label], [title], [placeholder]").forEach(fix);
     const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) fixText(walker.currentNode);
   };

@@ -42,9 +42,11 @@ from kinerja.web.text import plain
 # set aside (gc.freeze) once, when the pages first import this module; what a page run leaves is
 # still collected.
 gc.freeze()
-# The file stays open this long after a page's last query, so a page view opens it once; a
-# `kinerja` command waiting for it gets it as soon as the running queries end.
-LINGER_SECONDS = 0.5
+# The file stays open this long after a page's last query, so the page views of a few seconds
+# (a fresh tab, a click to the next page) open it once: opening costs 20-160 ms, before a page can
+# draw anything (the login is read first). A `kinerja` command waiting for it gets it as soon as
+# the running queries end, or within db.IDLE_POLL seconds when none runs.
+LINGER_SECONDS = 10.0
 db.keep_open(LINGER_SECONDS)
 SEEN_REVISION: dict[str, int] = {}
 LOG = logging.getLogger(__name__)

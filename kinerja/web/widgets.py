@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -9,8 +10,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from kinerja.numbers import format_angka
 from kinerja.engine import summaries
+from kinerja.numbers import format_angka
 from kinerja.present import charts
 from kinerja.present.tables import poin
 from kinerja.values import exact, is_missing
@@ -28,17 +29,18 @@ def _asset(name: str) -> str:
 
 
 def style() -> None:
-    """Kinerja's style sheet (style.css): Indonesian texts where Streamlit draws English, no English
-    element toolbars, a phone layout. Drawn by app.py before every page; takes no space."""
+    """Kinerja's style sheet (style.css: Indonesian texts where Streamlit draws English, no English
+    element toolbars, a phone layout) and bahasa.js (Indonesian for the labels Streamlit writes in
+    English into attributes, and its connection texts). Drawn by app.py before every page, the login
+    form included; takes no space (the script's element is in a container style.css hides)."""
     st.html(f"<style>{_asset('style.css')}</style>")
+    with st.container(key="bahasa"):
+        st.html(f"<script>{_asset('bahasa.js')}</script>", unsafe_allow_javascript=True)
 
 
 def sidebar() -> None:
-    """Year and quarter for every page, kept in the URL so a view can be sent as a link; and
-    bahasa.js, Indonesian for the labels Streamlit writes in English (a script: in the sidebar, where
-    its tiny element takes no room from the page)."""
+    """Year and quarter for every page, kept in the URL so a view can be sent as a link."""
     keep_widgets()
-    st.sidebar.html(f"<script>{_asset('bahasa.js')}</script>", unsafe_allow_javascript=True, width=1)
     refresh(database())
     available = years(database())
     st.sidebar.title("Kinerja")
@@ -192,6 +194,16 @@ def drawn_of(drawn: int, total: int) -> None:
     if drawn < total:
         st.caption(f"Grafik memuat {drawn} dengan capaian terendah dari {format_angka(int(total))}; semuanya ada di "
                    "tabel.")
+
+
+@contextmanager
+def folded(label: str, key: str, **kwargs):
+    """An expander whose content is built and sent only while it is open (opening it reruns the
+    page), so a page's first paint carries no hidden tables: `with folded(...) as open_:` then draw
+    when `open_` holds. `kwargs` go to st.expander (icon)."""
+    box = st.expander(label, key=key, on_change="rerun", **kwargs)
+    with box:
+        yield bool(box.open)
 
 
 def opened_by_link(param: str) -> bool:
