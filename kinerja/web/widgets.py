@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from kinerja.numbers import format_angka
 from kinerja.engine import summaries
+from kinerja.numbers import format_angka
 from kinerja.present import charts
 from kinerja.present.tables import poin
 from kinerja.values import exact, is_missing
@@ -183,6 +183,30 @@ def indicator_rows(rows: pd.DataFrame, key: str, column: str, heading: str) -> N
     what is missing)."""
     st.dataframe(paged(rows, key)[["unit", "indikator", column]].rename(
         columns={"unit": "Unit", "indikator": "Indikator", column: heading}), hide_index=True, width="stretch")
+
+
+# A list of cards (Ringkasan's gaps and at-risk indicators) shows this many, on a phone fewer, so the
+# list after it is still near the top; the rest are in the list's "Lihat semua" table.
+CARDS, CARDS_PHONE = 8, 3
+
+
+def cards(rows: pd.DataFrame, card, key: str, noun: str, table) -> None:
+    """The first CARDS rows of `rows` as bordered cards, card(row) drawing one (a row of
+    itertuples); on a phone (style.css: "layar-lebar", "layar-hp") only the first CARDS_PHONE.
+    Rows left out on the screen at hand are in an expander "Lihat semua N `noun`" holding
+    table(shown) for the rows of the page the user is on (page_of(len(rows), key), a slice)."""
+    listed = list(rows.head(CARDS).itertuples())
+    for part, rows_of in [(None, listed[:CARDS_PHONE]), (f"layar-lebar-{key}", listed[CARDS_PHONE:])]:
+        if rows_of:
+            with st.container(key=part) if part else st.container():
+                for row in rows_of:
+                    with st.container(border=True):
+                        card(row)
+    if len(rows) > CARDS_PHONE:
+        # up to CARDS rows the wide screen shows every card: the table is for the phone only
+        with st.container(key=f"layar-hp-{key}") if len(rows) <= CARDS else st.container():
+            with st.expander(f"Lihat semua {len(rows)} {noun}"):
+                st.dataframe(table(page_of(len(rows), key)), hide_index=True, width="stretch")
 
 
 def drawn_of(drawn: int, total: int) -> None:
