@@ -175,7 +175,8 @@ def kategori_cells(table: pd.DataFrame, scale: pd.DataFrame) -> tuple[pd.DataFra
     options = [*scale["kategori"], summaries.INCOMPLETE, summaries.UNMEASURED]
     colours = [*scale["warna"], "#EEEEEE", "#EEEEEE"]
     shown = table.assign(Kategori=[[k] if isinstance(k, str) and k else [] for k in table["Kategori"]])
-    return shown, {"Kategori": st.column_config.MultiselectColumn("Kategori", options=options, color=colours)}
+    return shown, {"Kategori": st.column_config.MultiselectColumn("Kategori", options=options, color=colours,
+                                                                  width=KATEGORI_WIDTH)}
 
 
 def indicator_rows(rows: pd.DataFrame, key: str, column: str, heading: str) -> None:
@@ -264,11 +265,16 @@ def row_of(frame: pd.DataFrame, where) -> dict:
             for column, value in frame[where].iloc[0].to_dict().items()}
 
 
+# Widths (px) of the key columns of an indicator table (key_columns, kategori_cells): with Capaian
+# (about 70 px) they fit the 356 px a phone (390 px) gives a table, so all three show whole there.
+INDIKATOR_WIDTH, KATEGORI_WIDTH = 150, 120
+
+
 def key_columns() -> dict:
-    """Column settings of a table that starts with Indikator (present.tables.indicator_table): a
-    medium width, so a phone shows Capaian and Kategori beside it; a cell shows the whole name when
-    touched or pointed at."""
-    return {"Indikator": st.column_config.TextColumn(width="medium")}
+    """Column settings of a table that starts with Indikator, Capaian, Kategori
+    (present.tables.indicator_table, with kategori_cells): Indikator narrow enough that a phone
+    shows Capaian and Kategori beside it; a cell shows the whole name when touched or pointed at."""
+    return {"Indikator": st.column_config.TextColumn(width=INDIKATOR_WIDTH)}
 
 
 def show_chart(chart, name: str) -> None:
