@@ -201,7 +201,7 @@ def cards(rows: pd.DataFrame, card, key: str, noun: str, table) -> None:
         if rows_of:
             with st.container(key=part) if part else st.container():
                 for row in rows_of:
-                    with st.container(border=True):
+                    with st.container(border=True, key=f"kartu-{key}-{row.Index}"):  # compact on a phone
                         card(row)
     if len(rows) > CARDS_PHONE:
         # up to CARDS rows the wide screen shows every card: the table is for the phone only
