@@ -32,7 +32,9 @@ st.caption(f"Tahun {tahun}, {periode_text(triwulan)}"
            + (f"; perubahan dibandingkan periode yang sama tahun {previous_year}, atas {same['jumlah']} indikator "
               "yang terukur pada kedua tahun." if previous_year else "."))
 pdf_box = st.container()
-tiles = st.columns(3)
+# On a phone (style.css) the tiles are compact, three to a row, so the answer below is near the top.
+tiles_box = st.container(key="ubin-ringkas")
+tiles = tiles_box.columns(3)
 tiles[0].metric("Indikator terukur", f"{summary['terukur']}/{summary['jumlah']}", border=True,
                 help="Indikator yang semua triwulan yang diperlukan sudah dilaporkan dan capaiannya dapat dihitung.")
 tiles[1].metric("Belum lengkap", summary["belum_lengkap"], border=True,
@@ -40,7 +42,7 @@ tiles[1].metric("Belum lengkap", summary["belum_lengkap"], border=True,
                      "kinerja rendah.")
 tiles[2].metric("Belum dapat dihitung", summary["tidak_dapat_dihitung"], border=True,
                 help="Target belum ditetapkan atau bernilai 0.")
-tiles = st.columns(3)
+tiles = tiles_box.columns(3)
 tiles[0].metric("Rata-rata capaian", format_persen(summary["rata_rata"]), border=True,
                 delta=widgets.delta_persen(same and same["rata_rata"], before and before["rata_rata"]),
                 help="Rata-rata indikator terukur.")
@@ -54,17 +56,19 @@ late = late_text(cache.pengingat(path, tahun))
 if late:
     st.page_link("pages/pengumpulan.py", label=f"Terlambat mengirim data: {late}", icon=":material/schedule:",
                  query_params={"tahun": str(tahun)})
-bands = st.columns(len(summary["per_kategori"]))
-for column, (kategori, jumlah) in zip(bands, summary["per_kategori"].items()):
-    column.metric(kategori, jumlah, delta_color="off",
-                  delta=widgets.delta_count(same and same["per_kategori"][kategori],
-                                            before and before["per_kategori"][kategori]))
 
-# On a phone (style.css) the right column, the answer (gaps, then at risk), comes before the charts.
+# On a phone (style.css) the right column, the answer (gaps, then at risk), comes before the left
+# one, the detail (indicators per kategori, the charts).
 left, right = st.container(key="jawaban-dulu").columns([3, 2])
 with right:
     gaps_box, risk_box = st.container(), st.container()
 with left:
+    st.subheader("Indikator per kategori")
+    bands = st.container(key="ubin-ringkas-kategori").columns(len(summary["per_kategori"]))
+    for column, (kategori, jumlah) in zip(bands, summary["per_kategori"].items()):
+        column.metric(kategori, jumlah, delta_color="off",
+                      delta=widgets.delta_count(same and same["per_kategori"][kategori],
+                                                before and before["per_kategori"][kategori]))
     st.subheader("Capaian per sasaran")
     drawings = cache.ringkasan_grafik(path, tahun, triwulan)
     per_sasaran = cache.per_sasaran(path, tahun, triwulan)
@@ -84,16 +88,13 @@ with gaps_box:
     gaps = lists["kesenjangan"]
     if gaps.empty:
         st.success("Tidak ada indikator terukur di bawah batas kategori kedua.")
-    for row in gaps.head(8).itertuples():
-        with st.container(border=True):
-            st.markdown(f"**{format_persen(row.capaian_persen)}** · {plain(row.kategori)} · {plain(row.unit)}")
-            st.page_link("pages/sasaran.py", label=plain(row.indikator), icon=":material/arrow_forward:",
-                         query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
-    if len(gaps) > 8:
-        with widgets.folded(f"Lihat semua {len(gaps)} kesenjangan", "buka-ringkasan-kesenjangan") as open_:
-            if open_:
-                st.dataframe(gap_table(widgets.paged(gaps, "ringkasan-kesenjangan")), hide_index=True,
-                             width="stretch")
+
+    def gap_card(row) -> None:
+        st.markdown(f"**{format_persen(row.capaian_persen)}** · {plain(row.kategori)} · {plain(row.unit)}")
+        st.page_link("pages/sasaran.py", label=plain(row.indikator), icon=":material/arrow_forward:",
+                     query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
+
+    widgets.cards(gaps, gap_card, "ringkasan-kesenjangan", "kesenjangan", lambda shown: gap_table(gaps.iloc[shown]))
 with right:
     waiting = lists["belum_lengkap"]
     if len(waiting):
@@ -128,21 +129,17 @@ with risk_box:
         st.success("Tidak ada indikator yang diperkirakan meleset dari target akhir tahun."
                    if counts["tersisa"]
                    else "Tidak ada yang perlu diproyeksikan: indikator sudah dilaporkan sampai TW IV.")
-    for row in risky.itertuples():
-        with st.container(border=True):
-            st.markdown(f"**{PROYEKSI_STATUS[row.status]}** · proyeksi {format_persen(row.proyeksi_capaian)}"
-                        f" · {plain(row.unit)}")
-            st.page_link("pages/sasaran.py", label=plain(row.indikator), icon=":material/arrow_forward:",
-                         query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
-            st.caption(plain(f"Kurang {dalam_satuan(row.kekurangan, row.satuan)} dari target; "
-                             f"perlu {kebutuhan_text(row)}."))
-    if counts["berisiko"] > LIMIT:
-        with widgets.folded(f"Lihat semua {format_angka(counts['berisiko'])} indikator berisiko",
-                            "buka-ringkasan-berisiko") as open_:
-            if open_:
-                shown = widgets.page_of(counts["berisiko"], "ringkasan-berisiko")
-                st.dataframe(cache.proyeksi_rows(path, tahun, triwulan, None, "berisiko", shown.start, shown.stop),
-                             hide_index=True, width="stretch")
+
+    def risk_card(row) -> None:
+        st.markdown(f"**{PROYEKSI_STATUS[row.status]}** · proyeksi {format_persen(row.proyeksi_capaian)}"
+                    f" · {plain(row.unit)}")
+        st.page_link("pages/sasaran.py", label=plain(row.indikator), icon=":material/arrow_forward:",
+                     query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
+        st.caption(plain(f"Kurang {dalam_satuan(row.kekurangan, row.satuan)} dari target; perlu {kebutuhan_text(row)}."))
+
+    widgets.cards(risky, risk_card, "ringkasan-berisiko", "indikator berisiko", total=counts["berisiko"],
+                  table=lambda shown: cache.proyeksi_rows(path, tahun, triwulan, None, "berisiko", shown.start,
+                                                          shown.stop))
     if counts["tanpa"]:
         with widgets.folded(f"{format_angka(counts['tanpa'])} indikator belum dapat diproyeksikan",
                             "buka-ringkasan-tanpa-proyeksi") as open_:

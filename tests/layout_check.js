@@ -1,5 +1,6 @@
 // What a reader of the page at this width would find wrong (tests/test_browser.py): the page wider than the
-// window, a chart drawn past its frame or with text cut at its edge (a legend losing "Rendah"), English or code
+// window, a chart drawn past its frame or with text cut at its edge (a legend losing "Rendah") or a value label
+// on its reference line ("92,97" across the dashed 100 % line), English or code
 // text from the list given, where it is visible (Streamlit texts replaced by style.css have font-size 0), and
 // English labels in attributes, hidden elements included (a button's name, a tooltip, a placeholder: what a
 // screen reader says; translated by kinerja/web/bahasa.js).
@@ -21,6 +22,15 @@
         const tr = t.getBoundingClientRect();
         if (t.textContent.trim() && tr.width && (tr.right > r.right + 1 || tr.left < r.left - 1)) {
           problems.push(`chart text cut: "${t.textContent.trim().slice(0, 40)}"`); break;
+        }
+      }
+      // a value label touching a reference line (the dashed 100 % target) is hard to read
+      const lines = drawn.tagName === 'CANVAS' ? [] : [...drawn.querySelectorAll('.mark-rule.role-mark line')]
+        .map(l => l.getBoundingClientRect());
+      for (const t of drawn.tagName === 'CANVAS' ? [] : drawn.querySelectorAll('.mark-text.role-mark text')) {
+        const tr = t.getBoundingClientRect();
+        if (tr.width && lines.some(l => tr.left <= l.right + 1 && tr.right >= l.left - 1 && tr.top <= l.bottom && tr.bottom >= l.top)) {
+          problems.push(`chart label on its line: "${t.textContent.trim().slice(0, 40)}"`); break;
         }
       }
     }

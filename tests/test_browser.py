@@ -466,6 +466,56 @@ TABLE_SCROLLS = """() => [...document.querySelectorAll('[data-testid="stMain"] [
   .filter(([inner, outer]) => inner > outer + 1).map(([inner, outer]) => `table ${inner}px wide in ${outer}`))"""
 
 
+# On a phone Ringkasan gives the answer before the detail: the gaps begin on the first screen (an
+# 844 px tall phone), the at-risk list on the second, both above the kategori band and the charts.
+PHONE_SCREEN = 844
+ANSWER_FIRST = """() => Object.fromEntries([...document.querySelectorAll('[data-testid="stMain"] h3')]
+  .map(h => [h.textContent.trim(), Math.round(h.getBoundingClientRect().top)]))"""
+
+
+def answer_not_first(page) -> list[str]:
+    """What keeps Ringkasan's answer (gaps, at risk) from the top of a phone's screen."""
+    top = page.evaluate(ANSWER_FIRST)
+    gaps, risk = top.get("Kesenjangan terbesar"), top.get("Peringatan dini")
+    detail = min(top.get("Indikator per kategori", 10**6), top.get("Capaian per sasaran", 10**6))
+    problems = [f"{name} at {y}px, after the detail at {detail}px" for name, y in
+                [("gaps", gaps), ("at risk", risk)] if y is None or y > detail]
+    if gaps is None or gaps > PHONE_SCREEN:
+        problems.append(f"gaps at {gaps}px, below the first screen ({PHONE_SCREEN}px)")
+    if risk is None or risk > 2 * PHONE_SCREEN:
+        problems.append(f"at risk at {risk}px, below the second screen")
+    return problems
+
+
+# Pages whose indicator tables (present.tables.indicator_table: Indikator, Capaian, Kategori first) must
+# show those key columns whole at this width; the other columns may scroll sideways.
+KEY_COLUMNS_SHOW = {("sasaran", 390), ("unit", 390)}
+KEY_COLUMNS = ["Indikator", "Capaian", "Kategori"]
+
+
+def key_columns_cut(page) -> list[str]:
+    """The tables starting with KEY_COLUMNS whose Kategori is not whole in view: a user moving to its
+    first Kategori cell (click the first Indikator cell, then the right arrow key twice) makes the table
+    scroll sideways, as the table brings a chosen cell fully into view."""
+    problems = []
+    tables = page.locator("[data-testid='stMain'] [data-testid='stDataFrame']")
+    for i in range(tables.count()):
+        table = tables.nth(i)
+        headers = table.locator("th[role='columnheader']").all_inner_texts()
+        if not table.is_visible() or headers[:3] != KEY_COLUMNS:
+            continue
+        box = table.locator("[data-testid='stDataFrameResizable']").bounding_box()
+        page.mouse.click(box["x"] + 20, box["y"] + 35 + 17)  # the first row under the header
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(300)
+        scrolled = table.locator(".dvn-scroller").evaluate("s => s.scrollLeft")
+        page.keyboard.press("Escape")
+        if scrolled:
+            problems.append(f"table {i + 1}: Kategori cut, {scrolled}px out of view")
+    return problems
+
+
 def press(page, name: str) -> None:
     """Click a button once the app is idle, as a user does when the page has settled: a click while
     a run is still drawing could land on an element the run is about to replace."""
@@ -504,6 +554,10 @@ def test_every_page_fits_a_phone_and_the_office_screens_in_indonesian(server):
                 problems = page.evaluate(check, [ENGLISH, ENGLISH_LABELS])
                 if (name, width) in TABLES_FIT:
                     problems += page.evaluate(TABLE_SCROLLS)
+                if not name and width < 600:
+                    problems += answer_not_first(page)
+                if (name, width) in KEY_COLUMNS_SHOW:
+                    problems += key_columns_cut(page)  # last: it clicks into the table
                 if problems:
                     found[f"{name or 'ringkasan'} at {width} px"] = problems
             context.close()

@@ -91,6 +91,9 @@ def test_tables_put_the_key_columns_first(demo_db):
 
 
 def test_on_a_phone_the_answer_comes_before_the_charts(monkeypatch, demo_db):
+    from kinerja.engine import summaries
+    from kinerja.web import widgets
+
     app = open_page(monkeypatch, demo_db)
     style = html_bodies(app)
     assert "@media (max-width: 640px)" in style and "st-key-jawaban-dulu" in style and "order: -1" in style
@@ -98,6 +101,13 @@ def test_on_a_phone_the_answer_comes_before_the_charts(monkeypatch, demo_db):
     headings = [h.value for h in app.subheader]
     assert headings.index("Kesenjangan terbesar") < headings.index("Peringatan dini") < headings.index(
         "Belum lengkap")
+    # a phone shows three cards of each list (style.css: "layar-lebar" holds the rest); what it leaves
+    # out is under "Lihat semua", which a wide screen with every card shown needs only beyond 8
+    tahun = app.selectbox(key="tahun").value
+    gaps = engine(demo_db, lambda con: summaries.off_track(capaian(con, tahun, None), skala(con)))
+    assert "st-key-ubin-ringkas" in style and "st-key-layar-lebar" in style
+    expected = f"Lihat semua {len(gaps)} kesenjangan"
+    assert (expected in [e.label for e in app.expander]) == (len(gaps) > widgets.CARDS_PHONE)
 
 
 def test_the_sasaran_and_indicator_survive_a_visit_to_another_page(monkeypatch, demo_db):

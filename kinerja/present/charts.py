@@ -22,6 +22,8 @@ PERSEN = ",.2f"
 LABEL_LIMIT = {"expr": "min(360, containerSize()[0] * 0.4)"}
 # Tooltip titles of the counts a summary row carries (summaries.mean_by, by_quarter).
 COUNTS = {"terukur": "Indikator terukur", "belum_lengkap": "Indikator belum lengkap", "jumlah": "Jumlah indikator"}
+LABEL_INK = "#222222"
+LABEL_ROOM = 52  # px a bar needs to hold its label ("108,78") inside
 TARGET_RULE = alt.Chart(pd.DataFrame({"target": [100]})).mark_rule(
     strokeDash=[4, 4], color="#555").encode(x=alt.X("target:Q"), tooltip=[alt.Tooltip("target:Q", title="Target (%)")])
 
@@ -75,6 +77,8 @@ def capaian_bars(frame: pd.DataFrame, scale: pd.DataFrame, by: str, title: str,
     keep = [c for c in [by, value, "kategori", "terukur", "belum_lengkap", "jumlah"] if c in frame.columns]
     data = frame.dropna(subset=[value])[keep].copy()
     data["label"] = data[value]
+    colours = dict(zip(scale["kategori"], scale["warna"]))
+    data["tinta"] = [ink(colours.get(k)) or LABEL_INK for k in data["kategori"]]
     order = list(data.sort_values(value)[by])
     y = alt.Y(f"{by}:N", title=None, sort=order, axis=alt.Axis(labelLimit=LABEL_LIMIT))
     tooltip = [alt.Tooltip(f"{by}:N", title=title),
@@ -83,8 +87,13 @@ def capaian_bars(frame: pd.DataFrame, scale: pd.DataFrame, by: str, title: str,
                *(alt.Tooltip(f"{c}:Q", title=t) for c, t in COUNTS.items() if c in data.columns)]
     bars = alt.Chart(data).mark_bar().encode(
         x=alt.X(f"{value}:Q", title="Capaian (%)"), y=y, color=kategori_color(scale), tooltip=tooltip)
-    text = bars.mark_text(align="left", dx=4, color="#222").encode(
-        text=alt.Text("label:Q", format=PERSEN), color=alt.value("#222"))
+    # A label stays clear of the 100 % line: below 100 it is written inside the bar's end (in the ink
+    # that reads on its colour), from 100 on after the end, past the line; a bar too short to hold
+    # it has it after the end too.
+    inside = f"datum.label < 100 && scale('x', datum.label) - scale('x', 0) > {LABEL_ROOM}"
+    text = bars.mark_text(align={"expr": f"{inside} ? 'right' : 'left'"}, dx={"expr": f"{inside} ? -4 : 4"}).encode(
+        text=alt.Text("label:Q", format=PERSEN),
+        color=alt.condition(inside, alt.Color("tinta:N", scale=None), alt.value(LABEL_INK)))
     height = max(80, 34 * len(data))
     return finish(alt.layer(bars, text, TARGET_RULE).properties(height=height))
 

@@ -179,7 +179,8 @@ def kategori_cells(table: pd.DataFrame, scale: pd.DataFrame) -> tuple[pd.DataFra
     options = [*scale["kategori"], summaries.INCOMPLETE, summaries.UNMEASURED]
     colours = [*scale["warna"], "#EEEEEE", "#EEEEEE"]
     shown = table.assign(Kategori=[[k] if isinstance(k, str) and k else [] for k in table["Kategori"]])
-    return shown, {"Kategori": st.column_config.MultiselectColumn("Kategori", options=options, color=colours)}
+    return shown, {"Kategori": st.column_config.MultiselectColumn("Kategori", options=options, color=colours,
+                                                                  width=KATEGORI_WIDTH)}
 
 
 def indicator_rows(rows: pd.DataFrame, key: str, column: str, heading: str) -> None:
@@ -187,6 +188,33 @@ def indicator_rows(rows: pd.DataFrame, key: str, column: str, heading: str) -> N
     what is missing)."""
     st.dataframe(paged(rows, key)[["unit", "indikator", column]].rename(
         columns={"unit": "Unit", "indikator": "Indikator", column: heading}), hide_index=True, width="stretch")
+
+
+# A list of cards (Ringkasan's gaps and at-risk indicators) shows this many, on a phone fewer, so the
+# list after it is still near the top; the rest are in the list's "Lihat semua" table.
+CARDS, CARDS_PHONE = 8, 3
+
+
+def cards(rows: pd.DataFrame, card, key: str, noun: str, table, total: int | None = None) -> None:
+    """The first CARDS rows of `rows` as bordered cards, card(row) drawing one (a row of
+    itertuples); on a phone (style.css: "layar-lebar", "layar-hp") only the first CARDS_PHONE.
+    `total`: how many rows the list has (default len(rows); `rows` may hold only its first CARDS).
+    Rows left out on the screen at hand are in a folded expander "Lihat semua N `noun`" holding,
+    once opened, table(shown) for the rows of the page the user is on (page_of(total, key), a slice)."""
+    total = len(rows) if total is None else total
+    listed = list(rows.head(CARDS).itertuples())
+    for part, rows_of in [(None, listed[:CARDS_PHONE]), (f"layar-lebar-{key}", listed[CARDS_PHONE:])]:
+        if rows_of:
+            with st.container(key=part) if part else st.container():
+                for row in rows_of:
+                    with st.container(border=True, key=f"kartu-{key}-{row.Index}"):  # compact on a phone
+                        card(row)
+    if total > CARDS_PHONE:
+        # up to CARDS rows the wide screen shows every card: the table is for the phone only
+        with st.container(key=f"layar-hp-{key}") if total <= CARDS else st.container():
+            with folded(f"Lihat semua {format_angka(total)} {noun}", f"buka-{key}") as open_:
+                if open_:
+                    st.dataframe(table(page_of(total, key)), hide_index=True, width="stretch")
 
 
 def drawn_of(drawn: int, total: int) -> None:
@@ -254,11 +282,16 @@ def row_of(frame: pd.DataFrame, where) -> dict:
             for column, value in frame[where].iloc[0].to_dict().items()}
 
 
+# Widths (px) of the key columns of an indicator table (key_columns, kategori_cells): with Capaian
+# (about 70 px) they fit the 356 px a phone (390 px) gives a table, so all three show whole there.
+INDIKATOR_WIDTH, KATEGORI_WIDTH = 150, 120
+
+
 def key_columns() -> dict:
-    """Column settings of a table that starts with Indikator (present.tables.indicator_table): a
-    medium width, so a phone shows Capaian and Kategori beside it; a cell shows the whole name when
-    touched or pointed at."""
-    return {"Indikator": st.column_config.TextColumn(width="medium")}
+    """Column settings of a table that starts with Indikator, Capaian, Kategori
+    (present.tables.indicator_table, with kategori_cells): Indikator narrow enough that a phone
+    shows Capaian and Kategori beside it; a cell shows the whole name when touched or pointed at."""
+    return {"Indikator": st.column_config.TextColumn(width=INDIKATOR_WIDTH)}
 
 
 def show_chart(chart, name: str) -> None:
