@@ -6,8 +6,6 @@ the whole year and to date, every unit and one."""
 import sys
 from pathlib import Path
 
-import pytest
-
 from kinerja.engine.capaian import capaian_langsung
 from kinerja.present.tabel_sql import CAPAIAN_SOURCE, capaian_text
 from kinerja.store import db
