@@ -58,7 +58,9 @@ def reasons(columns) -> np.ndarray:
         over = (realisasi > 100) & (atas <= 100)
         rows = np.flatnonzero(over)  # the satuan is read only where it matters: a handful of rows
         satuan = columns["satuan"]
-        over[rows] = [is_percent(satuan[r] if isinstance(satuan, np.ndarray) else satuan.iloc[r]) for r in rows]
+        picked = satuan[rows] if isinstance(satuan, np.ndarray) else satuan.iloc[rows].to_numpy(dtype=object)
+        percent = {s: is_percent(s) for s in set(picked)}  # a few satuan texts, however many rows
+        over[rows] = [percent[s] for s in picked]
         checks = [
             (capaian > CAPAIAN_ATAS, ATAS),
             (capaian < CAPAIAN_BAWAH, BAWAH),

@@ -80,9 +80,12 @@ def assert_stored_projection_equals_the_rule(con, years: list[int]) -> None:
                 mine = fly if unit is None else fly[fly["unit"] == unit]
                 got = {pilihan: stored_proyeksi.baris(con, tahun, triwulan, unit, pilihan)
                        for pilihan in stored_proyeksi.PILIHAN}
-                pd.testing.assert_frame_equal(got["semua"], by_risk(mine).reset_index(drop=True))
-                pd.testing.assert_frame_equal(got["berisiko"], at_risk(mine).reset_index(drop=True))
-                pd.testing.assert_frame_equal(got["tanpa"], mine[mine["status"].isna()].reset_index(drop=True))
+                # a part of the year read from the database has its own dtypes (ids without NULL: int)
+                part = {"check_dtype": unit is None}
+                pd.testing.assert_frame_equal(got["semua"], by_risk(mine).reset_index(drop=True), **part)
+                pd.testing.assert_frame_equal(got["berisiko"], at_risk(mine).reset_index(drop=True), check_dtype=False)
+                pd.testing.assert_frame_equal(got["tanpa"], mine[mine["status"].isna()].reset_index(drop=True),
+                                              check_dtype=False)
                 assert stored_proyeksi.jumlah(con, tahun, triwulan, unit) == {
                     "semua": len(mine), "berisiko": len(got["berisiko"]), "tanpa": len(got["tanpa"]),
                     "tersisa": bool((mine["sisa_triwulan"].fillna(0) > 0).any())}
