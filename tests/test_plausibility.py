@@ -114,6 +114,8 @@ def test_ringkasan_and_ekspor_show_what_to_check(monkeypatch, demo_db, tmp_path)
         result = import_file(con, typo, "pembinaan.xlsx", "PEMBINAAN", 2025, 4, akun=SEKRETARIAT)
     assert result.ok and any(p.kind == "periksa_format" for p in result.plan.warnings)
     app = open_page(monkeypatch, path)
+    app.session_state["buka-ringkasan-periksa"] = True  # the list is folded until opened
+    app.run()
     suspect = next(t.value for t in app.dataframe if "Yang janggal" in t.value.columns)
     assert list(suspect["Indikator"]) == ["Indeks Sistem Merit"]
     assert suspect["Yang janggal"].iloc[0] == ("periksa satuan/format: capaian di atas 150 %, realisasi 50 kali "
