@@ -535,6 +535,7 @@ def wait_until_drawn(page) -> None:
     page.wait_for_function(drawn, timeout=60_000, polling=100)
 
 
+@pytest.mark.timeout(900)  # every page at three widths as three roles: 150 s quiet, 350 s at load 7
 def test_every_page_fits_a_phone_and_the_office_screens_in_indonesian(server):
     from playwright.sync_api import sync_playwright
 
