@@ -321,6 +321,7 @@ def proyeksi(frame: pd.DataFrame, scale: pd.DataFrame, triwulan: int | np.ndarra
                status=status.tolist(), aturan=aturan.tolist(), alasan=alasan.tolist())
     result = pd.DataFrame(out, columns=COLUMNS)
     result["target_tahunan"] = result["target_tahunan"].astype(object)  # cells: floats and range texts alike
+    result["status"] = pd.Series(status, dtype=object)  # texts and None, whether or not all are None
     result["realisasi"] = result["realisasi"].astype("float64")
     result["proyeksi"] = floats(value, paced)
     result["proyeksi_capaian"] = floats(nilai, ok & judged)

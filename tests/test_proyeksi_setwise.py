@@ -28,6 +28,7 @@ def reference(frame: pd.DataFrame, scale: pd.DataFrame, triwulan: int) -> pd.Dat
         out[column] = out[column].astype("float64")
     out["sisa_triwulan"] = out["sisa_triwulan"].astype("Int64")
     out["target_tahunan"] = out["target_tahunan"].astype(object)  # target cells, whatever they hold
+    out["status"] = out["status"].astype(object).where(out["status"].notna(), None)  # texts and None
     return out
 
 
