@@ -29,7 +29,9 @@ def baris(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int, unit: str |
         "tercapai": TERCAPAI, "berisiko": BERISIKO, "tidak_tercapai": TIDAK_TERCAPAI, "tahun": tahun, "triwulan": triwulan, "unit": unit, "pilihan": pilihan, "mulai": start,
         "batas": None if stop is None else max(0, stop - start)}).to_arrow_table().to_pandas()
     text = frame.pop("target_tahunan_teks")
-    frame["target_tahunan"] = frame.pop("target_tahunan_nilai").astype(object).where(text.isna(), text)
+    nilai = frame.pop("target_tahunan_nilai")
+    # a point, a range's text, or None without a target (as the rule's cells)
+    frame["target_tahunan"] = nilai.astype(object).where(nilai.notna(), None).where(text.isna(), text)
     frame["status"] = frame["status"].astype(object).where(frame["status"].notna(), None)  # as the rule gives it
     frame["triwulan"] = frame["triwulan"].astype("int64")
     frame["sisa_triwulan"] = frame["sisa_triwulan"].astype("Int64")
