@@ -2,7 +2,6 @@
 session open, and the CLI at the same time. The CLI's reads and writes go through; the page
 waits for a CLI write of a few seconds, says so in Bahasa Indonesia when it takes longer, and
 shows what the CLI wrote on the next interaction."""
-import os
 import shutil
 import subprocess
 import sys
@@ -14,7 +13,7 @@ import pytest
 
 from kinerja.store import db
 from tests.conftest import PASSWORD, ensure_account
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, login
+from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, login, serve
 from tests.test_cli import sop_file
 
 pytestmark = pytest.mark.browser
@@ -30,11 +29,7 @@ def streamlit_server(database):
     with closing(db.connect(database)) as con:  # the account the tests log in with
         ensure_account(con, "sekretariat")
     port = free_port()
-    env = {**os.environ, "KINERJA_DB": str(database), "KINERJA_TUNGGU_DETIK": str(WAIT)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = serve(database, port, KINERJA_TUNGGU_DETIK=str(WAIT))  # once it accepts connections
     try:
         yield f"http://127.0.0.1:{port}"
     finally:

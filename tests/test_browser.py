@@ -45,13 +45,14 @@ def server(demo_db, tmp_path_factory):
     process.wait(timeout=20)
 
 
-def serve(database: Path, port: int) -> subprocess.Popen:
-    """`streamlit run app.py` on `database` at 127.0.0.1:`port`, once it accepts connections."""
-    env = {**os.environ, "KINERJA_DB": str(database)}
+def serve(database: Path, port: int, **settings: str) -> subprocess.Popen:
+    """`streamlit run app.py` on `database` at 127.0.0.1:`port`, once it accepts connections;
+    `settings`: more environment variables (KINERJA_…)."""
+    env = {**os.environ, "KINERJA_DB": str(database), **settings}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,  # unread: a full pipe would block it
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
