@@ -8,7 +8,7 @@ DB ?= data/kinerja.duckdb
 PORT ?= 8501
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-data demo screenshots clean
+.PHONY: run test bench bench-data bench-goals demo screenshots clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ $(BENCH_DATA)/kinerja-1m.duckdb: | $(STAMP)
 
 $(BENCH_DATA)/kinerja-10m.duckdb: | $(STAMP)
 	$(BIN)/python bench/generate.py --rows 10M --out $@
+
+# Issue 18's goals in one run (bench/goals.py): the README's "Kecepatan" tables.
+bench-goals: bench-data
+	$(BIN)/python bench/goals.py --data $(BENCH_DATA)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import statistics
 import subprocess
 import sys
@@ -99,6 +100,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1M,10M")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--data", type=Path, default=Path("/tmp"), help="folder of the databases")
+    parser.add_argument("--json", type=Path, help="also write the rows there (bench/bench_goals.py)")
     args = parser.parse_args()
     rows = []
     for size in args.sizes.split(","):
@@ -119,6 +121,9 @@ def main() -> None:
         for name in names:
             median = statistics.median(times[name])
             rows.append((size, name, median, median / limit))
+    if args.json:
+        args.json.write_text(json.dumps([{"data": size, "perintah": name, "detik": median, "kali_limit": ratio}
+                                         for size, name, median, ratio in rows]))
     print(f"\n| data | perintah (tahun {TAHUN}, {args.rounds} putaran bergantian, median) | detik | × limit |")
     print("|---|---|---:|---:|")
     for size, name, median, ratio in rows:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import shutil
 import statistics
@@ -69,11 +70,12 @@ def median_seconds(action, prepare=lambda: None) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="a warehouse to import into (copied first; the file is left as it is)")
+    parser.add_argument("--json", type=Path, help="with --db: also write the figures there (bench/bench_goals.py)")
     args = parser.parse_args()
     data = sop_workbook(ROWS)
     corrected = sop_workbook(ROWS, ket="terlambat", tw3="97,5")
     if args.db:
-        into_warehouse(Path(args.db), data, corrected)
+        into_warehouse(Path(args.db), data, corrected, args.json)
         return
     folder = tempfile.mkdtemp()
 
@@ -126,7 +128,7 @@ def timing_steps() -> dict[str, list[tuple[float, float]]]:
     return found
 
 
-def into_warehouse(warehouse: Path, data: bytes, corrected: bytes) -> None:
+def into_warehouse(warehouse: Path, data: bytes, corrected: bytes, json_path: Path | None = None) -> None:
     steps = timing_steps()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "gudang.duckdb"
@@ -155,6 +157,9 @@ def into_warehouse(warehouse: Path, data: bytes, corrected: bytes) -> None:
     print(f"impor pertama             : {first:.3f} s  rasio terhadap 1 s: {first / GOAL_SECONDS:.2f}")
     print(f"impor ulang (median {RUNS})   : {again:.3f} s  rasio terhadap 1 s: {again / GOAL_SECONDS:.2f}  "
           f"(CPU proses {statistics.median(cpu[1:]):.3f} s)")
+    if json_path:
+        json_path.write_text(json.dumps({"baris_realisasi": rows, "pertama": first, "ulang": again,
+                                         "cpu": statistics.median(cpu[1:])}))
     for name, found in steps.items():
         print(f"  {name:<24}: {statistics.median(w for w, _ in found):.3f} s  (CPU {statistics.median(c for _, c in found):.3f} s)")
 

@@ -11,6 +11,7 @@ Run: .venv/bin/python bench/bench_pages.py [--db data/kinerja.duckdb] [--tahun 2
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import statistics
@@ -107,7 +108,9 @@ def main() -> None:
     parser.add_argument("--tahun", default="2025")
     parser.add_argument("--pages", nargs="*", default=PAGES, help="e.g. pages/data.py")
     parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument("--json", type=Path, help="also write the figures there (bench/bench_goals.py)")
     args = parser.parse_args()
+    found: dict = {"halaman": {}}
     keep_navigation_mode()
     with tempfile.TemporaryDirectory() as folder:
         token = login(demo_database(args.db, folder))
@@ -124,9 +127,12 @@ def main() -> None:
             cold, warm = statistics.median(first), statistics.median(again)
             slowest = max(slowest, cold)
             print(f"{Path(page).stem:<22}{cold:>12.3f}{warm:>12.3f}", flush=True)
+            found["halaman"][Path(page).stem] = {"pertama": cold, "ulang": warm}
         print(f"render pertama terlama / target 1 s: {slowest / GOAL:.2f}")
         resident, peak = memory_mib()
         print(f"memori proses: {resident:,.0f} MiB sekarang, puncak {peak:,.0f} MiB")
+        if args.json:
+            args.json.write_text(json.dumps({**found, "memori_mib": resident, "puncak_mib": peak}))
 
 
 if __name__ == "__main__":
