@@ -18,7 +18,6 @@ import os
 from datetime import timedelta
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from kinerja.auth import ROLES, Akun, Ditolak, may, require
 from kinerja.collect import accounts
@@ -96,14 +95,16 @@ def end_session() -> None:
 
 def sync_cookie() -> None:
     """Write or clear the session cookie that a login or logout of the previous run asked for
-    (a zero-height component: Streamlit gives the page no other way to set a cookie)."""
+    (a script in the page, in a container style.css hides: Streamlit gives the page no other way to set
+    a cookie, so it cannot be HttpOnly)."""
     if "cookie" not in st.session_state:
         return
     token = st.session_state.pop("cookie")
     value = json.dumps(f"{COOKIE}={token or ''}; path=/; SameSite=Strict; max-age="
                        f"{int(accounts.LONGEST.total_seconds()) if token else 0}")
-    components.html(f"<script>document.cookie = {value} + (location.protocol === 'https:' ? '; Secure' : '');"
-                    "</script>", height=0)
+    with st.container(key="kuki"):
+        st.html(f"<script>document.cookie = {value} + (location.protocol === 'https:' ? '; Secure' : '');"
+                "</script>", unsafe_allow_javascript=True)
 
 
 def login_page() -> None:
