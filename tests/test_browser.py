@@ -570,7 +570,8 @@ def test_every_page_fits_a_phone_and_the_office_screens_in_indonesian(server):
 
 def test_the_login_form_and_the_hidden_toolbars_name_their_buttons_in_indonesian(server):
     """What a screen reader says (aria-label, title) on the login form, before any sidebar, and on
-    the pages of charts and tables, which carry Streamlit's toolbars (hidden, still in the page)."""
+    the pages of charts and tables, which carry Streamlit's toolbars (hidden, still in the page);
+    then logging out ends the session in the browser too."""
     from playwright.sync_api import sync_playwright
 
     check = (Path(__file__).parent / "layout_check.js").read_text()
@@ -589,6 +590,14 @@ def test_the_login_form_and_the_hidden_toolbars_name_their_buttons_in_indonesian
             page.locator(f'[data-testid="stElementToolbar"] [aria-label="{button}"]').first.wait_for(
                 state="attached", timeout=60_000)
             found[name or "ringkasan"] = page.evaluate(check, [ENGLISH, ENGLISH_LABELS])
+        # logging out clears the session cookie: a new visit asks for the login again
+        page.get_by_role("button", name="Keluar").click()
+        deadline = time.monotonic() + 30
+        while any(c["name"] == "kinerja_sesi" and c["value"] for c in page.context.cookies()):
+            assert time.monotonic() < deadline, "the session cookie is cleared after logging out"
+            page.wait_for_timeout(200)
+        page.goto(server, timeout=60_000)
+        page.get_by_label("Nama akun").wait_for(timeout=60_000)
         browser.close()
     assert not any(found.values()), found
 
