@@ -348,22 +348,6 @@ def status_for(nilai: Decimal | None, limit: Decimal) -> str | None:
     return TERCAPAI if shown >= 100 else BERISIKO if shown >= limit else TIDAK_TERCAPAI
 
 
-def at_risk(projected: pd.DataFrame) -> pd.DataFrame:
-    """Indicators projected to miss their target that still have quarters to come, the lowest
-    projected capaian first."""
-    rows = projected[projected["status"].isin([BERISIKO, TIDAK_TERCAPAI])
-                     & (projected["sisa_triwulan"].fillna(0) > 0)]
-    return rows.sort_values(["proyeksi_capaian", "indikator"])
-
-
-def by_risk(projected: pd.DataFrame) -> pd.DataFrame:
-    """Every row, the projected misses first (lowest projected capaian first), then those on
-    track, then those without a projection."""
-    rank = projected["status"].map({TIDAK_TERCAPAI: 0, BERISIKO: 1, TERCAPAI: 2}).fillna(3)
-    return projected.assign(_rank=rank).sort_values(["_rank", "proyeksi_capaian"], kind="stable").drop(
-        columns="_rank")
-
-
 # --------------------------------------------------------------------------- set-wise helpers
 # Every value is the exact Decimal the engine's float stands for, held in object arrays: each step
 # below is one operation over all rows it applies to, in the order spec/capaian.md's rule takes it

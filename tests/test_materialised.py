@@ -27,12 +27,13 @@ from kinerja.engine.capaian import (
     tren_indikator,
 )
 from kinerja.ingest.files import import_file
-from kinerja.proyeksi import at_risk, by_risk, proyeksi
+from kinerja.proyeksi import proyeksi
 from kinerja.store import db, materialised
 from kinerja.store.materialised import untuk_proyeksi
 from kinerja.store.queries import execute_script, insert_frame, sql
 from tests.cases import run, sop
 from tests.conftest import PERENCANA, SEKRETARIAT
+from tests.reference_proyeksi import at_risk, by_risk
 
 
 def key(row: tuple) -> tuple:

@@ -8,6 +8,7 @@ import pytest
 from kinerja import proyeksi as p
 from kinerja.engine.capaian import capaian, skala
 from kinerja.present.tables import dalam_satuan
+from tests.reference_proyeksi import at_risk, by_risk
 from tests.seed import TAHUN, indikator
 
 
@@ -92,7 +93,7 @@ def test_nothing_reported_has_no_projection_and_says_why(con):
     assert math.isnan(row.proyeksi) and row.status is None
     assert "belum ada realisasi yang dilaporkan s.d. TW II" in row.alasan, "TW III lies after the quarter asked"
     assert "target tahunan belum ditetapkan" in rows.loc["Tanpa target"].alasan
-    assert p.at_risk(rows.reset_index()).empty
+    assert at_risk(rows.reset_index()).empty
 
 
 def test_later_quarters_are_not_read(con):
@@ -131,8 +132,8 @@ def test_the_at_risk_list_is_the_projected_misses_lowest_first(con):
     indikator(con, "Berisiko", satuan="orang", target=4, realisasi={1: 0.9})
     indikator(con, "Gagal", satuan="orang", target=4, realisasi={1: 0.5})
     rows = project(con, 1).reset_index()
-    assert list(p.at_risk(rows)["indikator"]) == ["Gagal", "Berisiko"]
-    assert list(p.at_risk(rows)["status"]) == [p.TIDAK_TERCAPAI, p.BERISIKO]
+    assert list(at_risk(rows)["indikator"]) == ["Gagal", "Berisiko"]
+    assert list(at_risk(rows)["status"]) == [p.TIDAK_TERCAPAI, p.BERISIKO]
 
 
 def test_backtest_compares_the_projection_with_the_real_year_end(con):
@@ -170,7 +171,7 @@ def test_ringkasan_lists_the_indicators_at_risk_with_their_shortfall_and_links(m
     from tests.test_pages import open_page, rendered
 
     app = open_page(monkeypatch, demo_db, tahun="2025", triwulan="TW_II")
-    risky = p.at_risk(demo_projection(demo_db, 2025, 2))
+    risky = at_risk(demo_projection(demo_db, 2025, 2))
     assert len(risky) >= 3, "the demo has indicators falling behind"
     assert "Peringatan dini" in [h.value for h in app.subheader]
     assert any("laju terhadap rencana" in c.value for c in app.caption), "the rule is on screen"
@@ -186,7 +187,7 @@ def test_unit_page_shows_each_indicators_projection_at_risk_first(monkeypatch, d
     from tests.test_pages import open_page, table
 
     app = open_page(monkeypatch, demo_db, "pages/unit.py", tahun="2025", triwulan="TW_III", unit="PENGADAAN")
-    projected = p.by_risk(demo_projection(demo_db, 2025, 3, "PENGADAAN"))
+    projected = by_risk(demo_projection(demo_db, 2025, 3, "PENGADAAN"))
     shown = table(app, len(app.dataframe) - 1)
     assert list(shown["Indikator"]) == list(projected["indikator"])
     assert shown["Status"].iloc[0] in {"Berisiko", "Diperkirakan tidak tercapai"}

@@ -13,6 +13,7 @@ from kinerja.numbers import format_persen
 from kinerja.reports.ringkasan_pdf import LIMIT, ringkasan_pdf
 from kinerja.store import db
 from kinerja.vocab import periode_text
+from tests.reference_proyeksi import at_risk
 from tests.test_pages import open_page
 
 
@@ -39,7 +40,7 @@ def demo_pieces(path, tahun=2025, triwulan=3):
         summary = ringkasan(frame, con)
         sent, due = summaries.submissions_due(register(con, tahun), triwulan)
     projected = proyeksi.proyeksi(frame, scale, triwulan)
-    return summary, summaries.off_track(frame, scale), proyeksi.at_risk(projected), sent, due
+    return summary, summaries.off_track(frame, scale), at_risk(projected), sent, due
 
 
 def test_the_pdf_is_one_page_with_the_tiles_the_gaps_and_the_risks(demo_db):

@@ -18,8 +18,10 @@ def baris(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int, unit: str |
           pilihan: str = "semua", start: int = 0, stop: int | None = None) -> pd.DataFrame:
     """Rows start to stop (excluded; None: to the end) of the early warning of `tahun` made at the
     end of `triwulan` (1-4), of `unit` or every unit, kinerja.proyeksi.COLUMNS as
-    kinerja.proyeksi.proyeksi gives them. `pilihan`: "semua" every indicator in
-    kinerja.proyeksi.by_risk's order; "berisiko" kinerja.proyeksi.at_risk's rows and order;
+    kinerja.proyeksi.proyeksi gives them. `pilihan`: "semua" every indicator, the
+    projected misses first (lowest projected capaian first), then those on track, then those without
+    a projection; "berisiko" the misses that still have quarters to come, lowest projected capaian
+    first (the orders of tests/reference_proyeksi.py);
     "tanpa" the rows without a projection (status None), in the engine's order. ValueError for
     another pilihan."""
     if pilihan not in PILIHAN:

@@ -41,7 +41,7 @@ def ringkasan_pdf(tahun: int, triwulan: int | None, summary: dict, gaps: pd.Data
     dihitung, rata-rata capaian, perlu perhatian, pengumpulan sent/due); indicators per kategori;
     the LIMIT largest gaps and the LIMIT indicators most at risk, each list saying how many more
     there are. summary: engine.capaian.ringkasan; gaps: summaries.off_track (indikator, unit,
-    capaian_persen, kategori); risky: proyeksi.at_risk (indikator, unit, status, proyeksi_capaian,
+    capaian_persen, kategori); risky: engine.proyeksi.baris(..., "berisiko") (indikator, unit, status, proyeksi_capaian,
     kekurangan, satuan), its first LIMIT rows at least; risky_total: how many at-risk rows there are
     (default len(risky)). demo: the database holds demo data (the page then says DATA DEMO, as every
     export does). Returns the PDF's bytes; never more than one page."""

@@ -1,7 +1,7 @@
 -- The stored early warning (proyeksi_tersimpan) of $tahun made at the end of quarter $triwulan,
 -- of $unit or every unit (NULL), kinerja.proyeksi.COLUMNS with the annual target as its two stored
--- columns. $pilihan: 'semua' every row, the projected misses first (kinerja.proyeksi.by_risk);
--- 'berisiko' the misses that still have quarters to come (kinerja.proyeksi.at_risk); 'tanpa' the
+-- columns. $pilihan: 'semua' every row, the projected misses first (tests/reference_proyeksi.by_risk);
+-- 'berisiko' the misses that still have quarters to come (tests/reference_proyeksi.at_risk); 'tanpa' the
 -- rows without a projection. Ties keep the engine's order (unit, sasaran, indicator), as the
 -- stable sorts of those functions do. Rows $mulai to $mulai + $batas ($batas NULL: all).
 SELECT c.indikator_id, c.unit, c.unit_nama, c.sasaran_id, c.sasaran, c.indikator, c.satuan, c.polaritas,
