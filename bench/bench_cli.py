@@ -100,7 +100,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1M,10M")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--data", type=Path, default=Path("/tmp"), help="folder of the databases")
-    parser.add_argument("--json", type=Path, help="also write the rows there (bench/bench_goals.py)")
+    parser.add_argument("--json", type=Path, help="also write the rows there (bench/goals.py)")
     args = parser.parse_args()
     rows = []
     for size in args.sizes.split(","):

@@ -70,7 +70,7 @@ def median_seconds(action, prepare=lambda: None) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="a warehouse to import into (copied first; the file is left as it is)")
-    parser.add_argument("--json", type=Path, help="with --db: also write the figures there (bench/bench_goals.py)")
+    parser.add_argument("--json", type=Path, help="with --db: also write the figures there (bench/goals.py)")
     args = parser.parse_args()
     data = sop_workbook(ROWS)
     corrected = sop_workbook(ROWS, ket="terlambat", tw3="97,5")

@@ -108,7 +108,7 @@ def main() -> None:
     parser.add_argument("--tahun", default="2025")
     parser.add_argument("--pages", nargs="*", default=PAGES, help="e.g. pages/data.py")
     parser.add_argument("--runs", type=int, default=RUNS)
-    parser.add_argument("--json", type=Path, help="also write the figures there (bench/bench_goals.py)")
+    parser.add_argument("--json", type=Path, help="also write the figures there (bench/goals.py)")
     args = parser.parse_args()
     found: dict = {"halaman": {}}
     keep_navigation_mode()
