@@ -73,7 +73,77 @@ def unit_code(con, text: str) -> str:
         raise InputError(str(exc), code=2) from exc
 
 
-@click.group(help="Kinerja: data kinerja SAKIP (impor, capaian, ekspor) dari baris perintah.")
+class Bantuan(click.HelpFormatter):
+    """click's help page in Bahasa Indonesia: the usage line and the section titles (click writes
+    them in English, and has no catalogue for Indonesian)."""
+
+    SECTIONS = {"Options": "Opsi", "Commands": "Perintah", "Arguments": "Argumen"}
+    # the value types after an option's name and the arguments' names in the usage line, and the notes
+    # click adds in brackets to an option's help
+    TYPES = [(re.compile(r"\bINTEGER RANGE\b|\bINTEGER\b"), "BILANGAN"), (re.compile(r"\bTEXT\b"), "TEKS"),
+             (re.compile(r"\bFILES?\b"), "BERKAS"), (re.compile(r"\bDIRECTORY\b"), "FOLDER"),
+             (re.compile(r"\bPATH\b"), "JALUR"), (re.compile(r"\bLOGIN\b"), "NAMA_AKUN")]
+    NOTES = [(re.compile(r"\brequired\b"), "wajib"), (re.compile(r"\bdefault:"), "bawaan:")]
+
+    @staticmethod
+    def words(text: str, table) -> str:
+        for pattern, replacement in table:
+            text = pattern.sub(replacement, text)
+        return text
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, self.words(args, self.TYPES), "Penggunaan: " if prefix is None else prefix)
+
+    def section(self, name: str):
+        return super().section(self.SECTIONS.get(name, name))
+
+    def write_dl(self, rows, *args, **kwargs) -> None:
+        def notes(text: str) -> str:  # only click's bracket at the end, never the command's own words
+            head, bracket, tail = text.rpartition("  [")
+            return f"{head}{bracket}{self.words(tail, self.NOTES)}" if bracket else (
+                self.words(text, self.NOTES) if text.startswith("[") else text)
+
+        super().write_dl([(self.words(term, self.TYPES), notes(help_text)) for term, help_text in rows], *args,
+                         **kwargs)
+
+
+class Konteks(click.Context):
+    formatter_class = Bantuan
+
+
+class Perintah(click.Command):
+    """A command whose --help speaks Bahasa Indonesia (Bantuan) and whose description is listed
+    whole (click cuts it at 45 characters with "...")."""
+
+    context_class = Konteks
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options_metavar = "[OPSI]"
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "Tampilkan bantuan ini lalu keluar."
+        return option
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return super().get_short_help_str(limit=10_000)  # the first sentence, whole; the list wraps it
+
+
+class Kelompok(Perintah, click.Group):
+    """A command group (kinerja, kinerja akun, kinerja renstra) as Perintah, whose commands and
+    groups are Perintah and Kelompok too."""
+
+    command_class = Perintah
+    group_class = type  # a group made from it is a Kelompok
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.subcommand_metavar = "PERINTAH [ARG]..."
+
+
+@click.group(cls=Kelompok, help="Kinerja: data kinerja SAKIP (impor, capaian, ekspor) dari baris perintah.")
 def cli():
     pass
 
@@ -443,6 +513,9 @@ USAGE_MESSAGES = [
     (r"Missing option '(.+?)'.*", r"opsi '\1' wajib diisi."),
     (r"Missing argument '(.+?)'.*", r"argumen '\1' wajib diisi."),
     (r"No such option: (\S+).*", r"opsi \1 tidak dikenal."),
+    (r"No such option '(.+?)'\.", r"opsi '\1' tidak dikenal."),
+    (r" Did you mean '?(.+?)'?\?", r" Maksudnya '\1'?"),
+    (r" \(Possible options: (.+?)\)", r" (mungkin: \1)"),
     (r"No such command '(.+?)'.*", r"perintah '\1' tidak dikenal."),
     (r"Invalid value for '(.+?)': ", r"nilai untuk '\1' tidak sah: "),
     (r"'?(\S+?)'? is not in the range (\d+)<=x<=(\d+)\.?", r"\1 di luar rentang \2 sampai \3."),

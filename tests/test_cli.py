@@ -289,3 +289,55 @@ def test_a_quarter_out_of_range_is_said_in_words(dbfile, capsys):
     code, _, err = kinerja(capsys, "verifikasi", "--unit", "MUTASI", "--year", "2024", "--quarter", "5",
                            "--db", dbfile)
     assert code == 2 and "5 di luar rentang 1 sampai 4" in err and "<=" not in err
+
+
+# --------------------------------------------------------------------------- help and usage errors
+
+ENGLISH_HELP = ["Usage:", "Options:", "Commands:", "Show this message and exit.", "required", "default:",
+                "INTEGER", "TEXT", "FILE"]
+
+
+def every_command(group=None, path=()):
+    from kinerja.cli import cli
+
+    group = group or cli
+    yield path
+    for name, command in getattr(group, "commands", {}).items():
+        yield from every_command(command, (*path, name)) if hasattr(command, "commands") else [(*path, name)]
+
+
+def test_every_help_page_speaks_indonesian_and_lists_whole_descriptions():
+    from click.testing import CliRunner
+
+    from kinerja.cli import cli
+
+    runner = CliRunner()
+    paths = list(every_command())
+    assert ("akun", "tambah") in paths and ("renstra", "daftar") in paths and len(paths) > 15
+    for path in paths:
+        result = runner.invoke(cli, [*path, "--help"], prog_name="kinerja", terminal_width=80)
+        assert result.exit_code == 0, (path, result.output)
+        text = result.output
+        assert text.startswith(f"Penggunaan: {' '.join(('kinerja', *path))} [OPSI]"), text
+        assert "Opsi:" in text and "--help" in text and "Tampilkan bantuan ini lalu keluar." in text
+        assert not [w for w in ENGLISH_HELP if w in text], (path, text)
+        assert not [line for line in text.splitlines()[1:] if line.rstrip().endswith("...")], text  # nothing cut
+    top = runner.invoke(cli, ["--help"], prog_name="kinerja", terminal_width=80).output
+    assert "Perintah:" in top and "PERINTAH [ARG]..." in top
+    # a description longer than click's 45 characters is listed whole (wrapped), not cut with "..."
+    listed = " ".join(top.split())
+    assert "Menghitung ulang tabel capaian tersimpan dari data (mis. setelah data diubah langsung di basis data)." \
+        in listed
+
+
+@pytest.mark.parametrize("args, said", [
+    (["capaian", "--tahunx", "2024"], "Galat: opsi '--tahunx' tidak dikenal. Lihat 'kinerja capaian --help'."),
+    (["capaian", "--tahun", "2024"], "Galat: opsi '--tahun' tidak dikenal. Maksudnya '--unit'?"),
+    (["capaian"], "Galat: opsi '--year' wajib diisi."),
+    (["capaian", "--year", "abc"], "Galat: nilai untuk '--year' tidak sah: abc bukan bilangan bulat."),
+    (["--nope"], "Galat: opsi '--nope' tidak dikenal. Lihat 'kinerja --help'."),
+])
+def test_a_wrong_call_is_answered_in_indonesian_with_exit_code_2(capsys, args, said):
+    code, out, err = kinerja(capsys, *args)
+    assert code == 2 and said in err, err
+    assert not [w for w in ["Error", "No such", "Missing", "Invalid", "Did you mean"] if w in err], err
