@@ -78,11 +78,10 @@ class Bantuan(click.HelpFormatter):
     them in English, and has no catalogue for Indonesian)."""
 
     SECTIONS = {"Options": "Opsi", "Commands": "Perintah", "Arguments": "Argumen"}
-    # the value types after an option's name and the arguments' names in the usage line, and the notes
-    # click adds in brackets to an option's help
+    # the value types after an option's name, and the notes click adds in brackets to an option's help
     TYPES = [(re.compile(r"\bINTEGER RANGE\b|\bINTEGER\b"), "BILANGAN"), (re.compile(r"\bTEXT\b"), "TEKS"),
-             (re.compile(r"\bFILES?\b"), "BERKAS"), (re.compile(r"\bDIRECTORY\b"), "FOLDER"),
-             (re.compile(r"\bPATH\b"), "JALUR"), (re.compile(r"\bLOGIN\b"), "NAMA_AKUN")]
+             (re.compile(r"\bFILE\b"), "BERKAS"), (re.compile(r"\bDIRECTORY\b"), "FOLDER"),
+             (re.compile(r"\bPATH\b"), "JALUR")]
     NOTES = [(re.compile(r"\brequired\b"), "wajib"), (re.compile(r"\bdefault:"), "bawaan:")]
 
     @staticmethod
@@ -92,7 +91,7 @@ class Bantuan(click.HelpFormatter):
         return text
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, self.words(args, self.TYPES), "Penggunaan: " if prefix is None else prefix)
+        super().write_usage(prog, args, "Penggunaan: " if prefix is None else prefix)
 
     def section(self, name: str):
         return super().section(self.SECTIONS.get(name, name))
@@ -171,7 +170,7 @@ def show_demo_accounts(created: list[tuple[str, str, str]]) -> None:
 
 
 @cli.command("import", help="Mengimpor lembar kerja unit (.xlsx, .xlsm, .xls, .ods, .csv).")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False), metavar="BERKAS...")
 @click.option("--unit", required=True, help="Kode atau nama unit, mis. MUTASI.")
 @click.option("--year", "tahun", required=True, type=YEAR, help="Tahun data.")
 @click.option("--quarter", "triwulan", type=QUARTER, help="Triwulan (1-4) untuk kolom REALISASI tunggal.")
@@ -351,7 +350,7 @@ def cadangan(keep, harian, out, db_file):
 
 
 @cli.command(help="Memulihkan basis data dari berkas cadangan; basis data lama disimpan di sampingnya.")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path(dir_okay=False), metavar="BERKAS")
 @db_option
 def pulihkan(file, db_file):
     path = db.db_path(db_file)
@@ -442,7 +441,7 @@ def akun_daftar(fmt, db_file):
 
 
 @akun.command("nonaktif", help="Menonaktifkan akun: tidak dapat masuk lagi; jejaknya tetap.")
-@click.argument("login")
+@click.argument("login", metavar="NAMA_AKUN")
 @oleh_option
 @db_option
 def akun_nonaktif(login, oleh, db_file):
@@ -453,7 +452,7 @@ def akun_nonaktif(login, oleh, db_file):
 
 
 @akun.command("aktif", help="Mengaktifkan kembali akun.")
-@click.argument("login")
+@click.argument("login", metavar="NAMA_AKUN")
 @oleh_option
 @db_option
 def akun_aktif(login, oleh, db_file):
@@ -464,7 +463,7 @@ def akun_aktif(login, oleh, db_file):
 
 
 @akun.command("sandi", help="Mengatur ulang sandi akun (juga membuka kunci); sandi dari masukan standar.")
-@click.argument("login")
+@click.argument("login", metavar="NAMA_AKUN")
 @oleh_option
 @db_option
 def akun_sandi(login, oleh, db_file):
@@ -512,6 +511,7 @@ def renstra_tambah(awal, akhir, oleh, db_file):
 USAGE_MESSAGES = [
     (r"Missing option '(.+?)'.*", r"opsi '\1' wajib diisi."),
     (r"Missing argument '(.+?)'.*", r"argumen '\1' wajib diisi."),
+    (r"Option '(.+?)' requires an argument\.", r"opsi '\1' perlu diberi nilai."),
     (r"No such option: (\S+).*", r"opsi \1 tidak dikenal."),
     (r"No such option '(.+?)'\.", r"opsi '\1' tidak dikenal."),
     (r" Did you mean '?(.+?)'?\?", r" Maksudnya '\1'?"),

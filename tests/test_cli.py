@@ -336,8 +336,10 @@ def test_every_help_page_speaks_indonesian_and_lists_whole_descriptions():
     (["capaian"], "Galat: opsi '--year' wajib diisi."),
     (["capaian", "--year", "abc"], "Galat: nilai untuk '--year' tidak sah: abc bukan bilangan bulat."),
     (["--nope"], "Galat: opsi '--nope' tidak dikenal. Lihat 'kinerja --help'."),
+    (["capaian", "--year"], "Galat: opsi '--year' perlu diberi nilai."),
+    (["import"], "Galat: argumen 'BERKAS...' wajib diisi. Lihat 'kinerja import --help'."),
 ])
 def test_a_wrong_call_is_answered_in_indonesian_with_exit_code_2(capsys, args, said):
     code, out, err = kinerja(capsys, *args)
     assert code == 2 and said in err, err
-    assert not [w for w in ["Error", "No such", "Missing", "Invalid", "Did you mean"] if w in err], err
+    assert not [w for w in ["Error", "No such", "Missing", "Invalid", "Did you mean", "requires", "FILE"] if w in err], err
