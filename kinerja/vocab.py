@@ -1,10 +1,18 @@
 """Fixed words: roman quarters, the Renstra period, value sets, the names of notes, period texts."""
 from __future__ import annotations
 
+from datetime import date
+
 # The notes of a value, with the names people read on the pages and in the documents.
 NOTES = {"ket": "Keterangan (KET)", "faktor_pendorong": "Faktor pendorong", "faktor_penghambat": "Faktor penghambat",
          "tindak_lanjut_triwulan": "Tindak lanjut triwulan berikutnya",
          "tindak_lanjut_renja": "Tindak lanjut Renja berikutnya", "bukti_dukung": "Bukti dukung (tautan)"}
+
+
+def tahun_berakhir(tahun: int, today: date | None = None) -> bool:
+    """Whether year `tahun` is over on `today` (default: the real today): no quarter of it can still
+    be acted on, so the early warning asks nothing of them (present.tables.kebutuhan_text)."""
+    return tahun < (today or date.today()).year
 
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}

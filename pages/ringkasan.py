@@ -7,14 +7,13 @@ from kinerja.numbers import format_angka, format_persen
 from kinerja.present.tables import (
     PROYEKSI_STATUS,
     angka,
-    dalam_satuan,
     gap_table,
-    kebutuhan_text,
     late_text,
+    peringatan_text,
     sasaran_table,
 )
 from kinerja.reports.ringkasan_pdf import LIMIT, ringkasan_pdf
-from kinerja.vocab import periode_text
+from kinerja.vocab import periode_text, tahun_berakhir
 from kinerja.web import cache, widgets
 from kinerja.web.text import plain
 
@@ -135,11 +134,13 @@ with risk_box:
                     f" · {plain(row.unit)}")
         st.page_link("pages/sasaran.py", label=plain(row.indikator), icon=":material/arrow_forward:",
                      query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
-        st.caption(plain(f"Kurang {dalam_satuan(row.kekurangan, row.satuan)} dari target; perlu {kebutuhan_text(row)}."))
+        st.caption(plain(peringatan_text(row, berakhir)))
 
+    berakhir = tahun_berakhir(tahun)
     widgets.cards(risky, risk_card, "ringkasan-berisiko", "indikator berisiko", total=counts["berisiko"],
                   table=lambda shown: cache.proyeksi_rows(path, tahun, triwulan, None, "berisiko", shown.start,
-                                                          shown.stop))
+                                                          shown.stop, berakhir),
+                  column_config=widgets.proyeksi_columns())
     if counts["tanpa"]:
         with widgets.folded(f"{format_angka(counts['tanpa'])} indikator belum dapat diproyeksikan",
                             "buka-ringkasan-tanpa-proyeksi") as open_:

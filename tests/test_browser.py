@@ -497,22 +497,24 @@ def answer_not_first(page) -> list[str]:
     return problems
 
 
-# Pages whose indicator tables (present.tables.indicator_table: Indikator, Capaian, Kategori first) must
-# show those key columns whole at this width; the other columns may scroll sideways.
-KEY_COLUMNS_SHOW = {("sasaran", 390), ("unit", 390)}
-KEY_COLUMNS = ["Indikator", "Capaian", "Kategori"]
+# Pages whose indicator tables (present.tables.indicator_table: Indikator, Capaian, Kategori first) and
+# early-warning tables (present.tables.proyeksi_table: Indikator, Status, Capaian proyeksi first) must
+# show those key columns whole at this width; the other columns may scroll sideways. Ringkasan's
+# early-warning table is the one under "Lihat semua … indikator berisiko" (opened first).
+KEY_COLUMNS_SHOW = {("", 390), ("sasaran", 390), ("unit", 390)}
+KEY_COLUMNS = [["Indikator", "Capaian", "Kategori"], ["Indikator", "Status", "Capaian proyeksi"]]
 
 
 def key_columns_cut(page) -> list[str]:
-    """The tables starting with KEY_COLUMNS whose Kategori is not whole in view: a user moving to its
-    first Kategori cell (click the first Indikator cell, then the right arrow key twice) makes the table
-    scroll sideways, as the table brings a chosen cell fully into view."""
+    """The tables starting with one of KEY_COLUMNS whose third key column is not whole in view: a user
+    moving to its first cell (click the first Indikator cell, then the right arrow key twice) makes the
+    table scroll sideways, as the table brings a chosen cell fully into view."""
     problems = []
     tables = page.locator("[data-testid='stMain'] [data-testid='stDataFrame']")
     for i in range(tables.count()):
         table = tables.nth(i)
         headers = table.locator("th[role='columnheader']").all_inner_texts()
-        if not table.is_visible() or headers[:3] != KEY_COLUMNS:
+        if not table.is_visible() or headers[:3] not in KEY_COLUMNS:
             continue
         box = table.locator("[data-testid='stDataFrameResizable']").bounding_box()
         page.mouse.click(box["x"] + 20, box["y"] + 35 + 17)  # the first row under the header
@@ -522,8 +524,16 @@ def key_columns_cut(page) -> list[str]:
         scrolled = table.locator(".dvn-scroller").evaluate("s => s.scrollLeft")
         page.keyboard.press("Escape")
         if scrolled:
-            problems.append(f"table {i + 1}: Kategori cut, {scrolled}px out of view")
+            problems.append(f"table {i + 1}: {headers[2]} cut, {scrolled}px out of view")
     return problems
+
+
+def open_the_at_risk_table(page) -> None:
+    """Open Ringkasan's "Lihat semua … indikator berisiko" (a phone shows three cards) and wait for its table."""
+    page.get_by_text(re.compile(r"^Lihat semua .* indikator berisiko$")).first.click()
+    page.locator("[data-testid='stMain'] [data-testid='stDataFrame']", has_text="Capaian proyeksi").first.wait_for(
+        timeout=60_000)
+    wait_until_drawn(page)
 
 
 def press(page, name: str) -> None:
@@ -568,6 +578,8 @@ def test_every_page_fits_a_phone_and_the_office_screens_in_indonesian(server):
                 if not name and width < 600:
                     problems += answer_not_first(page)
                 if (name, width) in KEY_COLUMNS_SHOW:
+                    if not name:
+                        open_the_at_risk_table(page)
                     problems += key_columns_cut(page)  # last: it clicks into the table
                 if problems:
                     found[f"{name or 'ringkasan'} at {width} px"] = problems

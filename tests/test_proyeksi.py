@@ -7,7 +7,7 @@ import pytest
 
 from kinerja import proyeksi as p
 from kinerja.engine.capaian import capaian, skala
-from kinerja.present.tables import dalam_satuan
+from kinerja.present.tables import dalam_satuan, kebutuhan_text, peringatan_text
 from tests.reference_proyeksi import at_risk, by_risk
 from tests.seed import TAHUN, indikator
 
@@ -178,9 +178,48 @@ def test_ringkasan_lists_the_indicators_at_risk_with_their_shortfall_and_links(m
     links = [rendered(link.value) for link in app.get("page_link")]
     assert links[-min(len(risky), 8):] == list(risky["indikator"][:8])
     first = risky.iloc[0]
-    shortfall = [rendered(c.value) for c in app.caption if rendered(c.value).startswith("Kurang ")]
-    assert shortfall[0].startswith(f"Kurang {dalam_satuan(first.kekurangan, first.satuan)} dari target; perlu ")
+    # 2025 is over (the demo's years are past): the card states the shortfall, asks nothing of the quarters
+    shortfall = [rendered(c.value) for c in app.caption if " dari target;" in rendered(c.value)]
+    assert shortfall[0] == (f"Proyeksi akhir tahun kurang {dalam_satuan(first.kekurangan, first.satuan)} dari "
+                            "target; tahun sudah berakhir.")
+    assert not any("per triwulan" in rendered(c.value) for c in app.caption)
     assert not app.error
+
+
+def test_in_a_running_year_the_card_says_what_each_remaining_quarter_must_bring(monkeypatch, demo_db):
+    import kinerja.vocab
+    from tests.test_pages import open_page, rendered
+
+    monkeypatch.setattr(kinerja.vocab, "tahun_berakhir", lambda tahun, today=None: False)
+    app = open_page(monkeypatch, demo_db, tahun="2025", triwulan="TW_II")
+    first = at_risk(demo_projection(demo_db, 2025, 2)).iloc[0]
+    shortfall = [rendered(c.value) for c in app.caption if " dari target;" in rendered(c.value)]
+    assert shortfall[0] == peringatan_text(first, False)
+    assert shortfall[0].startswith(f"Proyeksi akhir tahun kurang {dalam_satuan(first.kekurangan, first.satuan)} "
+                                   "dari target; agar tercapai ")
+    assert f"pada {first.sisa_triwulan} triwulan tersisa" in shortfall[0] or "TW IV" in shortfall[0]
+
+
+def test_the_at_risk_sentence_tells_the_year_end_shortfall_from_the_need_per_quarter():
+    from types import SimpleNamespace
+
+    def row(**fields):
+        base = dict(kekurangan=40.0, satuan="orang", sisa_triwulan=1, kebutuhan_per_triwulan=55.0, kebutuhan=55.0,
+                    polaritas="positif", agregasi="kumulatif", target_tahunan=200.0)
+        return SimpleNamespace(**{**base, **fields})
+
+    assert peringatan_text(row(), False) == ("Proyeksi akhir tahun kurang 40 orang dari target; agar tercapai perlu "
+                                             "55 orang per triwulan pada 1 triwulan tersisa.")
+    assert peringatan_text(row(), True) == "Proyeksi akhir tahun kurang 40 orang dari target; tahun sudah berakhir."
+    # every quarter reported: the year's own value, nothing more to ask
+    done = row(sisa_triwulan=0, kebutuhan_per_triwulan=float("nan"))
+    assert peringatan_text(done, False) == "Realisasi akhir tahun kurang 40 orang dari target."
+    negatif = row(satuan="kasus", polaritas="negatif", kekurangan=16.0, kebutuhan_per_triwulan=0.0,
+                  target_tahunan=8.0, sisa_triwulan=2)
+    assert peringatan_text(negatif, False) == ("Proyeksi akhir tahun melampaui batas target sebesar 16 kasus; "
+                                               "batas setahun (8 kasus) sudah terlampaui.")
+    assert kebutuhan_text(row(agregasi="rata_rata", sisa_triwulan=2), False) == (
+        "rata-rata minimal 55 orang pada 2 triwulan tersisa")
 
 
 def test_unit_page_shows_each_indicators_projection_at_risk_first(monkeypatch, demo_db):
@@ -190,8 +229,11 @@ def test_unit_page_shows_each_indicators_projection_at_risk_first(monkeypatch, d
     projected = by_risk(demo_projection(demo_db, 2025, 3, "PENGADAAN"))
     shown = table(app, len(app.dataframe) - 1)
     assert list(shown["Indikator"]) == list(projected["indikator"])
-    assert shown["Status"].iloc[0] in {"Berisiko", "Diperkirakan tidak tercapai"}
-    assert "Persentase data SIASN yang mutakhir" in set(shown["Indikator"][shown["Status"] != "Diperkirakan tercapai"])
+    assert list(shown.columns[:3]) == ["Indikator", "Status", "Capaian proyeksi"]  # a phone shows them whole
+    assert shown["Status"].iloc[0] in {"Berisiko", "Tidak tercapai"}
+    assert "Persentase data SIASN yang mutakhir" in set(shown["Indikator"][shown["Status"] != "Tercapai"])
+    # 2025 is over: nothing is asked of its quarters
+    assert not shown["Yang masih diperlukan"].str.contains("per triwulan").any()
     assert "Peringatan dini" in [h.value for h in app.subheader]
 
 
@@ -202,10 +244,10 @@ def test_what_is_shown_says_why_and_where_the_target_came_from(con):
     indikator(con, "Rencana nol", satuan="orang", target=10, target_tw={1: 0, 2: 0, 3: 0, 4: 10}, realisasi={1: 0})
     indikator(con, "Kasus", satuan="kasus", polaritas="negatif", target=8, target_tw={1: 2, 2: 2, 3: 2, 4: 2},
               realisasi={1: 6, 2: 6})
-    shown = proyeksi_table(p.proyeksi(capaian(con, TAHUN, 2), skala(con), 2)).set_index("Indikator")
+    shown = proyeksi_table(p.proyeksi(capaian(con, TAHUN, 2), skala(con), 2), False).set_index("Indikator")
     assert shown.loc["Tanpa target tahunan", "Target tahunan"] == "20"
     assert shown.loc["Tanpa target tahunan", "Dasar proyeksi"].endswith("memakai target triwulan")
-    assert shown.loc["Rencana nol", "Status"] == "Belum dapat diproyeksikan"
+    assert shown.loc["Rencana nol", "Status"] == "Tanpa proyeksi"
     assert "laju terhadap rencana tidak dapat dihitung" in shown.loc["Rencana nol", "Dasar proyeksi"]
     assert shown.loc["Kasus", ["Proyeksi akhir tahun", "Kekurangan"]].tolist() == ["24 kasus", "16 kasus"]
     assert shown.loc["Kasus", "Yang masih diperlukan"] == "batas setahun (8 kasus) sudah terlampaui"

@@ -362,17 +362,37 @@ def dalam_satuan(value, satuan) -> str:
     return f"{shown} {satuan}" if isinstance(satuan, str) and satuan.strip() else shown
 
 
-def kebutuhan_text(row) -> str:
-    """What the rest of the year must bring (kinerja.proyeksi), said as a unit would act on it."""
+def kekurangan_text(row) -> str:
+    """How far the year's end falls short of the target (kinerja.proyeksi: kekurangan), saying
+    whether that end is projected or already reported: "Proyeksi akhir tahun kurang 40 orang dari
+    target"; for a negative indicator how far it passes its limit; "–" without a projection."""
+    if is_missing(row.kekurangan):
+        return "–"
+    end = "Realisasi akhir tahun" if row.sisa_triwulan == 0 else "Proyeksi akhir tahun"
+    if row.kekurangan == 0:
+        return f"{end} memenuhi target"
+    amount = dalam_satuan(row.kekurangan, row.satuan)
+    return (f"{end} melampaui batas target sebesar {amount}" if row.polaritas == "negatif"
+            else f"{end} kurang {amount} dari target")
+
+
+def kebutuhan_text(row, berakhir: bool) -> str:
+    """What the rest of the year must bring (kinerja.proyeksi: kebutuhan_per_triwulan, from the
+    realisation to date), said as a unit would act on it: "perlu 55 orang per triwulan pada 1
+    triwulan tersisa". `berakhir`: the year is over (kinerja.vocab.tahun_berakhir), so nothing
+    is asked of quarters gone by: "tahun sudah berakhir"; "–" when no quarter remains or there is
+    no projection."""
     if is_missing(row.kebutuhan_per_triwulan) or not row.sisa_triwulan:
         return "–"
+    if berakhir:
+        return "tahun sudah berakhir"
     per, satuan, sisa = row.kebutuhan_per_triwulan, row.satuan, int(row.sisa_triwulan)
     negatif = row.polaritas == "negatif"
     if row.agregasi == "kumulatif":
         if negatif and per == 0 and row.kekurangan > 0:
             return f"batas setahun ({angka(row.target_tahunan)} {satuan}) sudah terlampaui"
-        return (f"{'paling banyak ' if negatif else ''}{dalam_satuan(per, satuan)} per triwulan "
-                f"({sisa} triwulan lagi)")
+        return (f"{'paling banyak' if negatif else 'perlu'} {dalam_satuan(per, satuan)} per triwulan "
+                f"pada {sisa} triwulan tersisa")
     if row.agregasi == "rata_rata":
         return (f"rata-rata {'paling tinggi' if negatif else 'minimal'} {dalam_satuan(per, satuan)} "
                 f"pada {sisa} triwulan tersisa")
@@ -382,18 +402,41 @@ def kebutuhan_text(row) -> str:
     return f"{'turun' if per < 0 else 'naik'} {dalam_satuan(abs(per), satuan)} per triwulan hingga {goal} pada TW IV"
 
 
-def proyeksi_table(rows: pd.DataFrame) -> pd.DataFrame:
-    """Early-warning rows (kinerja.proyeksi) as people read them: the projection and the
-    shortfall in the indicator's unit, what each remaining quarter must bring, and the rule used."""
+def peringatan_text(row, berakhir: bool) -> str:
+    """An at-risk indicator in one sentence for leadership (Ringkasan's cards): the year-end
+    shortfall (kekurangan_text), then what the remaining quarters must bring to reach the target
+    (kebutuhan_text): "Proyeksi akhir tahun kurang 40 orang dari target; agar tercapai perlu 55
+    orang per triwulan pada 1 triwulan tersisa."; once the year is over (`berakhir`) or every
+    quarter is reported, the shortfall alone."""
+    need = kebutuhan_text(row, berakhir)
+    if need == "–":
+        return f"{kekurangan_text(row)}."
+    if need == "tahun sudah berakhir" or need.startswith("batas setahun"):
+        return f"{kekurangan_text(row)}; {need}."
+    return f"{kekurangan_text(row)}; agar tercapai {need}."
+
+
+# The status of a projection in a table, short enough that Indikator, Status and Capaian proyeksi
+# show side by side on a phone (the column's help says they are projections).
+PROYEKSI_STATUS_SINGKAT = {"diperkirakan tercapai": "Tercapai", "berisiko": "Berisiko",
+                           "diperkirakan tidak tercapai": "Tidak tercapai"}
+PROYEKSI_KEY = ["Indikator", "Status", "Capaian proyeksi"]
+
+
+def proyeksi_table(rows: pd.DataFrame, berakhir: bool) -> pd.DataFrame:
+    """Early-warning rows (kinerja.proyeksi) as people read them, the key columns (PROYEKSI_KEY)
+    first so a phone shows them without scrolling: the projection and the shortfall in the
+    indicator's unit, what each remaining quarter must bring (kebutuhan_text; `berakhir`: the year
+    is over), and the rule used."""
     return pd.DataFrame({
-        "Unit": rows["unit"].values,
         "Indikator": rows["indikator"].values,
-        "Status": rows["status"].map(PROYEKSI_STATUS).fillna("Belum dapat diproyeksikan").values,
+        "Status": rows["status"].map(PROYEKSI_STATUS_SINGKAT).fillna("Tanpa proyeksi").values,
+        "Capaian proyeksi": [format_persen(v) for v in rows["proyeksi_capaian"]],
+        "Unit": rows["unit"].values,
         "Target tahunan": [angka(v) for v in rows["target_tahunan"]],
         "Proyeksi akhir tahun": [dalam_satuan(v, s) for v, s in zip(rows["proyeksi"], rows["satuan"])],
-        "Capaian proyeksi": [format_persen(v) for v in rows["proyeksi_capaian"]],
         "Kekurangan": [dalam_satuan(v, s) for v, s in zip(rows["kekurangan"], rows["satuan"])],
-        "Yang masih diperlukan": [kebutuhan_text(r) for r in rows.itertuples()],
+        "Yang masih diperlukan": [kebutuhan_text(r, berakhir) for r in rows.itertuples()],
         "Dasar proyeksi": [r.alasan or r.aturan for r in rows.itertuples()],
     })
 

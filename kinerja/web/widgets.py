@@ -195,12 +195,14 @@ def indicator_rows(rows: pd.DataFrame, key: str, column: str, heading: str) -> N
 CARDS, CARDS_PHONE = 8, 3
 
 
-def cards(rows: pd.DataFrame, card, key: str, noun: str, table, total: int | None = None) -> None:
+def cards(rows: pd.DataFrame, card, key: str, noun: str, table, total: int | None = None,
+          column_config: dict | None = None) -> None:
     """The first CARDS rows of `rows` as bordered cards, card(row) drawing one (a row of
     itertuples); on a phone (style.css: "layar-lebar", "layar-hp") only the first CARDS_PHONE.
     `total`: how many rows the list has (default len(rows); `rows` may hold only its first CARDS).
     Rows left out on the screen at hand are in a folded expander "Lihat semua N `noun`" holding,
-    once opened, table(shown) for the rows of the page the user is on (page_of(total, key), a slice)."""
+    once opened, table(shown) for the rows of the page the user is on (page_of(total, key), a slice),
+    with `column_config` (st.dataframe's)."""
     total = len(rows) if total is None else total
     listed = list(rows.head(CARDS).itertuples())
     for part, rows_of in [(None, listed[:CARDS_PHONE]), (f"layar-lebar-{key}", listed[CARDS_PHONE:])]:
@@ -214,7 +216,8 @@ def cards(rows: pd.DataFrame, card, key: str, noun: str, table, total: int | Non
         with st.container(key=f"layar-hp-{key}") if total <= CARDS else st.container():
             with folded(f"Lihat semua {format_angka(total)} {noun}", f"buka-{key}") as open_:
                 if open_:
-                    st.dataframe(table(page_of(total, key)), hide_index=True, width="stretch")
+                    st.dataframe(table(page_of(total, key)), hide_index=True, width="stretch",
+                                 column_config=column_config)
 
 
 def drawn_of(drawn: int, total: int) -> None:
@@ -292,6 +295,23 @@ def key_columns() -> dict:
     (present.tables.indicator_table, with kategori_cells): Indikator narrow enough that a phone
     shows Capaian and Kategori beside it; a cell shows the whole name when touched or pointed at."""
     return {"Indikator": st.column_config.TextColumn(width=INDIKATOR_WIDTH)}
+
+
+# Widths (px) of the key columns of an early-warning table after Indikator (proyeksi_columns): with
+# it they fit the 356 px a phone gives a table.
+STATUS_WIDTH, PROYEKSI_WIDTH = 100, 95
+
+
+def proyeksi_columns() -> dict:
+    """Column settings of an early-warning table (present.tables.proyeksi_table: Indikator, Status,
+    Capaian proyeksi first), so a phone shows those three side by side."""
+    return {**key_columns(),
+            "Status": st.column_config.TextColumn(width=STATUS_WIDTH,
+                                                  help="Perkiraan dari proyeksi akhir tahun: tercapai, berisiko, "
+                                                       "atau tidak tercapai."),
+            "Capaian proyeksi": st.column_config.TextColumn(width=PROYEKSI_WIDTH,
+                                                            help="Capaian proyeksi akhir tahun terhadap target "
+                                                                 "tahunan.")}
 
 
 def show_chart(chart, name: str) -> None:
