@@ -50,7 +50,9 @@ tiles[1].metric("Perlu perhatian", summary["perlu_perhatian"], border=True, delt
                 help=f"Indikator terukur dengan capaian di bawah {angka(float(summaries.off_track_limit(scale)))} % "
                      "(di bawah kategori kedua skala).")
 tiles[2].metric("Pengumpulan data", f"{sent}/{due}", border=True,
-                help="Triwulan unit yang sudah mengirim data, dari yang sudah jatuh tempo pada periode ini.")
+                help="Triwulan unit yang datanya sudah masuk (draf, diajukan, diverifikasi, atau dibuka kembali), "
+                     "dari yang sudah jatuh tempo pada periode ini. Masuk belum tentu lengkap: kelengkapan tiap "
+                     "triwulan ada di halaman Register.")
 late = late_text(cache.pengingat(path, tahun))
 if late:
     st.page_link("pages/pengumpulan.py", label=f"Terlambat mengirim data: {late}", icon=":material/schedule:",

@@ -104,6 +104,9 @@ def test_ringkasan_tiles_are_the_engines_numbers_and_follow_year_and_quarter(mon
     app = open_page(monkeypatch, demo_db)
     assert app.title[0].value == "Ringkasan Kinerja"
     assert metrics(app) == expected_tiles(demo_db, 2025)
+    # a quarter counts once its data are in (a draft too), however many values are empty: the tile says so
+    collected = next(m for m in app.metric if m.label == "Pengumpulan data")
+    assert "draf" in collected.help and "belum tentu lengkap" in collected.help
     app.sidebar.selectbox[0].set_value(2022).run()
     assert metrics(app) == expected_tiles(demo_db, 2022) != expected_tiles(demo_db, 2025)
     app.sidebar.radio[0].set_value("TW II").run()
