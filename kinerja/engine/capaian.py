@@ -317,13 +317,13 @@ def sorotan_baris(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | No
 
 
 def sorotan_jumlah(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None) -> dict[str, int]:
-    """How many rows each list of sorotan_baris has, {daftar: int} in SOROTAN order, counted by the
-    database (the plausibility flags: by periksa() over the candidates only)."""
-    params = sorotan_params(con, tahun, triwulan)
-    con.complete()
-    return {daftar: len(flagged_ids(con, params)) if daftar == "periksa" else int(con.execute(
-        f"SELECT count(*) FROM ({sql('capaian_sorotan')})", params | {"daftar": daftar}).fetchone()[0])
-        for daftar in SOROTAN}
+    """How many rows each list of sorotan_baris has, {daftar: int} in SOROTAN order: the gaps, the
+    incomplete and the not computable are ringkasan_tersimpan's counts of them (read from the stored
+    sums); the plausibility flags are counted by periksa() over the candidates only."""
+    summary = ringkasan_tersimpan(con, tahun, triwulan)
+    return {"kesenjangan": summary["perlu_perhatian"], "belum_lengkap": summary["belum_lengkap"],
+            "periksa": len(flagged_ids(con, sorotan_params(con, tahun, triwulan))),
+            "tidak_dihitung": summary["tidak_dapat_dihitung"]}
 
 
 def flagged_ids(con: duckdb.DuckDBPyConnection, params: dict) -> list[int]:
@@ -334,7 +334,7 @@ def flagged_ids(con: duckdb.DuckDBPyConnection, params: dict) -> list[int]:
     frame = con.sql(f"SELECT indikator_id, satuan, realisasi, target_bawah, target_atas, capaian_persen, status_data "
                     f"FROM ({sql('capaian_sorotan')})", params=params | {"daftar": "periksa"}
                     ).to_arrow_table().to_pandas()
-    return [int(i) for i in frame.loc[(periksa(frame) != "").to_numpy(), "indikator_id"]]
+    return frame["indikator_id"].to_numpy()[(periksa(frame) != "").to_numpy()].tolist()
 
 
 def sorotan_params(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None) -> dict:

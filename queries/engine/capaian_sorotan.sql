@@ -1,4 +1,4 @@
--- One of the lists beside Ringkasan's numbers (engine.capaian.sorotan_baris, sorotan_jumlah), read
+-- One of the lists beside Ringkasan's numbers (engine.capaian.sorotan_baris; sorotan_jumlah the flags), read
 -- from the stored capaian (capaian_tersimpan) of $tahun and $periode (0 = the whole year, 1-4 = to
 -- date), every unit, only the columns the lists show. $daftar:
 --   'kesenjangan'     measured rows below $batas (the off-track limit), lowest capaian first, then
