@@ -85,8 +85,8 @@ with left:
     widgets.show_chart(drawings["unit"], f"unit-triwulan-{tahun}")
 with gaps_box:
     st.subheader("Kesenjangan terbesar")
-    lists = cache.sorotan(path, tahun, triwulan)
-    gaps = lists["kesenjangan"]
+    lists = cache.sorotan_jumlah(path, tahun, triwulan)
+    gaps = cache.sorotan_baris(path, tahun, triwulan, "kesenjangan", 0, LIMIT)
     if gaps.empty:
         st.success("Tidak ada indikator terukur di bawah batas kategori kedua.")
 
@@ -95,29 +95,35 @@ with gaps_box:
         st.page_link("pages/sasaran.py", label=plain(row.indikator), icon=":material/arrow_forward:",
                      query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
 
-    widgets.cards(gaps, gap_card, "ringkasan-kesenjangan", "kesenjangan", lambda shown: gap_table(gaps.iloc[shown]))
+    def rows_of(daftar: str):
+        """The rows of a page (a slice) of one of the lists, read when its table is open."""
+        return lambda shown: cache.sorotan_baris(path, tahun, triwulan, daftar, shown.start, shown.stop)
+
+    widgets.cards(gaps, gap_card, "ringkasan-kesenjangan", "kesenjangan", total=lists["kesenjangan"],
+                  table=lambda shown: gap_table(rows_of("kesenjangan")(shown)))
 with right:
     waiting = lists["belum_lengkap"]
-    if len(waiting):
+    if waiting:
         st.subheader("Belum lengkap")
-        st.caption(f"{len(waiting)} indikator menunggu data triwulan yang belum dilaporkan; capaiannya belum "
-                   "dinilai.")
+        st.caption(f"{waiting} indikator menunggu data triwulan yang belum dilaporkan; capaiannya belum dinilai.")
         # folded like the other lists: no table grid to load and draw before the page is complete
-        with widgets.folded(f"Lihat {len(waiting)} indikator dan triwulan yang kurang",
+        with widgets.folded(f"Lihat {waiting} indikator dan triwulan yang kurang",
                             "buka-ringkasan-belum-lengkap") as open_:
             if open_:
-                widgets.indicator_rows(waiting, "ringkasan-belum-lengkap", "keterangan", "Yang kurang")
+                widgets.indicator_rows(rows_of("belum_lengkap"), waiting, "ringkasan-belum-lengkap", "keterangan",
+                                       "Yang kurang")
     suspect = lists["periksa"]
-    if len(suspect):
-        with widgets.folded(f"{len(suspect)} indikator perlu diperiksa satuan/formatnya", "buka-ringkasan-periksa",
+    if suspect:
+        with widgets.folded(f"{suspect} indikator perlu diperiksa satuan/formatnya", "buka-ringkasan-periksa",
                             icon=":material/warning:") as open_:
             if open_:
-                widgets.indicator_rows(suspect, "ringkasan-periksa", "periksa", "Yang janggal")
+                widgets.indicator_rows(rows_of("periksa"), suspect, "ringkasan-periksa", "periksa", "Yang janggal")
     missing = lists["tidak_dihitung"]
-    if len(missing):
-        with widgets.folded(f"{len(missing)} indikator belum dapat dihitung", "buka-ringkasan-tidak-dihitung") as open_:
+    if missing:
+        with widgets.folded(f"{missing} indikator belum dapat dihitung", "buka-ringkasan-tidak-dihitung") as open_:
             if open_:
-                widgets.indicator_rows(missing, "ringkasan-tidak-dihitung", "keterangan", "Alasan")
+                widgets.indicator_rows(rows_of("tidak_dihitung"), missing, "ringkasan-tidak-dihitung", "keterangan",
+                                       "Alasan")
 
 with risk_box:
     st.subheader("Peringatan dini")
@@ -147,13 +153,14 @@ with risk_box:
         with widgets.folded(f"{format_angka(counts['tanpa'])} indikator belum dapat diproyeksikan",
                             "buka-ringkasan-tanpa-proyeksi") as open_:
             if open_:
-                widgets.indicator_rows(cache.proyeksi_baris(path, tahun, triwulan, None, "tanpa", 0, None),
-                                       "ringkasan-tanpa-proyeksi", "alasan", "Alasan")
+                widgets.indicator_rows(lambda shown: cache.proyeksi_baris(path, tahun, triwulan, None, "tanpa",
+                                                                          shown.start, shown.stop),
+                                       counts["tanpa"], "ringkasan-tanpa-proyeksi", "alasan", "Alasan")
 
 with pdf_box:
     st.download_button("Unduh ringkasan untuk rapat (PDF, 1 halaman)", lambda: ringkasan_pdf(
         tahun, triwulan, summary, gaps, risky, sent, due, cache.instansi(path), demo=cache.demo(path),
-        risky_total=counts["berisiko"]),
+        risky_total=counts["berisiko"], gaps_total=lists["kesenjangan"]),
         icon=":material/picture_as_pdf:",
         file_name=f"ringkasan-kinerja-{tahun}-{'setahun' if triwulan is None else f'tw{triwulan}'}.pdf",
         mime="application/pdf", on_click="ignore")

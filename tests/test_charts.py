@@ -77,6 +77,27 @@ def test_a_chart_exports_to_png_and_svg(scale):
     assert charts.to_svg(chart).lstrip().startswith("<svg")
 
 
+def test_every_chart_is_valid_vega_lite(scale):
+    """The charts are built and converted without Altair's checks (charts.spec): the schema is checked here."""
+    import altair as alt
+
+    quarters = pd.DataFrame({"unit": ["A", "A"], "triwulan": [1, 2], "rata_rata": [95.0, 60.0],
+                             "kategori": ["Sangat Tinggi", "Rendah"], "warna": ["#0072B2", "#E69F00"],
+                             "terukur": [3, 3], "belum_lengkap": [0, 1]})
+    detail = pd.DataFrame({"triwulan": [1, 2], "target_tw": [10.0, 10.0], "realisasi_tw": [8.0, 12.0],
+                           "target_sd": [10.0, 20.0], "realisasi_sd": [8.0, 20.0]})
+    history = pd.DataFrame({"tahun": [2024, 2025], "target": [100.0, "80 - 90"], "realisasi": [90.0, 85.0]})
+    lines = pd.DataFrame({"indikator": ["a", "a", "b"], "tahun": [2024, 2025, 2025], "capaian_persen": [90.0, 95.0, 70.0]})
+    built = [charts.capaian_bars(per_sasaran(scale), scale, "sasaran", "Sasaran"),
+             charts.heatmap(quarters, scale, "unit", "Unit"), charts.quarters(detail, "orang"),
+             charts.years(history, "%"), charts.years(history, "%", renstra=100.0, renstra_tahun=2026),
+             charts.trend_lines(lines, "indikator", "Indikator")]
+    for chart in built:
+        alt.Root.validate(charts.spec(chart))
+    with pytest.raises(alt.utils.schemapi.jsonschema.ValidationError):  # the check does check
+        alt.Root.validate({**charts.spec(built[0]), "autosize": {"type": "tidak-ada"}})
+
+
 def test_missing_capaian_draws_no_bar_rather_than_a_zero(scale):
     frame = pd.DataFrame({"indikator": ["a", "b"], "rata_rata": [90.0, float("nan")], "kategori": ["Tinggi", None]})
     values = spec(charts.capaian_bars(frame, scale, "indikator", "Indikator"))["datasets"]

@@ -33,11 +33,13 @@ def test_the_default_view_is_ready_before_anyone_asks(dashboard, monkeypatch):
     with db.use(dashboard) as con:
         expected = engine.ringkasan_tersimpan(con, tahun, None)
     monkeypatch.setattr(engine, "ringkasan_tersimpan", refuse)
-    monkeypatch.setattr(engine, "sorotan", refuse)
+    monkeypatch.setattr(engine, "sorotan_jumlah", refuse)
+    monkeypatch.setattr(engine, "sorotan_baris", refuse)
     monkeypatch.setattr(cache.engine_proyeksi, "jumlah", refuse)
     monkeypatch.setattr(cache.engine_proyeksi, "baris", refuse)
     assert cache.ringkasan(dashboard, tahun, None, None) == expected
-    cache.sorotan(dashboard, tahun, None)
+    cache.sorotan_jumlah(dashboard, tahun, None)
+    cache.sorotan_baris(dashboard, tahun, None, "kesenjangan", 0, ringkasan_pdf.LIMIT)
     cache.proyeksi_jumlah(dashboard, tahun, None, None)
     cache.proyeksi_baris(dashboard, tahun, None, None, "berisiko", 0, ringkasan_pdf.LIMIT)
     cache.ringkasan_grafik(dashboard, tahun, None)

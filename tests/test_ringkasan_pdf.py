@@ -63,6 +63,10 @@ def test_long_lists_and_long_names_still_fit_one_page(demo_db):
     data = ringkasan_pdf(2025, 3, summary, many, riskier, sent, due, "–≥ Badan “Kepegawaian”")
     assert pages(data) == 1
     assert f"{LIMIT} dari {len(many)}" in pdf_text(data)
+    # the page passes only the first LIMIT rows of each list, and how many there are
+    shown = pdf_text(ringkasan_pdf(2025, 3, summary, many.head(LIMIT), riskier.head(LIMIT), sent, due,
+                                   gaps_total=len(many), risky_total=len(riskier)))
+    assert f"{LIMIT} dari {len(many)}" in shown and f"{LIMIT} dari {len(riskier)}" in shown
 
 
 def test_ringkasan_offers_the_pdf(monkeypatch, demo_db):

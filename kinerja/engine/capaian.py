@@ -127,15 +127,22 @@ def shaped(con: duckdb.DuckDBPyConnection, query: str, params: dict) -> pd.DataF
 
 def checked(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame` (capaian rows with at least realisasi, target_bawah, target_atas, capaian_persen,
-    satuan, status_data, keterangan) with its plausibility flags in `periksa`, also at the end of
-    keterangan."""
-    # a partial capaian (belum lengkap) is not judged, so not flagged for its size either
-    judged = frame["capaian_persen"].where(frame["status_data"] == TERUKUR)
-    frame["periksa"] = flags(frame.assign(capaian_persen=judged))
+    satuan, status_data, keterangan) with its plausibility flags (periksa()) in `periksa`, also at the
+    end of keterangan."""
+    frame["periksa"] = periksa(frame)
     flagged = frame["periksa"] != ""
     frame.loc[flagged, "keterangan"] = [f"{k}; {p}" if k else p for k, p in
                                         zip(frame.loc[flagged, "keterangan"], frame.loc[flagged, "periksa"])]
     return frame
+
+
+def periksa(frame: pd.DataFrame) -> pd.Series:
+    """The plausibility flag of each capaian row (kinerja.plausibility.flags: "" or "periksa
+    satuan/format: …", a Series on frame's index) of `frame` with at least realisasi, target_bawah,
+    target_atas, capaian_persen, satuan, status_data. A partial capaian (belum lengkap) is not judged,
+    so not flagged for its size either: its realisation still is."""
+    judged = frame["capaian_persen"].where(frame["status_data"] == TERUKUR)
+    return flags(frame.assign(capaian_persen=judged))
 
 
 MEAN_KEYS = ["tahun", "triwulan", "unit", "sasaran"]
@@ -285,22 +292,57 @@ def perbandingan_tersimpan(con: duckdb.DuckDBPyConnection, tahun: int, triwulan:
 
 SOROTAN_COLUMNS = ["unit", "sasaran_id", "indikator_id", "indikator", "capaian_persen", "kategori", "keterangan",
                    "periksa"]
+# The lists beside Ringkasan's numbers, in the order the page shows them.
+SOROTAN = ["kesenjangan", "belum_lengkap", "periksa", "tidak_dihitung"]
 
 
-def sorotan(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None) -> dict[str, pd.DataFrame]:
-    """The lists Ringkasan shows beside its numbers, of the period's capaian (every unit), with
-    SOROTAN_COLUMNS: "kesenjangan" (summaries.off_track, largest gap first), "belum_lengkap"
-    (summaries.incomplete), "periksa" (a plausibility flag), "tidak_dihitung" (summaries.not_computable).
-    The same rows as those functions give of capaian(con, tahun, triwulan), read from the stored
-    capaian with only the rows and columns they need (queries/engine/capaian_sorotan.sql)."""
-    scale = skala(con)
+def sorotan_baris(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, daftar: str, start: int = 0,
+                  stop: int | None = None) -> pd.DataFrame:
+    """Rows start to stop (excluded; None: to the end) of one of the lists Ringkasan shows beside its
+    numbers, of the period's capaian (every unit), SOROTAN_COLUMNS. `daftar`: "kesenjangan"
+    (summaries.off_track, largest gap first), "belum_lengkap" (summaries.incomplete), "periksa" (the
+    rows with a plausibility flag, periksa()), "tidak_dihitung" (summaries.not_computable): the same
+    rows in the same order as those give of capaian(con, tahun, triwulan), read from the stored
+    capaian with only the rows and columns asked (queries/engine/capaian_sorotan.sql). ValueError for
+    another daftar."""
+    if daftar not in SOROTAN:
+        raise ValueError(f"daftar {daftar!r} bukan salah satu dari {SOROTAN}")
+    params = sorotan_params(con, tahun, triwulan) | {"daftar": daftar}
+    if daftar == "periksa":  # the flagged rows of the page, picked by the rule from the candidates
+        params["indikator"] = flagged_ids(con, params)[start:stop]
+    else:
+        params |= {"mulai": start, "jumlah": None if stop is None else max(0, stop - start)}
     con.complete()
-    frame = checked(con.sql(sql("capaian_sorotan"), params={
-        "tahun": tahun, "periode": triwulan or 0, "batas": float(off_track_limit(scale)), "atas": CAPAIAN_ATAS,
-        "bawah": CAPAIAN_BAWAH, "kali": KALI_TARGET - 1}).to_arrow_table().to_pandas())
-    lists = {"kesenjangan": off_track(frame, scale), "belum_lengkap": incomplete(frame),
-             "periksa": frame[frame["periksa"] != ""], "tidak_dihitung": not_computable(frame)}
-    return {name: rows[SOROTAN_COLUMNS].reset_index(drop=True) for name, rows in lists.items()}
+    return checked(con.sql(sql("capaian_sorotan"), params=params).to_arrow_table().to_pandas())[SOROTAN_COLUMNS]
+
+
+def sorotan_jumlah(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None) -> dict[str, int]:
+    """How many rows each list of sorotan_baris has, {daftar: int} in SOROTAN order: the gaps, the
+    incomplete and the not computable are ringkasan_tersimpan's counts of them (read from the stored
+    sums); the plausibility flags are counted by periksa() over the candidates only."""
+    summary = ringkasan_tersimpan(con, tahun, triwulan)
+    return {"kesenjangan": summary["perlu_perhatian"], "belum_lengkap": summary["belum_lengkap"],
+            "periksa": len(flagged_ids(con, sorotan_params(con, tahun, triwulan))),
+            "tidak_dihitung": summary["tidak_dapat_dihitung"]}
+
+
+def flagged_ids(con: duckdb.DuckDBPyConnection, params: dict) -> list[int]:
+    """The indikator_id of the rows with a plausibility flag (periksa()) of the period of `params`
+    (sorotan_params), in the engine's order: the rule run over capaian_sorotan.sql's candidates,
+    reading only the columns it needs."""
+    con.complete()
+    frame = con.sql(f"SELECT indikator_id, satuan, realisasi, target_bawah, target_atas, capaian_persen, status_data "
+                    f"FROM ({sql('capaian_sorotan')})", params=params | {"daftar": "periksa"}
+                    ).to_arrow_table().to_pandas()
+    return frame["indikator_id"].to_numpy()[(periksa(frame) != "").to_numpy()].tolist()
+
+
+def sorotan_params(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None) -> dict:
+    """capaian_sorotan.sql's parameters for every row of the period (add the daftar): the off-track
+    limit of the active scale, kinerja.plausibility's limits (the realisation's with a margin: periksa()
+    decides)."""
+    return {"tahun": tahun, "periode": triwulan or 0, "batas": float(off_track_limit(skala(con))), "atas": CAPAIAN_ATAS,
+            "bawah": CAPAIAN_BAWAH, "kali": KALI_TARGET - 1, "indikator": None, "mulai": 0, "jumlah": None}
 
 
 def perbandingan(now: pd.DataFrame, before: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> tuple[dict, dict]:

@@ -15,6 +15,12 @@ import vl_convert
 from kinerja.present.colours import ink
 from kinerja.vocab import ROMAN
 
+# Altair checks every piece of a chart against the Vega-Lite schema as it is made ("debug mode", for
+# earlier tracebacks), then the whole again when converted: together about 0,1 s of each chart,
+# spent again at every build. The charts here are fixed shapes over data, checked once by
+# tests/test_charts.py (every builder's spec() is valid Vega-Lite); a chart object Streamlit draws
+# is still checked when it converts it.
+alt.utils.schemapi.disable_debug_mode()
 LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp ", ""]}}
 PERSEN = ",.2f"
 # Axis labels take at most 40 % of the chart's width (360 px on a wide screen, about 140 px on a
@@ -200,10 +206,11 @@ EXPORT_WIDTH = 900
 
 def spec(chart: alt.TopLevelMixin) -> dict:
     """The chart's Vega-Lite specification as Streamlit draws it (st.vega_lite_chart), its data inline
-    (at most 5,000 rows: Altair's limit): built and validated once, it can be kept in a cache, where a
-    chart object is converted and validated again at every page view. Altair's default theme size is
-    left out, as Streamlit leaves it out of st.altair_chart."""
-    result = chart.to_dict()
+    (at most 5,000 rows: Altair's limit): built once, it can be kept in a cache, where a chart object
+    is converted and validated again at every page view. Not validated against the schema (see
+    disable_debug_mode above: the tests do). Altair's default theme size is left out, as Streamlit
+    leaves it out of st.altair_chart."""
+    result = chart.to_dict(validate=False)
     view = result.get("config", {}).get("view", {})
     view.pop("continuousWidth", None)
     view.pop("continuousHeight", None)

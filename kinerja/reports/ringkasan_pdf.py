@@ -36,13 +36,14 @@ def fitted(pdf: FPDF, value, width: float) -> str:
 
 def ringkasan_pdf(tahun: int, triwulan: int | None, summary: dict, gaps: pd.DataFrame, risky: pd.DataFrame,
                   sent: int, due: int, instansi: str | None = None, today: date | None = None,
-                  demo: bool = False, risky_total: int | None = None) -> bytes:
+                  demo: bool = False, risky_total: int | None = None, gaps_total: int | None = None) -> bytes:
     """One A4 portrait page: title and period; tiles (terukur/jumlah, belum lengkap, belum dapat
     dihitung, rata-rata capaian, perlu perhatian, pengumpulan sent/due); indicators per kategori;
     the LIMIT largest gaps and the LIMIT indicators most at risk, each list saying how many more
     there are. summary: engine.capaian.ringkasan; gaps: summaries.off_track (indikator, unit,
-    capaian_persen, kategori); risky: engine.proyeksi.baris(..., "berisiko") (indikator, unit, status, proyeksi_capaian,
-    kekurangan, satuan), its first LIMIT rows at least; risky_total: how many at-risk rows there are
+    capaian_persen, kategori), its first LIMIT rows at least; gaps_total: how many gaps there are
+    (default len(gaps)); risky: engine.proyeksi.baris(..., "berisiko") (indikator, unit, status,
+    proyeksi_capaian, kekurangan, satuan), its first LIMIT rows at least; risky_total: how many at-risk rows there are
     (default len(risky)). demo: the database holds demo data (the page then says DATA DEMO, as every
     export does). Returns the PDF's bytes; never more than one page."""
     pdf = FPDF(orientation="P", unit="mm", format="A4")
@@ -101,7 +102,7 @@ def ringkasan_pdf(tahun: int, triwulan: int | None, summary: dict, gaps: pd.Data
             pdf.cell(width * share, 6, fitted(pdf, value, width * share - 2), border="B", align=align)
         pdf.ln(6)
 
-    heading("Kesenjangan terbesar", len(gaps))
+    heading("Kesenjangan terbesar", len(gaps) if gaps_total is None else gaps_total)
     if gaps.empty:
         pdf.cell(width, 6, text("Tidak ada indikator terukur di bawah batas kategori kedua."), new_x="LMARGIN",
                  new_y="NEXT")

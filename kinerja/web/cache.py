@@ -266,9 +266,18 @@ def per_quarter(path: str, tahun: int, key: str, unit: str | None = None,
 
 
 @st.cache_data(show_spinner=False)
-def sorotan(path: str, tahun: int, triwulan: int | None) -> dict[str, pd.DataFrame]:
-    """engine.capaian.sorotan: the lists Ringkasan shows beside its numbers (every unit)."""
-    return using(engine.sorotan, tahun, triwulan)
+def sorotan_jumlah(path: str, tahun: int, triwulan: int | None) -> dict[str, int]:
+    """engine.capaian.sorotan_jumlah: how many rows each list Ringkasan shows beside its numbers has
+    (every unit)."""
+    return using(engine.sorotan_jumlah, tahun, triwulan)
+
+
+@st.cache_data(show_spinner=False)
+def sorotan_baris(path: str, tahun: int, triwulan: int | None, daftar: str, start: int, stop: int | None
+                  ) -> pd.DataFrame:
+    """Rows start to stop (excluded) of one list Ringkasan shows beside its numbers
+    (engine.capaian.sorotan_baris, every unit): its first cards, the PDF's, a page of its table."""
+    return using(engine.sorotan_baris, tahun, triwulan, daftar, start, stop)
 
 
 def data_selection(path: str, tahun: int, triwulan: int | None, units: tuple[str, ...], sasaran: tuple[str, ...],
@@ -474,8 +483,9 @@ def warm(path: str) -> threading.Thread | None:
                 tahun = available[0]
                 ringkasan(path, tahun, None, None)
                 perbandingan(path, tahun, None, None)
-                for fn in (sorotan, ringkasan_grafik):
-                    fn(path, tahun, None)
+                sorotan_jumlah(path, tahun, None)
+                sorotan_baris(path, tahun, None, "kesenjangan", 0, ringkasan_pdf.LIMIT)
+                ringkasan_grafik(path, tahun, None)
                 proyeksi_jumlah(path, tahun, None, None)
                 proyeksi_baris(path, tahun, None, None, "berisiko", 0, ringkasan_pdf.LIMIT)
                 register(path, tahun)

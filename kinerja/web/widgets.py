@@ -183,10 +183,11 @@ def kategori_cells(table: pd.DataFrame, scale: pd.DataFrame) -> tuple[pd.DataFra
                                                                   width=KATEGORI_WIDTH)}
 
 
-def indicator_rows(rows: pd.DataFrame, key: str, column: str, heading: str) -> None:
-    """A paged table of indicators: Unit, Indikator and `column` titled `heading` (the reason or
-    what is missing)."""
-    st.dataframe(paged(rows, key)[["unit", "indikator", column]].rename(
+def indicator_rows(rows_of, total: int, key: str, column: str, heading: str) -> None:
+    """A paged table of `total` indicators: Unit, Indikator and `column` titled `heading` (the reason
+    or what is missing) of rows_of(shown), the rows of the page the user is on (page_of(total, key),
+    a slice), so only that page is read."""
+    st.dataframe(rows_of(page_of(total, key))[["unit", "indikator", column]].rename(
         columns={"unit": "Unit", "indikator": "Indikator", column: heading}), hide_index=True, width="stretch")
 
 

@@ -1,12 +1,33 @@
--- The stored capaian (capaian_tersimpan) of $tahun and $periode (0 = the whole year, 1-4 = to date),
--- every unit, only the rows and columns the lists beside Ringkasan's numbers need (engine.capaian.sorotan):
--- the rows not measured, those measured below $batas (the off-track limit), and every row a
--- plausibility flag may mark (kinerja.plausibility's limits $atas, $bawah %, realisation $kali times the
--- target, given with a margin: Python decides), in capaian_tabel.sql's order.
+-- One of the lists beside Ringkasan's numbers (engine.capaian.sorotan_baris; sorotan_jumlah the flags), read
+-- from the stored capaian (capaian_tersimpan) of $tahun and $periode (0 = the whole year, 1-4 = to
+-- date), every unit, only the columns the lists show. $daftar:
+--   'kesenjangan'     measured rows below $batas (the off-track limit), lowest capaian first, then
+--                     by indicator name (summaries.off_track);
+--   'belum_lengkap'   rows with a quarter missing, by unit and indicator name (summaries.incomplete);
+--   'tidak_dihitung'  rows whose capaian cannot be computed (summaries.not_computable);
+--   'periksa'         every row a plausibility flag may mark (kinerja.plausibility's limits: capaian
+--                     above $atas or below $bawah % when measured, a realisation above 100 against a
+--                     target of at most 100, a realisation $kali times the target, given with a
+--                     margin): candidates only, Python decides (engine.capaian.periksa).
+-- Ties keep capaian_tabel.sql's order (unit, sasaran, indicator), as the stable sorts of those
+-- functions do. Only the indicators with the ids in $indikator when given (NULL: all); rows $mulai to
+-- $mulai + $jumlah ($jumlah NULL: all).
 SELECT unit, sasaran_id, indikator_id, indikator, satuan, realisasi, target_bawah, target_atas, capaian_persen,
        kategori, keterangan, status_data
 FROM capaian_tersimpan
 WHERE tahun = $tahun AND periode = $periode
-  AND (status_data <> 'terukur' OR capaian_persen < $batas OR capaian_persen > $atas OR capaian_persen < $bawah
-       OR (realisasi > 100 AND target_atas <= 100) OR (target_bawah > 0 AND realisasi >= $kali * target_bawah))
-ORDER BY unit, sasaran_id NULLS LAST, indikator_id
+  AND CASE $daftar
+        WHEN 'kesenjangan' THEN status_data = 'terukur' AND capaian_persen < $batas
+        WHEN 'belum_lengkap' THEN status_data = 'belum_lengkap'
+        WHEN 'tidak_dihitung' THEN status_data = 'tidak_dapat_dihitung'
+        WHEN 'periksa' THEN (status_data = 'terukur' AND (capaian_persen > $atas OR capaian_persen < $bawah))
+                            OR (realisasi > 100 AND target_atas <= 100)
+                            OR (target_bawah > 0 AND realisasi >= $kali * target_bawah)
+      END
+  AND ($indikator IS NULL OR indikator_id IN (SELECT unnest($indikator)))
+ORDER BY
+    CASE WHEN $daftar = 'kesenjangan' THEN capaian_persen END,
+    CASE WHEN $daftar = 'belum_lengkap' THEN unit END,
+    CASE WHEN $daftar IN ('kesenjangan', 'belum_lengkap') THEN indikator END,
+    unit, sasaran_id NULLS LAST, indikator_id
+LIMIT $jumlah OFFSET $mulai
