@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 
 import duckdb
 import pandas as pd
@@ -50,21 +50,26 @@ class IndicatorPlan:
     own_year: bool = False         # the year has settings of its own (else inherited from another year)
     was: dict = field(default_factory=dict)   # stored kode, nama, satuan (for the history of a rename)
 
+    # The settings and their comparisons are asked for every indicator several times per import
+    # (has_changes, lock_problems when planning and again when writing, write_settings): computed
+    # once. A plan's attrs and before are never changed in place (upload.with_settings makes new
+    # IndicatorPlans with dataclasses.replace), so the cached values stay true.
+
     @property
     def is_new(self) -> bool:
         return self.id is None
 
-    @property
+    @cached_property
     def settings(self) -> dict:
         """The settings this import gives the indicator for the year (indikator.ROW_COLUMNS)."""
         return {k: self.attrs[k] for k in indikator.ROW_COLUMNS if k in self.attrs}
 
-    @property
+    @cached_property
     def settings_changed(self) -> list[str]:
         """Settings whose value this import changes for the year (a new indicator changes none)."""
         return [] if self.before is None else indikator.differences(self.before, self.settings)
 
-    @property
+    @cached_property
     def settings_retold(self) -> bool:
         """A setting or where it came from changes (an inferred polaritas stated by the file)."""
         return self.before is not None and any(
