@@ -92,16 +92,20 @@ class ValueChange:
     lama: str | None
     baru: str | None
     value: TargetValue | Decimal | None = None
+    # "sama" | "baru" | "berubah" | "dihapus", from lama and baru (which never change): set once when
+    # made, asked for every change by each count of the plan (a plain attribute: functools'
+    # cached_property takes a lock on each first access, 12,000 of them in a 2,000-row file)
+    status: str = field(init=False)
 
-    @cached_property  # asked for every change by each count of the plan; lama and baru never change
-    def status(self) -> str:
+    def __post_init__(self) -> None:
         if self.lama == self.baru:
-            return "sama"
-        if self.lama is None:
-            return "baru"
-        if self.baru is None:
-            return "dihapus"
-        return "berubah"
+            self.status = "sama"
+        elif self.lama is None:
+            self.status = "baru"
+        elif self.baru is None:
+            self.status = "dihapus"
+        else:
+            self.status = "berubah"
 
 
 @dataclass
