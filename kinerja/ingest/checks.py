@@ -47,12 +47,7 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
         row = ind.row
 
         def brings(jenis: str, q: int, value) -> bool:
-            before = stored_values.get((ind.id, jenis, q)) if ind.id is not None else None
-            if before is None or value is None:
-                return value is not None
-            if jenis == "realisasi":
-                return before != value
-            return (before.bawah, before.atas) != (value.bawah, value.atas)
+            return new_or_changed(stored_values, ind.id, jenis, q, value)
 
         def warn(key: str, cell, message: str, kind: str = "lain") -> None:
             column, col = row.column(key)   # only a column the file has
@@ -81,8 +76,6 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
                      f"jauh di luar realisasi TW {ROMAN[q]} tahun-tahun sebelumnya ({past}). Pastikan angka "
                      "dan satuannya benar (mis. persen ditulis 85, bukan 0,85).")
         for q, reason in flagged.get(index, []):
-            if not brings("realisasi", q, row.realisasi[q]):
-                continue
             warn(f"realisasi_tw{q}", format_angka(row.realisasi[q]),
                  f"{reason}. Pastikan angka dan satuannya benar (mis. persen ditulis 85, bukan 0,85; tanpa "
                  "nol berlebih).", kind="periksa_format")
@@ -96,16 +89,30 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
     return found
 
 
+def new_or_changed(stored_values: dict, indikator_id: int | None, jenis: str, q: int, value) -> bool:
+    """The file brings this value: there is one and it is not the one stored (the same number, for
+    a target the same bounds)."""
+    before = stored_values.get((indikator_id, jenis, q)) if indikator_id is not None else None
+    if before is None or value is None:
+        return value is not None
+    if jenis == "realisasi":
+        return before != value
+    return (before.bawah, before.atas) != (value.bawah, value.atas)
+
+
 def implausible(indicators: list, stored_values: dict) -> dict[int, list[tuple[int, str]]]:
     """Per indicator of the plan (by position): (quarter, "periksa satuan/format: …") for each
-    realisation of its row that kinerja.plausibility flags against the quarter's target as the file
-    (else the database) has it. Without a quarterly target the annual one is used, but then a
-    kumulatif quarter's amount is not judged by its capaian (a quarter is naturally a fraction of
-    the year). One call of plausibility.reasons for the whole file."""
+    realisation of its row the file brings (new_or_changed) that kinerja.plausibility flags against
+    the quarter's target as the file (else the database) has it. Without a quarterly target the
+    annual one is used, but then a kumulatif quarter's amount is not judged by its capaian (a
+    quarter is naturally a fraction of the year). One call of plausibility.reasons for the whole
+    file, over the values it brings only (a re-import repeats most of them)."""
     rows = []
     for index, ind in enumerate(indicators):
         row = ind.row
         for q in sorted(row.realisasi):
+            if not new_or_changed(stored_values, ind.id, "realisasi", q, row.realisasi[q]):
+                continue
             own = row.target_triwulan.get(q) or stored_values.get((ind.id, "target", q))
             target = own or row.target_tahunan or stored_values.get((ind.id, "target", 0))
             judged = own is not None or ind.attrs["agregasi"] != "kumulatif"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 
 import duckdb
 import pandas as pd
@@ -50,21 +50,26 @@ class IndicatorPlan:
     own_year: bool = False         # the year has settings of its own (else inherited from another year)
     was: dict = field(default_factory=dict)   # stored kode, nama, satuan (for the history of a rename)
 
+    # The settings and their comparisons are asked for every indicator several times per import
+    # (has_changes, lock_problems when planning and again when writing, write_settings): computed
+    # once. A plan's attrs and before are never changed in place (upload.with_settings makes new
+    # IndicatorPlans with dataclasses.replace), so the cached values stay true.
+
     @property
     def is_new(self) -> bool:
         return self.id is None
 
-    @property
+    @cached_property
     def settings(self) -> dict:
         """The settings this import gives the indicator for the year (indikator.ROW_COLUMNS)."""
         return {k: self.attrs[k] for k in indikator.ROW_COLUMNS if k in self.attrs}
 
-    @property
+    @cached_property
     def settings_changed(self) -> list[str]:
         """Settings whose value this import changes for the year (a new indicator changes none)."""
         return [] if self.before is None else indikator.differences(self.before, self.settings)
 
-    @property
+    @cached_property
     def settings_retold(self) -> bool:
         """A setting or where it came from changes (an inferred polaritas stated by the file)."""
         return self.before is not None and any(
@@ -87,16 +92,20 @@ class ValueChange:
     lama: str | None
     baru: str | None
     value: TargetValue | Decimal | None = None
+    # "sama" | "baru" | "berubah" | "dihapus", from lama and baru (which never change): set once when
+    # made, asked for every change by each count of the plan (a plain attribute: functools'
+    # cached_property takes a lock on each first access, 12,000 of them in a 2,000-row file)
+    status: str = field(init=False)
 
-    @cached_property  # asked for every change by each count of the plan; lama and baru never change
-    def status(self) -> str:
+    def __post_init__(self) -> None:
         if self.lama == self.baru:
-            return "sama"
-        if self.lama is None:
-            return "baru"
-        if self.baru is None:
-            return "dihapus"
-        return "berubah"
+            self.status = "sama"
+        elif self.lama is None:
+            self.status = "baru"
+        elif self.baru is None:
+            self.status = "dihapus"
+        else:
+            self.status = "berubah"
 
 
 @dataclass

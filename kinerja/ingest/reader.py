@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from kinerja.ingest.cells import Sheet, read_sheets
 from kinerja.ingest.headers import SCAN_ROWS, Header, find_header, norm, quarter_of
@@ -57,6 +58,7 @@ FORMATS = ("tidak ditemukan tabel yang dikenal. Yang dapat dibaca: (1) format SO
            "kolom Target Renja dan Realisasi Kinerja Pada Triwulan I-IV.")
 
 
+@lru_cache(maxsize=4096)  # asked per row while reading and planning; a file has a few satuan
 def infer_agregasi(satuan: str | None) -> str:
     """capaian.md: nilai_akhir for %, indeks, nilai, skor, rasio, predikat and durations; else kumulatif."""
     words = set(re.findall(r"[a-z%]+", (satuan or "").lower()))
