@@ -2,7 +2,14 @@
 is printed in; numbers narrow, text wide; a smaller size before a broken word."""
 from docx.shared import Cm
 
-from kinerja.reports.docx_layout import FONT_SIZES, column, least, needs_landscape, text_width, widths
+from kinerja.reports.docx_layout import (
+    FONT_SIZES,
+    column,
+    least,
+    needs_landscape,
+    text_width,
+    widths,
+)
 
 
 def test_text_is_measured_in_arial_metrics():

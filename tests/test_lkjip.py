@@ -7,7 +7,12 @@ from click.testing import CliRunner
 from kinerja.cli import cli
 from kinerja.engine.capaian import capaian
 from kinerja.reports.export import ExportError, export
-from kinerja.reports.lkjip import ANALISIS, ANALISIS_ANGGARAN, ANALISIS_SASARAN, DEFAULT_TEMPLATE
+from kinerja.reports.lkjip import (
+    ANALISIS,
+    ANALISIS_ANGGARAN,
+    ANALISIS_SASARAN,
+    DEFAULT_TEMPLATE,
+)
 from tests.evaluasi_seed import S1, TAHUN, evaluation_year
 
 

@@ -12,7 +12,13 @@ from streamlit.testing.v1 import AppTest
 from kinerja.collect import accounts
 from kinerja.collect.register import status as register_status
 from kinerja.engine import summaries
-from kinerja.engine.capaian import capaian, capaian_langsung, perbandingan, ringkasan, skala
+from kinerja.engine.capaian import (
+    capaian,
+    capaian_langsung,
+    perbandingan,
+    ringkasan,
+    skala,
+)
 from kinerja.numbers import format_angka, format_persen
 from kinerja.present.tables import poin
 from kinerja.store import db

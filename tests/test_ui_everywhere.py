@@ -11,7 +11,12 @@ import pandas as pd
 from kinerja.engine.capaian import capaian, skala
 from kinerja.ingest import upload
 from kinerja.present import charts
-from kinerja.present.tables import gap_table, indicator_table, setting_label, settings_text
+from kinerja.present.tables import (
+    gap_table,
+    indicator_table,
+    setting_label,
+    settings_text,
+)
 from tests.test_pages import engine, open_page
 
 ROOT = Path(__file__).resolve().parent.parent

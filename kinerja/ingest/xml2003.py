@@ -12,8 +12,18 @@ from __future__ import annotations
 from datetime import datetime
 
 from kinerja.ingest import numfmt
-from kinerja.ingest.grid import MAX_SHEETS, MAX_TEXT, Cell, Grid, ReadError, Sheet, column_letter, excel_date, \
-    text_cell, text_too_long
+from kinerja.ingest.grid import (
+    MAX_SHEETS,
+    MAX_TEXT,
+    Cell,
+    Grid,
+    ReadError,
+    Sheet,
+    column_letter,
+    excel_date,
+    text_cell,
+    text_too_long,
+)
 from kinerja.ingest.zipxml import XmlHandler, parse_bytes
 
 # The named formats of SpreadsheetML (Excel's own names for its built-in formats).
