@@ -127,3 +127,28 @@ def test_a_settings_correction_in_the_upload_preview_is_refused_for_a_verified_y
     assert any("pengaturan indikator untuk tahun 2026" in p.message for p in result.plan.errors)
     assert db_content(con) == before
     con.close()
+
+
+def test_a_later_years_file_that_moves_the_indicator_to_another_sasaran_is_refused_while_a_year_is_verified(
+        verified, capsys, tmp_path):
+    """The sasaran is the indicator's, not the year's: moving it regroups 2026's capaian per sasaran too."""
+    moved = sop(tmp_path / "2027.xlsx", HEADER, [1, "Meningkatnya kualitas pelayanan kepegawaian", NAME, "orang", 100,
+                                                 25, 25, 25, 25, 20, None, None, None, None], tahun=2027)
+
+    def import_2027():
+        return run(capsys, "import", moved, "--unit", "MUTASI", "--year", 2027, "--quarter", 1, "--db", verified)
+
+    before = state(verified)
+    code, _, err = import_2027()
+    assert code == 1
+    assert "memindahkan indikator" in err and "TW I 2026" in err and "membuka kembali" in err
+    assert state(verified) == before
+    assert run(capsys, "buka", "--unit", "MUTASI", "--year", 2026, "--quarter", 1, "--alasan", "Renstra baru",
+               "--db", verified)[0] == 0
+    assert import_2027()[0] == 0
+    con = db.connect(verified)
+    try:
+        history = con.execute("SELECT nilai_lama, nilai_baru FROM riwayat_indikator WHERE kolom = 'sasaran'").fetchall()
+    finally:
+        con.close()
+    assert history == [("Meningkatnya kompetensi ASN", "Meningkatnya kualitas pelayanan kepegawaian")]

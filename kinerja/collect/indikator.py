@@ -126,6 +126,11 @@ def record(con, changes: list[dict], oleh: str, waktu: datetime, alasan: str | N
         con.unregister("incoming_riwayat_indikator")
 
 
+def value_years(con, indikator_id: int) -> list[int]:
+    """The years in which the indicator has a target or a realisation, oldest first."""
+    return [int(tahun) for (tahun,) in con.execute(sql("indikator_tahun_bernilai"), {"id": indikator_id}).fetchall()]
+
+
 def locked_years(con, unit: str, years: list[int]) -> list[str]:
     """"TW I 2025" for every verified quarter of the unit in those years."""
     return [f"TW {ROMAN[q]} {tahun}" for tahun in sorted(set(years)) for q in sorted(workflow.verified(con, unit, tahun))]

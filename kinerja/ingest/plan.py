@@ -48,7 +48,7 @@ class IndicatorPlan:
     changed: list[str] = field(default_factory=list)  # master fields that differ from the stored ones
     before: dict | None = None     # the settings in force for the year (None for a new indicator)
     own_year: bool = False         # the year has settings of its own (else inherited from another year)
-    was: dict = field(default_factory=dict)   # stored kode, nama, satuan (for the history of a rename)
+    was: dict = field(default_factory=dict)   # stored kode, nama, satuan, sasaran (for the history of a change)
 
     # The settings and their comparisons are asked for every indicator several times per import
     # (has_changes, lock_problems when planning and again when writing, write_settings): computed
@@ -361,6 +361,29 @@ def lock_problems(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> list[Prob
             f"{', '.join(locked)} sudah diverifikasi; pengaturannya terkunci. Samakan pengaturan di berkas "
             f"dengan yang tersimpan, atau minta {workflow.VERIFIER} membuka kembali triwulan itu.",
             p.row.column("indikator")[1], kind="terkunci"))
+    problems += regroup_problems(con, plan)
+    return problems
+
+
+def regroup_problems(con: duckdb.DuckDBPyConnection, plan: ImportPlan) -> list[Problem]:
+    """An error per indicator the file puts under another sasaran while a year it has values in is
+    verified or signed: the sasaran is the indicator's, not the year's, so the move regroups every
+    year's capaian per sasaran (the LKjIP's per-sasaran tables), the locked ones included."""
+    problems = []
+    for p in plan.indicators:
+        if "sasaran" not in p.changed:
+            continue
+        years = indikator.value_years(con, int(p.id))
+        locked = indikator.locked_years(con, plan.unit, years)
+        locked += [f"LKjIP {tahun} (sudah ditandatangani)" for tahun in years if workflow.signed(con, tahun)]
+        if locked:
+            problems.append(Problem(
+                p.row.sheet, p.row.row, p.row.column("indikator")[0], p.row.nama,
+                f"berkas ini memindahkan indikator '{p.row.nama}' ke sasaran '{p.row.sasaran}' (tersimpan di "
+                f"sasaran '{p.was.get('sasaran') or '–'}'); capaian per sasaran tahun lain ikut berubah, "
+                f"padahal {', '.join(locked)} terkunci. Tulis sasaran seperti yang tersimpan, atau minta "
+                f"{workflow.VERIFIER} membuka kembali triwulan itu.",
+                p.row.column("indikator")[1], kind="terkunci"))
     return problems
 
 
@@ -541,7 +564,8 @@ def plan_indicator(row: ParsedRow, stored: dict | None, has_targets: bool) -> In
             changed.append("sasaran")
     before = {k: stored.get(k) for k in indikator.ROW_COLUMNS if k in stored} if stored else None
     return IndicatorPlan(row, int(stored["id"]) if stored else None, attrs, changed, before,
-                         bool(stored.get("tahun_sendiri")), {k: stored.get(k) for k in ("kode", "nama", "satuan")})
+                         bool(stored.get("tahun_sendiri")),
+                         {k: stored.get(k) for k in ("kode", "nama", "satuan")} | {"sasaran": stored.get("sasaran_teks")})
 
 
 def blank_to_none(value):

@@ -136,7 +136,7 @@ def write_settings(con, plan: ImportPlan, ids: list[int], submission_id: int, ol
     indikator.write_year_settings(con, rows, oleh, waktu, submission_id, before=before)
     renamed = [{"indikator_id": p.id, "tahun": None, "kolom": k, "nilai_lama": p.was.get(k),
                 "nilai_baru": p.attrs[k]} for p in plan.indicators if not p.is_new
-               for k in ("kode", "nama", "satuan") if k in p.changed]
+               for k in ("kode", "nama", "satuan", "sasaran") if k in p.changed]
     indikator.record(con, renamed, oleh, waktu, submission_id=submission_id)
 
 

@@ -114,7 +114,7 @@ def settings_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 # An indicator's fields as its page names them (collect.indikator.MASTER and SETTINGS), and where a
 # setting came from (the *_sumber columns: read from the file, guessed, set by a person).
-FIELD_WORDS = {"kode": "Kode", "nama": "Nama indikator", "satuan": "Satuan",
+FIELD_WORDS = {"kode": "Kode", "nama": "Nama indikator", "satuan": "Satuan", "sasaran": "Sasaran",
                "definisi_operasional": "Definisi operasional", "sumber_data": "Sumber data",
                "polaritas": "Polaritas", "rumus_negatif": "Rumus indikator negatif", "agregasi": "Agregasi",
                "konvensi_triwulan": "Konvensi target triwulan"}
