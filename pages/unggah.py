@@ -58,7 +58,9 @@ if done:
         else:
             st.info("\n\n".join(map(plain, result.summary_lines())), icon=":material/info:")
         changed = result.plan.changes_frame()
-        st.dataframe(changes_table(changed[changed["status"] != "sama"]), hide_index=True, width="stretch")
+        changed = changed[changed["status"] != "sama"]
+        if len(changed):  # an empty table would show Streamlit's English "empty"
+            st.dataframe(changes_table(changed), hide_index=True, width="stretch")
     st.page_link("pages/ringkasan.py", label="Lihat capaian terbaru di Ringkasan", icon=":material/dashboard:")
 
 files = st.file_uploader(f"Berkas lembar kerja (.xlsx, .xlsm, .xls, .ods, .csv; boleh beberapa; maks. "
@@ -92,7 +94,7 @@ for number, plan in enumerate(plans):
         errors = upload.cell_errors(plan.errors)
         st.error(f"{len(errors)} kesalahan: berkas ini belum dapat disimpan. Perbaiki sel yang ditandai, "
                  "lalu unggah ulang.", icon=":material/error:")
-        st.dataframe(upload.problems_frame(errors), hide_index=True, width="stretch")
+        widgets.problems_table(upload.problems_frame(errors))
         marked = io.BytesIO()
         annotate_errors(plan.data, plan.filename, plan.problems, marked)
         st.download_button("Unduh berkas dengan sel bermasalah ditandai", marked.getvalue(),
@@ -101,7 +103,7 @@ for number, plan in enumerate(plans):
     if plan.warnings:
         st.warning(f"{len(plan.warnings)} peringatan: tidak menghalangi penyimpanan, tetapi periksa dulu.",
                    icon=":material/warning:")
-        st.dataframe(upload.problems_frame(plan.warnings), hide_index=True, width="stretch")
+        widgets.problems_table(upload.problems_frame(plan.warnings))
     if plan.ok and plan.near:
         st.info("Beberapa nama indikator mirip dengan indikator yang sudah tersimpan. Centang 'Sama' hanya bila "
                 "indikatornya memang sama dan berganti nama; selain itu disimpan sebagai indikator baru.",

@@ -144,6 +144,7 @@ def test_ringkasan_separates_measured_incomplete_and_not_computable(monkeypatch,
     app.run()
     waiting = next(t.value for t in app.dataframe if "Yang kurang" in t.value.columns)
     assert len(waiting) == 13 and set(waiting["Unit"]) == {"MUTASI", "BANGKOM", "KEUANGAN"}
+    assert list(waiting.columns) == ["Indikator", "Yang kurang", "Unit"]  # what is missing beside the name on a phone
     assert "Jumlah ASN mengikuti pelatihan kepemimpinan" in set(waiting["Indikator"])
     assert waiting["Yang kurang"].str.contains("TW IV belum dilaporkan").all()
     # the same year to TW III: everything was sent, so nothing waits

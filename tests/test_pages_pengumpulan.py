@@ -50,6 +50,8 @@ def test_a_bad_workbook_is_explained_at_its_cell_and_nothing_is_written(monkeypa
     assert problems.iloc[0][["lembar", "baris", "kolom", "isi"]].tolist() == ["Format", "2", "REALISASI TRIWULAN IV",
                                                                              "dua puluh"]
     assert "Tulis angka" in problems.iloc[0]["masalah"]
+    # where and what to do first: a phone shows them side by side
+    assert list(app.dataframe[0].proto.column_order)[:3] == ["baris", "kolom", "masalah"]
     assert app.button[0].disabled
     marked = [b for b in app.get("download_button") if b.label.startswith("Unduh berkas dengan sel")]
     assert marked, "the annotated copy is offered"

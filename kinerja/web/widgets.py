@@ -184,11 +184,12 @@ def kategori_cells(table: pd.DataFrame, scale: pd.DataFrame) -> tuple[pd.DataFra
 
 
 def indicator_rows(rows_of, total: int, key: str, column: str, heading: str) -> None:
-    """A paged table of `total` indicators: Unit, Indikator and `column` titled `heading` (the reason
-    or what is missing) of rows_of(shown), the rows of the page the user is on (page_of(total, key),
-    a slice), so only that page is read."""
-    st.dataframe(rows_of(page_of(total, key))[["unit", "indikator", column]].rename(
-        columns={"unit": "Unit", "indikator": "Indikator", column: heading}), hide_index=True, width="stretch")
+    """A paged table of `total` indicators: Indikator, `column` titled `heading` (the reason or what
+    is missing) and Unit of rows_of(shown), the rows of the page the user is on (page_of(total, key),
+    a slice), so only that page is read. Indikator and the reason first, so a phone shows both."""
+    st.dataframe(rows_of(page_of(total, key))[["indikator", column, "unit"]].rename(
+        columns={"unit": "Unit", "indikator": "Indikator", column: heading}), hide_index=True, width="stretch",
+        column_config=key_columns())
 
 
 # A list of cards (Ringkasan's gaps and at-risk indicators) shows this many, on a phone fewer, so the
@@ -313,6 +314,17 @@ def proyeksi_columns() -> dict:
             "Capaian proyeksi": st.column_config.TextColumn(width=PROYEKSI_WIDTH,
                                                             help="Capaian proyeksi akhir tahun terhadap target "
                                                                  "tahunan.")}
+
+
+def problems_table(frame: pd.DataFrame) -> None:
+    """A table of import problems (ingest.upload.problems_frame): Baris, Kolom and Masalah first, so
+    a phone shows where and what to do side by side; Isi sel and Lembar after them."""
+    st.dataframe(frame, hide_index=True, width="stretch", column_order=["baris", "kolom", "masalah", "isi", "lembar"],
+                 column_config={"baris": st.column_config.TextColumn("Baris", width=50),
+                                "kolom": st.column_config.TextColumn("Kolom", width=100),
+                                "masalah": st.column_config.TextColumn("Masalah", width="large"),
+                                "isi": st.column_config.TextColumn("Isi sel"),
+                                "lembar": st.column_config.TextColumn("Lembar")})
 
 
 def show_chart(chart, name: str) -> None:
