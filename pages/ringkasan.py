@@ -18,6 +18,7 @@ from kinerja.web import cache, widgets
 from kinerja.web.text import plain
 
 path, tahun, triwulan = widgets.page("Ringkasan Kinerja")
+cache.ringkasan_reads(path, tahun, triwulan)  # every read below at once; the page then draws from the caches
 scale = cache.skala(path)
 summary = cache.ringkasan(path, tahun, triwulan, None)
 if not summary["jumlah"]:

@@ -26,7 +26,7 @@ from kinerja.engine.summaries import (
     off_track,
     off_track_limit,
 )
-from kinerja.plausibility import CAPAIAN_ATAS, CAPAIAN_BAWAH, KALI_TARGET, flags
+from kinerja.plausibility import CAPAIAN_ATAS, CAPAIAN_BAWAH, EPSILON, KALI_TARGET, flags, is_percent
 from kinerja.store.queries import run, sql
 from kinerja.values import exact, hundredths_decimal, mean_persen, target_cell
 
@@ -307,42 +307,36 @@ def sorotan_baris(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | No
     another daftar."""
     if daftar not in SOROTAN:
         raise ValueError(f"daftar {daftar!r} bukan salah satu dari {SOROTAN}")
-    params = sorotan_params(con, tahun, triwulan) | {"daftar": daftar}
-    if daftar == "periksa":  # the flagged rows of the page, picked by the rule from the candidates
-        params["indikator"] = flagged_ids(con, params)[start:stop]
-    else:
-        params |= {"mulai": start, "jumlah": None if stop is None else max(0, stop - start)}
+    params = sorotan_params(con, tahun, triwulan, daftar) | {
+        "mulai": start, "jumlah": None if stop is None else max(0, stop - start)}
     con.complete()
     return checked(con.sql(sql("capaian_sorotan"), params=params).to_arrow_table().to_pandas())[SOROTAN_COLUMNS]
 
 
-def sorotan_jumlah(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None) -> dict[str, int]:
+def sorotan_jumlah(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None,
+                   summary: dict | None = None) -> dict[str, int]:
     """How many rows each list of sorotan_baris has, {daftar: int} in SOROTAN order: the gaps, the
-    incomplete and the not computable are ringkasan_tersimpan's counts of them (read from the stored
-    sums); the plausibility flags are counted by periksa() over the candidates only."""
-    summary = ringkasan_tersimpan(con, tahun, triwulan)
-    return {"kesenjangan": summary["perlu_perhatian"], "belum_lengkap": summary["belum_lengkap"],
-            "periksa": len(flagged_ids(con, sorotan_params(con, tahun, triwulan))),
-            "tidak_dihitung": summary["tidak_dapat_dihitung"]}
-
-
-def flagged_ids(con: duckdb.DuckDBPyConnection, params: dict) -> list[int]:
-    """The indikator_id of the rows with a plausibility flag (periksa()) of the period of `params`
-    (sorotan_params), in the engine's order: the rule run over capaian_sorotan.sql's candidates,
-    reading only the columns it needs."""
+    incomplete and the not computable are ringkasan_tersimpan's counts of them (`summary`, when the
+    caller has it; read otherwise); the plausibility flags are counted by capaian_sorotan.sql."""
+    summary = summary or ringkasan_tersimpan(con, tahun, triwulan)
     con.complete()
-    frame = con.sql(f"SELECT indikator_id, satuan, realisasi, target_bawah, target_atas, capaian_persen, status_data "
-                    f"FROM ({sql('capaian_sorotan')})", params=params | {"daftar": "periksa"}
-                    ).to_arrow_table().to_pandas()
-    return frame["indikator_id"].to_numpy()[(periksa(frame) != "").to_numpy()].tolist()
+    (periksa_jumlah,) = con.execute(f"SELECT count(*) FROM ({sql('capaian_sorotan')})",
+                                    sorotan_params(con, tahun, triwulan, "periksa")).fetchone()
+    return {"kesenjangan": summary["perlu_perhatian"], "belum_lengkap": summary["belum_lengkap"],
+            "periksa": periksa_jumlah, "tidak_dihitung": summary["tidak_dapat_dihitung"]}
 
 
-def sorotan_params(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None) -> dict:
-    """capaian_sorotan.sql's parameters for every row of the period (add the daftar): the off-track
-    limit of the active scale, kinerja.plausibility's limits (the realisation's with a margin: periksa()
-    decides)."""
-    return {"tahun": tahun, "periode": triwulan or 0, "batas": float(off_track_limit(skala(con))), "atas": CAPAIAN_ATAS,
-            "bawah": CAPAIAN_BAWAH, "kali": KALI_TARGET - 1, "indikator": None, "mulai": 0, "jumlah": None}
+def sorotan_params(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None, daftar: str) -> dict:
+    """capaian_sorotan.sql's parameters for every row of one list of the period: the off-track limit
+    of the active scale, kinerja.plausibility's limits and, for "periksa", the percentage satuan
+    among the rows its rule asks about."""
+    params = {"tahun": tahun, "periode": triwulan or 0, "daftar": daftar, "batas": float(off_track_limit(skala(con))),
+              "atas": CAPAIAN_ATAS, "bawah": CAPAIAN_BAWAH, "kali": float(KALI_TARGET), "faktor": 1 - EPSILON,
+              "persen": [], "mulai": 0, "jumlah": None}
+    if daftar == "periksa":
+        found = con.execute(sql("capaian_sorotan_satuan"), {"tahun": tahun, "periode": triwulan or 0}).fetchall()
+        params["persen"] = [satuan for (satuan,) in found if is_percent(satuan)]
+    return params
 
 
 def perbandingan(now: pd.DataFrame, before: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> tuple[dict, dict]:

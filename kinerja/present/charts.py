@@ -46,18 +46,21 @@ def kategori_legend() -> alt.Legend:
     return alt.Legend(orient="bottom", direction="horizontal", columns=2, labelLimit=120)
 
 
-def finish(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Configuration every chart shares: Indonesian number locale, no frame around the plot, the
+def finish(chart: alt.TopLevelMixin, height: int) -> alt.TopLevelMixin:
+    """Configuration every chart shares, and its `height` (px): Indonesian number locale, no frame around the plot, the
     width of the page (Streamlit's default "fit" would squeeze the plot into the given height,
     legend and axis labels included). No ARIA descriptions of marks, axes and legends: Vega writes
     them in English with the data's field names ("Y-axis for a discrete scale…", "rata_rata: 84,2");
     a screen reader finds the same numbers in the page's tables."""
-    fit_width = alt.AutoSizeParams(type="fit-x", contains="padding")
+    chart.height = height
+    chart.autosize = alt.AutoSizeParams(type="fit-x", contains="padding")
     # a little room at the sides: Vega sizes rotated axis titles by estimate, and the browser's font
     # can be a pixel or two wider
-    padding = {"left": 8, "right": 8, "top": 5, "bottom": 5}
-    return (chart.properties(autosize=fit_width, padding=padding).configure(locale=LOCALE, aria=False)
-            .configure_view(stroke=None))
+    chart.padding = {"left": 8, "right": 8, "top": 5, "bottom": 5}
+    # set on the chart the caller has just built: properties() and configure() would copy it, data
+    # and layers included, once each (most of a chart's build time)
+    chart.config = alt.Config(locale=LOCALE, aria=False, view=alt.ViewConfig(stroke=None))
+    return chart
 
 
 # A chart of many indicators or sasaran draws this many (the lowest capaian first); the rest are in
@@ -91,7 +94,7 @@ def capaian_bars(frame: pd.DataFrame, scale: pd.DataFrame, by: str, title: str,
                alt.Tooltip(f"{value}:Q", title="Capaian (%)", format=PERSEN),
                alt.Tooltip("kategori:N", title="Kategori"),
                *(alt.Tooltip(f"{c}:Q", title=t) for c, t in COUNTS.items() if c in data.columns)]
-    bars = alt.Chart(data).mark_bar().encode(
+    bars = alt.Chart().mark_bar().encode(
         x=alt.X(f"{value}:Q", title="Capaian (%)"), y=y, color=kategori_color(scale), tooltip=tooltip)
     # A label stays clear of the 100 % line: below 100 it is written inside the bar's end (in the ink
     # that reads on its colour), from 100 on after the end, past the line; a bar too short to hold
@@ -100,8 +103,7 @@ def capaian_bars(frame: pd.DataFrame, scale: pd.DataFrame, by: str, title: str,
     text = bars.mark_text(align={"expr": f"{inside} ? 'right' : 'left'"}, dx={"expr": f"{inside} ? -4 : 4"}).encode(
         text=alt.Text("label:Q", format=PERSEN),
         color=alt.condition(inside, alt.Color("tinta:N", scale=None), alt.value(LABEL_INK)))
-    height = max(80, 34 * len(data))
-    return finish(alt.layer(bars, text, TARGET_RULE).properties(height=height))
+    return finish(alt.layer(bars, text, TARGET_RULE, data=data), height=max(80, 34 * len(data)))
 
 
 def heatmap(frame: pd.DataFrame, scale: pd.DataFrame, row: str, title: str) -> alt.TopLevelMixin:
@@ -110,7 +112,7 @@ def heatmap(frame: pd.DataFrame, scale: pd.DataFrame, row: str, title: str) -> a
     data = frame.copy()
     data["tw"] = [f"TW {ROMAN[q]}" for q in data["triwulan"]]
     data["tinta"] = [ink(w) for w in data["warna"]]
-    base = alt.Chart(data).encode(
+    base = alt.Chart().encode(
         x=alt.X("tw:N", title="Triwulan (capaian s.d. akhir triwulan)", sort=[f"TW {ROMAN[q]}" for q in range(1, 5)],
                 axis=alt.Axis(labelAngle=0, orient="top")),
         y=alt.Y(f"{row}:N", title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
@@ -123,7 +125,7 @@ def heatmap(frame: pd.DataFrame, scale: pd.DataFrame, row: str, title: str) -> a
     text = base.mark_text(fontSize=12).encode(
         text=alt.Text("rata_rata:Q", format=",.1f"),
         color=alt.Color("tinta:N", scale=None))
-    return finish(alt.layer(cells, text).properties(height=max(120, 34 * data[row].nunique())))
+    return finish(alt.layer(cells, text, data=data), height=max(120, 34 * data[row].nunique()))
 
 
 def quarters(detail: pd.DataFrame, satuan: str | None) -> alt.TopLevelMixin:
@@ -153,7 +155,7 @@ def quarters(detail: pd.DataFrame, satuan: str | None) -> alt.TopLevelMixin:
             alt.datum.ukuran == "Target s.d. triwulan", alt.value([4, 4]), alt.value([1, 0])),
         tooltip=[alt.Tooltip("tw:N", title="Triwulan"), alt.Tooltip("ukuran:N", title="Ukuran"),
                  alt.Tooltip("nilai:Q", title=f"Nilai{unit}", format=",")])
-    return finish(alt.layer(bar, line).properties(height=300))
+    return finish(alt.layer(bar, line), height=300)
 
 
 def years(history: pd.DataFrame, satuan: str | None, renstra: float | None = None,
@@ -176,13 +178,13 @@ def years(history: pd.DataFrame, satuan: str | None, renstra: float | None = Non
         tooltip=[alt.Tooltip("tahun:N", title="Tahun"), alt.Tooltip("ukuran:N", title="Ukuran"),
                  alt.Tooltip("nilai:Q", title=f"Nilai{unit}", format=",")])
     if renstra is None:
-        return finish(chart.properties(height=280))
+        return finish(chart, height=280)
     label = f"Target akhir Renstra {renstra_tahun}"
     rule_data = pd.DataFrame({"nilai": [renstra], "label": [label]})
     rule = alt.Chart(rule_data).mark_rule(color="#009E73", strokeDash=[6, 3], size=2).encode(
         y="nilai:Q", tooltip=[alt.Tooltip("label:N", title=""), alt.Tooltip("nilai:Q", title=f"Nilai{unit}", format=",")])
     text = rule.mark_text(align="left", dy=-6, x=4, color="#009E73").encode(text="label:N")
-    return finish(alt.layer(chart, rule, text).properties(height=280))
+    return finish(alt.layer(chart, rule, text), height=280)
 
 
 def trend_lines(frame: pd.DataFrame, series: str, title: str, value: str = "capaian_persen") -> alt.TopLevelMixin:
@@ -197,7 +199,7 @@ def trend_lines(frame: pd.DataFrame, series: str, title: str, value: str = "capa
         tooltip=[alt.Tooltip(f"{series}:N", title=title), alt.Tooltip("tahun:N", title="Tahun"),
                  alt.Tooltip(f"{value}:Q", title="Capaian (%)", format=PERSEN)])
     target = alt.Chart(pd.DataFrame({"target": [100]})).mark_rule(strokeDash=[4, 4], color="#555").encode(y="target:Q")
-    return finish(alt.layer(lines, target).properties(height=320))
+    return finish(alt.layer(lines, target), height=320)
 
 
 # Width of an exported chart: the page's width does not exist outside the browser.

@@ -268,8 +268,8 @@ def per_quarter(path: str, tahun: int, key: str, unit: str | None = None,
 @st.cache_data(show_spinner=False)
 def sorotan_jumlah(path: str, tahun: int, triwulan: int | None) -> dict[str, int]:
     """engine.capaian.sorotan_jumlah: how many rows each list Ringkasan shows beside its numbers has
-    (every unit)."""
-    return using(engine.sorotan_jumlah, tahun, triwulan)
+    (every unit), from the period's ringkasan the page has read already."""
+    return using(engine.sorotan_jumlah, tahun, triwulan, ringkasan(path, tahun, triwulan, None))
 
 
 @st.cache_data(show_spinner=False)
@@ -459,6 +459,30 @@ def clear_caches() -> None:
 GUARD = threading.Lock()
 
 
+def together(calls: list[tuple]) -> None:
+    """Run independent cached reads, each (function, *args), side by side and wait for them all:
+    DuckDB runs one's queries while Python shapes another's result, so a page that needs them all
+    waits for about the longest rather than their sum. A read's error is raised as its own."""
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for done in [pool.submit(call[0], *call[1:]) for call in calls]:
+            done.result()
+
+
+def ringkasan_reads(path: str, tahun: int, triwulan: int | None) -> None:
+    """Fill at once (together) the caches of what Ringkasan reads for the period: its numbers, last
+    year's comparison, the lists' counts and first cards, the charts, the early warning, the register
+    and the late units."""
+    calls = [(ringkasan, path, tahun, triwulan, None), (ringkasan_grafik, path, tahun, triwulan),
+             (sorotan_jumlah, path, tahun, triwulan),
+             (sorotan_baris, path, tahun, triwulan, "kesenjangan", 0, ringkasan_pdf.LIMIT),
+             (proyeksi_jumlah, path, tahun, triwulan, None),
+             (proyeksi_baris, path, tahun, triwulan, None, "berisiko", 0, ringkasan_pdf.LIMIT),
+             (register, path, tahun), (pengingat, path, tahun)]
+    if tahun - 1 in years(path):
+        calls.insert(1, (perbandingan, path, tahun, triwulan, None))
+    together(calls)
+
+
 def serving() -> bool:
     """Whether this process is a running Streamlit server (not a script or AppTest)."""
     return runtime.exists()
@@ -480,15 +504,7 @@ def warm(path: str) -> threading.Thread | None:
         try:
             available = years(path)
             if available:
-                tahun = available[0]
-                ringkasan(path, tahun, None, None)
-                perbandingan(path, tahun, None, None)
-                sorotan_jumlah(path, tahun, None)
-                sorotan_baris(path, tahun, None, "kesenjangan", 0, ringkasan_pdf.LIMIT)
-                ringkasan_grafik(path, tahun, None)
-                proyeksi_jumlah(path, tahun, None, None)
-                proyeksi_baris(path, tahun, None, None, "berisiko", 0, ringkasan_pdf.LIMIT)
-                register(path, tahun)
+                ringkasan_reads(path, available[0], None)
         except Exception as exc:  # noqa: BLE001 (a warm-up never fails a page: the page computes it itself)
             LOG.warning("Pemanasan cache gagal: %s", exc)
         with GUARD:

@@ -5,13 +5,13 @@
 --                     by indicator name (summaries.off_track);
 --   'belum_lengkap'   rows with a quarter missing, by unit and indicator name (summaries.incomplete);
 --   'tidak_dihitung'  rows whose capaian cannot be computed (summaries.not_computable);
---   'periksa'         every row a plausibility flag may mark (kinerja.plausibility's limits: capaian
---                     above $atas or below $bawah % when measured, a realisation above 100 against a
---                     target of at most 100, a realisation $kali times the target, given with a
---                     margin): candidates only, Python decides (engine.capaian.periksa).
+--   'periksa'         the rows with a plausibility flag (kinerja.plausibility.reasons, as
+--                     engine.capaian_tabel.reasons has it in SQL): capaian above $atas or below $bawah %
+--                     when measured, a realisation above 100 against a target of at most 100 of a
+--                     satuan in $persen (the percentage satuan, told apart in Python), a realisation
+--                     at least $kali × the target × $faktor (the rule's float margin).
 -- Ties keep capaian_tabel.sql's order (unit, sasaran, indicator), as the stable sorts of those
--- functions do. Only the indicators with the ids in $indikator when given (NULL: all); rows $mulai to
--- $mulai + $jumlah ($jumlah NULL: all).
+-- functions do. Rows $mulai to $mulai + $jumlah ($jumlah NULL: all).
 SELECT unit, sasaran_id, indikator_id, indikator, satuan, realisasi, target_bawah, target_atas, capaian_persen,
        kategori, keterangan, status_data
 FROM capaian_tersimpan
@@ -21,10 +21,9 @@ WHERE tahun = $tahun AND periode = $periode
         WHEN 'belum_lengkap' THEN status_data = 'belum_lengkap'
         WHEN 'tidak_dihitung' THEN status_data = 'tidak_dapat_dihitung'
         WHEN 'periksa' THEN (status_data = 'terukur' AND (capaian_persen > $atas OR capaian_persen < $bawah))
-                            OR (realisasi > 100 AND target_atas <= 100)
-                            OR (target_bawah > 0 AND realisasi >= $kali * target_bawah)
+                            OR (realisasi > 100 AND target_atas <= 100 AND list_contains(CAST($persen AS VARCHAR[]), satuan))
+                            OR (target_bawah > 0 AND realisasi >= $kali * target_bawah * $faktor)
       END
-  AND ($indikator IS NULL OR indikator_id IN (SELECT unnest($indikator)))
 ORDER BY
     CASE WHEN $daftar = 'kesenjangan' THEN capaian_persen END,
     CASE WHEN $daftar = 'belum_lengkap' THEN unit END,
