@@ -127,7 +127,10 @@ class Perintah(click.Command):
         return option
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        return super().get_short_help_str(limit=10_000)  # the first sentence, whole; the list wraps it
+        """The description as the list of commands shows it: the help's first paragraph, whole (the
+        list wraps it). click would cut it at the first period it takes for a sentence's end, and
+        an abbreviation such as "mis." or "s.d." is none."""
+        return " ".join((self.short_help or self.help or "").partition("\n\n")[0].split())
 
 
 class Kelompok(Perintah, click.Group):

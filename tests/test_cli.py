@@ -343,3 +343,28 @@ def test_a_wrong_call_is_answered_in_indonesian_with_exit_code_2(capsys, args, s
     code, out, err = kinerja(capsys, *args)
     assert code == 2 and said in err, err
     assert not [w for w in ["Error", "No such", "Missing", "Invalid", "Did you mean", "requires", "FILE"] if w in err], err
+
+
+def test_every_command_is_listed_with_its_whole_description():
+    """`kinerja --help` (and `kinerja akun --help`, `kinerja renstra --help`) lists each command with
+    its description whole: click would cut "Menambah periode Renstra, mis. --awal 2027 ..." at "mis.",
+    taking the abbreviation's period for the end of a sentence."""
+    from click.testing import CliRunner
+
+    from kinerja.cli import cli
+
+    runner = CliRunner()
+    checked = 0
+    for path in every_command():
+        if not path:
+            continue
+        parent = cli
+        for name in path[:-1]:
+            parent = parent.commands[name]
+        listing = runner.invoke(cli, [*path[:-1], "--help"], prog_name="kinerja", terminal_width=80).output
+        description = " ".join(parent.commands[path[-1]].help.split())
+        assert description in " ".join(listing.split()), (path, listing)
+        checked += 1
+    assert checked > 15
+    listed = " ".join(runner.invoke(cli, ["renstra", "--help"], prog_name="kinerja", terminal_width=80).output.split())
+    assert "Menambah periode Renstra, mis. --awal 2027 --akhir 2031." in listed
