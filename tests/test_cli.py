@@ -368,3 +368,20 @@ def test_every_command_is_listed_with_its_whole_description():
     assert checked > 15
     listed = " ".join(runner.invoke(cli, ["renstra", "--help"], prog_name="kinerja", terminal_width=80).output.split())
     assert "Menambah periode Renstra, mis. --awal 2027 --akhir 2031." in listed
+
+
+def test_a_wrong_db_path_creates_nothing_for_a_command_that_reads(tmp_path, capsys):
+    """A mistyped --db in a folder that does not exist: the command says the database is not there
+    and how to make it (exit 1, as any other fault of the database file), and leaves no folder, no
+    database and no lock file behind. Only `kinerja init` makes them."""
+    wrong = tmp_path / "nope" / "x" / "y.duckdb"
+    for args in (["capaian", "--year", "2025"], ["status", "--year", "2025"], ["akun", "daftar"],
+                 ["renstra", "daftar"], ["template", "--unit", "MUTASI", "--year", "2025", "--out",
+                                         str(tmp_path / "t.xlsx")],
+                 ["verifikasi", "--unit", "MUTASI", "--year", "2025", "--quarter", "1"], ["cadangan"]):
+        code, out, err = kinerja(capsys, *args, "--db", str(wrong))
+        assert code == 1, (args, err)
+        assert err.startswith(f"Galat: Basis data tidak ditemukan: {wrong}. Buat dengan `kinerja init --db {wrong}`"), err
+        assert list(tmp_path.iterdir()) == [], args
+    assert kinerja(capsys, "init", "--db", str(wrong))[0] == 0
+    assert wrong.exists()
