@@ -278,11 +278,14 @@ def export(tahun, out, triwulan, template, db_file):
 @click.option("--out", required=True, type=click.Path(dir_okay=False))
 @db_option
 def template(unit, tahun, triwulan, out, db_file):
-    from kinerja.reports.template import write_template
+    from kinerja.reports.template import TemplateFileError, write_template
 
     con = open_db(db_file)
     unit = unit_code(con, unit)
-    write_template(con, unit, tahun, triwulan, Path(out))
+    try:
+        write_template(con, unit, tahun, triwulan, Path(out))
+    except TemplateFileError as exc:
+        raise InputError(str(exc), code=2) from exc
     echo(f"Template tersimpan: {out}")
 
 

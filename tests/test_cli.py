@@ -385,3 +385,14 @@ def test_a_wrong_db_path_creates_nothing_for_a_command_that_reads(tmp_path, caps
         assert list(tmp_path.iterdir()) == [], args
     assert kinerja(capsys, "init", "--db", str(wrong))[0] == 0
     assert wrong.exists()
+
+
+@pytest.mark.parametrize("name", ["t.txt", "t.xls", "t"])
+def test_template_refuses_a_name_that_is_not_xlsx_and_writes_nothing(tmp_path, dbfile, capsys, name):
+    """The template is an .xlsx workbook (cli.md: --out FILE.xlsx): under another name Excel would
+    not open it, so it is refused (exit 2, the command called wrongly) and no file is written."""
+    out = tmp_path / name
+    code, _, err = kinerja(capsys, "template", "--unit", "MUTASI", "--year", "2025", "--out", str(out), "--db", dbfile)
+    assert code == 2 and err.startswith("Galat: template adalah buku kerja Excel"), err
+    assert ".xlsx" in err and f"'{out}'" in err and "Traceback" not in err
+    assert not out.exists()
