@@ -396,3 +396,22 @@ def test_template_refuses_a_name_that_is_not_xlsx_and_writes_nothing(tmp_path, d
     assert code == 2 and err.startswith("Galat: template adalah buku kerja Excel"), err
     assert ".xlsx" in err and f"'{out}'" in err and "Traceback" not in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("name, data, said", [
+    ("passwd", b"root:x:0:0:root:/root:/bin/bash\n", "namanya tanpa akhiran jenis berkas (mis. .xlsx)"),
+    ("catatan.txt", b"sekadar catatan\n", "jenis berkas .txt tidak diterima"),
+    ("laporan.html", b"<html><table><tr><td>NO</td></tr></table></html>",
+     "Isinya tampak tabel HTML dari aplikasi web: ganti namanya menjadi 'laporan.xls'"),
+])
+def test_a_file_of_a_kind_not_read_is_named_with_the_kinds_that_are(tmp_path, dbfile, capsys, name, data, said):
+    """`kinerja import /etc/passwd` once said "jenis berkas .?": the message names the file, says
+    what is wrong with its name and lists the kinds read; when the content is of a kind read, it
+    says the name to give it."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, out, err = kinerja(capsys, "import", str(path), "--unit", "MUTASI", "--year", "2024", "--db", dbfile)
+    assert code == 1 and "Traceback" not in err
+    assert f"'{name}'" in err and said in err, err
+    assert "Yang diterima: .xlsx, .xlsm, .xls, .ods, .csv, dan tabel HTML" in err
+    assert ".?" not in err

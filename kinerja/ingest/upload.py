@@ -11,14 +11,13 @@ import dataclasses
 import re
 from datetime import datetime
 from decimal import Decimal
-from pathlib import PurePath
 
 import duckdb
 import pandas as pd
 
 from kinerja.auth import Akun, require
 from kinerja.collect.units import units_named_in
-from kinerja.ingest.cells import ReadError
+from kinerja.ingest.cells import EXCEL_TYPES, ReadError, type_refusal
 from kinerja.ingest.grid import MAX_FILE_BYTES, MEGABYTE
 from kinerja.ingest.plan import REFUSALS, ImportPlan, ImportResult, plan_import
 from kinerja.ingest.reader import read_workbook
@@ -30,7 +29,7 @@ from kinerja.store import db
 from kinerja.store.queries import run
 from kinerja.vocab import AGREGASI, KONVENSI, POLARITAS
 
-TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
+TYPES = sorted(t.lstrip(".") for t in EXCEL_TYPES)  # for the page's file chooser
 MAX_BYTES = MAX_FILE_BYTES
 MAX_ROWS = 10_000
 SETTINGS_COLUMNS = ["indikator", "satuan", "polaritas", "asal_polaritas", "agregasi", "asal_agregasi", "konvensi"]
@@ -44,12 +43,11 @@ class UploadError(ValueError):
     """A file that cannot be taken at all; the message is for the user, in Bahasa Indonesia."""
 
 
-def check_file(filename: str, size: int, max_bytes: int = MAX_BYTES) -> None:
-    """Type and size, before anything is read."""
-    suffix = PurePath(filename).suffix.lower().lstrip(".")
-    if suffix not in TYPES:
-        raise UploadError(f"{filename}: jenis berkas .{suffix or '?'} tidak diterima. Unggah .xlsx, .xlsm, .xls, .ods "
-                          "atau .csv.")
+def check_file(filename: str, size: int, max_bytes: int = MAX_BYTES, data: bytes = b"") -> None:
+    """Type (by the name: cells.type_refusal, which looks at `data` for a better name when given)
+    and size, before anything is read."""
+    if (refused := type_refusal(filename, data)) is not None:
+        raise UploadError(f"{filename}: {refused}")
     if size > max_bytes:
         megabytes = format_angka(Decimal(size) / MEGABYTE, 1)
         raise UploadError(f"{filename}: ukuran {megabytes} MB melebihi batas {max_bytes // MEGABYTE} MB. Hapus "
@@ -61,7 +59,7 @@ def read_upload(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, unit
     """Check and read one file for the chosen unit and year, as the page and the command line take
     it. A file that cannot be read at all raises UploadError; every problem inside it, including a
     title naming another unit or year, is in the workbook's problems."""
-    check_file(filename, len(data), max_bytes)
+    check_file(filename, len(data), max_bytes, data)
     try:
         workbook = read_workbook(data, filename, triwulan)
     except ReadError as exc:
