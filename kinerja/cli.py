@@ -16,11 +16,11 @@ import duckdb
 
 from kinerja.auth import cli_account
 from kinerja.collect.units import UnknownUnit, resolve_unit
-from kinerja.numbers import format_angka
+from kinerja.numbers import format_angka, stored_value
 from kinerja.safety import printable
 from kinerja.store import backup as backup_module
 from kinerja.store import db
-from kinerja.vocab import ROMAN, STATUS
+from kinerja.vocab import ROMAN, STATUS, value_label
 
 FORMATS = click.Choice(["table", "csv", "json"])
 QUARTER = click.IntRange(1, 4)
@@ -213,14 +213,11 @@ def import_command(files, unit, tahun, triwulan, dry_run, errors_out, oleh, db_f
 
 
 def change_line(plan, change) -> str:
+    """One value of a dry run as people read it: "berubah: Indeks Sistem Merit | Realisasi TW IV 2024:
+    0,5 -> 0,52" (Indonesian numbers; the machine formats are capaian's csv and json)."""
     name = plan.indicators[change.indicator].attrs["nama"]
-    if change.jenis == "target_renstra":
-        where = f"target Renstra {change.tahun}"
-    elif change.jenis == "target":
-        where = "target tahunan" if change.triwulan == 0 else f"target TW {ROMAN[change.triwulan]}"
-    else:
-        where = f"realisasi TW {ROMAN[change.triwulan]}"
-    return f"{change.status}: {name} | {where}: {change.lama or '–'} -> {change.baru or '–'}"
+    where = value_label(change.jenis, change.tahun, change.triwulan)
+    return f"{change.status}: {name} | {where}: {stored_value(change.lama)} -> {stored_value(change.baru)}"
 
 
 def write_errors_out(failed, out: Path) -> None:

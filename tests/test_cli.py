@@ -415,3 +415,35 @@ def test_a_file_of_a_kind_not_read_is_named_with_the_kinds_that_are(tmp_path, db
     assert f"'{name}'" in err and said in err, err
     assert "Yang diterima: .xlsx, .xlsm, .xls, .ods, .csv, dan tabel HTML" in err
     assert ".?" not in err
+
+
+def test_dry_run_shows_numbers_the_indonesian_way_and_quotes_cells_as_typed(tmp_path, dbfile, capsys):
+    """The dry run is read by people: values as 94,5 and 1.900.000.000 (never 94.5 or 1900000000,
+    which only csv and json print), and a cell quoted as it was typed."""
+    rows = [
+        [1, SASARAN, "Persentase layanan tepat waktu", "%", 93, None, None, None, None, None, None, None, 94.5, None],
+        [2, None, "Jumlah anggaran pelatihan terserap", "rupiah", 2000000000, None, None, None, None, None, None,
+         None, 1900000000, None],
+        [3, None, "Persentase ASN dilatih", "%", 90, None, None, None, None, "0.85", None, None, None, None],
+    ]
+    code, out, err = kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx", rows)), "--unit", "MUTASI",
+                             "--year", "2024", "--dry-run", "--db", dbfile)
+    assert code == 0, err
+    assert "baru: Persentase layanan tepat waktu | Realisasi TW IV 2024: – -> 94,5" in out
+    assert "baru: Jumlah anggaran pelatihan terserap | Target Tahunan 2024: – -> 2.000.000.000" in out
+    assert "baru: Jumlah anggaran pelatihan terserap | Realisasi TW IV 2024: – -> 1.900.000.000" in out
+    assert "94.5" not in out and "1900000000" not in out
+    # typed "0.85" (a dot in this file): quoted so, not as the number read from it
+    assert "kolom 'REALISASI TRIWULAN I', isi '0.85': periksa satuan/format" in err
+
+
+def test_a_duplicate_row_quotes_its_cell_and_the_other_value_the_indonesian_way(tmp_path, dbfile, capsys):
+    rows = [
+        [1, SASARAN, "Persentase layanan tepat waktu", "%", 93, None, None, None, None, None, None, None, 94.5, None],
+        [2, SASARAN, "Persentase layanan tepat waktu", "%", 93, None, None, None, None, None, None, None, 95.25, None],
+    ]
+    code, _, err = kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx", rows)), "--unit", "MUTASI",
+                           "--year", "2024", "--dry-run", "--db", dbfile)
+    assert code == 1
+    assert ("baris 6, kolom 'REALISASI TRIWULAN IV', isi '95,25': indikator 'Persentase layanan tepat waktu' sudah "
+            "ada di lembar 'Format' baris 5 dengan realisasi TW IV 94,5.") in err
