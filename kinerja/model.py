@@ -165,7 +165,8 @@ class ParsedWorkbook(HasProblems):
     quarters: set[int] = field(default_factory=set)   # quarters with a realisation column
     has_targets: bool = False                          # a target column was found
     budgets: list[ParsedBudget] = field(default_factory=list)   # program/kegiatan rows with Rp
-    titles: list[tuple[str, int, str]] = field(default_factory=list)  # (sheet, row, text) above a table
+    # (sheet, row, column, text) of every text cell above a table; row and column 1-based
+    titles: list[tuple[str, int, int, str]] = field(default_factory=list)
     fates: list[RowFate] = field(default_factory=list)   # every non-empty row below a table's header
 
     def fate_counts(self) -> dict[str, int]:

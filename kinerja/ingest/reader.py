@@ -89,8 +89,8 @@ def read_workbook(data: bytes, filename: str, quarter: int | None = None) -> Par
         for c in number_columns(header) if (cell := sheet.cell(r, c)).kind == "text"
     )
     for sheet, header in tables:
-        book.titles += [(sheet.name, r + 1, c.value) for r in range(header.top) for c in sheet.rows[r]
-                        if c.kind == "text"]
+        book.titles += [(sheet.name, r + 1, i + 1, c.value) for r in range(header.top)
+                        for i, c in enumerate(sheet.rows[r]) if c.kind == "text"]
         SheetReader(book, sheet, header, decimal, quarter).read()
     return book
 
