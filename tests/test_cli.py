@@ -381,7 +381,8 @@ def test_a_wrong_db_path_creates_nothing_for_a_command_that_reads(tmp_path, caps
                  ["verifikasi", "--unit", "MUTASI", "--year", "2025", "--quarter", "1"], ["cadangan"]):
         code, out, err = kinerja(capsys, *args, "--db", str(wrong))
         assert code == 1, (args, err)
-        assert err.startswith(f"Galat: Basis data tidak ditemukan: {wrong}. Buat dengan `kinerja init --db {wrong}`"), err
+        said = f"Galat: Basis data tidak ditemukan: {wrong}. Buat dengan `kinerja init --db {wrong}`"
+        assert err.startswith(said), err
         assert list(tmp_path.iterdir()) == [], args
     assert kinerja(capsys, "init", "--db", str(wrong))[0] == 0
     assert wrong.exists()

@@ -472,8 +472,8 @@ class SheetReader:
             self.problem(r, self.header.target_tw[min(quarters)],
                          " | ".join(row.quoted(f"target_tw{q}") for q in sorted(quarters)),
                          f"target triwulan ({columns}) tidak berjumlah sama dengan target tahunan "
-                         f"{format_angka(annual.bawah)} dan juga bukan target kumulatif yang naik hingga TW IV = target "
-                         "tahunan. Perbaiki salah satu target.")
+                         f"{format_angka(annual.bawah)} dan juga bukan target kumulatif yang naik hingga TW IV = "
+                         "target tahunan. Perbaiki salah satu target.")
 
 
 def parse_range_only(text: str, decimal: str) -> bool:

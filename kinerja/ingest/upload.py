@@ -110,10 +110,11 @@ def mismatches(con: duckdb.DuckDBPyConnection, titles: list[tuple[str, int, int,
     named = {y for _, found in years for y in found}
     if named and tahun not in named:
         sheet, r, c, text = next(place for place, found in years if tahun not in found)
-        problems.append(Problem(sheet, r, None, text, f"judul berkas menyebut tahun {', '.join(map(str, sorted(named)))} "
-                                                     f"(sel {column_letter(c - 1)}{r}), tetapi yang dipilih tahun "
-                                                     f"{tahun}. Pilih tahun yang benar, atau periksa apakah berkas "
-                                                     "ini yang dimaksud.", c, kind="judul_berkas"))
+        named_years = ", ".join(map(str, sorted(named)))
+        problems.append(Problem(sheet, r, None, text, f"judul berkas menyebut tahun {named_years} (sel "
+                                                     f"{column_letter(c - 1)}{r}), tetapi yang dipilih tahun {tahun}. "
+                                                     "Pilih tahun yang benar, atau periksa apakah berkas ini yang "
+                                                     "dimaksud.", c, kind="judul_berkas"))
     units = run(con, "units")
     mentioned = {}
     for place in titles:
