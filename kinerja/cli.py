@@ -16,11 +16,11 @@ import duckdb
 
 from kinerja.auth import cli_account
 from kinerja.collect.units import UnknownUnit, resolve_unit
-from kinerja.numbers import format_angka
+from kinerja.numbers import format_angka, stored_value
 from kinerja.safety import printable
 from kinerja.store import backup as backup_module
 from kinerja.store import db
-from kinerja.vocab import ROMAN, STATUS
+from kinerja.vocab import ROMAN, STATUS, value_label
 
 FORMATS = click.Choice(["table", "csv", "json"])
 QUARTER = click.IntRange(1, 4)
@@ -127,7 +127,10 @@ class Perintah(click.Command):
         return option
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        return super().get_short_help_str(limit=10_000)  # the first sentence, whole; the list wraps it
+        """The description as the list of commands shows it: the help's first paragraph, whole (the
+        list wraps it). click would cut it at the first period it takes for a sentence's end, and
+        an abbreviation such as "mis." or "s.d." is none."""
+        return " ".join((self.short_help or self.help or "").partition("\n\n")[0].split())
 
 
 class Kelompok(Perintah, click.Group):
@@ -210,14 +213,11 @@ def import_command(files, unit, tahun, triwulan, dry_run, errors_out, oleh, db_f
 
 
 def change_line(plan, change) -> str:
+    """One value of a dry run as people read it: "berubah: Indeks Sistem Merit | Realisasi TW IV 2024:
+    0,5 -> 0,52" (Indonesian numbers; the machine formats are capaian's csv and json)."""
     name = plan.indicators[change.indicator].attrs["nama"]
-    if change.jenis == "target_renstra":
-        where = f"target Renstra {change.tahun}"
-    elif change.jenis == "target":
-        where = "target tahunan" if change.triwulan == 0 else f"target TW {ROMAN[change.triwulan]}"
-    else:
-        where = f"realisasi TW {ROMAN[change.triwulan]}"
-    return f"{change.status}: {name} | {where}: {change.lama or '–'} -> {change.baru or '–'}"
+    where = value_label(change.jenis, change.tahun, change.triwulan)
+    return f"{change.status}: {name} | {where}: {stored_value(change.lama)} -> {stored_value(change.baru)}"
 
 
 def write_errors_out(failed, out: Path) -> None:
@@ -275,11 +275,14 @@ def export(tahun, out, triwulan, template, db_file):
 @click.option("--out", required=True, type=click.Path(dir_okay=False))
 @db_option
 def template(unit, tahun, triwulan, out, db_file):
-    from kinerja.reports.template import write_template
+    from kinerja.reports.template import TemplateFileError, write_template
 
     con = open_db(db_file)
     unit = unit_code(con, unit)
-    write_template(con, unit, tahun, triwulan, Path(out))
+    try:
+        write_template(con, unit, tahun, triwulan, Path(out))
+    except TemplateFileError as exc:
+        raise InputError(str(exc), code=2) from exc
     echo(f"Template tersimpan: {out}")
 
 

@@ -88,9 +88,19 @@ class ParsedRow:
     # the row name only these columns: a column the file does not have is never named.
     columns: dict[str, tuple[str, int]] = field(default_factory=dict)
 
+    # The cells (kinerja.ingest.grid.Cell) of those columns on this row as read, for quoting them as
+    # their user wrote them (quoted), never as the values were read from them.
+    cells: dict[str, object] = field(default_factory=dict)
+
     def column(self, key: str) -> tuple[str | None, int | None]:
         """(header text, 1-based column) of a column of this row's file, (None, None) when it has none."""
         return self.columns.get(key, (None, None))
+
+    def quoted(self, key: str) -> str | None:
+        """The text of this row's cell in column `key` as its user wrote and sees it (Cell.shown:
+        "0.21" typed as text stays "0.21", the number 94.5 is "94,5"); None when it has no cell there."""
+        cell = self.cells.get(key)
+        return None if cell is None or cell.kind == "empty" else cell.shown
 
     faktor_pendorong: str | None = None
     faktor_penghambat: str | None = None
@@ -155,7 +165,8 @@ class ParsedWorkbook(HasProblems):
     quarters: set[int] = field(default_factory=set)   # quarters with a realisation column
     has_targets: bool = False                          # a target column was found
     budgets: list[ParsedBudget] = field(default_factory=list)   # program/kegiatan rows with Rp
-    titles: list[tuple[str, int, str]] = field(default_factory=list)  # (sheet, row, text) above a table
+    # (sheet, row, column, text) of every text cell above a table; row and column 1-based
+    titles: list[tuple[str, int, int, str]] = field(default_factory=list)
     fates: list[RowFate] = field(default_factory=list)   # every non-empty row below a table's header
 
     def fate_counts(self) -> dict[str, int]:

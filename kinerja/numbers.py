@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Iterable
 
 from kinerja.model import TargetValue
@@ -173,6 +173,17 @@ def format_angka(value, decimals: int | None = None) -> str:
     whole, _, frac = text.lstrip("-").partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return f"{sign}{grouped},{frac}" if frac else f"{sign}{grouped}"
+
+
+def stored_value(text) -> str:
+    """A value as riwayat and import plans keep it (canonical text, dot decimals: "1900000000",
+    "80 - 90") shown the Indonesian way ("1.900.000.000", "80 - 90"); "–" for none."""
+    if not isinstance(text, str):
+        return "–"
+    try:
+        return format_angka(Decimal(text))
+    except InvalidOperation:  # a range "80 - 90"
+        return " - ".join(stored_value(part.strip()) for part in text.split(" - "))
 
 
 def format_persen(value) -> str:

@@ -45,6 +45,11 @@ def period_label(jenis: str, tahun: int, triwulan: int) -> str:
     return f"{'Tahunan' if triwulan == 0 else 'TW ' + ROMAN[triwulan]} {tahun}"
 
 
+def value_label(jenis: str, tahun: int, triwulan: int) -> str:
+    """"Realisasi TW II 2025", "Target Tahunan 2025", "Target Renstra 2026"."""
+    return f"{'Realisasi' if jenis == 'realisasi' else 'Target'} {period_label(jenis, tahun, triwulan)}"
+
+
 # Value sets of an indicator's settings (capaian.md): how quarters add up, which way is better,
 # and how quarterly targets are written.
 AGREGASI = ["kumulatif", "nilai_akhir", "rata_rata"]

@@ -343,3 +343,108 @@ def test_a_wrong_call_is_answered_in_indonesian_with_exit_code_2(capsys, args, s
     code, out, err = kinerja(capsys, *args)
     assert code == 2 and said in err, err
     assert not [w for w in ["Error", "No such", "Missing", "Invalid", "Did you mean", "requires", "FILE"] if w in err], err
+
+
+def test_every_command_is_listed_with_its_whole_description():
+    """`kinerja --help` (and `kinerja akun --help`, `kinerja renstra --help`) lists each command with
+    its description whole: click would cut "Menambah periode Renstra, mis. --awal 2027 ..." at "mis.",
+    taking the abbreviation's period for the end of a sentence."""
+    from click.testing import CliRunner
+
+    from kinerja.cli import cli
+
+    runner = CliRunner()
+    checked = 0
+    for path in every_command():
+        if not path:
+            continue
+        parent = cli
+        for name in path[:-1]:
+            parent = parent.commands[name]
+        listing = runner.invoke(cli, [*path[:-1], "--help"], prog_name="kinerja", terminal_width=80).output
+        description = " ".join(parent.commands[path[-1]].help.split())
+        assert description in " ".join(listing.split()), (path, listing)
+        checked += 1
+    assert checked > 15
+    listed = " ".join(runner.invoke(cli, ["renstra", "--help"], prog_name="kinerja", terminal_width=80).output.split())
+    assert "Menambah periode Renstra, mis. --awal 2027 --akhir 2031." in listed
+
+
+def test_a_wrong_db_path_creates_nothing_for_a_command_that_reads(tmp_path, capsys):
+    """A mistyped --db in a folder that does not exist: the command says the database is not there
+    and how to make it (exit 1, as any other fault of the database file), and leaves no folder, no
+    database and no lock file behind. Only `kinerja init` makes them."""
+    wrong = tmp_path / "nope" / "x" / "y.duckdb"
+    for args in (["capaian", "--year", "2025"], ["status", "--year", "2025"], ["akun", "daftar"],
+                 ["renstra", "daftar"], ["template", "--unit", "MUTASI", "--year", "2025", "--out",
+                                         str(tmp_path / "t.xlsx")],
+                 ["verifikasi", "--unit", "MUTASI", "--year", "2025", "--quarter", "1"], ["cadangan"]):
+        code, out, err = kinerja(capsys, *args, "--db", str(wrong))
+        assert code == 1, (args, err)
+        said = f"Galat: Basis data tidak ditemukan: {wrong}. Buat dengan `kinerja init --db {wrong}`"
+        assert err.startswith(said), err
+        assert list(tmp_path.iterdir()) == [], args
+    assert kinerja(capsys, "init", "--db", str(wrong))[0] == 0
+    assert wrong.exists()
+
+
+@pytest.mark.parametrize("name", ["t.txt", "t.xls", "t"])
+def test_template_refuses_a_name_that_is_not_xlsx_and_writes_nothing(tmp_path, dbfile, capsys, name):
+    """The template is an .xlsx workbook (cli.md: --out FILE.xlsx): under another name Excel would
+    not open it, so it is refused (exit 2, the command called wrongly) and no file is written."""
+    out = tmp_path / name
+    code, _, err = kinerja(capsys, "template", "--unit", "MUTASI", "--year", "2025", "--out", str(out), "--db", dbfile)
+    assert code == 2 and err.startswith("Galat: template adalah buku kerja Excel"), err
+    assert ".xlsx" in err and f"'{out}'" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name, data, said", [
+    ("passwd", b"root:x:0:0:root:/root:/bin/bash\n", "namanya tanpa akhiran jenis berkas (mis. .xlsx)"),
+    ("catatan.txt", b"sekadar catatan\n", "jenis berkas .txt tidak diterima"),
+    ("laporan.html", b"<html><table><tr><td>NO</td></tr></table></html>",
+     "Isinya tampak tabel HTML dari aplikasi web: ganti namanya menjadi 'laporan.xls'"),
+])
+def test_a_file_of_a_kind_not_read_is_named_with_the_kinds_that_are(tmp_path, dbfile, capsys, name, data, said):
+    """`kinerja import /etc/passwd` once said "jenis berkas .?": the message names the file, says
+    what is wrong with its name and lists the kinds read; when the content is of a kind read, it
+    says the name to give it."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, out, err = kinerja(capsys, "import", str(path), "--unit", "MUTASI", "--year", "2024", "--db", dbfile)
+    assert code == 1 and "Traceback" not in err
+    assert f"'{name}'" in err and said in err, err
+    assert "Yang diterima: .xlsx, .xlsm, .xls, .ods, .csv, dan tabel HTML" in err
+    assert ".?" not in err
+
+
+def test_dry_run_shows_numbers_the_indonesian_way_and_quotes_cells_as_typed(tmp_path, dbfile, capsys):
+    """The dry run is read by people: values as 94,5 and 1.900.000.000 (never 94.5 or 1900000000,
+    which only csv and json print), and a cell quoted as it was typed."""
+    rows = [
+        [1, SASARAN, "Persentase layanan tepat waktu", "%", 93, None, None, None, None, None, None, None, 94.5, None],
+        [2, None, "Jumlah anggaran pelatihan terserap", "rupiah", 2000000000, None, None, None, None, None, None,
+         None, 1900000000, None],
+        [3, None, "Persentase ASN dilatih", "%", 90, None, None, None, None, "0.85", None, None, None, None],
+    ]
+    code, out, err = kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx", rows)), "--unit", "MUTASI",
+                             "--year", "2024", "--dry-run", "--db", dbfile)
+    assert code == 0, err
+    assert "baru: Persentase layanan tepat waktu | Realisasi TW IV 2024: – -> 94,5" in out
+    assert "baru: Jumlah anggaran pelatihan terserap | Target Tahunan 2024: – -> 2.000.000.000" in out
+    assert "baru: Jumlah anggaran pelatihan terserap | Realisasi TW IV 2024: – -> 1.900.000.000" in out
+    assert "94.5" not in out and "1900000000" not in out
+    # typed "0.85" (a dot in this file): quoted so, not as the number read from it
+    assert "kolom 'REALISASI TRIWULAN I', isi '0.85': periksa satuan/format" in err
+
+
+def test_a_duplicate_row_quotes_its_cell_and_the_other_value_the_indonesian_way(tmp_path, dbfile, capsys):
+    rows = [
+        [1, SASARAN, "Persentase layanan tepat waktu", "%", 93, None, None, None, None, None, None, None, 94.5, None],
+        [2, SASARAN, "Persentase layanan tepat waktu", "%", 93, None, None, None, None, None, None, None, 95.25, None],
+    ]
+    code, _, err = kinerja(capsys, "import", str(sop_file(tmp_path / "m.xlsx", rows)), "--unit", "MUTASI",
+                           "--year", "2024", "--dry-run", "--db", dbfile)
+    assert code == 1
+    assert ("baris 6, kolom 'REALISASI TRIWULAN IV', isi '95,25': indikator 'Persentase layanan tepat waktu' sudah "
+            "ada di lembar 'Format' baris 5 dengan realisasi TW IV 94,5.") in err

@@ -37,7 +37,7 @@ def test_a_missing_file_is_not_created_by_a_command_that_reads(tmp_path, capsys)
     for args in (["status", "--year", "2025"], ["capaian", "--year", "2025"],
                  ["export", "--year", "2025", "--out", str(tmp_path / "x.xlsx")]):
         code, out, err = kinerja(capsys, *args, "--db", str(typo))
-        assert code == 1 and clean(err) and f"Berkas basis data {typo} tidak ada" in err
+        assert code == 1 and clean(err) and f"Basis data tidak ditemukan: {typo}." in err
         assert f"kinerja init --db {typo}" in err
     assert not typo.exists()
 

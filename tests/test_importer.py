@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 
 import kinerja.ingest.write as ingest_write
+from kinerja.ingest.grid import Cell
 from kinerja.ingest.plan import plan_import
 from kinerja.ingest.write import apply_plan
 from kinerja.model import ParsedRow, ParsedWorkbook, TargetValue
@@ -24,6 +25,9 @@ COLUMNS = {"indikator": ("INDIKATOR KINERJA", 3), "target_tahunan": ("TARGET TAH
 
 
 def row(nama, target=None, realisasi=None, kode=None, sheet="Sheet1", line=5, **more) -> ParsedRow:
+    """A row as read from a file whose target and realisation cells hold these texts."""
+    typed = {"target_tahunan": target, **{f"realisasi_tw{q}": v for q, v in (realisasi or {}).items()},
+             **{f"target_tw{q}": t.canonical() for q, t in more.get("target_triwulan", {}).items()}}
     return ParsedRow(
         sheet=sheet, row=line, nama=nama, kode=kode,
         sasaran=more.pop("sasaran", "Meningkatnya profesionalitas ASN"),
@@ -31,6 +35,7 @@ def row(nama, target=None, realisasi=None, kode=None, sheet="Sheet1", line=5, **
         target_tahunan=T(target) if target else None,
         realisasi={q: D(v) for q, v in (realisasi or {}).items()},
         columns=more.pop("columns", COLUMNS),
+        cells=more.pop("cells", {key: Cell(text, "text") for key, text in typed.items() if text}),
         **more,
     )
 

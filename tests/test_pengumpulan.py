@@ -214,10 +214,11 @@ def test_a_realisation_far_outside_its_history_is_a_warning_that_does_not_block(
     history(con, {2020: "20", 2021: "22", 2022: "21", 2023: "23"})
     checked = plan(con, row(DIKLAT, "90", {1: "0.21"}))
     assert checked.ok
+    # the cell is quoted as the unit typed it ("0.21"), the history the Indonesian way
     # 0,21 % against 90 % is also a capaian below 20 %: the plausibility check (issue 13.7) says so apart
     assert [w.kind for w in checked.warnings].count("periksa_format") == 1
     assert [str(w) for w in checked.warnings if w.kind != "periksa_format"] == [
-        "Peringatan: Lembar 'Sheet1', baris 5, kolom 'REALISASI TW I', isi '0,21': jauh di luar realisasi TW I "
+        "Peringatan: Lembar 'Sheet1', baris 5, kolom 'REALISASI TW I', isi '0.21': jauh di luar realisasi TW I "
         "tahun-tahun sebelumnya (20, 21, 22, 23). Pastikan angka dan satuannya benar (mis. persen ditulis 85, "
         "bukan 0,85)."]
     assert not plan(con, row(DIKLAT, "90", {1: "24"})).warnings

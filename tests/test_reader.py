@@ -365,7 +365,7 @@ def test_a_comma_csv_in_windows_encoding():
 def test_a_corrupt_file_raises_a_read_error_in_bahasa_indonesia():
     with pytest.raises(ReadError, match="rusak"):
         read_workbook(b"PK\x03\x04 bukan zip", "rusak.xlsx")
-    with pytest.raises(ReadError, match="tidak didukung"):
+    with pytest.raises(ReadError, match=r"jenis berkas \.pdf tidak diterima\. Yang diterima: \.xlsx, \.xlsm"):
         read_workbook(b"data", "laporan.pdf")
 
 

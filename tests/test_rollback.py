@@ -46,8 +46,16 @@ def test_the_preview_shows_the_value_stored_now_and_who_changed_it(con):
 
 
 def test_a_conflict_keeps_the_newer_value_unless_the_user_overwrites_it(con):
-    with pytest.raises(workflow.WorkflowError, match="Tidak ada nilai"):
+    """Refused without overwriting, the rollback says what the preview shows (the value stored now,
+    the file that changed it, the version's value) and how to go on, not that nothing differs."""
+    with pytest.raises(workflow.WorkflowError) as refused:
         versions.rollback(con, submission(con, "rollback_q1_v1.xlsx"), SEKRETARIAT)
+    said = str(refused.value)
+    assert "Tidak ada nilai yang berbeda" not in said
+    assert said.startswith("Tidak ada yang dipulihkan: 1 nilai berbeda dari versi 1, tetapi semuanya diubah sesudahnya")
+    assert (f"{NAME}, Realisasi TW I 2026: sekarang 15 (diubah oleh rollback_q2_with_q1.xlsx (TW II versi 1)), "
+            "di versi 1 10") in said
+    assert "centang 'Timpa'" in said
     assert tw1(con) == [15.0]
 
 

@@ -57,16 +57,41 @@ def test_a_file_titled_for_another_unit_or_year_is_refused(con):
     plan = upload.plan_upload(con, workbook(), "m.xlsx", "PEMBINAAN", 2025, None)
     messages = [str(p) for p in plan.errors]
     assert messages == [
-        "Kesalahan: Lembar 'Format', baris 3, isi 'TAHUN 2024': judul berkas menyebut tahun 2024, tetapi yang "
-        "dipilih tahun 2025. Pilih tahun yang benar, atau periksa apakah berkas ini yang dimaksud.",
-        "Kesalahan: Lembar 'Format', baris 2, isi 'BIDANG MUTASI': judul berkas menyebut unit MUTASI, tetapi yang "
-        "dipilih unit PEMBINAAN. Pilih unit yang benar, atau unggah berkas unit ini."]
+        "Kesalahan: Lembar 'Format', baris 3, isi 'TAHUN 2024': judul berkas menyebut tahun 2024 (sel A3), tetapi "
+        "yang dipilih tahun 2025. Pilih tahun yang benar, atau periksa apakah berkas ini yang dimaksud.",
+        "Kesalahan: Lembar 'Format', baris 2, isi 'BIDANG MUTASI': judul berkas menyebut unit MUTASI (sel A2), "
+        "tetapi yang dipilih unit PEMBINAAN. Pilih unit yang benar, atau unggah berkas unit ini."]
     assert upload.plan_upload(con, workbook(), "m.xlsx", "MUTASI", 2024, None).ok
 
 
 def test_a_renstra_period_in_the_title_is_not_a_year(con):
     data = xlsx(Sheet("Format", [["INDIKATOR KINERJA RENSTRA 2021-2026"], ["BIDANG MUTASI"], []] + sop_rows([ROW], title=False)))
     assert upload.plan_upload(con, data, "m.xlsx", "MUTASI", 2024, None).ok
+
+
+@pytest.mark.parametrize("text, years", [
+    ("TAHUN 2025", {2025}), ("Tahun Anggaran 2025", {2025}), ("T.A. 2025", {2025}), ("TW I 2025", {2025}),
+    ("LAPORAN TRIWULAN IV TAHUN 2025", {2025}), ("Semester I 2025", {2025}), ("s.d. 31 Desember 2025", {2025}),
+    ("Berdasarkan PermenPANRB 8/2021", set()), ("Permendagri Nomor 86 Tahun 2017", set()),
+    ("sesuai PP 12 Tahun 2019", set()), ("INDIKATOR KINERJA RENSTRA 2021-2026", set()),
+    ("LAPORAN KINERJA 2025", set()), ("DATA 2025", set()),
+])
+def test_a_title_names_a_year_only_as_the_period_of_its_data(text, years):
+    assert upload.title_years(text) == years
+
+
+def test_a_regulation_cited_in_a_title_is_no_year_and_the_year_is_quoted_from_its_cell(con):
+    """A2 cites "PermenPANRB 8/2021": no year, so a 2025 file is not refused for naming 2021; a
+    year named in A3 is quoted as written, with the cell's address."""
+    cited = [["FORMAT PENGUMPULAN DATA KINERJA"], ["Berdasarkan PermenPANRB 8/2021"]]
+    data = xlsx(Sheet("Format", cited + [["BIDANG MUTASI  Tahun Anggaran 2025"], []] + sop_rows([ROW], title=False)))
+    assert upload.plan_upload(con, data, "m.xlsx", "MUTASI", 2025, None).ok
+    (refused,) = upload.plan_upload(con, data, "m.xlsx", "MUTASI", 2026, None).errors
+    assert str(refused) == (
+        "Kesalahan: Lembar 'Format', baris 3, isi 'BIDANG MUTASI  Tahun Anggaran 2025': judul berkas menyebut tahun "
+        "2025 (sel A3), tetapi yang dipilih tahun 2026. Pilih tahun yang benar, atau periksa apakah berkas ini yang "
+        "dimaksud.")
+    assert (refused.row, refused.col) == (3, 1)
 
 
 def test_a_file_without_a_title_is_not_second_guessed(con):

@@ -24,9 +24,10 @@ import pandas as pd
 from kinerja.auth import Akun, require
 from kinerja.collect import audit, workflow
 from kinerja.model import TargetValue
+from kinerja.numbers import stored_value
 from kinerja.store import db, materialised
 from kinerja.store.queries import insert_frame, new_ids, run, sql
-from kinerja.vocab import ROMAN
+from kinerja.vocab import ROMAN, value_label
 
 
 def versions(con: duckdb.DuckDBPyConnection, unit: str, tahun: int) -> pd.DataFrame:
@@ -108,8 +109,7 @@ def restore_version(con, submission_id: int, akun: Akun, waktu: datetime | None,
     keep = [not c or timpa is True or k in chosen for k, c in zip(keys, preview["konflik"])]
     changes = preview[keep] if len(preview) else preview
     if changes.empty:
-        raise workflow.WorkflowError(f"Tidak ada nilai yang berbeda dari versi {version['versi']}; tidak ada yang "
-                                     "dipulihkan.")
+        raise workflow.WorkflowError(nothing_restored(preview, int(version["versi"])))
     unit, tahun = version["unit_kode"], int(version["tahun"])
     touched = set(changes.loc[changes["jenis"] != "target_renstra", "triwulan"].astype(int))
     locked = workflow.lock_problems(con, unit, tahun, touched, version["nama_berkas"])
@@ -133,6 +133,22 @@ def restore_version(con, submission_id: int, akun: Akun, waktu: datetime | None,
                      lama=f"versi {newest}",
                      baru=f"versi {versi} (isi versi {version['versi']}, {len(changes)} nilai)", waktu=waktu)
     return new_id, versi
+
+
+def nothing_restored(preview: pd.DataFrame, versi: int) -> str:
+    """Why a rollback to `versi` restores nothing (its preview `preview`): no value differs, or every
+    value that differs is a conflict not chosen to overwrite; then each is named as the preview
+    shows it (stored now, from which file, and the version's value) with how to go on."""
+    if preview.empty:
+        return f"Tidak ada nilai yang berbeda dari versi {versi}; tidak ada yang dipulihkan."
+    conflicts = "; ".join(
+        f"{r.indikator}, {value_label(r.jenis, int(r.tahun), int(r.triwulan))}: sekarang {stored_value(r.sekarang)} "
+        f"(diubah oleh {r.diubah_oleh}), di versi {versi} {stored_value(r.dipulihkan)}"
+        for r in preview.itertuples())
+    return (f"Tidak ada yang dipulihkan: {len(preview)} nilai berbeda dari versi {versi}, tetapi semuanya diubah "
+            f"sesudahnya oleh berkas lain, dan nilai yang lebih baru itu dipertahankan kecuali Anda memilih "
+            f"menimpanya: {conflicts}. Bila nilai versi {versi} yang benar, centang 'Timpa' pada nilai itu di "
+            "pratinjau pemulihan, lalu pulihkan lagi.")
 
 
 def chosen_conflicts(preview: pd.DataFrame, timpa: pd.Series) -> list[tuple]:

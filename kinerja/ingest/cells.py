@@ -29,18 +29,38 @@ from kinerja.ingest.zipxml import Package
 from kinerja.numbers import format_angka
 
 # Cell, Sheet and ReadError are used by every reader of sheets; importable from here as before.
-__all__ = ["EMPTY", "EXCEL_TYPES", "Cell", "ReadError", "Sheet", "read_sheets", "sniff"]
+__all__ = ["EMPTY", "EXCEL_TYPES", "Cell", "ReadError", "Sheet", "read_sheets", "sniff", "type_refusal"]
 
 EXCEL_TYPES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
+ACCEPTED = ".xlsx, .xlsm, .xls, .ods, .csv, dan tabel HTML yang disimpan sebagai .xls oleh aplikasi web"
+# what bytes of a kind read (sniff) look like, and the name that lets them be read
+NAME_FOR = {"ole": ("buku kerja Excel 97-2003", ".xls"), "html": ("tabel HTML dari aplikasi web", ".xls"),
+            "xml": ("XML Spreadsheet 2003", ".xls"), "text": ("teks berpemisah (CSV)", ".csv")}
+
+
+def type_refusal(filename: str, data: bytes = b"") -> str | None:
+    """Why a file is not read because of its name, in Bahasa Indonesia; None when the name ends in a
+    kind that is read (EXCEL_TYPES; the bytes then decide the reader). Says the kind the name gives,
+    or that it gives none, the kinds accepted, and when the bytes (`data`, optional) are of a kind
+    that is read, the name to give the file."""
+    name = PurePath(filename)
+    suffix = name.suffix.lower()
+    if suffix in EXCEL_TYPES:
+        return None
+    what = (f"jenis berkas {suffix} tidak diterima" if suffix else
+            "namanya tanpa akhiran jenis berkas (mis. .xlsx), sehingga jenisnya tidak dikenali")
+    found = NAME_FOR.get(sniff(data)) if data else None
+    todo = (f"Isinya tampak {found[0]}: ganti namanya menjadi '{name.stem}{found[1]}', lalu kirim lagi." if found
+            else "Buka di Excel atau LibreOffice, simpan sebagai .xlsx, lalu kirim lagi.")
+    return f"{what}. Yang diterima: {ACCEPTED}. {todo}"
 
 
 def read_sheets(data: bytes, filename: str) -> list[Sheet]:
     """The sheets of a file named `filename`, read by what its bytes are (an .xls may be an HTML
     table or an .xlsx); raises ReadError with a message for the user."""
     suffix = PurePath(filename).suffix.lower()
-    if suffix not in EXCEL_TYPES:
-        raise ReadError(f"jenis berkas '{suffix or filename}' tidak didukung. Kirim .xlsx, .xlsm, .xls, .ods "
-                        "atau .csv.")
+    if (refused := type_refusal(filename, data)) is not None:
+        raise ReadError(refused)
     if not data:
         raise ReadError("berkas kosong (0 byte). Simpan ulang lalu unggah lagi.")
     check_file_size(len(data))

@@ -59,11 +59,11 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
                 and (brings("target", 0, annual) or any(brings("target", q, t) for q, t in quarters.items())):
             values = [quarters[q].bawah for q in range(1, 5)]
             if ind.attrs["agregasi"] == "nilai_akhir" and values[-1] != annual.bawah:
-                warn("target_tw4", format_angka(values[-1]),
+                warn("target_tw4", row.quoted("target_tw4"),
                      f"indikator nilai akhir: target TW IV biasanya sama dengan target tahunan "
                      f"{format_angka(annual.bawah)}. Periksa salah satunya.")
             if ind.attrs["agregasi"] == "rata_rata" and sum(values) / 4 != annual.bawah:
-                warn("target_tw1", " | ".join(format_angka(v) for v in values),
+                warn("target_tw1", " | ".join(row.quoted(f"target_tw{q}") or "–" for q in range(1, 5)),
                      f"indikator rata-rata: rata-rata target triwulan ({format_angka(sum(values) / 4)}) tidak sama "
                      f"dengan target tahunan {format_angka(annual.bawah)}.")
         for q, value in sorted(row.realisasi.items()):
@@ -72,11 +72,11 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
             z = modified_z(value, history.get((ind.id, q), [])) if ind.id is not None else None
             if z is not None and z >= Z_LIMIT:
                 past = ", ".join(format_angka(h) for h in sorted(history[(ind.id, q)]))
-                warn(f"realisasi_tw{q}", format_angka(value),
+                warn(f"realisasi_tw{q}", row.quoted(f"realisasi_tw{q}"),
                      f"jauh di luar realisasi TW {ROMAN[q]} tahun-tahun sebelumnya ({past}). Pastikan angka "
                      "dan satuannya benar (mis. persen ditulis 85, bukan 0,85).")
         for q, reason in flagged.get(index, []):
-            warn(f"realisasi_tw{q}", format_angka(row.realisasi[q]),
+            warn(f"realisasi_tw{q}", row.quoted(f"realisasi_tw{q}"),
                  f"{reason}. Pastikan angka dan satuannya benar (mis. persen ditulis 85, bukan 0,85; tanpa "
                  "nol berlebih).", kind="periksa_format")
         if row.realisasi:

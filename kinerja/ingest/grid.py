@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from kinerja.ingest.datetext import date_text
-from kinerja.numbers import format_angka
+from kinerja.numbers import NumberError, format_angka, from_excel_number
 from kinerja.safety import printable
 
 MEGABYTE = 1024 * 1024
@@ -53,6 +53,19 @@ class Cell:
             text = text[:-2] if text.endswith(".0") else text
             return f"{text}%" if self.percent else text
         return str(self.value)
+
+    @property
+    def shown(self) -> str:
+        """The cell as its user wrote and sees it, for quoting in messages: a text as typed ("0.21"
+        stays "0.21"); a number the Indonesian way ("94,5", "1.900.000.000", "85%"). Cell.text keeps
+        a number's machine form ("94.5") for reading."""
+        if self.kind != "number" or isinstance(self.value, bool):
+            return self.text
+        try:
+            shown = format_angka(from_excel_number(self.value, self.percent))
+        except NumberError:
+            return self.text
+        return f"{shown}%" if self.percent else shown
 
 
 EMPTY = Cell()  # pads rows; cells are never changed after reading

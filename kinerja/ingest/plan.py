@@ -29,6 +29,7 @@ from kinerja.model import (
     fmt_plain,
 )
 from kinerja.names import indicator_key, normalize_name
+from kinerja.numbers import format_angka, stored_value
 from kinerja.store.queries import run, sql
 from kinerja.store.renstra import period_of
 from kinerja.vocab import END_OF_PERIOD, NOTES, ROMAN
@@ -588,9 +589,9 @@ def merge_duplicate(plan: ImportPlan, index: int, row: ParsedRow) -> None:
     for tw, value in row.realisasi.items():
         if tw in first.realisasi and first.realisasi[tw] != value:
             plan.problems.append(
-                Problem(row.sheet, row.row, row.column(f"realisasi_tw{tw}")[0], fmt_plain(value),
+                Problem(row.sheet, row.row, row.column(f"realisasi_tw{tw}")[0], row.quoted(f"realisasi_tw{tw}"),
                         f"indikator '{row.nama}' sudah ada di {place} dengan realisasi TW {ROMAN[tw]} "
-                        f"{fmt_plain(first.realisasi[tw])}. Hapus salah satu baris atau samakan nilainya.",
+                        f"{format_angka(first.realisasi[tw])}. Hapus salah satu baris atau samakan nilainya.",
                         row.column(f"realisasi_tw{tw}")[1], kind="rangkap")
             )
         first.realisasi.setdefault(tw, value)
@@ -600,12 +601,14 @@ def merge_duplicate(plan: ImportPlan, index: int, row: ParsedRow) -> None:
         if value is None:
             continue
         if known is not None and known.canonical() != value.canonical():
-            column, col = row.column("target_tahunan" if tw == 0 else f"target_tw{tw}")
+            key = "target_tahunan" if tw == 0 else f"target_tw{tw}"
+            column, col = row.column(key)
             which = "tahunan" if tw == 0 else f"TW {ROMAN[tw]}"
             plan.problems.append(
-                Problem(row.sheet, row.row, column, value.canonical(),
+                Problem(row.sheet, row.row, column, row.quoted(key),
                         f"indikator '{row.nama}' sudah ada di {place} dengan target {which} "
-                        f"{known.canonical()}. Samakan targetnya atau hapus baris rangkap.", col, kind="rangkap")
+                        f"{stored_value(known.canonical())}. Samakan targetnya atau hapus baris rangkap.", col,
+                        kind="rangkap")
             )
         elif tw == 0:
             first.target_tahunan = value

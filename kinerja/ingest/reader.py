@@ -14,11 +14,11 @@ from kinerja.model import (
     Problem,
     RowFate,
     TargetValue,
-    fmt_plain,
 )
 from kinerja.numbers import (
     NumberError,
     detect_decimal,
+    format_angka,
     from_excel_number,
     is_range_shaped,
     parse_number,
@@ -89,8 +89,8 @@ def read_workbook(data: bytes, filename: str, quarter: int | None = None) -> Par
         for c in number_columns(header) if (cell := sheet.cell(r, c)).kind == "text"
     )
     for sheet, header in tables:
-        book.titles += [(sheet.name, r + 1, c.value) for r in range(header.top) for c in sheet.rows[r]
-                        if c.kind == "text"]
+        book.titles += [(sheet.name, r + 1, i + 1, c.value) for r in range(header.top)
+                        for i, c in enumerate(sheet.rows[r]) if c.kind == "text"]
         SheetReader(book, sheet, header, decimal, quarter).read()
     return book
 
@@ -193,7 +193,7 @@ class SheetReader:
                 raise NumberError("rentang hanya boleh di kolom target. Tulis satu angka realisasi.", "rentang")
             return parse_number(cell.value, self.decimal)
         except NumberError as exc:
-            self.problem(r, c, cell.text, str(exc), kind=exc.kind)
+            self.problem(r, c, cell.shown, str(exc), kind=exc.kind)
             return None
 
     def has_values(self, r: int) -> bool:
@@ -232,7 +232,7 @@ class SheetReader:
                 continue
             r = next((r for r in rows if self.sheet.cell(r, c).kind == "number"), None)
             if r is not None:
-                self.problem(r, c, self.sheet.cell(r, c).text,
+                self.problem(r, c, self.sheet.cell(r, c).shown,
                              "kolom ini berisi angka tetapi judulnya tidak dikenali, sehingga angkanya tidak dibaca. "
                              "Bila ini data, tulis judulnya seperti format SOP (mis. TARGET TAHUNAN, TARGET "
                              "TRIWULAN 1, REALISASI TRIWULAN I).", severity="peringatan", kind="kolom_tak_dikenal")
@@ -289,7 +289,7 @@ class SheetReader:
                 self.skip_budget(r)
         else:
             for c in self.budget_cells(r):
-                self.problem(r, c, self.sheet.cell(r, c).text,
+                self.problem(r, c, self.sheet.cell(r, c).shown,
                              "pagu/realisasi anggaran diisi pada baris program atau kegiatan (baris berkode "
                              "seperti 5.03.02 atau 5.03.02.2.01), bukan pada baris indikator. Pindahkan angkanya.")
         self.book.rows.append(self.indicator(r, nama))
@@ -308,7 +308,7 @@ class SheetReader:
         cells = self.budget_cells(r)
         if cells and not self.budget_skipped:
             self.budget_skipped = True
-            self.problem(r, cells[0], self.sheet.cell(r, cells[0]).text,
+            self.problem(r, cells[0], self.sheet.cell(r, cells[0]).shown,
                          "anggaran (Rp) pada baris tanpa kode program/kegiatan tidak disimpan; indikator dan "
                          "realisasinya tetap dibaca. Tulis kodenya (mis. 5.03.02.2.01) di depan nama program/"
                          "kegiatan bila anggaran perlu dicatat.", severity="peringatan", kind="anggaran_tanpa_kode")
@@ -345,10 +345,10 @@ class SheetReader:
     def money(self, r: int, c: int) -> Decimal | None:
         value = self.number(r, c, target=False)
         if value is not None and value < 0:
-            self.problem(r, c, self.sheet.cell(r, c).text, "nilai rupiah tidak boleh negatif.")
+            self.problem(r, c, self.sheet.cell(r, c).shown, "nilai rupiah tidak boleh negatif.")
             return None
         if value is not None and value != value.quantize(Decimal("0.01")):
-            self.problem(r, c, self.sheet.cell(r, c).text, "nilai rupiah paling banyak dua angka desimal (sen).")
+            self.problem(r, c, self.sheet.cell(r, c).shown, "nilai rupiah paling banyak dua angka desimal (sen).")
             return None
         return value
 
@@ -380,6 +380,7 @@ class SheetReader:
                      **{f"realisasi_tw{q}": c for q, c in self.realisasi_tw.items()}}
             self.columns = {key: (self.label(c), c + 1) for key, c in where.items()}
         row.columns = dict(self.columns)
+        row.cells = {key: self.sheet.cell(r, c - 1) for key, (_, c) in self.columns.items()}
         if "target_tahunan" in h.fields:
             row.target_tahunan = self.number(r, h.fields["target_tahunan"], target=True)
         problems_before = len(self.book.problems)   # counting all errors each row would be quadratic
@@ -415,14 +416,14 @@ class SheetReader:
             return
         if round(latest, 2) == total and row.agregasi == "kumulatif":
             row.agregasi = "nilai_akhir"
-            message = (f"kolom ini sama dengan realisasi triwulan terakhir ({fmt_plain(latest)}), bukan jumlah "
-                       f"triwulan ({fmt_plain(summed)}): indikator ini dibaca sebagai nilai akhir. Bila realisasi "
+            message = (f"kolom ini sama dengan realisasi triwulan terakhir ({format_angka(latest)}), bukan jumlah "
+                       f"triwulan ({format_angka(summed)}): indikator ini dibaca sebagai nilai akhir. Bila realisasi "
                        "triwulan memang tambahan per triwulan, perbaiki kolom ini (kolom 13 = 9 + 10 + 11 + 12).")
         else:
-            message = (f"jumlah realisasi triwulan ({fmt_plain(summed)}) tidak sama dengan kolom ini. Di Formulir "
+            message = (f"jumlah realisasi triwulan ({format_angka(summed)}) tidak sama dengan kolom ini. Di Formulir "
                        "E.81 realisasi tiap triwulan adalah tambahan pada triwulan itu (kolom 13 = 9 + 10 + 11 + 12), "
                        "bukan angka s.d. triwulan; yang dibaca adalah kolom triwulan. Periksa angkanya.")
-        self.problem(r, c, cell.text, message, severity="peringatan", kind="e81_kolom_13")
+        self.problem(r, c, cell.shown, message, severity="peringatan", kind="e81_kolom_13")
 
     def setting(self, r: int, field: str, spellings: dict[str, str]) -> str | None:
         """POLARITAS / AGREGASI cell in one of its spellings; "(-)" is negatif, a lone "-" is nothing."""
@@ -468,10 +469,11 @@ class SheetReader:
                              "periksa kembali angkanya.", severity="peringatan")
         else:
             columns = ", ".join(self.label(self.header.target_tw[q]) for q in sorted(quarters))
-            self.problem(r, self.header.target_tw[min(quarters)], " | ".join(t.canonical() for t in quarters.values()),
+            self.problem(r, self.header.target_tw[min(quarters)],
+                         " | ".join(row.quoted(f"target_tw{q}") for q in sorted(quarters)),
                          f"target triwulan ({columns}) tidak berjumlah sama dengan target tahunan "
-                         f"{annual.canonical()} dan juga bukan target kumulatif yang naik hingga TW IV = target "
-                         "tahunan. Perbaiki salah satu target.")
+                         f"{format_angka(annual.bawah)} dan juga bukan target kumulatif yang naik hingga TW IV = "
+                         "target tahunan. Perbaiki salah satu target.")
 
 
 def parse_range_only(text: str, decimal: str) -> bool:

@@ -11,15 +11,14 @@ import dataclasses
 import re
 from datetime import datetime
 from decimal import Decimal
-from pathlib import PurePath
 
 import duckdb
 import pandas as pd
 
 from kinerja.auth import Akun, require
 from kinerja.collect.units import units_named_in
-from kinerja.ingest.cells import ReadError
-from kinerja.ingest.grid import MAX_FILE_BYTES, MEGABYTE
+from kinerja.ingest.cells import EXCEL_TYPES, ReadError, type_refusal
+from kinerja.ingest.grid import MAX_FILE_BYTES, MEGABYTE, column_letter
 from kinerja.ingest.plan import REFUSALS, ImportPlan, ImportResult, plan_import
 from kinerja.ingest.reader import read_workbook
 from kinerja.ingest.write import apply_plan
@@ -30,7 +29,7 @@ from kinerja.store import db
 from kinerja.store.queries import run
 from kinerja.vocab import AGREGASI, KONVENSI, POLARITAS
 
-TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
+TYPES = sorted(t.lstrip(".") for t in EXCEL_TYPES)  # for the page's file chooser
 MAX_BYTES = MAX_FILE_BYTES
 MAX_ROWS = 10_000
 SETTINGS_COLUMNS = ["indikator", "satuan", "polaritas", "asal_polaritas", "agregasi", "asal_agregasi", "konvensi"]
@@ -44,12 +43,11 @@ class UploadError(ValueError):
     """A file that cannot be taken at all; the message is for the user, in Bahasa Indonesia."""
 
 
-def check_file(filename: str, size: int, max_bytes: int = MAX_BYTES) -> None:
-    """Type and size, before anything is read."""
-    suffix = PurePath(filename).suffix.lower().lstrip(".")
-    if suffix not in TYPES:
-        raise UploadError(f"{filename}: jenis berkas .{suffix or '?'} tidak diterima. Unggah .xlsx, .xlsm, .xls, .ods "
-                          "atau .csv.")
+def check_file(filename: str, size: int, max_bytes: int = MAX_BYTES, data: bytes = b"") -> None:
+    """Type (by the name: cells.type_refusal, which looks at `data` for a better name when given)
+    and size, before anything is read."""
+    if (refused := type_refusal(filename, data)) is not None:
+        raise UploadError(f"{filename}: {refused}")
     if size > max_bytes:
         megabytes = format_angka(Decimal(size) / MEGABYTE, 1)
         raise UploadError(f"{filename}: ukuran {megabytes} MB melebihi batas {max_bytes // MEGABYTE} MB. Hapus "
@@ -61,7 +59,7 @@ def read_upload(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, unit
     """Check and read one file for the chosen unit and year, as the page and the command line take
     it. A file that cannot be read at all raises UploadError; every problem inside it, including a
     title naming another unit or year, is in the workbook's problems."""
-    check_file(filename, len(data), max_bytes)
+    check_file(filename, len(data), max_bytes, data)
     try:
         workbook = read_workbook(data, filename, triwulan)
     except ReadError as exc:
@@ -80,32 +78,54 @@ def plan_upload(con: duckdb.DuckDBPyConnection, data: bytes, filename: str, unit
     return plan_import(con, workbook, data, unit, tahun, triwulan)
 
 
-def mismatches(con: duckdb.DuckDBPyConnection, titles: list[tuple[str, int, str]], unit: str,
+MONTHS = "JANUARI|FEBRUARI|MARET|APRIL|MEI|JUNI|JULI|AGUSTUS|SEPTEMBER|OKTOBER|NOVEMBER|DESEMBER"
+# A year named as the period of the data: "TAHUN 2025", "Tahun Anggaran 2025", "T.A. 2025", and
+# (group part) "TW I 2025", "TRIWULAN IV TAHUN 2025", "Semester I 2025", "s.d. 31 Desember 2025".
+_YEAR_OF = re.compile(rf"\b(?:(?P<part>(?:TW|TRIWULAN|SEMESTER)\.?\s*(?:KE-?\s*)?[IV1-4]+\b,?\s*"
+                      rf"(?:TAHUN(?:\s+ANGGARAN)?)?|{MONTHS})|TAHUN(?:\s+ANGGARAN)?|T\.\s?A\.?|TA\b\.?)"
+                      r"\s*:?\s*(?P<year>20\d\d)\b", re.I)
+# Years that name no period of the data: several years ("RENSTRA 2021-2026", "2021/2022") and a
+# regulation's number and year ("PermenPANRB 8/2021"); a number before TAHUN (_NUMBERED) is a
+# regulation's too ("Permendagri Nomor 86 Tahun 2017", "PP 12 Tahun 2019").
+_NOT_A_PERIOD = re.compile(r"20\d\d\s*[-–/]\s*20\d\d|\d+\s*/\s*20\d\d")
+_NUMBERED = re.compile(r"\d+[A-Z]?\s*$", re.I)
+
+
+def title_years(text: str) -> set[int]:
+    """The years a title cell names as the period of its data (_YEAR_OF), never a regulation's year
+    or a period of several years (_NOT_A_PERIOD): "Berdasarkan PermenPANRB 8/2021" and "Permendagri
+    Nomor 86 Tahun 2017" name none, "LAPORAN TW I TAHUN 2025" names 2025."""
+    text = _NOT_A_PERIOD.sub(" ", text)
+    return {int(m.group("year")) for m in _YEAR_OF.finditer(text)
+            if m.group("part") or not _NUMBERED.search(text[:m.start()])}
+
+
+def mismatches(con: duckdb.DuckDBPyConnection, titles: list[tuple[str, int, int, str]], unit: str,
                tahun: int) -> list[Problem]:
-    """Errors for a file whose title names another year, or another unit, than the one chosen
-    (and never the chosen one): the usual way a wrong file reaches the wrong place."""
+    """Errors for a file whose title names another year (title_years), or another unit, than the one
+    chosen (and never the chosen one): the usual way a wrong file reaches the wrong place. Each
+    quotes the title cell as written, with its address."""
     problems = []
-    # a period such as "RENSTRA 2021-2026" names no single year
-    years = {(s, r, t): {int(y) for y in re.findall(r"\b(20\d\d)\b", re.sub(r"20\d\d\s*[-–]\s*20\d\d", "", t))}
-             for s, r, t in titles}
-    named = {y for found in years.values() for y in found}
+    years = [(place, found) for place in titles if (found := title_years(place[3]))]
+    named = {y for _, found in years for y in found}
     if named and tahun not in named:
-        sheet, r, text = next(place for place, found in years.items() if found)
-        problems.append(Problem(sheet, r, None, text, f"judul berkas menyebut tahun {', '.join(map(str, sorted(named)))}, "
-                                                     f"tetapi yang dipilih tahun {tahun}. Pilih tahun yang benar, atau "
-                                                     "periksa apakah berkas ini yang dimaksud.",
-                                kind="judul_berkas"))
+        sheet, r, c, text = next(place for place, found in years if tahun not in found)
+        named_years = ", ".join(map(str, sorted(named)))
+        problems.append(Problem(sheet, r, None, text, f"judul berkas menyebut tahun {named_years} (sel "
+                                                     f"{column_letter(c - 1)}{r}), tetapi yang dipilih tahun {tahun}. "
+                                                     "Pilih tahun yang benar, atau periksa apakah berkas ini yang "
+                                                     "dimaksud.", c, kind="judul_berkas"))
     units = run(con, "units")
     mentioned = {}
-    for sheet, r, text in titles:
-        for kode in units_named_in(text, units):
-            mentioned.setdefault(kode, (sheet, r, text))
+    for place in titles:
+        for kode in units_named_in(place[3], units):
+            mentioned.setdefault(kode, place)
     if mentioned and unit not in mentioned:
         other = sorted(mentioned)[0]
-        sheet, r, text = mentioned[other]
-        problems.append(Problem(sheet, r, None, text, f"judul berkas menyebut unit {other}, tetapi yang dipilih unit "
-                                                     f"{unit}. Pilih unit yang benar, atau unggah berkas unit ini.",
-                                kind="judul_berkas"))
+        sheet, r, c, text = mentioned[other]
+        problems.append(Problem(sheet, r, None, text, f"judul berkas menyebut unit {other} (sel {column_letter(c - 1)}"
+                                                     f"{r}), tetapi yang dipilih unit {unit}. Pilih unit yang benar, "
+                                                     "atau unggah berkas unit ini.", c, kind="judul_berkas"))
     return problems
 
 

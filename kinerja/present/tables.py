@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
 from kinerja.engine.summaries import TERUKUR, UNMEASURED, kategori_shown, selisih
-from kinerja.numbers import format_angka, format_persen
+from kinerja.numbers import format_angka, format_persen, stored_value
 from kinerja.present.colours import ink
 from kinerja.values import exact, is_missing
-from kinerja.vocab import E81_KOLOM, ROMAN, STATUS, period_label
+from kinerja.vocab import E81_KOLOM, ROMAN, STATUS, period_label, value_label
 
 CAPAIAN_COLUMNS = {"unit": "Unit", "sasaran": "Sasaran", "indikator": "Indikator", "satuan": "Satuan",
                    "target": "Target", "realisasi": "Realisasi", "capaian_persen": "Capaian",
@@ -184,21 +184,6 @@ def years_table(own: pd.DataFrame) -> pd.DataFrame:
 
 
 JENIS = {"target": "Target", "realisasi": "Realisasi", "target_renstra": "Target Renstra"}
-
-
-def value_label(jenis: str, tahun: int, triwulan: int) -> str:
-    """"Realisasi TW II 2025", "Target Tahunan 2025", "Target Renstra 2026"."""
-    return f"{'Realisasi' if jenis == 'realisasi' else 'Target'} {period_label(jenis, tahun, triwulan)}"
-
-
-def stored_value(text) -> str:
-    """A value as riwayat stores it (canonical text, dot decimals) shown the Indonesian way."""
-    if not isinstance(text, str):
-        return "–"
-    try:
-        return format_angka(Decimal(text))
-    except InvalidOperation:  # a range "80 - 90"
-        return " - ".join(stored_value(part.strip()) for part in text.split(" - "))
 
 
 def history_table(changes: pd.DataFrame) -> pd.DataFrame:

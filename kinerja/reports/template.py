@@ -16,6 +16,7 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 from os import PathLike
+from pathlib import PurePath
 from typing import BinaryIO
 
 import duckdb
@@ -28,6 +29,12 @@ from kinerja.store.queries import run, sql
 from kinerja.vocab import ROMAN
 
 SHEET = "DATA KINERJA"
+
+
+class TemplateFileError(ValueError):
+    """A template that cannot be written under the name asked for; the message is for the user."""
+
+
 QUARTERS = (1, 2, 3, 4)
 HEADERS = (["NO", "KODE", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "POLARITAS", "AGREGASI",
             "TARGET TAHUNAN"]
@@ -85,7 +92,13 @@ class Indicator:
 def write_template(con: duckdb.DuckDBPyConnection, unit_kode: str, tahun: int, triwulan: int | None,
                    out: str | PathLike | BinaryIO) -> None:
     """Write the unit's template for `tahun` (and `triwulan`, named in the title) to a path or a
-    binary file-like object."""
+    binary file-like object. A path not named .xlsx raises TemplateFileError before anything is
+    written (the file is an .xlsx workbook, which a wrong name hides from Excel)."""
+    if not hasattr(out, "write") and PurePath(out).suffix.lower() != ".xlsx":
+        name = PurePath(out)
+        raise TemplateFileError(f"template adalah buku kerja Excel, jadi nama berkasnya harus berakhiran .xlsx, "
+                                f"bukan {name.suffix or 'tanpa akhiran'} ('{name}'). "
+                                f"Mis. --out {name.with_suffix('.xlsx')}. Tidak ada berkas yang ditulis.")
     unit = unit_row(con, unit_kode)
     indicators, tahun_sumber = load_indicators(con, unit_kode, tahun, triwulan)
     workbook = xlsxwriter.Workbook(out if hasattr(out, "write") else str(out), {"in_memory": True})

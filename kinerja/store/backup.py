@@ -68,8 +68,8 @@ def backup(path: str | os.PathLike | None = None, keep: int = KEEP, now: datetim
     folder = target.parent
     partial = target.with_name(target.name + ".sebagian")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with db.writing(source, create="never") as con:
+        with db.writing(source, create="never") as con:  # a missing database: refused before the folder is made
+            folder.mkdir(parents=True, exist_ok=True)
             con.execute("CHECKPOINT")
             shutil.copyfile(source, partial)
         digest = sha256(partial)

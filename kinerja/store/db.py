@@ -165,14 +165,23 @@ def connect(path: str | os.PathLike | None = None, read_only: bool = False) -> d
     return con
 
 
+def refuse_missing(path: Path, create: str) -> None:
+    """StoreError when the file is missing and may not be made here: it is made only when `create`
+    is "always" (kinerja init), or "if_fresh" and no backup of it exists (a first start); otherwise
+    ("never": commands that only read) the message says so, how to make it and the backup to
+    restore. Checked before anything is made beside the file (its folder, its lock files), so a
+    mistyped --db leaves nothing behind."""
+    if path.exists() or create == "always" or (create == "if_fresh" and newest_backup(path) is None):
+        return
+    raise StoreError(f"Basis data tidak ditemukan: {path}. Buat dengan `kinerja init --db {path}`, atau periksa "
+                     "jalurnya (--db atau $KINERJA_DB) bila salah ketik. Bila terhapus atau dipindahkan: "
+                     f"{restore_hint(path)}")
+
+
 def open_file(path: Path, create: str) -> duckdb.DuckDBPyConnection:
-    """duckdb.connect with the user's messages. A missing file is created when `create` is
-    "always" (kinerja init), or "if_fresh" and no backup of it exists (a first start); otherwise
-    ("never": commands that only read) the message says so and names the backup to restore."""
+    """duckdb.connect with the user's messages; a missing file is made only as refuse_missing allows."""
     if not path.exists():
-        if create == "never" or (create == "if_fresh" and newest_backup(path) is not None):
-            raise StoreError(f"Berkas basis data {path} tidak ada (terhapus, dipindahkan, atau salah ketik). "
-                             f"{restore_hint(path)} Basis data baru dibuat dengan `kinerja init --db {path}`.")
+        refuse_missing(path, create)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -315,6 +324,7 @@ class Lease:
         self.con = con
 
     def connect(self, deadline: float, create: str) -> duckdb.DuckDBPyConnection:
+        refuse_missing(self.path, create)  # before the lock files are made beside it
         self.lock_file(deadline)
         con = None
         try:
