@@ -65,6 +65,8 @@ def _separators(body: str) -> tuple[str | None, str | None]:
 def detect_decimal(texts: Iterable[str]) -> str:
     """'titik' when any text number writes its decimals with a dot, else 'koma' (Indonesian)."""
     for text in texts:
+        if "." not in text:  # without a dot no decimal is written with one: skipped unparsed (a 'koma' file's cells)
+            continue
         match = _NUMBER.match(text.strip())
         if match and not _SPACE.search(match.group("body")) and _separators(match.group("body"))[0] == ".":
             return "titik"
