@@ -22,12 +22,12 @@ capaian to 2.
 """
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 
-from kinerja.numbers import MICRO, format_angka
+from kinerja.numbers import HALF_UP, MICRO, format_angka
 from kinerja.values import CENT, exact, half_up, off_track_limit
 from kinerja.vocab import ROMAN
 
@@ -101,8 +101,7 @@ def proyeksi(frame: pd.DataFrame, scale: pd.DataFrame, triwulan: int | np.ndarra
         has[k] &= k <= q  # a quarter after the one projected at is not read
     plan_lo, plan_hi, planned = {}, {}, {}
     for k in QUARTERS:
-        plan_lo[k], planned[k] = per_value(frame[f"target_tw{k}"], lambda c: part(bounds(c), 0))
-        plan_hi[k], _ = per_value(frame[f"target_tw{k}"], lambda c: part(bounds(c), 1))
+        plan_lo[k], plan_hi[k], planned[k] = per_bounds(frame[f"target_tw{k}"])
     count = sum((has[k].astype(int) for k in quarters), np.zeros(n, int))
     last = np.zeros(n, int)
     last_value = empty(n)
@@ -119,8 +118,7 @@ def proyeksi(frame: pd.DataFrame, scale: pd.DataFrame, triwulan: int | np.ndarra
     summed = ~mean & ~latest
     kumulatif = agregasi.eq("kumulatif").to_numpy()
 
-    low, own = per_value(frame["target_tahunan"], lambda c: part(bounds(c), 0))
-    high, _ = per_value(frame["target_tahunan"], lambda c: part(bounds(c), 1))
+    low, high, own = per_bounds(frame["target_tahunan"])
     # without an annual target: the quarterly targets' sum / TW IV's / mean (planned_annual)
     plan_count = sum((planned[k].astype(int) for k in QUARTERS), np.zeros(n, int))
     lows, highs = filled(n, 0), filled(n, 0)
@@ -372,10 +370,6 @@ def bounds(cell) -> tuple[Decimal, Decimal] | None:
     return None if value is None else (value, value)
 
 
-def part(pair: tuple | None, index: int):
-    return None if pair is None else pair[index]
-
-
 def percent(satuan) -> bool:
     """A percentage, which a line extended never takes above 100."""
     return str(satuan or "").strip().lower() in {"%", "persen"}
@@ -385,7 +379,24 @@ def per_value(column: pd.Series, fn) -> tuple[np.ndarray, np.ndarray]:
     """fn of every distinct cell of `column` spread over its rows (object array; None where the cell
     is missing or fn gives None), and where it is not None (bool array). fn runs once per distinct cell."""
     codes, uniques = pd.factorize(column)
-    results = [fn(u) for u in uniques] + [None]  # code -1: missing
+    return spread(codes, [fn(u) for u in uniques])
+
+
+def per_bounds(column: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """bounds of every cell of a target column as per_value spreads them, read once per distinct
+    cell for both: bawah and atas (object arrays of Decimal, None where there is no target) and
+    where there is one (bool array)."""
+    codes, uniques = pd.factorize(column)
+    pairs = [bounds(u) for u in uniques]
+    low, has = spread(codes, [None if p is None else p[0] for p in pairs])
+    high, _ = spread(codes, [None if p is None else p[1] for p in pairs])
+    return low, high, has
+
+
+def spread(codes: np.ndarray, results: list) -> tuple[np.ndarray, np.ndarray]:
+    """results[i] (one per distinct cell) on every row whose factorize code is i, None on a missing
+    cell (code -1), as an object array; and where it is not None (bool array)."""
+    results = results + [None]  # code -1: missing
     table = np.empty(len(results), dtype=object)
     for i, result in enumerate(results):
         table[i] = result
@@ -414,7 +425,7 @@ def zero_of(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 def quantized(values: np.ndarray, exponent: Decimal) -> np.ndarray:
     out = np.empty(len(values), dtype=object)
-    out[:] = [v.quantize(exponent, rounding=ROUND_HALF_UP) for v in values]
+    out[:] = [HALF_UP.quantize(v, exponent) for v in values]
     return out
 
 

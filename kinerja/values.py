@@ -30,6 +30,8 @@ def is_missing(value) -> bool:
 def exact(value) -> Decimal | None:
     """The engine's float as the decimal it was stored as (repr is the shortest text that reads back);
     a Decimal as it is; None for anything missing or not a number (NaN, None, a range's text)."""
+    if type(value) is float:  # the engine's values: asked first, without the abstract-class checks below
+        return Decimal(repr(value)) if value == value else None
     if isinstance(value, Decimal):
         return value
     if isinstance(value, numbers.Real) and not isinstance(value, bool) and value == value:

@@ -1,11 +1,12 @@
 """Indonesian numbers: what units type is read exactly; what people read is formatted their way."""
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kinerja.numbers import (
+    HALF_UP,
     NumberError,
     detect_decimal,
     format_angka,
@@ -111,6 +112,12 @@ def test_any_other_space_inside_a_number_is_an_error(text):
     assert caught.value.kind in ("spasi_angka", "angka")
 
 
+@given(st.lists(st.sampled_from(["94,83", "1.234", "100", "0.48", "1 200.5", "3,5", "-", "80 - 90", "1.5%"]), max_size=6))
+def test_the_convention_is_titik_exactly_when_a_text_writes_its_decimals_with_a_dot(texts):
+    # a text without a dot is skipped unparsed: only "0.48" and "1.5%" write decimals with a dot
+    assert detect_decimal(texts) == ("titik" if {"0.48", "1.5%"} & set(texts) else "koma")
+
+
 def test_a_file_with_space_grouped_numbers_keeps_the_comma_convention():
     assert detect_decimal(["1 200.5", "3,5"]) == "koma"
 
@@ -135,3 +142,11 @@ def test_the_largest_number_still_accepted_is_twenty_digits():
     assert parse_number("9" * 20) == D("9" * 20)
     assert from_excel_number(1e19) == D(10) ** 19
     assert parse_target("99999999999999999999 - 99999999999999999999").bawah == D("9" * 20)
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, min_value=-10**20, max_value=10**20),
+       st.sampled_from([Decimal("0.01"), Decimal("0.000001"), Decimal("1")]))
+def test_half_up_rounds_as_the_rounding_keyword_does(value, exponent):
+    assert HALF_UP.quantize(value, exponent) == value.quantize(exponent, rounding=ROUND_HALF_UP)
+    assert HALF_UP.quantize(Decimal("2.345"), Decimal("0.01")) == Decimal("2.35")
+    assert HALF_UP.quantize(Decimal("-2.345"), Decimal("0.01")) == Decimal("-2.35")

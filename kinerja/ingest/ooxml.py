@@ -231,9 +231,12 @@ class WorksheetXml(Texts):
         self.unreferenced = 0
         self.formula: list[str] | None = None   # the formula's text, when the cell has one
         self.has_value = False
-        # Cells are never changed after reading, so one Cell serves every use of a shared string,
-        # and a style's number format is looked up once.
+        # Cells are never changed after reading, so one Cell serves every use of a shared string
+        # (by its index) and of an inline text (by the text: a file written by openpyxl has no
+        # shared strings, and its "%", "orang" or "90,5" recur on every row), and a style's number
+        # format is looked up once.
         self.string_cells: dict[str, Cell | None] = {}
+        self.inline_cells: dict[str, Cell | None] = {}
         self.style_codes: dict[str | None, str | None] = {}
 
     def start(self, name, attrs):
@@ -331,7 +334,11 @@ class WorksheetXml(Texts):
             cell = self.string_cells[raw] = text_cell(text)
             return cell
         if kind in ("str", "inlineStr"):
-            return text_cell(raw)
+            try:
+                return self.inline_cells[raw]
+            except KeyError:
+                cell = self.inline_cells[raw] = text_cell(raw)
+                return cell
         if kind == "b":
             return Cell(raw.strip() in ("1", "true"), "bool")
         if kind == "e":
