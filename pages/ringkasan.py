@@ -131,8 +131,9 @@ with risk_box:
     counts = cache.proyeksi_jumlah(path, tahun, triwulan, None)
     risky = cache.proyeksi_baris(path, tahun, triwulan, None, "berisiko", 0, LIMIT)
     st.caption(proyeksi.rule_text(scale))
-    with st.expander("Aturan proyeksi"):
-        st.write(proyeksi.rule_text(scale, full=True))
+    with widgets.folded("Aturan proyeksi", "buka-ringkasan-aturan") as open_:
+        if open_:
+            st.write(proyeksi.rule_text(scale, full=True))
     if risky.empty:
         st.success("Tidak ada indikator yang diperkirakan meleset dari target akhir tahun."
                    if counts["tersisa"]

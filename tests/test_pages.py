@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from kinerja import proyeksi
 from kinerja.collect import accounts
 from kinerja.collect.register import status as register_status
 from kinerja.engine import summaries
@@ -219,6 +220,21 @@ def test_ringkasan_lists_the_largest_gaps_with_links_into_the_drill_down(monkeyp
     assert not app.exception
     assert rendered(app.subheader[0].value) == gaps["indikator"].iloc[0]
     assert metrics(app)["Capaian"] == format_persen(gaps["capaian_persen"].iloc[0])
+
+
+
+def test_ringkasan_sends_the_chart_downloads_and_the_projection_rule_only_once_opened(monkeypatch, demo_db):
+    """A fresh tab's first paint carries what leadership reads (bench/bench_first_paint.py): the charts'
+    PNG and SVG buttons and the full projection rule are built when their popover or expander opens."""
+    rule = proyeksi.RULE[:40]
+    app = open_page(monkeypatch, demo_db, tahun="2025")
+    assert [b.label for b in app.get("download_button")] == ["Unduh ringkasan untuk rapat (PDF, 1 halaman)"]
+    assert not [m for m in app.markdown if m.value.startswith(rule)]
+    app.session_state["unduh-capaian-sasaran-2025"] = True
+    app.session_state["buka-ringkasan-aturan"] = True
+    app.run()
+    assert [b.label for b in app.get("download_button")][1:] == ["PNG", "SVG"]
+    assert [m for m in app.markdown if m.value.startswith(rule)]
 
 
 # --------------------------------------------------------------------------- Sasaran & Indikator

@@ -329,12 +329,16 @@ def problems_table(frame: pd.DataFrame) -> None:
 
 def show_chart(chart, name: str) -> None:
     """A chart (an Altair chart, or its charts.spec() kept in a cache) with PNG and SVG downloads
-    for reports (drawn only when asked for)."""
+    for reports (drawn only when asked for). The download buttons are built and sent only while their
+    popover is open (opening it reruns the page), so a page's first paint carries none of them."""
     if isinstance(chart, dict):
         st.vega_lite_chart(copy.deepcopy(chart), width="stretch")  # Streamlit takes the data out of the dict
     else:
         st.altair_chart(chart, width="stretch")
-    with st.popover("Unduh grafik", icon=":material/download:"):
+    box = st.popover("Unduh grafik", icon=":material/download:", key=f"unduh-{name}", on_change="rerun")
+    if not box.open:
+        return
+    with box:
         st.download_button("PNG", lambda: charts.to_png(chart), file_name=f"{name}.png", mime="image/png",
                            icon=":material/image:", on_click="ignore", key=f"png-{name}")
         st.download_button("SVG", lambda: charts.to_svg(chart), file_name=f"{name}.svg",
