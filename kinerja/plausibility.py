@@ -7,6 +7,9 @@ A value is flagged when
 - its capaian is above CAPAIAN_ATAS (150) or below CAPAIAN_BAWAH (20) %;
 - it is a % indicator with a realisation above 100 against a target of at most 100;
 - its realisation is at least KALI_TARGET (50) times its target.
+
+Not a flag but a refusal: a negative value of a count or a duration (NON_NEGATIVE), which no unit
+can have (ingest.checks.negative_values).
 """
 from __future__ import annotations
 
@@ -27,6 +30,26 @@ EPSILON = 1e-12
 ATAS, BAWAH, PERSEN, KALI = (f"capaian di atas {CAPAIAN_ATAS} %", f"capaian di bawah {CAPAIAN_BAWAH} %",
                              "realisasi persen di atas 100 dengan target paling tinggi 100",
                              f"realisasi {KALI_TARGET} kali target atau lebih")
+
+
+# Satuan of quantities that cannot be below 0, refused at import when negative (not flagged:
+# ingest.checks.negative_values): counts (the kumulatif satuan of spec/capaian.md, orang, dokumen,
+# kegiatan, JP, berkas, and their kin) and durations (hari, bulan, jam, ...). Only a satuan that is
+# clearly one of these: %, indeks, nilai, skor, poin, rasio, rupiah (a change may be negative) and
+# anything unknown stay allowed.
+NON_NEGATIVE = {
+    "orang", "jiwa", "pegawai", "asn", "pns", "peserta", "dokumen", "berkas", "laporan", "naskah", "surat", "sk",
+    "sertifikat", "kegiatan", "jp", "jam pelajaran", "kali", "buah", "paket", "unit", "eksemplar", "judul", "modul",
+    "kasus", "temuan", "aduan", "pengaduan", "keluhan", "pelanggaran", "rekomendasi", "inovasi", "izin",
+    "instansi", "opd", "perangkat daerah", "desa", "kelurahan", "sekolah", "lokasi",
+    "hari", "hari kerja", "minggu", "pekan", "bulan", "jam", "menit", "detik", "tahun",
+}
+
+
+def cannot_be_negative(satuan) -> bool:
+    """A count or a duration (NON_NEGATIVE), however it is capitalised or punctuated ("Orang", "JP",
+    "Hari Kerja")."""
+    return isinstance(satuan, str) and normalize_name(satuan) in NON_NEGATIVE
 
 
 def is_percent(satuan) -> bool:

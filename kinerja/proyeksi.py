@@ -9,7 +9,10 @@ The rule, as the pages state it (RULE):
 - nilai_akhir: the least-squares line through the reported quarters, at TW IV (one quarter: that
   value). rata_rata: the mean of the year with the unreported quarters on that line.
 - A reported TW IV is the year's value, not projected; a projected level is kept at or above 0
-  (and at most 100 for a % indicator) when the reported values are.
+  (and at most 100 for a % indicator) when the reported values are, except that a lower-is-better
+  level whose line falls below 0 where it is used (TW IV of a nilai akhir, an unreported quarter
+  of a rata-rata) is not projected at all (BELOW_ZERO): 0 would be a made-up perfect result
+  (formula A gives 200 %), not a trend.
 - Status from the projected capaian (computed as capaian.md does, range targets included):
   ≥ 100 diperkirakan tercapai; ≥ the scale's off-track limit (the second band, 76) berisiko;
   below it diperkirakan tidak tercapai.
@@ -22,13 +25,14 @@ capaian to 2.
 """
 from __future__ import annotations
 
-from decimal import Decimal
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
 
 from kinerja.numbers import HALF_UP, MICRO, format_angka
-from kinerja.values import CENT, exact, half_up, off_track_limit
+from kinerja.values import CENT, exact, half_up, is_missing, off_track_limit
 from kinerja.vocab import ROMAN
 
 TERCAPAI, BERISIKO, TIDAK_TERCAPAI = "diperkirakan tercapai", "berisiko", "diperkirakan tidak tercapai"
@@ -38,9 +42,10 @@ RULE = ("Proyeksi akhir tahun. Indikator kumulatif: realisasi triwulan yang suda
         "target triwulan yang sama (laju terhadap rencana), dikalikan target tahunan; tanpa target triwulan: "
         "realisasi × 4 / jumlah triwulan yang dilaporkan. Indikator nilai akhir: garis tren (kuadrat terkecil) "
         "nilai triwulan yang dilaporkan, diteruskan sampai TW IV; satu triwulan: nilai itu. Indikator rata-rata: "
-        "rata-rata setahun dengan triwulan yang belum dilaporkan mengikuti garis tren itu. Status dari capaian "
-        "proyeksi: ≥ 100 % diperkirakan tercapai; ≥ {batas} % berisiko; di bawahnya diperkirakan tidak tercapai. "
-        "Triwulan yang belum dilaporkan tidak dihitung 0.")
+        "rata-rata setahun dengan triwulan yang belum dilaporkan mengikuti garis tren itu. Indikator yang makin "
+        "rendah makin baik yang garis trennya sampai di bawah 0 tidak diproyeksikan (nilainya tidak dapat "
+        "negatif). Status dari capaian proyeksi: ≥ 100 % diperkirakan tercapai; ≥ {batas} % berisiko; di bawahnya "
+        "diperkirakan tidak tercapai. Triwulan yang belum dilaporkan tidak dihitung 0.")
 
 # One line for the pages, beside the list; RULE in full one click away.
 RULE_SHORT = ("Proyeksi akhir tahun dari triwulan yang sudah dilaporkan (kumulatif: laju terhadap rencana "
@@ -142,6 +147,7 @@ def proyeksi(frame: pd.DataFrame, scale: pd.DataFrame, triwulan: int | np.ndarra
     alasan[(count > 0) & ~known] = "target tahunan belum ditetapkan: belum dapat diproyeksikan"
     valid = (count > 0) & known
     positive = frame["polaritas"].ne("negatif").to_numpy()
+    negatif = ~positive
     goal = np.where(positive, low, high)  # the bound the year must reach (positive) or stay under
     said = QUARTERS_TEXT[bits]
     value, rule, remaining = empty(n), np.full(n, "", dtype=object), np.zeros(n, int)
@@ -219,16 +225,21 @@ def proyeksi(frame: pd.DataFrame, scale: pd.DataFrame, triwulan: int | np.ndarra
         for k in QUARTERS:
             line[k][m] = mean_y + slope * (k - mean_x)
         trend_rule[m] = [f"garis tren {x} diteruskan sampai TW IV" for x in said[m]]
-    # kept_in_range: not below 0 when nothing reported is, not above 100 for a % that never was
+    # kept_in_range: not below 0 when nothing reported is, not above 100 for a % that never was; a
+    # lower-is-better line that falls below 0 where it is used is not projected (below_zero)
     floor, cap = t.copy(), t & per_value(frame["satuan"], percent)[0].astype(bool)
     for k in quarters:
         r = t & has[k]
         floor[r] &= real[k][r] >= 0
         cap[r] &= real[k][r] <= 100
+    below_zero = np.zeros(n, bool)
     for k in QUARTERS:
         v = line[k]
         below = floor & (v != None)  # noqa: E711 (elementwise on an object array)
         below[below] = Decimal(0) > v[below]
+        # the quarter's line is used: an unreported quarter of a mean, TW IV of a level
+        used = (mean | (k == 4)) & ~(has[k] if k in has else np.zeros(n, bool))
+        below_zero |= below & negatif & used
         v[below] = Decimal(0)
         above = cap & (v != None)  # noqa: E711
         above[above] = Decimal(100) < v[above]
@@ -253,16 +264,17 @@ def proyeksi(frame: pd.DataFrame, scale: pd.DataFrame, triwulan: int | np.ndarra
     r = m & (remaining > 0)
     per_quarter[r] = (goal[r] - last_value[r]) / ints(remaining[r])
 
+    value[below_zero] = None
     # the pace cannot be computed when the quarters' planned targets add up to 0
     paced = valid & (value != None)  # noqa: E711
     m = valid & ~paced
     alasan[m] = ("laju terhadap rencana tidak dapat dihitung (target triwulan yang dilaporkan "
                  "berjumlah 0): belum dapat diproyeksikan")
+    alasan[below_zero] = BELOW_ZERO
     aturan = np.where(valid, rule, "")
     value[paced] = quantized(value[paced], MICRO)
 
     # capaian of the projection (capaian_nilai) and its status (status_for)
-    negatif = ~positive
     formula_b = negatif & frame["rumus_negatif"].eq("B").to_numpy()
     perfect = paced & formula_b & zero_of(value, paced)  # realisation 0 of a lower-is-better indicator
     nilai = empty(n)
@@ -330,7 +342,55 @@ def proyeksi(frame: pd.DataFrame, scale: pd.DataFrame, triwulan: int | np.ndarra
     return result
 
 
+# A lower-is-better level whose line reaches below 0 (its reported values never were): the line
+# cannot say where the year ends, and clamping it at 0 would make up a perfect result (formula A:
+# 200 %). Said as the reason; no projection, no capaian, no status.
+BELOW_ZERO = ("garis tren sampai di bawah 0 pada triwulan yang belum dilaporkan, padahal nilainya tidak dapat "
+              "negatif: akhir tahun tidak dapat diproyeksikan dari tren")
+
 NUMBERS = ["realisasi", "proyeksi", "proyeksi_capaian", "kekurangan", "kebutuhan", "kebutuhan_per_triwulan"]
+
+
+@dataclass(frozen=True)
+class Sisa:
+    """The quarters a projection still counts on (sisa_triwulan), split by the calendar (sisa)."""
+
+    belum_dilaporkan: list[int]  # ended, within the quarters asked, and not reported: missing, not time left
+    tersisa: list[int]           # not ended yet: the time left
+    per_triwulan: Decimal | None  # what each quarter of `tersisa` must bring, as kebutuhan_per_triwulan
+                                  # says it; None when no quarter is left
+
+
+def sisa(row, selesai: int) -> Sisa:
+    """The quarters still to come of a projection row (proyeksi's columns triwulan,
+    triwulan_dilaporkan, agregasi, polaritas, realisasi, sisa_triwulan, kebutuhan,
+    kebutuhan_per_triwulan), on a day when `selesai` quarters of the year have ended
+    (kinerja.vocab.triwulan_berakhir). A quarter the rule counts as to come (kumulatif per quarter
+    and rata-rata: those not reported; nilai akhir and cumulative convention: those after the
+    latest reported) is time left only while it has not ended; an ended one up to the quarter
+    asked is not reported (belum_dilaporkan); an ended one after it is neither (the projection
+    does not read it). What the quarters left must bring: kumulatif, the amount still needed
+    (kebutuhan) over them; nilai akhir, the rise (fall) from the latest value (realisasi) to the
+    target (kebutuhan) over them, never against the target's direction; rata-rata, the mean every
+    unreported quarter must reach (kebutuhan: a late report counts in the year's mean). Rounded half
+    up to 6 decimals; the stored value when no quarter to come has ended."""
+    if is_missing(row.sisa_triwulan) or not row.sisa_triwulan:
+        return Sisa([], [], None)
+    reported = REPORTED[row.triwulan_dilaporkan]
+    unreported = [k for k in QUARTERS if k not in reported]
+    to_come = unreported if len(unreported) == row.sisa_triwulan else [k for k in QUARTERS if k > max(reported)]
+    missing = [k for k in to_come if k <= min(int(row.triwulan), selesai)]
+    left = [k for k in to_come if k > selesai]
+    if not left:
+        return Sisa(missing, [], None)
+    if len(left) == len(to_come) or row.agregasi == "rata_rata":
+        return Sisa(missing, left, exact(row.kebutuhan_per_triwulan))
+    if row.agregasi == "kumulatif":
+        need = exact(row.kebutuhan)
+    else:  # a level: the change from the latest value, never against the direction the target asks
+        need = exact(row.kebutuhan) - exact(row.realisasi)
+        need = min(need, Decimal(0)) if row.polaritas == "negatif" else max(need, Decimal(0))
+    return Sisa(missing, left, (need / len(left)).quantize(MICRO, rounding=ROUND_HALF_UP))
 
 
 def rule_text(scale: pd.DataFrame, full: bool = False) -> str:
@@ -357,6 +417,7 @@ NOTHING_REPORTED = np.array([""] + [f"belum ada realisasi yang dilaporkan s.d. T
 # quarters reported, by bit mask (bit k-1 for TW k): as triwulan_dilaporkan says them, and as the rules do
 DILAPORKAN = np.array([", ".join(f"TW {ROMAN[k]}" for k in QUARTERS if bits >> (k - 1) & 1) for bits in range(16)],
                       dtype=object)
+REPORTED = {text: {k for k in QUARTERS if bits >> (k - 1) & 1} for bits, text in enumerate(DILAPORKAN)}
 QUARTERS_TEXT = np.array([""] + [f"TW {', '.join(ROMAN[k] for k in QUARTERS if bits >> (k - 1) & 1)}"
                                  for bits in range(1, 16)], dtype=object)
 

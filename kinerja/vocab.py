@@ -9,10 +9,20 @@ NOTES = {"ket": "Keterangan (KET)", "faktor_pendorong": "Faktor pendorong", "fak
          "tindak_lanjut_renja": "Tindak lanjut Renja berikutnya", "bukti_dukung": "Bukti dukung (tautan)"}
 
 
-def tahun_berakhir(tahun: int, today: date | None = None) -> bool:
-    """Whether year `tahun` is over on `today` (default: the real today): no quarter of it can still
-    be acted on, so the early warning asks nothing of them (present.tables.kebutuhan_text)."""
-    return tahun < (today or date.today()).year
+def hari_ini() -> date:
+    """Today, as the pages date what they say (the one place they read the clock from, so tests fix it)."""
+    return date.today()
+
+
+def triwulan_berakhir(tahun: int, today: date | None = None) -> int:
+    """How many quarters of `tahun` have ended on `today` (default hari_ini()), 0-4: TW k ends on the
+    last day of month 3k. The early warning asks nothing of an ended quarter: an unreported one is
+    named as not reported, not as time left, and 4 (the year is over) asks nothing at all
+    (kinerja.proyeksi.sisa, present.tables.kebutuhan_text)."""
+    today = today or hari_ini()
+    if today.year != tahun:
+        return 4 if today.year > tahun else 0
+    return (today.month - 1) // 3
 
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}

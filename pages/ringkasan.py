@@ -13,7 +13,7 @@ from kinerja.present.tables import (
     sasaran_table,
 )
 from kinerja.reports.ringkasan_pdf import LIMIT, ringkasan_pdf
-from kinerja.vocab import periode_text, tahun_berakhir
+from kinerja.vocab import periode_text, triwulan_berakhir
 from kinerja.web import cache, widgets
 from kinerja.web.text import plain
 
@@ -144,12 +144,12 @@ with risk_box:
                     f" · {plain(row.unit)}")
         st.page_link("pages/sasaran.py", label=plain(row.indikator), icon=":material/arrow_forward:",
                      query_params=widgets.link_params(sasaran=row.sasaran_id, indikator=row.indikator_id))
-        st.caption(plain(peringatan_text(row, berakhir)))
+        st.caption(plain(peringatan_text(row, selesai)))
 
-    berakhir = tahun_berakhir(tahun)
+    selesai = triwulan_berakhir(tahun)
     widgets.cards(risky, risk_card, "ringkasan-berisiko", "indikator berisiko", total=counts["berisiko"],
                   table=lambda shown: cache.proyeksi_rows(path, tahun, triwulan, None, "berisiko", shown.start,
-                                                          shown.stop, berakhir),
+                                                          shown.stop, selesai),
                   column_config=widgets.proyeksi_columns())
     if counts["tanpa"]:
         with widgets.folded(f"{format_angka(counts['tanpa'])} indikator belum dapat diproyeksikan",

@@ -5,7 +5,7 @@ from kinerja import proyeksi
 from kinerja.numbers import format_angka, format_persen
 from kinerja.present import charts
 from kinerja.present.tables import register_table
-from kinerja.vocab import periode_text, tahun_berakhir
+from kinerja.vocab import periode_text, triwulan_berakhir
 from kinerja.web import auth as web_auth
 from kinerja.web import cache, widgets
 
@@ -66,5 +66,5 @@ else:
     st.warning(f"{format_angka(counts['berisiko'])} indikator unit ini berisiko tidak mencapai target akhir tahun.")
 rows = widgets.page_of(counts["semua"], "unit-proyeksi")
 st.dataframe(cache.proyeksi_rows(path, tahun, triwulan, unit, "semua", rows.start, rows.stop,
-                                 tahun_berakhir(tahun)).drop(columns=["Unit"]),
+                                 triwulan_berakhir(tahun)).drop(columns=["Unit"]),
              hide_index=True, width="stretch", column_config=widgets.proyeksi_columns())

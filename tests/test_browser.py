@@ -498,11 +498,11 @@ def answer_not_first(page) -> list[str]:
 
 
 # Pages whose indicator tables (present.tables.indicator_table: Indikator, Capaian, Kategori first) and
-# early-warning tables (present.tables.proyeksi_table: Indikator, Status, Capaian proyeksi first) must
+# early-warning tables (present.tables.proyeksi_table: Indikator, Status, Proyeksi first) must
 # show those key columns whole at this width; the other columns may scroll sideways. Ringkasan's
 # early-warning table is the one under "Lihat semua … indikator berisiko" (opened first).
 KEY_COLUMNS_SHOW = {("", 390), ("sasaran", 390), ("unit", 390)}
-KEY_COLUMNS = [["Indikator", "Capaian", "Kategori"], ["Indikator", "Status", "Capaian proyeksi"]]
+KEY_COLUMNS = [["Indikator", "Capaian", "Kategori"], ["Indikator", "Status", "Proyeksi"]]
 
 
 def key_columns_cut(page) -> list[str]:
@@ -531,7 +531,7 @@ def key_columns_cut(page) -> list[str]:
 def open_the_at_risk_table(page) -> None:
     """Open Ringkasan's "Lihat semua … indikator berisiko" (a phone shows three cards) and wait for its table."""
     page.get_by_text(re.compile(r"^Lihat semua .* indikator berisiko$")).first.click()
-    page.locator("[data-testid='stMain'] [data-testid='stDataFrame']", has_text="Capaian proyeksi").first.wait_for(
+    page.locator("[data-testid='stMain'] [data-testid='stDataFrame']", has_text="Proyeksi akhir tahun").first.wait_for(
         timeout=60_000)
     wait_until_drawn(page)
 

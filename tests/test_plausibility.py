@@ -1,7 +1,8 @@
 """Implausible values are flagged, never blocked (issue 13.7): capaian above 150 % or below 20 %, a %
 indicator above 100 against a target of at most 100, a realisation 50 times the target or more:
 "periksa satuan/format" in the import preview (Unggah page and CLI dry run), in the capaian table's
-keterangan (pages, CLI) and in the documents."""
+keterangan (pages, CLI) and in the documents. A negative count or duration is no typo of format but
+impossible: refused at import."""
 import pandas as pd
 import pytest
 
@@ -167,3 +168,31 @@ def test_warnings_concern_the_values_the_file_brings_not_stored_ones_it_repeats(
         changed = upload.plan_upload(con, sent("69"), "pembinaan.xlsx", "PEMBINAAN", 2025, 4)
     assert not [p for p in again.warnings if p.kind == "periksa_format"]
     assert [p.cell for p in changed.warnings if p.kind == "periksa_format"] == ["69"]
+
+
+def test_a_negative_count_or_duration_is_refused_at_its_cell_and_a_signed_satuan_is_not(con):
+    """No unit has -3 days or -5 people: such a file is refused (not only warned about), each cell
+    named with what to do. A percentage (a change may fall), an indeks or rupiah may be negative."""
+    data = xlsx(Sheet("Data", sop_rows([
+        [1, "S", "Rata-rata waktu layanan kenaikan pangkat", "Hari", 10, None, None, None, None, "-3", None, None,
+         None],
+        [2, "S", "Jumlah ASN dilatih", "orang", 100, 25, 25, 25, 25, 30, "-5", None, None],
+        [3, "S", "Persentase perubahan jumlah pengaduan", "%", "-10", None, None, None, None, "-12,5", None, None,
+         None],
+        [4, "S", "Indeks perubahan kinerja", "indeks", "0,5", None, None, None, None, "-0,25", None, None, None],
+    ], title=False)))
+    plan = plan_file(con, data, "mutasi.xlsx", "MUTASI", 2025)
+    assert not plan.ok
+    assert [(p.row, p.column, p.cell, p.kind) for p in plan.errors] == [
+        (2, "REALISASI TRIWULAN I", "-3", "negatif"), (3, "REALISASI TRIWULAN II", "-5", "negatif")]
+    said = str(plan.errors[0])
+    assert said.startswith("Kesalahan: Lembar 'Data', baris 2, kolom 'REALISASI TRIWULAN I', isi '-3': realisasi "
+                           "TW I tidak boleh negatif: satuan indikator ini 'Hari'")
+    assert "tulis tanpa minus, atau '-' bila belum ada data" in said
+
+
+def test_only_a_satuan_that_clearly_counts_or_lasts_cannot_be_negative():
+    from kinerja.plausibility import cannot_be_negative
+
+    assert all(cannot_be_negative(s) for s in ["hari", "Hari Kerja", "orang", "ORANG", "dokumen", "JP", "kasus"])
+    assert not any(cannot_be_negative(s) for s in ["%", "persen", "indeks", "nilai", "rupiah", "Rp", "poin", None, ""])

@@ -66,7 +66,10 @@ def project_row(row: dict, q: int, limit: Decimal) -> dict:
         needed = goal - reported[last]
         per_quarter = needed / remaining if remaining else None
     else:
-        value, rule = trend(reported, combine, row["satuan"])
+        value, rule = trend(reported, combine, row["satuan"], row["polaritas"])
+        if value is None:
+            out.update(aturan=rule, alasan=p.BELOW_ZERO)
+            return out
         if combine == "latest":
             remaining = 4 - max(reported)
             needed = goal
@@ -158,8 +161,9 @@ def pace_cumulative(last: int, value: Decimal, plan: dict, annual: Decimal) -> t
     return value * 4 / last, f"kumulatif tanpa target triwulan: realisasi s.d. TW {ROMAN[last]} × 4 / {last}"
 
 
-def trend(reported: dict[int, Decimal], combine: str, satuan) -> tuple[Decimal, str]:
-    """(projected year-end value, rule) of a level indicator."""
+def trend(reported: dict[int, Decimal], combine: str, satuan, polaritas) -> tuple[Decimal | None, str]:
+    """(projected year-end value, rule) of a level indicator; value None when the line of a
+    lower-is-better indicator that was never negative falls below 0 where it is used."""
     xs = sorted(reported)
     if len(xs) == 1:
         line = {k: reported[xs[0]] for k in range(1, 5)}
@@ -171,6 +175,9 @@ def trend(reported: dict[int, Decimal], combine: str, satuan) -> tuple[Decimal, 
                  / sum((k - mean_x) ** 2 for k in xs))
         line = {k: mean_y + slope * (k - mean_x) for k in range(1, 5)}
         rule = f"garis tren {quarters_text(reported)} diteruskan sampai TW IV"
+    used = [k for k in range(1, 5) if k not in reported and (combine == "mean" or k == 4)]
+    if polaritas == "negatif" and min(reported.values()) >= 0 and any(line[k] < 0 for k in used):
+        return None, f"rata-rata setahun; {rule}" if combine == "mean" else f"nilai akhir: {rule}"
     line = {k: kept_in_range(v, reported.values(), satuan) for k, v in line.items()}
     year = {k: reported.get(k, line[k]) for k in range(1, 5)}
     if combine == "mean":
@@ -244,6 +251,7 @@ def test_set_wise_projection_equals_the_row_by_row_rule(triwulan):
     if triwulan > 1:
         assert expected["alasan"].str.contains("berjumlah 0").any()
         assert expected["aturan"].str.contains("garis tren").any()
+        assert (expected["alasan"] == p.BELOW_ZERO).any()
 
 
 def test_an_all_numeric_frame_and_an_empty_one_are_equal_too():

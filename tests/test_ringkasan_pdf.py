@@ -82,3 +82,39 @@ def test_a_demo_database_says_data_demo_and_an_empty_list_prints_no_table_header
     assert "Tidak ada indikator terukur di bawah batas kategori kedua." in shown
     assert "(Kategori)" not in shown and "(Proyeksi)" not in shown  # no header over no rows
     assert "DATA DEMO" not in pdf_text(ringkasan_pdf(2025, 3, summary, gaps, risky, sent, due))
+
+
+def drawn(data: bytes) -> list[tuple[float, float, str]]:
+    """(x, y, text) of every text the PDF draws, in points (fpdf2's "BT x y Td (text) Tj ET")."""
+    found = re.findall(r"BT ([\d.]+) ([\d.]+) Td \((.*?)\) Tj ET", pdf_text(data))
+    return [(float(x), float(y), text.replace("\\(", "(").replace("\\)", ")")) for x, y, text in found]
+
+
+def test_the_at_risk_list_words_the_gap_by_polarity_and_long_names_stay_in_their_cell(demo_db):
+    from fpdf import FPDF
+
+    summary, gaps, risky, sent, due = demo_pieces(demo_db)
+    first = risky.iloc[0]
+    lower = first.copy()  # lower is better, above its limit: "lebih", never "kurang"
+    lower[["indikator", "satuan", "polaritas", "kekurangan", "target_tahunan", "realisasi"]] = [
+        "Jumlah ASN dijatuhi hukuman disiplin " + "yang sangat panjang namanya " * 6, "kasus", "negatif", 16.0, 8.0,
+        12.0]
+    percent = first.copy()  # a percentage falls short in points
+    percent[["indikator", "satuan", "polaritas", "kekurangan", "target_tahunan", "realisasi"]] = [
+        "Persentase data mutakhir", "%", "positif", 57.54, 90.0, 32.46]
+    data = ringkasan_pdf(2025, 3, summary, gaps, pd.DataFrame([lower, percent]), sent, due)
+    texts = drawn(data)
+    shown = [t for _, _, t in texts]
+    assert "Selisih dari target" in shown and "Kurang" not in shown
+    assert "lebih 16 kasus" in shown and "kurang 57,54 poin" in shown
+    # no text runs into the next column: on each line, every text ends before the next one starts
+    measure = FPDF(unit="pt")
+    lines: dict[float, list] = {}
+    for x, y, text in texts:
+        lines.setdefault(y, []).append((x, text))
+    for y, cells in lines.items():
+        cells.sort()
+        header = "Indikator" in [text for _, text in cells]  # the tables' headers are bold
+        for (x, text), (next_x, _) in zip(cells, cells[1:]):
+            measure.set_font("helvetica", "B" if header else "", 9)
+            assert x + measure.get_string_width(text) <= next_x, f"{text!r} runs into the next cell"

@@ -1,4 +1,5 @@
-"""Warnings on an import plan: things worth a second look that do not block the import.
+"""Checks on an import plan. One refusal: a negative value of a quantity that cannot be negative
+(negative_values). Then warnings, things worth a second look that do not block the import:
 
 - quarterly targets that do not agree with the annual one (nilai akhir: TW IV ≠ annual; rata-rata:
   their mean ≠ annual; kumulatif rows that agree with neither convention are errors in the reader);
@@ -86,6 +87,32 @@ def plan_warnings(plan, stored_values: dict, history: dict[tuple[int, int], list
                          f"realisasi TW {ROMAN[q]} belum ada (tidak diisi di berkas dan belum tersimpan) padahal "
                          "triwulan sesudahnya sudah diisi. Isi bila datanya ada; capaian menandai data yang belum "
                          "lengkap.")
+    return found
+
+
+def negative_values(plan) -> list[Problem]:
+    """Errors (the import is refused) for every target or realisation below 0 of an indicator whose
+    satuan is a count or a duration (kinerja.plausibility.cannot_be_negative: orang, dokumen, hari,
+    ...; the satuan the file gives, else the stored one), each naming its sheet, row, column and
+    value and saying what to do. A % , indeks, rupiah and any other satuan may be negative."""
+    found = []
+    for ind in plan.indicators:
+        row, satuan = ind.row, ind.attrs["satuan"]
+        if not plausibility.cannot_be_negative(satuan):
+            continue
+        values = [("target_tahunan", "target tahunan", row.target_tahunan and row.target_tahunan.bawah)]
+        values += [(f"target_tw{q}", f"target TW {ROMAN[q]}", t.bawah) for q, t in sorted(row.target_triwulan.items())]
+        values += [(f"realisasi_tw{q}", f"realisasi TW {ROMAN[q]}", v) for q, v in sorted(row.realisasi.items())]
+        for key, name, value in values:
+            if value is None or value >= 0:
+                continue
+            column, col = row.column(key)
+            found.append(Problem(
+                row.sheet, row.row, column, format_angka(value),
+                f"{name} tidak boleh negatif: satuan indikator ini '{satuan.strip()}', jumlah atau lama waktu yang "
+                "tidak dapat kurang dari 0. Periksa angkanya (mungkin tanda minus terketik) dan tulis tanpa minus, "
+                "atau '-' bila belum ada data. Bila indikator ini memang dapat bernilai negatif, perbaiki kolom "
+                "SATUAN-nya.", col, kind="negatif"))
     return found
 
 

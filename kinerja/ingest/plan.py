@@ -340,6 +340,7 @@ def plan_import(
     for index, ind in enumerate(plan.indicators):
         plan_values(plan, index, ind, stored)
     plan.problems += lock_problems(con, plan)
+    plan.problems += checks.negative_values(plan)
     if plan.ok:
         plan.problems += checks.plan_warnings(plan, stored["values"], load_history(con, named, tahun))
     return plan

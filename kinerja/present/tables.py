@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 import pandas as pd
 
+from kinerja import proyeksi
 from kinerja.engine.summaries import TERUKUR, UNMEASURED, kategori_shown, selisih
 from kinerja.numbers import format_angka, format_persen, stored_value
+from kinerja.plausibility import is_percent
 from kinerja.present.colours import ink
 from kinerja.values import exact, is_missing
 from kinerja.vocab import E81_KOLOM, ROMAN, STATUS, period_label, value_label
@@ -336,15 +338,33 @@ PROYEKSI_STATUS = {"diperkirakan tercapai": "Diperkirakan tercapai", "berisiko":
                    "diperkirakan tidak tercapai": "Diperkirakan tidak tercapai"}
 
 
-def dalam_satuan(value, satuan) -> str:
-    """A computed number with the indicator's unit, to 2 decimals (3 below 1), trailing zeros
-    dropped: "221,67 orang", "0,025 indeks", "60 orang"; "–" for missing."""
+def presisi(row) -> int:
+    """The decimals an indicator's own figures are written with (its annual target, both bounds of a
+    range, and its realisation to date), at most 2 as capaian: every figure of its early warning is
+    shown with that many (dalam_satuan), so a sentence does not mix "90" with "57,5429"."""
+    bounds = proyeksi.bounds(row.target_tahunan) if isinstance(row.target_tahunan, str) \
+        else (exact(row.target_tahunan),)
+    figures = [v for v in (*(bounds or ()), exact(row.realisasi)) if v is not None]
+    return min(max((max(0, -v.normalize().as_tuple().exponent) for v in figures), default=0), 2)
+
+
+def dalam_satuan(value, satuan, decimals: int, rounding: str = ROUND_HALF_UP, gap: bool = False) -> str:
+    """A computed figure with the indicator's unit, with exactly `decimals` decimals (presisi: the
+    indicator's own), Indonesian style: "221,67 orang", "60 orang", "90,00 %"; "–" for missing.
+    `rounding`: half up (the project's rounding), except that a value that is not 0 is never shown
+    as 0 (0,3 orang short is 1 orang); ROUND_UP (away from 0) for what each quarter still needs, so
+    it is never understated (3,33 meetings a quarter are 4); ROUND_DOWN for a limit not to pass
+    ("paling banyak"). `gap`: a difference of two levels, which for a percentage is in points (a
+    gap between 90 % and 32,46 % is 57,54 poin)."""
     if is_missing(value):
         return "–"
-    number = exact(value)
-    shown = format_angka(number.quantize(Decimal("0.001") if abs(number) < 1 else Decimal("0.01"),
-                                         rounding=ROUND_HALF_UP).normalize())
-    return f"{shown} {satuan}" if isinstance(satuan, str) and satuan.strip() else shown
+    number, step = exact(value), Decimal(1).scaleb(-decimals)
+    rounded = number.quantize(step, rounding=rounding)
+    if rounding == ROUND_HALF_UP and rounded == 0 and number != 0:
+        rounded = number.quantize(step, rounding=ROUND_UP)
+    shown = format_angka(rounded, decimals)
+    unit = "poin" if gap and is_percent(satuan) else satuan.strip() if isinstance(satuan, str) else ""
+    return f"{shown} {unit}" if unit else shown
 
 
 def kekurangan_text(row) -> str:
@@ -356,72 +376,114 @@ def kekurangan_text(row) -> str:
     end = "Realisasi akhir tahun" if row.sisa_triwulan == 0 else "Proyeksi akhir tahun"
     if row.kekurangan == 0:
         return f"{end} memenuhi target"
-    amount = dalam_satuan(row.kekurangan, row.satuan)
+    amount = dalam_satuan(row.kekurangan, row.satuan, presisi(row), gap=True)
     return (f"{end} melampaui batas target sebesar {amount}" if row.polaritas == "negatif"
             else f"{end} kurang {amount} dari target")
 
 
-def kebutuhan_text(row, berakhir: bool) -> str:
-    """What the rest of the year must bring (kinerja.proyeksi: kebutuhan_per_triwulan, from the
-    realisation to date), said as a unit would act on it: "perlu 55 orang per triwulan pada 1
-    triwulan tersisa". `berakhir`: the year is over (kinerja.vocab.tahun_berakhir), so nothing
-    is asked of quarters gone by: "tahun sudah berakhir"; "–" when no quarter remains or there is
-    no projection."""
-    if is_missing(row.kebutuhan_per_triwulan) or not row.sisa_triwulan:
+def target_text(row) -> str:
+    """The annual target of a projection row with the indicator's unit: a point at the indicator's
+    precision ("90,00 %", "8 kasus"), a range as written ("80 - 90 %"); "–" without one."""
+    if not isinstance(row.target_tahunan, str):
+        return dalam_satuan(row.target_tahunan, row.satuan, presisi(row))
+    unit = row.satuan.strip() if isinstance(row.satuan, str) else ""
+    return f"{angka(row.target_tahunan)} {unit}".strip()
+
+
+def selisih_singkat(row) -> str:
+    """The shortfall in a narrow cell, worded by polarity: "kurang 40 orang" (higher is better),
+    "lebih 16 kasus" (lower is better: above its limit), "memenuhi target"; "–" without a projection."""
+    if is_missing(row.kekurangan):
         return "–"
-    if berakhir:
-        return "tahun sudah berakhir"
-    per, satuan, sisa = row.kebutuhan_per_triwulan, row.satuan, int(row.sisa_triwulan)
-    negatif = row.polaritas == "negatif"
+    if row.kekurangan == 0:
+        return "memenuhi target"
+    amount = dalam_satuan(row.kekurangan, row.satuan, presisi(row), gap=True)
+    return f"{'lebih' if row.polaritas == 'negatif' else 'kurang'} {amount}"
+
+
+def quarters_text(quarters: list[int]) -> str:
+    """"TW II", "TW II dan TW III", "TW I, TW II dan TW III"."""
+    names = [f"TW {ROMAN[k]}" for k in quarters]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} dan {names[-1]}"
+
+
+def kebutuhan(row, selesai: int) -> tuple[str, bool]:
+    """(what the rest of the year must bring, whether it asks something of the quarters left):
+    kebutuhan_text's words, and True when they are an ask ("perlu …") a sentence may lead with
+    "agar tercapai"."""
+    if is_missing(row.kebutuhan_per_triwulan) or not row.sisa_triwulan:
+        return "–", False
+    left = proyeksi.sisa(row, selesai)
+    ended = "" if selesai == 4 else " sudah berakhir tetapi"  # a year over says it once
+    missing = [f"{quarters_text(left.belum_dilaporkan)}{ended} belum dilaporkan"] if left.belum_dilaporkan else []
+    if not left.tersisa:
+        return "; ".join((["tahun sudah berakhir"] if selesai == 4 else []) + missing), False
+    d, satuan, count = presisi(row), row.satuan, len(left.tersisa)
+    per, negatif = left.per_triwulan, row.polaritas == "negatif"
+    limit, ask = (ROUND_DOWN, "paling banyak") if negatif else (ROUND_UP, "perlu")
     if row.agregasi == "kumulatif":
         if negatif and per == 0 and row.kekurangan > 0:
-            return f"batas setahun ({angka(row.target_tahunan)} {satuan}) sudah terlampaui"
-        return (f"{'paling banyak' if negatif else 'perlu'} {dalam_satuan(per, satuan)} per triwulan "
-                f"pada {sisa} triwulan tersisa")
-    if row.agregasi == "rata_rata":
-        return (f"rata-rata {'paling tinggi' if negatif else 'minimal'} {dalam_satuan(per, satuan)} "
-                f"pada {sisa} triwulan tersisa")
-    goal = dalam_satuan(row.kebutuhan, satuan)
-    if per == 0:
-        return f"pertahankan {'paling tinggi' if negatif else 'minimal'} {goal} sampai TW IV"
-    return f"{'turun' if per < 0 else 'naik'} {dalam_satuan(abs(per), satuan)} per triwulan hingga {goal} pada TW IV"
+            return f"batas setahun ({target_text(row)}) sudah terlampaui", False
+        text = f"{ask} {dalam_satuan(per, satuan, d, limit)} per triwulan pada {count} triwulan tersisa"
+    elif row.agregasi == "rata_rata":
+        count += len(left.belum_dilaporkan)
+        text = (f"rata-rata {'paling tinggi' if negatif else 'minimal'} {dalam_satuan(per, satuan, d, limit)} pada "
+                f"{count} triwulan {'yang belum dilaporkan' if left.belum_dilaporkan else 'tersisa'}")
+    else:
+        goal = dalam_satuan(row.kebutuhan, satuan, d)
+        if per == 0:
+            text = f"pertahankan {'paling tinggi' if negatif else 'minimal'} {goal} sampai TW IV"
+        else:
+            step = dalam_satuan(abs(per), satuan, d, ROUND_UP, gap=True)
+            text = f"{'turun' if per < 0 else 'naik'} {step} per triwulan hingga {goal} pada TW IV"
+    return "; ".join([text] + missing), True
 
 
-def peringatan_text(row, berakhir: bool) -> str:
+def kebutuhan_text(row, selesai: int) -> str:
+    """What the rest of the year must bring (kinerja.proyeksi: kebutuhan, kebutuhan_per_triwulan,
+    over the quarters still to come that have not ended: kinerja.proyeksi.sisa), said as a unit
+    would act on it: "perlu 55 orang per triwulan pada 1 triwulan tersisa". `selesai`: the quarters
+    of the year ended today (kinerja.vocab.triwulan_berakhir); an ended quarter not reported is
+    named as such ("TW III sudah berakhir tetapi belum dilaporkan"), never counted as time left; once
+    the year is over (4) nothing is asked: "tahun sudah berakhir". "–" when no quarter remains or
+    there is no projection. Figures at the indicator's precision (presisi); what each quarter needs
+    rounded up, a limit down (dalam_satuan)."""
+    return kebutuhan(row, selesai)[0]
+
+
+def peringatan_text(row, selesai: int) -> str:
     """An at-risk indicator in one sentence for leadership (Ringkasan's cards): the year-end
     shortfall (kekurangan_text), then what the remaining quarters must bring to reach the target
-    (kebutuhan_text): "Proyeksi akhir tahun kurang 40 orang dari target; agar tercapai perlu 55
-    orang per triwulan pada 1 triwulan tersisa."; once the year is over (`berakhir`) or every
-    quarter is reported, the shortfall alone."""
-    need = kebutuhan_text(row, berakhir)
+    (kebutuhan_text; `selesai` as there): "Proyeksi akhir tahun kurang 40 orang dari target; agar
+    tercapai perlu 55 orang per triwulan pada 1 triwulan tersisa."; once the year is over or every
+    quarter is reported, the shortfall alone or with what is missing."""
+    need, asks = kebutuhan(row, selesai)
     if need == "–":
         return f"{kekurangan_text(row)}."
-    if need == "tahun sudah berakhir" or need.startswith("batas setahun"):
-        return f"{kekurangan_text(row)}; {need}."
-    return f"{kekurangan_text(row)}; agar tercapai {need}."
+    return f"{kekurangan_text(row)}; {'agar tercapai ' if asks else ''}{need}."
 
 
-# The status of a projection in a table, short enough that Indikator, Status and Capaian proyeksi
-# show side by side on a phone (the column's help says they are projections).
+# The status of a projection in a table, short enough that Indikator, Status and Proyeksi (the
+# projected capaian) show side by side on a phone (the columns' help says they are projections).
 PROYEKSI_STATUS_SINGKAT = {"diperkirakan tercapai": "Tercapai", "berisiko": "Berisiko",
                            "diperkirakan tidak tercapai": "Tidak tercapai"}
-PROYEKSI_KEY = ["Indikator", "Status", "Capaian proyeksi"]
+PROYEKSI_KEY = ["Indikator", "Status", "Proyeksi"]
 
 
-def proyeksi_table(rows: pd.DataFrame, berakhir: bool) -> pd.DataFrame:
-    """Early-warning rows (kinerja.proyeksi) as people read them, the key columns (PROYEKSI_KEY)
-    first so a phone shows them without scrolling: the projection and the shortfall in the
-    indicator's unit, what each remaining quarter must bring (kebutuhan_text; `berakhir`: the year
-    is over), and the rule used."""
+def proyeksi_table(rows: pd.DataFrame, selesai: int) -> pd.DataFrame:
+    """Early-warning rows (kinerja.proyeksi) as people read them, the key columns (PROYEKSI_KEY;
+    Proyeksi: the projected capaian) first so a phone shows them without scrolling: the projection
+    and the shortfall in the indicator's unit at its precision, what each remaining quarter must
+    bring (kebutuhan_text; `selesai`: the quarters of the year ended today), and the rule used."""
     return pd.DataFrame({
         "Indikator": rows["indikator"].values,
         "Status": rows["status"].map(PROYEKSI_STATUS_SINGKAT).fillna("Tanpa proyeksi").values,
-        "Capaian proyeksi": [format_persen(v) for v in rows["proyeksi_capaian"]],
+        "Proyeksi": [format_persen(v) for v in rows["proyeksi_capaian"]],
         "Unit": rows["unit"].values,
-        "Target tahunan": [angka(v) for v in rows["target_tahunan"]],
-        "Proyeksi akhir tahun": [dalam_satuan(v, s) for v, s in zip(rows["proyeksi"], rows["satuan"])],
-        "Kekurangan": [dalam_satuan(v, s) for v, s in zip(rows["kekurangan"], rows["satuan"])],
-        "Yang masih diperlukan": [kebutuhan_text(r, berakhir) for r in rows.itertuples()],
+        "Target tahunan": [target_text(r) for r in rows.itertuples()],
+        "Proyeksi akhir tahun": [dalam_satuan(r.proyeksi, r.satuan, presisi(r)) for r in rows.itertuples()],
+        "Selisih dari target": [selisih_singkat(r) for r in rows.itertuples()],
+        "Yang masih diperlukan": [kebutuhan_text(r, selesai) for r in rows.itertuples()],
         "Dasar proyeksi": [r.alasan or r.aturan for r in rows.itertuples()],
     })
 

@@ -9,7 +9,7 @@ import pandas as pd
 from fpdf import FPDF
 
 from kinerja.numbers import format_persen
-from kinerja.present.tables import PROYEKSI_STATUS, dalam_satuan
+from kinerja.present.tables import PROYEKSI_STATUS_SINGKAT, selisih_singkat
 from kinerja.reports.evaluasi import DEMO_NOTE
 from kinerja.vocab import periode_text
 
@@ -43,7 +43,8 @@ def ringkasan_pdf(tahun: int, triwulan: int | None, summary: dict, gaps: pd.Data
     there are. summary: engine.capaian.ringkasan; gaps: summaries.off_track (indikator, unit,
     capaian_persen, kategori), its first LIMIT rows at least; gaps_total: how many gaps there are
     (default len(gaps)); risky: engine.proyeksi.baris(..., "berisiko") (indikator, unit, status,
-    proyeksi_capaian, kekurangan, satuan), its first LIMIT rows at least; risky_total: how many at-risk rows there are
+    proyeksi_capaian, kekurangan, satuan, polaritas, target_tahunan, realisasi; the gap to the target
+    worded by polarity: present.tables.selisih_singkat), its first LIMIT rows at least; risky_total: how many at-risk rows there are
     (default len(risky)). demo: the database holds demo data (the page then says DATA DEMO, as every
     export does). Returns the PDF's bytes; never more than one page."""
     pdf = FPDF(orientation="P", unit="mm", format="A4")
@@ -121,13 +122,12 @@ def ringkasan_pdf(tahun: int, triwulan: int | None, summary: dict, gaps: pd.Data
                  new_x="LMARGIN", new_y="NEXT")
     else:
         pdf.set_font("helvetica", "B", 9)
-        rows([("Indikator", 0.35, "L"), ("Unit", 0.14, "L"), ("Status", 0.25, "L"), ("Proyeksi", 0.11, "R"),
-              ("Kurang", 0.15, "R")])
+        rows([("Indikator", 0.38, "L"), ("Unit", 0.14, "L"), ("Status", 0.14, "L"), ("Proyeksi", 0.12, "R"),
+              ("Selisih dari target", 0.22, "R")])
         pdf.set_font("helvetica", "", 9)
         for row in risky.head(LIMIT).itertuples():
-            rows([(row.indikator, 0.35, "L"), (row.unit, 0.14, "L"), (PROYEKSI_STATUS[row.status], 0.25, "L"),
-                  (format_persen(row.proyeksi_capaian), 0.11, "R"),
-                  (dalam_satuan(row.kekurangan, row.satuan), 0.15, "R")])
+            rows([(row.indikator, 0.38, "L"), (row.unit, 0.14, "L"), (PROYEKSI_STATUS_SINGKAT[row.status], 0.14, "L"),
+                  (format_persen(row.proyeksi_capaian), 0.12, "R"), (selisih_singkat(row), 0.22, "R")])
 
     pdf.set_xy(15, pdf.h - 20)
     pdf.set_font("helvetica", "I", 8)

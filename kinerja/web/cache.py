@@ -346,11 +346,12 @@ def proyeksi_jumlah(path: str, tahun: int, triwulan: int | None, unit: str | Non
 
 @st.cache_data(show_spinner=False)
 def proyeksi_rows(path: str, tahun: int, triwulan: int | None, unit: str | None, pilihan: str, start: int,
-                  stop: int, berakhir: bool) -> pd.DataFrame:
+                  stop: int, selesai: int) -> pd.DataFrame:
     """Rows start to stop (excluded) of the early warning made at `triwulan` (the whole year: at TW
     IV), of `unit` or every unit, of `pilihan` (engine.proyeksi.baris), as
-    present.tables.proyeksi_table shows them (`berakhir`: the year is over): a page of a table."""
-    return present_tables.proyeksi_table(proyeksi_baris(path, tahun, triwulan, unit, pilihan, start, stop), berakhir)
+    present.tables.proyeksi_table shows them (`selesai`: the quarters of the year ended today,
+    kinerja.vocab.triwulan_berakhir): a page of a table."""
+    return present_tables.proyeksi_table(proyeksi_baris(path, tahun, triwulan, unit, pilihan, start, stop), selesai)
 
 
 @st.cache_data(show_spinner=False)

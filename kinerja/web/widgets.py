@@ -306,14 +306,15 @@ STATUS_WIDTH, PROYEKSI_WIDTH = 100, 95
 
 def proyeksi_columns() -> dict:
     """Column settings of an early-warning table (present.tables.proyeksi_table: Indikator, Status,
-    Capaian proyeksi first), so a phone shows those three side by side."""
+    Proyeksi first), so a phone shows those three side by side; the short header "Proyeksi" fits its
+    width whole (a phone clipped "Capaian proyeksi"), its help gives the full name."""
     return {**key_columns(),
             "Status": st.column_config.TextColumn(width=STATUS_WIDTH,
                                                   help="Perkiraan dari proyeksi akhir tahun: tercapai, berisiko, "
                                                        "atau tidak tercapai."),
-            "Capaian proyeksi": st.column_config.TextColumn(width=PROYEKSI_WIDTH,
-                                                            help="Capaian proyeksi akhir tahun terhadap target "
-                                                                 "tahunan.")}
+            "Proyeksi": st.column_config.TextColumn(width=PROYEKSI_WIDTH,
+                                                    help="Capaian proyeksi: capaian proyeksi akhir tahun terhadap "
+                                                         "target tahunan.")}
 
 
 def problems_table(frame: pd.DataFrame) -> None:
