@@ -11,6 +11,7 @@ from kinerja.present.tables import (
     angka,
     gap_table,
     late_text,
+    perbandingan_text,
     peringatan_text,
     sasaran_table,
 )
@@ -29,9 +30,7 @@ previous_year = tahun - 1 if tahun - 1 in cache.years(path) else None
 same, before = cache.perbandingan(path, tahun, triwulan, None) if previous_year else (None, None)
 sent, due = summaries.submissions_due(cache.register(path, tahun), triwulan, date.today())
 
-st.caption(f"Tahun {tahun}, {periode_text(triwulan)}"
-           + (f"; perubahan dibandingkan periode yang sama tahun {previous_year}, atas {same['jumlah']} indikator "
-              "yang terukur pada kedua tahun." if previous_year else "."))
+st.caption(f"Tahun {tahun}, {periode_text(triwulan)}" + perbandingan_text(previous_year, same, before))
 pdf_box = st.container()
 # On a phone (style.css) the tiles are compact, three to a row, so the answer below is near the top.
 tiles_box = st.container(key="ubin-ringkas")

@@ -7,8 +7,9 @@ import pytest
 
 from kinerja.collect.register import register
 from kinerja.engine import summaries
-from kinerja.engine.capaian import capaian, ringkasan, skala
+from kinerja.engine.capaian import capaian, perbandingan, perbandingan_tersimpan, ringkasan, skala
 from kinerja.values import exact, mean_persen
+from tests import seed
 
 
 @pytest.fixture
@@ -142,6 +143,18 @@ def test_a_quarter_is_due_only_from_its_own_deadline_setahun_too(demo_db):
     assert summaries.submissions_due(rows, None, date(2026, 1, 9)) == (24, 24)
     assert summaries.submissions_due(rows, 3, date(2025, 10, 9)) == (16, 16), "TW III is due from 10 October"
     assert summaries.submissions_due(rows, 3, date(2025, 10, 10)) == (24, 24)
+
+
+@pytest.mark.parametrize("common", [0, 1, 2])
+def test_years_are_compared_over_two_indicators_measured_in_both_or_not_at_all(con, common):
+    """Over 0 or 1 indicators measured in both years the change is no year's: the second ringkasan
+    is None (no change shown) and the first says how many there were; from 2 on both are given."""
+    seed.over_years(con, {f"Kedua tahun {n}": {2023: "90", 2024: "95"} for n in range(common)}
+              | {"Hanya 2023": {2023: "50"}, "Hanya 2024": {2024: "60"}})
+    now, before = perbandingan(capaian(con, 2024, None), capaian(con, 2023, None), con)
+    assert now["jumlah"] == common
+    assert (before is None) == (common < summaries.MIN_INDIKATOR_SAMA)
+    assert perbandingan_tersimpan(con, 2024, None) == (now, before), "the stored count keeps the same rule"
 
 
 def test_notes_join_ket_and_bukti_up_to_the_quarter_asked():

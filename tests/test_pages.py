@@ -146,6 +146,21 @@ def test_ringkasan_counts_units_that_sent_nothing_and_a_quarter_only_from_its_de
     assert all(nama in " ".join(late) for _, nama, _ in db.UNITS) if passed else not late
 
 
+def test_ringkasan_does_not_compare_years_that_share_one_indicator(monkeypatch, tmp_path):
+    """The change over one indicator measured in both years was shown as the year's change."""
+    path = tmp_path / "k.duckdb"
+    with closing(db.connect(path)) as con:
+        seed.over_years(con, {"Dipakai kedua tahun": {2023: "90", 2024: "95"}, "Hanya 2023": {2023: "50"},
+                        "Hanya 2024": {2024: "60"}})
+    app = open_page(monkeypatch, path, tahun="2024")
+    assert metrics(app)["Indikator terukur"] == "2/2"
+    captions = " ".join(c.value for c in app.caption)
+    assert ("Tidak dapat dibandingkan dengan periode yang sama tahun 2023: hanya 1 indikator yang sama terukur pada "
+            "kedua tahun (perlu minimal 2).") in captions
+    assert "perubahan dibandingkan" not in captions
+    assert [m.label for m in app.metric if m.delta] == [], "no tile shows a change"
+
+
 def test_ringkasan_separates_measured_incomplete_and_not_computable(monkeypatch, demo_db):
     """2025: MUTASI, BANGKOM and KEUANGAN sent no TW IV. Before, the page said 33/33 terukur and
     9 perlu perhatian, 8 of them indicators of those units; now 20 are measured, 13 wait for data

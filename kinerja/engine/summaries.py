@@ -90,6 +90,12 @@ def off_track(frame: pd.DataFrame, scale: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values(["capaian_persen", "indikator"])
 
 
+# A change against last year is shown only over at least this many indicators measured in both
+# years: over none there is nothing to compare, over one the "change" is that indicator's, not the
+# year's (engine.capaian.perbandingan).
+MIN_INDIKATOR_SAMA = 2
+
+
 def like_with_like(now: pd.DataFrame, before: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The two capaian tables restricted to the indicators measured in both (by indikator_id), so
     that a change against last year compares the same indicators, never a complete year with an

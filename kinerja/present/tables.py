@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 import pandas as pd
 
 from kinerja.collect.reminders import JATUH_TEMPO, TERLAMBAT, keadaan
-from kinerja.engine.summaries import TERUKUR, UNMEASURED, kategori_shown, selisih
+from kinerja.engine.summaries import MIN_INDIKATOR_SAMA, TERUKUR, UNMEASURED, kategori_shown, selisih
 from kinerja.numbers import format_angka, format_persen
 from kinerja.present.colours import ink
 from kinerja.values import exact, is_missing
@@ -445,6 +445,21 @@ def proyeksi_table(rows: pd.DataFrame, berakhir: bool) -> pd.DataFrame:
         "Yang masih diperlukan": [kebutuhan_text(r, berakhir) for r in rows.itertuples()],
         "Dasar proyeksi": [r.alasan or r.aturan for r in rows.itertuples()],
     })
+
+
+def perbandingan_text(tahun_lalu: int | None, same: dict | None, before: dict | None) -> str:
+    """What the changes on Ringkasan compare, to follow "Tahun 2025, setahun": "." without a
+    previous year; "; perubahan dibandingkan … atas 12 indikator …" over the indicators measured
+    in both years (engine.capaian.perbandingan); ". Tidak dapat dibandingkan …" when they are fewer
+    than MIN_INDIKATOR_SAMA (before is None), saying how many (none, or only 1)."""
+    if tahun_lalu is None:
+        return "."
+    if before is None:
+        common = "tidak ada indikator" if same["jumlah"] == 0 else f"hanya {format_angka(same['jumlah'])} indikator"
+        return (f". Tidak dapat dibandingkan dengan periode yang sama tahun {tahun_lalu}: {common} yang sama "
+                f"terukur pada kedua tahun (perlu minimal {MIN_INDIKATOR_SAMA}).")
+    return (f"; perubahan dibandingkan periode yang sama tahun {tahun_lalu}, atas {format_angka(same['jumlah'])} "
+            "indikator yang terukur pada kedua tahun.")
 
 
 def late_text(rows: pd.DataFrame) -> str:
