@@ -7,6 +7,7 @@ import streamlit as st
 from kinerja import vocab
 from kinerja.auth import may
 from kinerja.collect import bukti, notes, reminders, renstra, versions, workflow
+from kinerja.engine import summaries
 from kinerja.numbers import format_persen
 from kinerja.present.tables import (
     STATUS,
@@ -25,11 +26,12 @@ akun = web_auth.account()
 path, tahun, triwulan = widgets.page("Register Pengumpulan")
 register = cache.register(path, tahun)
 text, css = register_matrix(register, date.today())
-due = register[register["jumlah_indikator"] > 0]
+counts = summaries.status_counts(register)
 tiles = st.columns(4)
 for column, status in zip(tiles, ["belum", "diajukan", "diverifikasi", "dibuka_kembali"]):
-    column.metric(STATUS[status], int((due["status"] == status).sum()), border=True,
-                  help="Jumlah triwulan unit (unit yang memiliki indikator) pada tahun ini.")
+    column.metric(STATUS[status], counts[status], border=True,
+                  help="Jumlah triwulan unit pada tahun ini, dari unit yang wajib mengirim data tahun ini (juga unit "
+                       "yang belum pernah mengirim apa pun).")
 # st.table, not st.dataframe: its cells wrap, so a phone shows every quarter's status (style.css)
 st.table(text.fillna("").style.apply(lambda _: css, axis=None))
 deadlines = cache.deadlines(path, tahun)

@@ -1,4 +1,6 @@
 """Ringkasan: what leadership reads in five seconds: how many indicators are off track, and where."""
+from datetime import date
+
 import streamlit as st
 
 from kinerja import proyeksi
@@ -9,6 +11,7 @@ from kinerja.present.tables import (
     angka,
     gap_table,
     late_text,
+    perbandingan_text,
     peringatan_text,
     sasaran_table,
 )
@@ -26,11 +29,9 @@ if not summary["jumlah"]:
 previous_year = tahun - 1 if tahun - 1 in cache.years(path) else None
 # changes compare like with like: the indicators measured in both years
 same, before = cache.perbandingan(path, tahun, triwulan, None) if previous_year else (None, None)
-sent, due = summaries.submissions_due(cache.register(path, tahun), triwulan)
+sent, due = summaries.submissions_due(cache.register(path, tahun), triwulan, date.today())
 
-st.caption(f"Tahun {tahun}, {periode_text(triwulan)}"
-           + (f"; perubahan dibandingkan periode yang sama tahun {previous_year}, atas {same['jumlah']} indikator "
-              "yang terukur pada kedua tahun." if previous_year else "."))
+st.caption(f"Tahun {tahun}, {periode_text(triwulan)}" + perbandingan_text(previous_year, same, before))
 pdf_box = st.container()
 # On a phone (style.css) the tiles are compact, three to a row, so the answer below is near the top.
 tiles_box = st.container(key="ubin-ringkas")
@@ -52,7 +53,8 @@ tiles[1].metric("Perlu perhatian", summary["perlu_perhatian"], border=True, delt
                      "(di bawah kategori kedua skala).")
 tiles[2].metric("Pengumpulan data", f"{sent}/{due}", border=True,
                 help="Triwulan unit yang datanya sudah masuk (draf, diajukan, diverifikasi, atau dibuka kembali), "
-                     "dari yang sudah jatuh tempo pada periode ini. Masuk belum tentu lengkap: kelengkapan tiap "
+                     "dari yang sudah jatuh tempo pada periode ini (tenggatnya sudah tiba; unit yang belum pernah "
+                     "mengirim apa pun ikut dihitung). Masuk belum tentu lengkap: kelengkapan tiap "
                      "triwulan ada di halaman Register.")
 late = late_text(cache.pengingat(path, tahun))
 if late:

@@ -1,4 +1,6 @@
 """Unit: one unit's indicators and capaian, and what it has and has not sent per quarter."""
+from datetime import date
+
 import streamlit as st
 
 from kinerja import proyeksi
@@ -35,7 +37,7 @@ else:
 
 st.subheader(f"Pengumpulan data {tahun}")
 register = cache.register(path, tahun)
-st.dataframe(register_table(register[register["unit"] == unit]), hide_index=True, width="stretch")
+st.dataframe(register_table(register[register["unit"] == unit], date.today()), hide_index=True, width="stretch")
 if not summary["jumlah"]:
     st.stop()
 

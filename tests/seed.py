@@ -58,6 +58,20 @@ def indikator(con, nama: str = "Indikator", *, unit: str = "MUTASI", tahun: int 
     return indikator_id
 
 
+def over_years(con, names: dict[str, dict[int, str]], unit: str = "MUTASI") -> None:
+    """Indicators {nama: {tahun: TW IV realisation}} of `unit` (nilai akhir, annual target 100 each
+    year), one indicator measured in every year given."""
+    for nama, values in names.items():
+        (first, value), *rest = values.items()
+        iid = indikator(con, nama, unit=unit, tahun=first, target=100, realisasi={4: value}, agregasi="nilai_akhir")
+        for tahun, value in rest:
+            con.execute("INSERT INTO target (indikator_id, tahun, triwulan, bawah, atas) VALUES (?, ?, 0, 100, 100)",
+                        [iid, tahun])
+            con.execute("INSERT INTO realisasi (indikator_id, tahun, triwulan, nilai) VALUES (?, ?, 4, ?)",
+                        [iid, tahun, Decimal(value)])
+        stored(con, [iid])
+
+
 def stored(con, indikator_ids=None) -> None:
     """Refresh the stored capaian of these indicators in every year (None: of everything)."""
     if indikator_ids is None:

@@ -1,13 +1,15 @@
 """What the dashboard reads off the capaian table: means, bands, gaps, trends, filters."""
+from datetime import date
 from decimal import Decimal
 
 import pandas as pd
 import pytest
 
-from kinerja.collect.register import status
+from kinerja.collect.register import register
 from kinerja.engine import summaries
-from kinerja.engine.capaian import capaian, ringkasan, skala
+from kinerja.engine.capaian import capaian, perbandingan, perbandingan_tersimpan, ringkasan, skala
 from kinerja.values import exact, mean_persen
+from tests import seed
 
 
 @pytest.fixture
@@ -123,11 +125,36 @@ def test_submissions_due_count_the_quarters_up_to_the_one_asked(demo_db):
     from kinerja.store import db
 
     con = db.connect(demo_db)
-    register = status(con, 2025)
+    rows = register(con, 2025)
     con.close()
-    # 8 units with indicators; 2025 TW IV missing for MUTASI, BANGKOM and KEUANGAN
-    assert summaries.submissions_due(register, None) == (29, 32)
-    assert summaries.submissions_due(register, 2) == (16, 16)
+    # 8 units owe 2025; its TW IV (deadline 10 January 2026) is missing for MUTASI, BANGKOM and KEUANGAN
+    assert summaries.submissions_due(rows, None, date(2026, 1, 10)) == (29, 32)
+    assert summaries.submissions_due(rows, 2, date(2026, 1, 10)) == (16, 16)
+
+
+def test_a_quarter_is_due_only_from_its_own_deadline_setahun_too(demo_db):
+    """Setahun counted TW IV as due in December, before its deadline in January."""
+    from kinerja.store import db
+
+    con = db.connect(demo_db)
+    rows = register(con, 2025)
+    con.close()
+    assert summaries.submissions_due(rows, None, date(2025, 12, 20)) == (24, 24), "TW IV is due from 10 January"
+    assert summaries.submissions_due(rows, None, date(2026, 1, 9)) == (24, 24)
+    assert summaries.submissions_due(rows, 3, date(2025, 10, 9)) == (16, 16), "TW III is due from 10 October"
+    assert summaries.submissions_due(rows, 3, date(2025, 10, 10)) == (24, 24)
+
+
+@pytest.mark.parametrize("common", [0, 1, 2])
+def test_years_are_compared_over_two_indicators_measured_in_both_or_not_at_all(con, common):
+    """Over 0 or 1 indicators measured in both years the change is no year's: the second ringkasan
+    is None (no change shown) and the first says how many there were; from 2 on both are given."""
+    seed.over_years(con, {f"Kedua tahun {n}": {2023: "90", 2024: "95"} for n in range(common)}
+              | {"Hanya 2023": {2023: "50"}, "Hanya 2024": {2024: "60"}})
+    now, before = perbandingan(capaian(con, 2024, None), capaian(con, 2023, None), con)
+    assert now["jumlah"] == common
+    assert (before is None) == (common < summaries.MIN_INDIKATOR_SAMA)
+    assert perbandingan_tersimpan(con, 2024, None) == (now, before), "the stored count keeps the same rule"
 
 
 def test_notes_join_ket_and_bukti_up_to_the_quarter_asked():

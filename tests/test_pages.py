@@ -2,6 +2,7 @@
 The numbers a page shows are checked against the engine (kinerja.capaian, kinerja.analisis)."""
 import html
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -10,7 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kinerja import proyeksi
-from kinerja.collect import accounts
+from kinerja.collect import accounts, workflow
+from kinerja.collect.register import register
 from kinerja.collect.register import status as register_status
 from kinerja.engine import summaries
 from kinerja.engine.capaian import (
@@ -24,6 +26,7 @@ from kinerja.numbers import format_angka, format_persen
 from kinerja.present.tables import poin
 from kinerja.store import db
 from kinerja.web import auth as web_auth
+from tests import seed
 from tests.conftest import ensure_account
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -96,7 +99,7 @@ def test_a_link_to_a_year_without_data_says_so_and_shows_the_latest(monkeypatch,
 def expected_tiles(path, tahun, triwulan=None) -> dict:
     def compute(con):
         summary = ringkasan(capaian(con, tahun, triwulan), con)
-        sent, due = summaries.submissions_due(register_status(con, tahun), triwulan)
+        sent, due = summaries.submissions_due(register(con, tahun), triwulan, date.today())
         return {"Indikator terukur": f"{summary['terukur']}/{summary['jumlah']}",
                 "Belum lengkap": str(summary["belum_lengkap"]),
                 "Belum dapat dihitung": str(summary["tidak_dapat_dihitung"]),
@@ -128,6 +131,35 @@ def test_ringkasan_compares_with_the_same_period_last_year(monkeypatch, demo_db)
     assert tile.delta == poin(now["rata_rata"] - before["rata_rata"])
     tile = next(m for m in app.metric if m.label == "Perlu perhatian")
     assert tile.delta == str(now["perlu_perhatian"] - before["perlu_perhatian"])
+
+
+def test_ringkasan_counts_units_that_sent_nothing_and_a_quarter_only_from_its_deadline(monkeypatch, tmp_path):
+    """A fresh-user trial: only MUTASI had sent anything; the seven units that sent nothing were not
+    due nor late, and Setahun counted TW IV as due before its deadline in January."""
+    tahun, path = date.today().year, tmp_path / "k.duckdb"
+    with closing(db.connect(path)) as con:
+        seed.indikator(con, "Indikator Mutasi", unit="MUTASI", tahun=tahun, target=90)
+        passed = sum(tenggat.date() <= date.today() for tenggat in workflow.deadlines(con, tahun)["tanggal"])
+    assert passed < 4, "TW IV's deadline is in January of the next year"
+    app = open_page(monkeypatch, path, tahun=str(tahun))
+    assert metrics(app)["Pengumpulan data"] == f"0/{len(db.UNITS) * passed}"
+    late = [e.proto.label for e in app.get("page_link") if "Terlambat mengirim data" in e.proto.label]
+    assert all(nama in " ".join(late) for _, nama, _ in db.UNITS) if passed else not late
+
+
+def test_ringkasan_does_not_compare_years_that_share_one_indicator(monkeypatch, tmp_path):
+    """The change over one indicator measured in both years was shown as the year's change."""
+    path = tmp_path / "k.duckdb"
+    with closing(db.connect(path)) as con:
+        seed.over_years(con, {"Dipakai kedua tahun": {2023: "90", 2024: "95"}, "Hanya 2023": {2023: "50"},
+                        "Hanya 2024": {2024: "60"}})
+    app = open_page(monkeypatch, path, tahun="2024")
+    assert metrics(app)["Indikator terukur"] == "2/2"
+    captions = " ".join(c.value for c in app.caption)
+    assert ("Tidak dapat dibandingkan dengan periode yang sama tahun 2023: hanya 1 indikator yang sama terukur pada "
+            "kedua tahun (perlu minimal 2).") in captions
+    assert "perubahan dibandingkan" not in captions
+    assert [m.label for m in app.metric if m.delta] == [], "no tile shows a change"
 
 
 def test_ringkasan_separates_measured_incomplete_and_not_computable(monkeypatch, demo_db):

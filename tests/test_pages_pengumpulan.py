@@ -1,12 +1,15 @@
 """The Unggah and Register pages through AppTest: preview before anything is written, errors at
 their cells, confirm, and the Sekretariat's steps. Each test writes into its own copy of the demo."""
 import shutil
+from contextlib import closing
+from datetime import date
 
 import pytest
 
 from kinerja.collect.register import register
 from kinerja.engine.capaian import capaian
 from kinerja.store import db
+from tests import seed
 from tests.conftest import db_content
 from tests.test_pages import PAGES, engine, metrics, open_page, rendered, table
 from tests.workbooks import Sheet, sop_rows, xlsx
@@ -110,6 +113,22 @@ def test_the_register_shows_who_is_late_and_verifies_a_quarter(monkeypatch, demo
     rows = engine(demo_copy, register, 2025)
     assert rows[(rows["unit"] == "MUTASI") & (rows["triwulan"] == 3)]["status"].item() == "diverifikasi"
     assert app.table[0].value.loc["MUTASI", "TW III"].startswith("Diverifikasi")
+
+
+def test_the_register_counts_units_that_sent_nothing_as_late(monkeypatch, tmp_path):
+    """A fresh-user trial: only MUTASI had indicators; the seven units that sent nothing were not
+    late in the register, not in the Belum tile, not reminded and got no letter."""
+    tahun, path = date.today().year - 2, tmp_path / "k.duckdb"  # every deadline of that year has passed
+    with closing(db.connect(path)) as con:
+        seed.indikator(con, "Indikator Mutasi", unit="MUTASI", tahun=tahun, target=90)
+    app = open_page(monkeypatch, path, "pages/pengumpulan.py", tahun=str(tahun))
+    matrix = app.table[0].value
+    assert set(matrix.index) == {kode for kode, _, _ in db.UNITS}
+    assert (matrix == "Belum · terlambat").all().all()
+    assert metrics(app)["Belum"] == str(4 * len(db.UNITS))
+    reminded = next(d.value for d in app.table if "Keadaan" in d.value.columns)
+    assert set(reminded["Unit"]) == {nama for _, nama, _ in db.UNITS} and set(reminded["Keadaan"]) == {"Terlambat"}
+    assert [b for b in app.get("download_button") if "surat pengingat" in b.label]
 
 
 def version_id(path, unit: str, versi: int) -> int:

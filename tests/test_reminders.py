@@ -9,7 +9,12 @@ import pandas as pd
 import pytest
 
 from kinerja.collect import reminders as r
+from kinerja.collect.register import register as register_of
+from kinerja.present.tables import register_matrix, register_table
 from kinerja.reports.pengingat import surat_pengingat
+from kinerja.store import db
+from kinerja.store.queries import run
+from tests import seed
 
 TODAY = date(2026, 10, 20)
 UNITS = pd.DataFrame({"kode": ["MUTASI", "BANGKOM", "UMPEG", "KEUANGAN", "KOSONG"],
@@ -17,21 +22,21 @@ UNITS = pd.DataFrame({"kode": ["MUTASI", "BANGKOM", "UMPEG", "KEUANGAN", "KOSONG
 
 
 def register(rows) -> pd.DataFrame:
-    """Register rows (unit, triwulan, status, deadline as days from TODAY, indicators)."""
+    """Register rows (unit, triwulan, status, deadline as days from TODAY, whether the unit owes the year)."""
     return pd.DataFrame([{"unit": u, "triwulan": q, "status": s, "tenggat": pd.Timestamp(TODAY + timedelta(days=d)),
-                          "jumlah_indikator": n} for u, q, s, d, n in rows])
+                          "wajib": w} for u, q, s, d, w in rows])
 
 
 REGISTER = register([
-    ("MUTASI", 2, "belum", -100, 4),       # late 100 days
-    ("MUTASI", 3, "belum", -10, 4),        # late 10 days
-    ("BANGKOM", 3, "draf", -10, 5),        # a draft is not submitted: late
-    ("BANGKOM", 4, "belum", 82, 5),        # far ahead: not yet
-    ("UMPEG", 3, "diajukan", -10, 3),      # sent
-    ("KEUANGAN", 3, "diverifikasi", -10, 3),
-    ("KEUANGAN", 4, "belum", 7, 3),        # due in exactly 7 days
-    ("UMPEG", 4, "belum", 0, 3),           # due today
-    ("KOSONG", 3, "belum", -10, 0),        # no indicators: owes nothing
+    ("MUTASI", 2, "belum", -100, True),       # late 100 days
+    ("MUTASI", 3, "belum", -10, True),        # late 10 days
+    ("BANGKOM", 3, "draf", -10, True),        # a draft is not submitted: late
+    ("BANGKOM", 4, "belum", 82, True),        # far ahead: not yet
+    ("UMPEG", 3, "diajukan", -10, True),      # sent
+    ("KEUANGAN", 3, "diverifikasi", -10, True),
+    ("KEUANGAN", 4, "belum", 7, True),        # due in exactly 7 days
+    ("UMPEG", 4, "belum", 0, True),           # due today
+    ("KOSONG", 3, "belum", -10, False),       # no longer part of the year: owes nothing
 ])
 
 
@@ -80,8 +85,29 @@ def test_the_whatsapp_link_carries_the_text():
     assert unquote(encoded) == row.teks
 
 
+def test_the_registers_cells_and_the_unit_table_say_late_where_the_reminders_do():
+    """A draft sent on time but never submitted was "Draf" on the Register and late in the reminder."""
+    rows = REGISTER.assign(diunggah_pada=pd.NaT, tepat_waktu=None, jumlah_indikator=3, terisi=0,
+                           kelengkapan_persen=0.0)
+    sent = {("BANGKOM", 3): True, ("UMPEG", 3): True, ("KEUANGAN", 3): False}  # KEUANGAN TW III came late
+    for (unit, q), on_time in sent.items():
+        at = (rows["unit"] == unit) & (rows["triwulan"] == q)
+        rows.loc[at, "diunggah_pada"] = pd.Timestamp(TODAY - timedelta(days=20))
+        rows.loc[at, "tepat_waktu"] = on_time
+    text, _ = register_matrix(rows, TODAY)
+    late = {(unit, column) for unit, cells in text.iterrows() for column, cell in cells.items()
+            if isinstance(cell, str) and cell.endswith("terlambat")}
+    assert late == {("MUTASI", "TW II"), ("MUTASI", "TW III"), ("BANGKOM", "TW III"), ("KEUANGAN", "TW III")}
+    assert text.loc["KOSONG", "TW III"] == "Belum", "a unit that owes nothing is not late"
+    ketepatan = dict(zip(zip(rows["unit"], rows["triwulan"]), register_table(rows, TODAY)["Ketepatan"]))
+    assert ketepatan == {("MUTASI", 2): "Belum dikirim, terlambat", ("MUTASI", 3): "Belum dikirim, terlambat",
+                         ("BANGKOM", 3): "Terlambat", ("BANGKOM", 4): "–", ("UMPEG", 3): "Tepat waktu",
+                         ("KEUANGAN", 3): "Terlambat", ("KEUANGAN", 4): "Jatuh tempo", ("UMPEG", 4): "Jatuh tempo",
+                         ("KOSONG", 3): "–"}
+
+
 def test_nothing_to_remind_is_an_empty_frame():
-    quiet = register([("UMPEG", 1, "diverifikasi", -200, 3)])
+    quiet = register([("UMPEG", 1, "diverifikasi", -200, True)])
     assert r.reminders(quiet, UNITS, 2026, TODAY).empty
     assert list(r.reminders(quiet, UNITS, 2026, TODAY).columns) == r.COLUMNS
 
@@ -107,9 +133,46 @@ def test_the_letter_goes_to_late_units_only_one_page_each():
 
 
 def test_no_late_unit_no_letter():
-    quarters = r.pending_quarters(register([("UMPEG", 4, "belum", 3, 3)]), UNITS, TODAY)
+    quarters = r.pending_quarters(register([("UMPEG", 4, "belum", 3, True)]), UNITS, TODAY)
     with pytest.raises(ValueError, match="tidak ada unit yang terlambat"):
         surat_pengingat(quarters, 2026, TODAY, "X")
+
+
+# --------------------------------------------------------------------------- who owes a year
+
+ALL_UNITS = {kode for kode, _, _ in db.UNITS}
+
+
+def owing(con, tahun: int) -> set[str]:
+    rows = register_of(con, tahun)
+    return set(rows.loc[rows["wajib"], "unit"])
+
+
+def test_every_unit_owes_a_collected_year_one_that_sent_nothing_too(con):
+    """A fresh-user trial: only MUTASI had sent a file; the seven units that sent nothing were
+    neither late nor due anywhere (Register, reminders, letter, Ringkasan)."""
+    assert owing(con, 2024) == set(), "an empty database owes nothing"
+    seed.indikator(con, "Indikator Mutasi", unit="MUTASI", tahun=2024, target=90)
+    assert owing(con, 2024) == ALL_UNITS
+    quarters = r.pending_quarters(register_of(con, 2024), run(con, "units"), date(2024, 7, 5))
+    late = quarters[quarters["keadaan"] == r.TERLAMBAT]
+    assert set(late["unit"]) == ALL_UNITS and set(late["triwulan"]) == {1}
+    due = quarters[quarters["keadaan"] == r.JATUH_TEMPO]
+    assert set(due["unit"]) == ALL_UNITS and set(due["hari"]) == {5}, "TW II's deadline, 10 July, is 5 days ahead"
+    letters, _ = letter_text(surat_pengingat(quarters, 2024, date(2024, 7, 5), "X"))
+    assert letters.count("Yth. Kepala") == len(ALL_UNITS)
+
+
+def test_a_unit_no_longer_part_of_the_year_and_a_year_nobody_collects_owe_nothing(con):
+    seed.indikator(con, "Indikator Bangkom", unit="BANGKOM", tahun=2022, target=90)
+    seed.indikator(con, "Indikator Mutasi", unit="MUTASI", tahun=2024, target=90)
+    never = ALL_UNITS - {"BANGKOM", "MUTASI"}  # units that never had an indicator: owe every collected year
+    assert owing(con, 2021) == set(), "before the agency used the app"
+    assert owing(con, 2022) == never | {"BANGKOM"}, "MUTASI starts in 2024"
+    assert owing(con, 2023) == never | {"BANGKOM"}, "the year after its last, BANGKOM is late, not gone"
+    assert owing(con, 2024) == never | {"MUTASI"}, "nothing from BANGKOM in 2023 nor 2024: no longer a part"
+    assert owing(con, 2025) == never | {"MUTASI"}, "a new year is owed before anyone has sent anything"
+    assert owing(con, 2026) == set()
 
 
 # --------------------------------------------------------------------------- the Register page
@@ -142,5 +205,5 @@ def test_the_register_page_lists_late_units_with_text_link_and_letter(monkeypatc
 
 
 def test_long_delays_are_written_the_indonesian_way():
-    quarters = r.pending_quarters(register([("MUTASI", 3, "belum", -1512, 4)]), UNITS, TODAY)
+    quarters = r.pending_quarters(register([("MUTASI", 3, "belum", -1512, True)]), UNITS, TODAY)
     assert "terlambat 1.512 hari" in r.reminder_text("Bidang Mutasi", 2022, quarters, TODAY)

@@ -2,6 +2,7 @@
 import re
 import zlib
 from contextlib import closing
+from datetime import date
 
 import pandas as pd
 
@@ -38,7 +39,7 @@ def demo_pieces(path, tahun=2025, triwulan=3):
         frame = capaian(con, tahun, triwulan)
         scale = skala(con)
         summary = ringkasan(frame, con)
-        sent, due = summaries.submissions_due(register(con, tahun), triwulan)
+        sent, due = summaries.submissions_due(register(con, tahun), triwulan, date.today())
     projected = proyeksi.proyeksi(frame, scale, triwulan)
     return summary, summaries.off_track(frame, scale), at_risk(projected), sent, due
 

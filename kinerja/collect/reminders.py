@@ -4,7 +4,9 @@ and the reminder they get (text to copy, a WhatsApp share link).
 Source: SOP Pengumpulan Data Kinerja (data of a quarter due by the 10th of the next month unless the
 Sekretariat sets another deadline: kinerja.collect.workflow.deadlines). A quarter is still to be
 sent while its status is `belum` (nothing uploaded) or `draf` (uploaded as a draft, not submitted);
-only units with indicators that year owe data.
+only the units that owe the year's data (the register's wajib: kinerja.collect.register.register
+states who) are reminded, a unit that sent nothing at all too. keadaan() is the one rule every
+reader of lateness uses: the reminders, the letter, the register's cells and Ringkasan's tiles.
 """
 from __future__ import annotations
 
@@ -27,25 +29,42 @@ COLUMNS = ["unit", "unit_nama", "keadaan", "triwulan", "tenggat", "hari", "statu
 QUARTER_COLUMNS = ["unit", "unit_nama", "triwulan", "tenggat", "status", "keadaan", "hari"]
 
 
+def keadaan(row, today: date, days: int = DUE_DAYS) -> str | None:
+    """Where one register row (kinerja.collect.register.register: wajib, status, tenggat) stands on
+    `today`: TERLAMBAT when the unit owes the quarter, has not submitted it (PENDING) and its
+    deadline is before today; JATUH_TEMPO when such a quarter's deadline is from today to today +
+    `days` (both included); None otherwise (submitted, not owed, or the deadline further ahead)."""
+    if not row.wajib or row.status not in PENDING:
+        return None
+    tenggat = pd.Timestamp(row.tenggat).date()
+    if tenggat < today:
+        return TERLAMBAT
+    return JATUH_TEMPO if tenggat <= today + timedelta(days=days) else None
+
+
+def fallen_due(register: pd.DataFrame, today: date) -> pd.Series:
+    """Per register row (kinerja.collect.register.register) whether the quarter has fallen due on
+    `today`: the unit owes it (wajib) and its own deadline is today or before. A quarter is not due
+    before its deadline, TW IV's included (January of the next year unless set otherwise)."""
+    return register["wajib"].astype(bool) & (pd.to_datetime(register["tenggat"]) <= pd.Timestamp(today))
+
+
 def pending_quarters(register: pd.DataFrame, units: pd.DataFrame, today: date,
                      days: int = DUE_DAYS) -> pd.DataFrame:
     """The quarters still to be sent that are late (deadline before `today`) or due within `days`
     days (deadline from `today` to `today` + days, both included), oldest deadline first.
-    register: kinerja.collect.register.register(con, tahun); units: kode, nama.
+    register: kinerja.collect.register.register(con, tahun); units: kode, nama. The rule: keadaan().
     Columns QUARTER_COLUMNS: unit (kode), unit_nama, triwulan (int), tenggat (date), status
     (belum/draf), keadaan (TERLAMBAT / JATUH_TEMPO), hari (int: days late, or days left; 0 = today)."""
     names = dict(zip(units["kode"], units["nama"]))
     rows = []
     for row in register.itertuples():
-        if row.jumlah_indikator <= 0 or row.status not in PENDING:
+        state = keadaan(row, today, days)
+        if state is None:
             continue
         tenggat = pd.Timestamp(row.tenggat).date()
-        if tenggat < today:
-            rows.append([row.unit, names.get(row.unit, row.unit), int(row.triwulan), tenggat, row.status, TERLAMBAT,
-                         (today - tenggat).days])
-        elif tenggat <= today + timedelta(days=days):
-            rows.append([row.unit, names.get(row.unit, row.unit), int(row.triwulan), tenggat, row.status,
-                         JATUH_TEMPO, (tenggat - today).days])
+        rows.append([row.unit, names.get(row.unit, row.unit), int(row.triwulan), tenggat, row.status, state,
+                     abs((today - tenggat).days)])
     frame = pd.DataFrame(rows, columns=QUARTER_COLUMNS)
     return frame.sort_values(["tenggat", "unit"], kind="stable").reset_index(drop=True)
 

@@ -181,19 +181,19 @@ def nomor_surat(con: duckdb.DuckDBPyConnection, tahun: int) -> pd.DataFrame:
 
 
 def kuartal_belum_terverifikasi(con: duckdb.DuckDBPyConnection, tahun: int) -> list[str]:
-    """"UNIT TW II (diajukan)" for every quarter of a unit with indicators that is not verified."""
+    """"UNIT TW II (diajukan)" for every quarter a unit owes (the register's wajib) that is not verified."""
     reg = register.register(con, tahun)
-    reg = reg[reg["jumlah_indikator"] > 0]
+    reg = reg[reg["wajib"]]
     open_ = reg[reg["status"] != "diverifikasi"]
     roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
     return [f"{r.unit} TW {roman[int(r.triwulan)]} ({r.status})" for r in open_.itertuples(index=False)]
 
 
 def belum_terhimpun(con: duckdb.DuckDBPyConnection, tahun: int) -> list[str]:
-    """"UNIT TW II" for every quarter of a unit with indicators that has nothing submitted yet
-    (status belum or draf): what keeps step 3 open."""
+    """"UNIT TW II" for every quarter a unit owes (the register's wajib) that has nothing submitted
+    yet (status belum or draf): what keeps step 3 open."""
     reg = register.register(con, tahun)
-    reg = reg[(reg["jumlah_indikator"] > 0) & reg["status"].isin(["belum", "draf"])]
+    reg = reg[reg["wajib"] & reg["status"].isin(["belum", "draf"])]
     roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
     return [f"{r.unit} TW {roman[int(r.triwulan)]}" for r in reg.itertuples(index=False)]
 

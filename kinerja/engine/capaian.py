@@ -16,6 +16,7 @@ from kinerja.engine.capaian_tabel import CONTRACT_COLUMNS
 from kinerja.engine.summaries import (
     BELUM_LENGKAP,
     MEAN_COLUMNS,
+    MIN_INDIKATOR_SAMA,
     TERUKUR,
     TIDAK_DIHITUNG,
     band,
@@ -283,11 +284,11 @@ def ringkasan_tersimpan(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: in
 
 
 def perbandingan_tersimpan(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | None,
-                           unit: str | None = None) -> tuple[dict, dict]:
+                           unit: str | None = None) -> tuple[dict, dict | None]:
     """perbandingan(capaian(con, tahun, ...), capaian(con, tahun - 1, ...), con), counted by the
-    database from the stored capaian (ringkasan_tersimpan)."""
-    return (ringkasan_tersimpan(con, tahun, triwulan, unit, banding=tahun - 1),
-            ringkasan_tersimpan(con, tahun - 1, triwulan, unit, banding=tahun))
+    database from the stored capaian (ringkasan_tersimpan); the same rule for too few indicators."""
+    return comparable(ringkasan_tersimpan(con, tahun, triwulan, unit, banding=tahun - 1),
+                      ringkasan_tersimpan(con, tahun - 1, triwulan, unit, banding=tahun))
 
 
 SOROTAN_COLUMNS = ["unit", "sasaran_id", "indikator_id", "indikator", "capaian_persen", "kategori", "keterangan",
@@ -339,8 +340,17 @@ def sorotan_params(con: duckdb.DuckDBPyConnection, tahun: int, triwulan: int | N
     return params
 
 
-def perbandingan(now: pd.DataFrame, before: pd.DataFrame, con: duckdb.DuckDBPyConnection) -> tuple[dict, dict]:
+def perbandingan(now: pd.DataFrame, before: pd.DataFrame,
+                 con: duckdb.DuckDBPyConnection) -> tuple[dict, dict | None]:
     """ringkasan of this period and of last year's same period over the same indicators, those
-    measured in both (like_with_like): the changes a page shows are the first minus the second."""
+    measured in both (like_with_like): the changes a page shows are the first minus the second.
+    With fewer than MIN_INDIKATOR_SAMA such indicators (0 or 1) the years are not comparable: the
+    second is None, so no change is shown, and the first's jumlah says how many there were."""
     same_now, same_before = like_with_like(now, before)
-    return ringkasan(same_now, con), ringkasan(same_before, con)
+    return comparable(ringkasan(same_now, con), ringkasan(same_before, con))
+
+
+def comparable(same_now: dict, same_before: dict) -> tuple[dict, dict | None]:
+    """(same_now, same_before) when same_now counts at least MIN_INDIKATOR_SAMA indicators measured
+    in both years, else (same_now, None): a change over 0 or 1 indicators is not the year's."""
+    return same_now, same_before if same_now["jumlah"] >= MIN_INDIKATOR_SAMA else None

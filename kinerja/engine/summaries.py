@@ -4,11 +4,13 @@ exact in Decimal, so every page shows the same number for the same question.
 """
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 
+from kinerja.collect.reminders import fallen_due
 from kinerja.values import (
     MICRO,
     exact,
@@ -19,7 +21,7 @@ from kinerja.values import (
     micro_units,
     off_track_limit,
 )
-from kinerja.vocab import MIN_TREND_YEARS, ROMAN
+from kinerja.vocab import MIN_TREND_YEARS, ROMAN, STATUS
 
 # How a row of the capaian table counts (its status_data column, queries/capaian.sql).
 TERUKUR, BELUM_LENGKAP, TIDAK_DIHITUNG = "terukur", "belum_lengkap", "tidak_dapat_dihitung"
@@ -86,6 +88,12 @@ def off_track(frame: pd.DataFrame, scale: pd.DataFrame) -> pd.DataFrame:
     rows = measured(frame)
     rows = rows[rows["capaian_persen"] < limit]
     return rows.sort_values(["capaian_persen", "indikator"])
+
+
+# A change against last year is shown only over at least this many indicators measured in both
+# years: over none there is nothing to compare, over one the "change" is that indicator's, not the
+# year's (engine.capaian.perbandingan).
+MIN_INDIKATOR_SAMA = 2
 
 
 def like_with_like(now: pd.DataFrame, before: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -216,11 +224,21 @@ def trend(years: pd.DataFrame) -> pd.DataFrame:
     return per.reset_index()[TREND_COLUMNS]
 
 
-def submissions_due(register: pd.DataFrame, triwulan: int | None) -> tuple[int, int]:
-    """(sent, due): unit quarters up to the one asked (all four for the year) that have been sent,
-    out of those of units that have indicators."""
-    due = register[(register["jumlah_indikator"] > 0) & (register["triwulan"] <= (triwulan or 4))]
+def submissions_due(register: pd.DataFrame, triwulan: int | None, today: date) -> tuple[int, int]:
+    """(sent, due): of the unit quarters up to the one asked (all four for the year) that have
+    fallen due on `today` (the unit owes them and their own deadline has come:
+    kinerja.collect.reminders.fallen_due), how many have been sent (any status but belum), and
+    how many there are. A quarter whose deadline is ahead is not counted, sent or not.
+    register: kinerja.collect.register.register(con, tahun)."""
+    due = register[fallen_due(register, today) & (register["triwulan"] <= (triwulan or 4))]
     return int((due["status"] != "belum").sum()), len(due)
+
+
+def status_counts(register: pd.DataFrame) -> dict[str, int]:
+    """{status: how many unit quarters of the year have it}, counting the quarters of the units
+    that owe the year's data only (the register's wajib), every status of vocab.STATUS present."""
+    owed = register.loc[register["wajib"].astype(bool), "status"]
+    return {status: int((owed == status).sum()) for status in STATUS}
 
 
 def quarter_detail(frames: dict[int, pd.DataFrame], indikator_id: int) -> pd.DataFrame:

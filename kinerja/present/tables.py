@@ -8,7 +8,8 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 import pandas as pd
 
 from kinerja import proyeksi
-from kinerja.engine.summaries import TERUKUR, UNMEASURED, kategori_shown, selisih
+from kinerja.collect.reminders import JATUH_TEMPO, TERLAMBAT, keadaan
+from kinerja.engine.summaries import MIN_INDIKATOR_SAMA, TERUKUR, UNMEASURED, kategori_shown, selisih
 from kinerja.numbers import format_angka, format_persen, stored_value
 from kinerja.plausibility import is_percent
 from kinerja.present.colours import ink
@@ -201,10 +202,18 @@ def history_table(changes: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def register_table(register: pd.DataFrame) -> pd.DataFrame:
-    """The submission register (kinerja.status) as people read it."""
-    def timely(value) -> str:
-        return "–" if is_missing(value) else ("Tepat waktu" if value else "Terlambat")
+def register_table(register: pd.DataFrame, today: date) -> pd.DataFrame:
+    """The submission register (kinerja.collect.register.register) as people read it. Ketepatan:
+    "Tepat waktu" / "Terlambat" for what was sent; for a quarter the unit owes and has not
+    submitted, "Belum dikirim, terlambat" or "Jatuh tempo" on `today`
+    (kinerja.collect.reminders.keadaan, as the reminders and the Register's cells); "–" otherwise."""
+    def timely(row) -> str:
+        state = keadaan(row, today)
+        if state == TERLAMBAT and is_missing(row.tepat_waktu):
+            return "Belum dikirim, terlambat"
+        if not is_missing(row.tepat_waktu):
+            return "Tepat waktu" if row.tepat_waktu and state != TERLAMBAT else "Terlambat"
+        return "Jatuh tempo" if state == JATUH_TEMPO else "–"
 
     return pd.DataFrame({
         "Triwulan": [f"TW {ROMAN[q]}" for q in register["triwulan"]],
@@ -213,7 +222,7 @@ def register_table(register: pd.DataFrame) -> pd.DataFrame:
         "Terisi": register["terisi"],
         "Kelengkapan": [format_persen(v) for v in register["kelengkapan_persen"]],
         "Diunggah pada": register["diunggah_pada"].dt.strftime("%d-%m-%Y %H:%M").fillna("–"),
-        "Ketepatan": [timely(v) for v in register["tepat_waktu"]],
+        "Ketepatan": [timely(row) for row in register.itertuples()],
     })
 
 
@@ -278,14 +287,11 @@ STATUS_COLOURS = {"belum": "#EEEEEE", "draf": "#F0E442", "diajukan": "#56B4E9", 
 
 def register_matrix(register: pd.DataFrame, today: date) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The register as unit × triwulan: (text, css) frames. A cell says the status, the upload
-    date and "terlambat" when it came after the deadline, or when nothing came and the deadline
-    has passed."""
+    date and "terlambat" when it came after the deadline, or when the unit owes it, has not
+    submitted it and the deadline has passed (kinerja.collect.reminders.keadaan, as the reminders)."""
     text, css = {}, {}
     for row in register.itertuples():
-        if is_missing(row.tepat_waktu):
-            late = row.status == "belum" and row.jumlah_indikator > 0 and row.tenggat.date() < today
-        else:
-            late = not row.tepat_waktu
+        late = keadaan(row, today) == TERLAMBAT or (not is_missing(row.tepat_waktu) and not row.tepat_waktu)
         uploaded = "" if is_missing(row.diunggah_pada) else f" · {row.diunggah_pada:%d-%m}"
         column = f"TW {ROMAN[row.triwulan]}"
         text.setdefault(row.unit, {})[column] = STATUS[row.status] + uploaded + (" · terlambat" if late else "")
@@ -488,10 +494,25 @@ def proyeksi_table(rows: pd.DataFrame, selesai: int) -> pd.DataFrame:
     })
 
 
+def perbandingan_text(tahun_lalu: int | None, same: dict | None, before: dict | None) -> str:
+    """What the changes on Ringkasan compare, to follow "Tahun 2025, setahun": "." without a
+    previous year; "; perubahan dibandingkan … atas 12 indikator …" over the indicators measured
+    in both years (engine.capaian.perbandingan); ". Tidak dapat dibandingkan …" when they are fewer
+    than MIN_INDIKATOR_SAMA (before is None), saying how many (none, or only 1)."""
+    if tahun_lalu is None:
+        return "."
+    if before is None:
+        common = "tidak ada indikator" if same["jumlah"] == 0 else f"hanya {format_angka(same['jumlah'])} indikator"
+        return (f". Tidak dapat dibandingkan dengan periode yang sama tahun {tahun_lalu}: {common} yang sama "
+                f"terukur pada kedua tahun (perlu minimal {MIN_INDIKATOR_SAMA}).")
+    return (f"; perubahan dibandingkan periode yang sama tahun {tahun_lalu}, atas {format_angka(same['jumlah'])} "
+            "indikator yang terukur pada kedua tahun.")
+
+
 def late_text(rows: pd.DataFrame) -> str:
     """The late units among reminders (kinerja.collect.reminders.reminders) in one line for
     leadership: "Unit Mutasi (TW II, TW III; 40 hari); …"; "" when none is late."""
-    late = rows[rows["keadaan"] == "terlambat"]
+    late = rows[rows["keadaan"] == TERLAMBAT]
     return "; ".join(f"{r.unit_nama} ({', '.join(f'TW {ROMAN[q]}' for q in r.triwulan)}; {format_angka(r.hari)} hari)"
                      for r in late.itertuples())
 
@@ -500,10 +521,10 @@ def reminder_table(rows: pd.DataFrame) -> pd.DataFrame:
     """Units to remind (kinerja.collect.reminders.reminders) as people read them."""
     return pd.DataFrame({
         "Unit": rows["unit_nama"].values,
-        "Keadaan": ["Terlambat" if k == "terlambat" else "Jatuh tempo" for k in rows["keadaan"]],
+        "Keadaan": ["Terlambat" if k == TERLAMBAT else "Jatuh tempo" for k in rows["keadaan"]],
         "Triwulan": [", ".join(f"TW {ROMAN[q]}" for q in quarters) for quarters in rows["triwulan"]],
         "Tenggat": [f"{t:%d-%m-%Y}" for t in rows["tenggat"]],
-        "Hari": [f"terlambat {format_angka(h)} hari" if k == "terlambat" else "hari ini" if h == 0
+        "Hari": [f"terlambat {format_angka(h)} hari" if k == TERLAMBAT else "hari ini" if h == 0
                  else f"{format_angka(h)} hari lagi"
                  for k, h in zip(rows["keadaan"], rows["hari"])],
     })

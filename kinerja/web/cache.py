@@ -153,10 +153,10 @@ def ringkasan(path: str, tahun: int, triwulan: int | None, unit: str | None) -> 
 
 
 @st.cache_data(show_spinner=False)
-def perbandingan(path: str, tahun: int, triwulan: int | None, unit: str | None) -> tuple[dict, dict]:
+def perbandingan(path: str, tahun: int, triwulan: int | None, unit: str | None) -> tuple[dict, dict | None]:
     """engine.capaian.perbandingan of the period and the same period of last year: ringkasan of
-    both over the indicators measured in both years (the changes a page shows), counted by the
-    database (engine.capaian.perbandingan_tersimpan)."""
+    both over the indicators measured in both years (the changes a page shows; the second None
+    when fewer than two are), counted by the database (engine.capaian.perbandingan_tersimpan)."""
     return using(engine.perbandingan_tersimpan, tahun, triwulan, unit)
 
 

@@ -1,7 +1,8 @@
 -- Submission register per unit and quarter: who has sent what, how complete, how timely, and where
 -- the quarter stands in the workflow (the latest step; without one, 'diajukan' once a file reported
 -- the quarter, else 'belum'). Deadline: the one set for the quarter, else the 10th day of the month
--- after the quarter ends (SOP default).
+-- after the quarter ends (SOP default). wajib: the unit owes the quarter (the rule is stated in
+-- kinerja.collect.register.register): the year is collected and the unit takes part in it.
 WITH quarters AS (
     SELECT q AS triwulan FROM range(1, 5) r(q)
     WHERE $triwulan IS NULL OR q = $triwulan
@@ -17,6 +18,25 @@ indicators AS (
     SELECT i.unit_kode, i.id
     FROM indikator i
     WHERE EXISTS (SELECT 1 FROM target t WHERE t.indikator_id = i.id AND t.tahun = $tahun)
+),
+-- units with an indicator with a target, or a file, for the year or the year before
+taking_part AS (
+    SELECT i.unit_kode
+    FROM indikator i JOIN target t ON t.indikator_id = i.id
+    WHERE t.tahun IN ($tahun, $tahun - 1)
+    UNION
+    SELECT unit_kode FROM submission WHERE tahun IN ($tahun, $tahun - 1)
+),
+-- units that never had an indicator: not onboarded yet, they owe every collected year
+never AS (
+    SELECT kode AS unit_kode FROM unit
+    EXCEPT
+    SELECT unit_kode FROM indikator
+),
+owing AS (
+    SELECT unit_kode FROM taking_part
+    UNION
+    SELECT unit_kode FROM never WHERE EXISTS (SELECT 1 FROM taking_part)
 ),
 counted AS (
     SELECT unit_kode, count(*) AS jumlah FROM indicators GROUP BY ALL
@@ -52,7 +72,8 @@ SELECT
     d.tenggat,
     latest.oleh AS langkah_oleh,
     latest.pada AS langkah_pada,
-    latest.alasan
+    latest.alasan,
+    owing.unit_kode IS NOT NULL AS wajib
 FROM unit u
 CROSS JOIN quarters q
 JOIN deadlines d ON d.triwulan = q.triwulan
@@ -60,4 +81,5 @@ LEFT JOIN counted ON counted.unit_kode = u.kode
 LEFT JOIN filled ON filled.unit_kode = u.kode AND filled.triwulan = q.triwulan
 LEFT JOIN sent ON sent.unit_kode = u.kode AND sent.triwulan = q.triwulan
 LEFT JOIN latest ON latest.unit_kode = u.kode AND latest.triwulan = q.triwulan
+LEFT JOIN owing ON owing.unit_kode = u.kode
 ORDER BY u.kode, q.triwulan
