@@ -264,6 +264,22 @@ def test_an_existing_database_gets_its_stored_trends_when_migrated(demo, below):
     assert_stored_equals_on_the_fly(con)
 
 
+@pytest.mark.parametrize("below", [[14], [13, 14]])
+def test_an_existing_database_gets_the_early_warning_of_the_rule_in_force_when_migrated(demo, below):
+    """From version 13 (stored by an older rule: here every status wrong) and from version 12 (no
+    table yet): after migrating, the stored early warning is the rule's, computed once."""
+    con, _ = demo
+    expected = sorted(con.execute("SELECT * FROM proyeksi_tersimpan").fetchall(), key=key)
+    assert expected
+    if 13 in below:
+        con.execute("DROP TABLE proyeksi_tersimpan")
+    else:
+        con.execute("UPDATE proyeksi_tersimpan SET status = 'diperkirakan tercapai', proyeksi_capaian = 200")
+    con.execute("DELETE FROM schema_version WHERE list_contains(?, versi)", [below])
+    db.migrate(con)
+    assert sorted(con.execute("SELECT * FROM proyeksi_tersimpan").fetchall(), key=key) == expected
+
+
 # --------------------------------------------------------------------------- generated databases
 
 FILL = """

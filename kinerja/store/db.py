@@ -550,12 +550,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             continue
         with transaction(con):
             con.execute(path.read_text(encoding="utf-8"))
-            if version == materialised.VERSION:
-                materialised.touch_all(con)  # an existing database: its stored capaian, filled once
-            if version == materialised.TREN_VERSION:
-                materialised.store_tren(con, None)  # and its stored trends, from that capaian
-            if version == materialised.PROYEKSI_VERSION:
-                materialised.store_proyeksi(con, None, None)  # and its stored early warning
+            materialised.after_migration(con, version)
             con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
     seed(con)
     return schema_version(con)

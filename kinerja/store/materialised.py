@@ -24,10 +24,12 @@ from kinerja.store.queries import execute_script, sql
 from kinerja.vocab import MIN_TREND_YEARS
 
 PERIODS = [0, 1, 2, 3, 4]
-# The migrations that create the tables (0008_capaian_tersimpan.sql, 0011_capaian_tren.sql).
+# The migrations that create the tables (0008_capaian_tersimpan.sql, 0011_capaian_tren.sql,
+# 0013_proyeksi_tersimpan.sql), and the latest change of the early warning's rule
+# (0014_proyeksi_aturan.sql, always applied after 0013): the early warning is filled after that one.
 VERSION = 8
 TREN_VERSION = 11
-PROYEKSI_VERSION = 13
+PROYEKSI_RULE_VERSION = 14
 QUARTERS = [1, 2, 3, 4]
 # kinerja.proyeksi's columns kept in proyeksi_tersimpan (the rest is read from capaian_tersimpan)
 STORED = ["triwulan", "indikator_id", "triwulan_dilaporkan", "proyeksi", "proyeksi_capaian", "status", "kekurangan",
@@ -79,6 +81,19 @@ def touch_all(con: duckdb.DuckDBPyConnection) -> None:
 def discard(con: duckdb.DuckDBPyConnection) -> None:
     with GUARD:
         PENDING.pop(id(con), None)
+
+
+def after_migration(con: duckdb.DuckDBPyConnection, version: int) -> None:
+    """What an existing database recomputes once, inside the transaction that applies migration
+    `version`: the stored capaian of a database that had none (VERSION), its trends (TREN_VERSION),
+    its early warning by the rule in force (PROYEKSI_RULE_VERSION; once, also for a database that
+    gets the table in the same run)."""
+    if version == VERSION:
+        touch_all(con)
+    elif version == TREN_VERSION:
+        store_tren(con, None)
+    elif version == PROYEKSI_RULE_VERSION:
+        store_proyeksi(con, None, None)
 
 
 def flush(con: duckdb.DuckDBPyConnection) -> None:
