@@ -43,13 +43,21 @@ NON_NEGATIVE = {
     "kasus", "temuan", "aduan", "pengaduan", "keluhan", "pelanggaran", "rekomendasi", "inovasi", "izin",
     "instansi", "opd", "perangkat daerah", "desa", "kelurahan", "sekolah", "lokasi",
     "hari", "hari kerja", "minggu", "pekan", "bulan", "jam", "menit", "detik", "tahun",
+    # as units shorten them in their tables
+    "org", "dok", "keg", "bh", "pkt", "eks", "hr", "bln", "thn",
 }
 
 
 def cannot_be_negative(satuan) -> bool:
-    """A count or a duration (NON_NEGATIVE), however it is capitalised or punctuated ("Orang", "JP",
-    "Hari Kerja")."""
-    return isinstance(satuan, str) and normalize_name(satuan) in NON_NEGATIVE
+    """A count or a duration (NON_NEGATIVE), however it is capitalised, punctuated, shortened or
+    qualified: the whole satuan or its first word decides ("Orang", "JP", "Hari Kerja", "Orang ASN",
+    "hari (rata-rata)", "org"); a percentage never ("% ASN", "persen pegawai": a change may fall)."""
+    if not isinstance(satuan, str) or "%" in satuan:
+        return False
+    words = normalize_name(satuan).split()
+    if not words or words[0] in PERCENT:
+        return False
+    return " ".join(words) in NON_NEGATIVE or words[0] in NON_NEGATIVE
 
 
 def is_percent(satuan) -> bool:

@@ -77,7 +77,10 @@ with left:
     drawings = cache.ringkasan_grafik(path, tahun, triwulan)
     per_sasaran = cache.per_sasaran(path, tahun, triwulan)
     widgets.drawn_of(drawings["digambar"], drawings["terukur"])
-    widgets.show_chart(drawings["sasaran"], f"capaian-sasaran-{tahun}")
+    if drawings["terukur"]:
+        widgets.show_chart(drawings["sasaran"], f"capaian-sasaran-{tahun}")
+    else:
+        st.caption("Belum ada sasaran dengan capaian terukur pada periode ini.")
     if drawings["digambar"] < len(per_sasaran):
         with widgets.folded(f"Semua {len(per_sasaran)} sasaran", "buka-ringkasan-sasaran") as open_:
             if open_:
@@ -90,7 +93,10 @@ with gaps_box:
     st.subheader("Kesenjangan terbesar")
     lists = cache.sorotan_jumlah(path, tahun, triwulan)
     gaps = cache.sorotan_baris(path, tahun, triwulan, "kesenjangan", 0, LIMIT)
-    if gaps.empty:
+    if not summary["terukur"]:  # nothing measured yet is no all-clear
+        st.info("Belum ada indikator terukur pada periode ini: kesenjangan dinilai setelah triwulan yang "
+                "diperlukan dilaporkan.")
+    elif gaps.empty:
         st.success("Tidak ada indikator terukur di bawah batas kategori kedua.")
 
     def gap_card(row) -> None:
@@ -136,7 +142,10 @@ with risk_box:
     with widgets.folded("Aturan proyeksi", "buka-ringkasan-aturan") as open_:
         if open_:
             st.write(proyeksi.rule_text(scale, full=True))
-    if risky.empty:
+    if counts["semua"] == counts["tanpa"]:  # nothing projected yet is no all-clear
+        st.info("Belum ada indikator yang dapat diproyeksikan pada periode ini: proyeksi dibuat dari triwulan "
+                "yang sudah dilaporkan.")
+    elif risky.empty:
         st.success("Tidak ada indikator yang diperkirakan meleset dari target akhir tahun."
                    if counts["tersisa"]
                    else "Tidak ada yang perlu diproyeksikan: indikator sudah dilaporkan sampai TW IV.")

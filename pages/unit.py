@@ -62,7 +62,10 @@ counts = cache.proyeksi_jumlah(path, tahun, triwulan, unit)
 st.caption(proyeksi.rule_text(scale))
 with st.expander("Aturan proyeksi"):
     st.write(proyeksi.rule_text(scale, full=True))
-if not counts["berisiko"]:
+if counts["semua"] == counts["tanpa"]:  # nothing projected yet is no all-clear
+    st.info("Belum ada indikator unit ini yang dapat diproyeksikan pada periode ini: proyeksi dibuat dari "
+            "triwulan yang sudah dilaporkan.")
+elif not counts["berisiko"]:
     st.success("Tidak ada indikator unit ini yang diperkirakan meleset dari target akhir tahun.")
 else:
     st.warning(f"{format_angka(counts['berisiko'])} indikator unit ini berisiko tidak mencapai target akhir tahun.")

@@ -531,8 +531,9 @@ def key_columns_cut(page) -> list[str]:
 def open_the_at_risk_table(page) -> None:
     """Open Ringkasan's "Lihat semua … indikator berisiko" (a phone shows three cards) and wait for its table."""
     page.get_by_text(re.compile(r"^Lihat semua .* indikator berisiko$")).first.click()
-    page.locator("[data-testid='stMain'] [data-testid='stDataFrame']", has_text="Proyeksi akhir tahun").first.wait_for(
-        timeout=60_000)
+    # by its key header (the later ones are off-screen at 390 px, so not in the page yet)
+    header = page.locator("th[role='columnheader']", has_text=re.compile(r"^Proyeksi$"))
+    page.locator("[data-testid='stMain'] [data-testid='stDataFrame']", has=header).first.wait_for(timeout=60_000)
     wait_until_drawn(page)
 
 

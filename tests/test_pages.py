@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -145,6 +146,21 @@ def test_ringkasan_counts_units_that_sent_nothing_and_a_quarter_only_from_its_de
     assert metrics(app)["Pengumpulan data"] == f"0/{len(db.UNITS) * passed}"
     late = [e.proto.label for e in app.get("page_link") if "Terlambat mengirim data" in e.proto.label]
     assert all(nama in " ".join(late) for _, nama, _ in db.UNITS) if passed else not late
+
+
+def test_ringkasan_gives_no_all_clear_while_nothing_is_measured(monkeypatch, tmp_path):
+    """A fresh-user trial: in a new year with targets only, "Kesenjangan terbesar" said in green that
+    no indicator was below the second band (and the early warning that none would miss), and the
+    sasaran chart drew empty axes."""
+    path = tmp_path / "k.duckdb"
+    with closing(db.connect(path)) as con:
+        seed.indikator(con, "Indikator Mutasi", unit="MUTASI", tahun=2025, target=90)
+    app = open_page(monkeypatch, path, tahun="2025")
+    assert metrics(app)["Indikator terukur"] == "0/1"
+    assert not app.success
+    assert any(i.value.startswith("Belum ada indikator terukur pada periode ini") for i in app.info)
+    assert any(i.value.startswith("Belum ada indikator yang dapat diproyeksikan") for i in app.info)
+    assert "Belum ada sasaran dengan capaian terukur pada periode ini." in [c.value for c in app.caption]
 
 
 def test_ringkasan_does_not_compare_years_that_share_one_indicator(monkeypatch, tmp_path):
@@ -365,6 +381,20 @@ def test_unit_page_shows_the_units_indicators_and_register(monkeypatch, demo_db)
 
 
 # --------------------------------------------------------------------------- Tren
+
+def test_tren_draws_the_years_measured_when_a_new_year_has_targets_only(monkeypatch, tmp_path):
+    """A fresh-user trial: once a unit sent its first file of a new year, the sasaran chart took that
+    year (nothing measured yet) as the latest and drew no line."""
+    path = tmp_path / "k.duckdb"
+    with closing(db.connect(path)) as con:
+        seed.over_years(con, {"Dipakai kedua tahun": {2023: "90", 2024: "95"}})
+        seed.indikator(con, "Baru tahun ini", unit="MUTASI", tahun=2025, target=90)
+    app = open_page(monkeypatch, path, "pages/tren.py", tahun="2024")
+    chart = next(c for c in app.get("vega_lite_chart") if "Sasaran" in c.proto.spec)
+    drawn = [pa.ipc.open_stream(d.data.data).read_all() for d in chart.proto.datasets]
+    assert sorted(y for table in drawn if "tahun" in table.column_names for y in table["tahun"].to_pylist()) == [
+        "2023", "2024"], "a line through both measured years"
+
 
 def test_tren_names_the_steady_decline_and_rise(monkeypatch, demo_db):
     app = open_page(monkeypatch, demo_db, "pages/tren.py")

@@ -194,5 +194,19 @@ def test_a_negative_count_or_duration_is_refused_at_its_cell_and_a_signed_satuan
 def test_only_a_satuan_that_clearly_counts_or_lasts_cannot_be_negative():
     from kinerja.plausibility import cannot_be_negative
 
-    assert all(cannot_be_negative(s) for s in ["hari", "Hari Kerja", "orang", "ORANG", "dokumen", "JP", "kasus"])
-    assert not any(cannot_be_negative(s) for s in ["%", "persen", "indeks", "nilai", "rupiah", "Rp", "poin", None, ""])
+    assert all(cannot_be_negative(s) for s in ["hari", "Hari Kerja", "orang", "ORANG", "dokumen", "JP", "kasus",
+                                               "Orang ASN", "hari (rata-rata)", "org", "Dokumen SKP", "orang/tahun"])
+    assert not any(cannot_be_negative(s) for s in ["%", "persen", "indeks", "nilai", "rupiah", "Rp", "poin", None, "",
+                                                   "% ASN", "persen pegawai", "Rp/orang", "indeks kepuasan pegawai"])
+
+
+def test_a_negative_count_is_named_with_the_files_other_errors_in_one_round(con):
+    """A file with a text where a number belongs and a negative count: both are listed at once, so the
+    unit fixes them in one round rather than learning of the second after re-sending."""
+    data = xlsx(Sheet("Data", sop_rows([
+        [1, "S", "Rata-rata waktu layanan kenaikan pangkat", "hari (rata-rata)", 10, None, None, None, None, "-3",
+         None, None, None],
+        [2, "S", "Jumlah ASN dilatih", "Orang ASN", 100, 25, 25, 25, 25, "abc", None, None, None],
+    ], title=False)))
+    plan = plan_file(con, data, "mutasi.xlsx", "MUTASI", 2025)
+    assert sorted((p.row, p.cell) for p in plan.errors) == [(2, "-3"), (3, "abc")]

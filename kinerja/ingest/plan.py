@@ -333,6 +333,8 @@ def plan_import(
         keyed[key] = len(plan.indicators)
         plan.indicators.append(plan_indicator(row, match, workbook.has_targets))
     plan.anggaran = plan_anggaran(con, workbook.budgets, tahun, plan.problems)
+    # with the file's other errors, so that one round of corrections fixes them all
+    plan.problems += checks.negative_values(plan)
     if plan.errors:
         return plan
     named = sorted({int(p.id) for p in plan.indicators if p.id is not None})
@@ -340,7 +342,6 @@ def plan_import(
     for index, ind in enumerate(plan.indicators):
         plan_values(plan, index, ind, stored)
     plan.problems += lock_problems(con, plan)
-    plan.problems += checks.negative_values(plan)
     if plan.ok:
         plan.problems += checks.plan_warnings(plan, stored["values"], load_history(con, named, tahun))
     return plan

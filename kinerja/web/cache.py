@@ -194,11 +194,13 @@ def tren(path: str, triwulan: int | None) -> tuple[dict[str, int], list[str], pd
     """What the Tren page shows above its table, from the stored trends and sums (no year's rows
     are read): (how many indicators go each way, {arah: count}; the sasaran named, sorted;
     summaries.mean_by per tahun and sasaran (engine.capaian.rata_rata, an indicator without a
-    sasaran under "(tanpa sasaran)"); the years with data), to the same quarter."""
+    sasaran under "(tanpa sasaran)"); the years with a measured mean, so that a new year with targets
+    only or its first quarter not yet measured is no trend's latest year), to the same quarter."""
     jumlah = using(engine.tren_jumlah, triwulan)
     per_sasaran = named(using(engine.rata_rata, years(path), triwulan, ["tahun", "sasaran"]), ["tahun", "sasaran"])
     counts = {arah: int(n) for arah, n in jumlah.groupby("arah")["jumlah"].sum().items()}
-    return counts, sorted(jumlah["sasaran"].dropna().unique()), per_sasaran, sorted(per_sasaran["tahun"].unique().tolist())
+    measured = per_sasaran.loc[per_sasaran["rata_rata"].notna(), "tahun"]
+    return counts, sorted(jumlah["sasaran"].dropna().unique()), per_sasaran, sorted(measured.unique().tolist())
 
 
 @st.cache_data(show_spinner=False)
